@@ -1,0 +1,2 @@
+//! Staff authentication.
+pub mod password;

@@ -1,0 +1,96 @@
+//! argon2id password hashing, off the async runtime.
+use argon2::{
+    Algorithm, Argon2, Params, Version,
+    password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng},
+};
+use secrecy::{ExposeSecret, SecretString};
+
+/// OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane.
+fn hasher() -> Argon2<'static> {
+    Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(19 * 1024, 2, 1, None).expect("valid argon2 params"),
+    )
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PasswordError {
+    #[error("the password must have at least {min} characters")]
+    TooShort { min: usize },
+    #[error("the password may have at most {max} characters")]
+    TooLong { max: usize },
+    #[error("hashing failed")]
+    Hashing,
+}
+
+pub const MIN_LEN: usize = 8;
+pub const MAX_LEN: usize = 128;
+
+/// Checks the length rules (no composition rules, per NIST 800-63B).
+pub fn check_rules(password: &SecretString) -> Result<(), PasswordError> {
+    let len = password.expose_secret().chars().count();
+    if len < MIN_LEN {
+        return Err(PasswordError::TooShort { min: MIN_LEN });
+    }
+    if len > MAX_LEN {
+        return Err(PasswordError::TooLong { max: MAX_LEN });
+    }
+    Ok(())
+}
+
+/// Hashes in a blocking thread: argon2 takes tens of milliseconds of CPU.
+pub async fn hash(password: SecretString) -> Result<String, PasswordError> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        hasher()
+            .hash_password(password.expose_secret().as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|_| PasswordError::Hashing)
+    })
+    .await
+    .map_err(|_| PasswordError::Hashing)?
+}
+
+/// Verifies in a blocking thread; a malformed hash never matches.
+pub async fn verify(password: SecretString, phc: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&phc).is_ok_and(|parsed| {
+            hasher()
+                .verify_password(password.expose_secret().as_bytes(), &parsed)
+                .is_ok()
+        })
+    })
+    .await
+    .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_hash_verifies_its_password_only() {
+        let phc = hash(SecretString::from("korrekt hest batteri"))
+            .await
+            .unwrap();
+        assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify(SecretString::from("korrekt hest batteri"), phc.clone()).await);
+        assert!(!verify(SecretString::from("forkert"), phc).await);
+        assert!(!verify(SecretString::from("x"), "not a hash".into()).await);
+    }
+
+    #[test]
+    fn length_rules() {
+        assert!(matches!(
+            check_rules(&SecretString::from("1234567")),
+            Err(PasswordError::TooShort { .. })
+        ));
+        assert!(check_rules(&SecretString::from("12345678")).is_ok());
+        assert!(check_rules(&SecretString::from("å".repeat(128))).is_ok());
+        assert!(matches!(
+            check_rules(&SecretString::from("a".repeat(129))),
+            Err(PasswordError::TooLong { .. })
+        ));
+    }
+}

@@ -1,0 +1,200 @@
+//! The subcommands of the contract: serve, migrate, user add, demo, purge.
+use std::{io::Read, sync::Arc};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+use secrecy::SecretString;
+
+use crate::{
+    auth::password,
+    clock::{Clock, SystemClock},
+    config::Settings,
+    demo,
+    domain::{
+        email_address::EmailAddress,
+        staff::{Role, StaffName},
+    },
+    startup::{self, Database, RunningApp},
+    storage::{self, staff::AddUserError},
+};
+
+#[derive(Parser)]
+#[command(
+    name = "optag",
+    version,
+    about = "Admissions for Danish peer-education programmes"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run pending migrations, then serve (the default).
+    Serve,
+    /// Run pending migrations and exit.
+    Migrate,
+    /// Manage staff users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Load the Randers demo programme with an open intake (idempotent).
+    Demo,
+    /// Apply the retention rules now; prints counts only.
+    Purge,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a staff user; the password is read from standard input.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+pub async fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    crate::telemetry::init();
+    let settings = Settings::from_env().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
+    let command = cli.command.unwrap_or(Command::Serve);
+    // Parse user input before a database is started for it.
+    if let Command::User(UserCommand::Add {
+        email,
+        name,
+        role,
+        password_stdin,
+    }) = &command
+    {
+        let new_user = NewUser::parse(email, name, role, *password_stdin)?;
+        return with_database(
+            &settings,
+            |pool| async move { add_user(&pool, new_user).await },
+        )
+        .await;
+    }
+    match command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => with_database(&settings, |_| async { Ok(()) }).await,
+        Command::Demo => {
+            with_database(&settings, |pool| async move {
+                let data = demo::load(&pool, SystemClock.now()).await?;
+                println!("Demo data loaded: /intakes/{}", data.intake_slug);
+                Ok(())
+            })
+            .await
+        }
+        Command::Purge => {
+            with_database(&settings, |_| async {
+                println!("nothing to purge");
+                Ok(())
+            })
+            .await
+        }
+        Command::User(_) => unreachable!("handled above"),
+    }
+}
+
+/// Connects (starting the private cluster if needed), migrates, runs `work`, closes.
+async fn with_database<F, Fut>(settings: &Settings, work: F) -> anyhow::Result<()>
+where
+    F: FnOnce(sqlx::PgPool) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let db = Database::connect(settings).await?;
+    let result = async {
+        startup::migrate(&db.pool).await?;
+        work(db.pool.clone()).await
+    }
+    .await;
+    db.close().await;
+    result
+}
+
+struct NewUser {
+    email: EmailAddress,
+    name: StaffName,
+    role: Role,
+    password: SecretString,
+}
+
+impl NewUser {
+    fn parse(email: &str, name: &str, role: &str, password_stdin: bool) -> anyhow::Result<Self> {
+        if !password_stdin {
+            bail!("give the password on standard input with --password-stdin");
+        }
+        let email = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+        let name = StaffName::parse(name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+        let role: Role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .context("reading the password from standard input")?;
+        let password = SecretString::from(text.trim_end_matches(['\r', '\n']).to_string());
+        password::check_rules(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+        Ok(Self {
+            email,
+            name,
+            role,
+            password,
+        })
+    }
+}
+
+async fn add_user(pool: &sqlx::PgPool, user: NewUser) -> anyhow::Result<()> {
+    let hash = password::hash(user.password).await?;
+    match storage::staff::insert(pool, &user.email, &user.name, user.role, &hash).await {
+        Ok(_) => {
+            println!("Created {} user {}", user.role, user.email);
+            Ok(())
+        }
+        Err(AddUserError::EmailTaken) => {
+            bail!("a staff user with the e-mail {} exists already", user.email)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    startup::secret_key(&settings)?;
+    let db = Database::connect(&settings).await?;
+    let result = async {
+        startup::migrate(&db.pool).await?;
+        if db.embedded.is_some() {
+            first_run_demo(&db.pool).await?;
+        }
+        let listener = tokio::net::TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("binding {} (OPTAG_LISTEN)", settings.listen))?;
+        tracing::info!("listening on {}", settings.base_url);
+        let app = RunningApp::start(settings, db.pool.clone(), Arc::new(SystemClock), listener)?;
+        app.run_until(startup::shutdown_signal()).await
+    }
+    .await;
+    db.close().await;
+    result
+}
+
+/// On the private development cluster: demo data, and a coordinator to log in with.
+async fn first_run_demo(pool: &sqlx::PgPool) -> anyhow::Result<()> {
+    let data = demo::load(pool, SystemClock.now()).await?;
+    tracing::info!(intake = %data.intake_slug, "demo data ready");
+    if storage::staff::count(pool).await? == 0 {
+        let secret: [u8; 12] = rand::random();
+        let password = hex::encode(secret);
+        let hash = password::hash(SecretString::from(password.clone())).await?;
+        let email = EmailAddress::parse("koordinator@optag.local").expect("valid address");
+        let name = StaffName::parse("Demo-koordinator").expect("valid name");
+        storage::staff::insert(pool, &email, &name, Role::Coordinator, &hash).await?;
+        println!(
+            "\n  Demo coordinator created (development only):\n    e-mail:   {email}\n    password: {password}\n  Log in at /admin/login. Shown once; create more with `optag user add`.\n"
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,241 @@
+//! Typed settings from the environment, parsed once at start-up.
+use std::{net::SocketAddr, path::PathBuf, time::Duration};
+
+use secrecy::{ExposeSecret, SecretBox};
+use url::Url;
+
+/// The server's secret key: at least 32 bytes, never printed.
+pub struct SecretKey(SecretBox<Vec<u8>>);
+
+impl SecretKey {
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Self, String> {
+        if bytes.len() < 32 {
+            return Err(format!("must be at least 32 bytes, got {}", bytes.len()));
+        }
+        Ok(Self(SecretBox::new(Box::new(bytes))))
+    }
+
+    /// Accepts hex or base64 (standard or URL-safe).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        use base64::Engine as _;
+        let text = text.trim();
+        let bytes = hex::decode(text)
+            .ok()
+            .or_else(|| base64::engine::general_purpose::STANDARD.decode(text).ok())
+            .or_else(|| base64::engine::general_purpose::URL_SAFE.decode(text).ok())
+            .ok_or_else(|| "must be hex or base64".to_string())?;
+        Self::from_bytes(bytes)
+    }
+
+    pub fn expose(&self) -> &[u8] {
+        self.0.expose_secret()
+    }
+}
+
+impl std::fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SecretKey(..)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum MailDelivery {
+    Smtp(Url),
+    /// `.eml` files in this folder, their links logged (development).
+    Files(PathBuf),
+}
+
+/// How the outbox worker paces itself; tests shorten it.
+#[derive(Debug, Clone)]
+pub struct OutboxPacing {
+    pub poll_every: Duration,
+    pub first_retry_after: Duration,
+    pub max_retry_after: Duration,
+    pub max_attempts: i32,
+}
+
+impl Default for OutboxPacing {
+    fn default() -> Self {
+        Self {
+            poll_every: Duration::from_secs(1),
+            first_retry_after: Duration::from_secs(5),
+            max_retry_after: Duration::from_secs(30 * 60),
+            max_attempts: 25,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Settings {
+    /// `None`: start the private cluster under `var/postgres`.
+    pub database_url: Option<String>,
+    pub listen: SocketAddr,
+    pub base_url: Url,
+    pub mail: MailDelivery,
+    pub mail_from: lettre::message::Mailbox,
+    /// `None`: generated once and kept in `var/secret.key`.
+    pub secret_key: Option<SecretKey>,
+    pub cookie_secure: bool,
+    pub var_dir: PathBuf,
+    pub outbox: OutboxPacing,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {reason}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub reason: String,
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Builds settings from any variable source; every bad value names its variable.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let bad = |name: &'static str, reason: String| ConfigError { name, reason };
+
+        let database_url = get("DATABASE_URL");
+        if let Some(url) = &database_url {
+            if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+                return Err(bad("DATABASE_URL", "must start with postgres://".into()));
+            }
+        }
+        let listen: SocketAddr = get("OPTAG_LISTEN")
+            .unwrap_or_else(|| "127.0.0.1:3000".into())
+            .parse()
+            .map_err(|e| {
+                bad(
+                    "OPTAG_LISTEN",
+                    format!("not an address like 127.0.0.1:3000 ({e})"),
+                )
+            })?;
+        let base_url = match get("OPTAG_BASE_URL") {
+            Some(text) => Url::parse(&text).map_err(|e| bad("OPTAG_BASE_URL", e.to_string()))?,
+            None => Url::parse(&format!("http://{listen}"))
+                .map_err(|e| bad("OPTAG_LISTEN", e.to_string()))?,
+        };
+        if !matches!(base_url.scheme(), "http" | "https") || base_url.host().is_none() {
+            return Err(bad("OPTAG_BASE_URL", "must be an http or https URL".into()));
+        }
+        let mail = match get("OPTAG_SMTP_URL") {
+            Some(text) => {
+                let url = Url::parse(&text).map_err(|e| bad("OPTAG_SMTP_URL", e.to_string()))?;
+                if !matches!(url.scheme(), "smtp" | "smtps") {
+                    return Err(bad(
+                        "OPTAG_SMTP_URL",
+                        "must start with smtp:// or smtps://".into(),
+                    ));
+                }
+                lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&text)
+                    .map_err(|e| bad("OPTAG_SMTP_URL", e.to_string()))?;
+                MailDelivery::Smtp(url)
+            }
+            None => MailDelivery::Files(PathBuf::from("var/mail")),
+        };
+        let mail_from = get("OPTAG_MAIL_FROM")
+            .unwrap_or_else(|| "optag <noreply@localhost>".into())
+            .parse()
+            .map_err(|e| {
+                bad(
+                    "OPTAG_MAIL_FROM",
+                    format!("not a mailbox like 'optag <noreply@example.dk>' ({e})"),
+                )
+            })?;
+        let secret_key = get("OPTAG_SECRET_KEY")
+            .map(|text| SecretKey::parse(&text).map_err(|reason| bad("OPTAG_SECRET_KEY", reason)))
+            .transpose()?;
+        let cookie_secure = match get("OPTAG_COOKIE_SECURE").as_deref() {
+            None => base_url.scheme() == "https",
+            Some("true" | "1" | "yes") => true,
+            Some("false" | "0" | "no") => false,
+            Some(other) => {
+                return Err(bad(
+                    "OPTAG_COOKIE_SECURE",
+                    format!("must be true or false, not {other:?}"),
+                ));
+            }
+        };
+        Ok(Self {
+            database_url,
+            listen,
+            base_url,
+            mail,
+            mail_from,
+            secret_key,
+            cookie_secure,
+            var_dir: PathBuf::from("var"),
+            outbox: OutboxPacing::default(),
+        })
+    }
+
+    /// The origin browsers send in `Origin`, e.g. `http://127.0.0.1:3000`.
+    pub fn origin(&self) -> String {
+        self.base_url.origin().ascii_serialization()
+    }
+
+    /// An absolute link for e-mails: `path` starts with `/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.origin(), path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let vars: Vec<(String, String)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn defaults_match_the_contract() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(s.origin(), "http://127.0.0.1:3000");
+        assert!(!s.cookie_secure);
+        assert!(s.database_url.is_none());
+        assert!(matches!(s.mail, MailDelivery::Files(_)));
+        assert_eq!(s.mail_from.email.to_string(), "noreply@localhost");
+    }
+
+    #[test]
+    fn https_base_url_makes_cookies_secure() {
+        let s = settings(&[("OPTAG_BASE_URL", "https://optag.example.dk")]).unwrap();
+        assert!(s.cookie_secure);
+        assert_eq!(s.absolute("/x"), "https://optag.example.dk/x");
+    }
+
+    #[test]
+    fn a_bad_value_names_its_variable() {
+        for (name, value) in [
+            ("OPTAG_LISTEN", "nowhere"),
+            ("OPTAG_BASE_URL", "ftp://x"),
+            ("OPTAG_SMTP_URL", "http://x"),
+            ("OPTAG_MAIL_FROM", "not a mailbox"),
+            ("OPTAG_SECRET_KEY", "abcd"),
+            ("OPTAG_COOKIE_SECURE", "maybe"),
+            ("DATABASE_URL", "mysql://x"),
+        ] {
+            let err = settings(&[(name, value)]).unwrap_err();
+            assert_eq!(err.name, name, "{value}");
+        }
+    }
+
+    #[test]
+    fn secret_key_accepts_hex_and_base64_and_hides_itself() {
+        let hex_key = "ab".repeat(32);
+        assert_eq!(SecretKey::parse(&hex_key).unwrap().expose().len(), 32);
+        let b64 = "q".repeat(44);
+        assert!(SecretKey::parse(&b64).is_ok());
+        assert_eq!(
+            format!("{:?}", SecretKey::parse(&hex_key).unwrap()),
+            "SecretKey(..)"
+        );
+    }
+}

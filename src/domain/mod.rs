@@ -1,0 +1,8 @@
+//! The rules of optag: pure functions and types, no IO, no clock, no randomness.
+pub mod email_address;
+pub mod info_meeting;
+pub mod intake;
+pub mod local_time;
+pub mod municipality;
+pub mod programme;
+pub mod staff;

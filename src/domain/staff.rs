@@ -1,0 +1,89 @@
+//! Staff roles and what each may do.
+use std::{fmt, str::FromStr};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Coordinator,
+    Interviewer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Coordinator => "coordinator",
+            Role::Interviewer => "interviewer",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "admin" => Ok(Role::Admin),
+            "coordinator" => Ok(Role::Coordinator),
+            "interviewer" => Ok(Role::Interviewer),
+            _ => Err(UnknownRole),
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the role must be admin, coordinator or interviewer")]
+pub struct UnknownRole;
+
+/// A staff member's display name: 1-200 characters after trimming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffName(String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("a name must have 1 to 200 characters")]
+pub struct BadStaffName;
+
+impl StaffName {
+    pub fn parse(text: &str) -> Result<Self, BadStaffName> {
+        let text = text.trim();
+        let len = text.chars().count();
+        if len == 0 || len > 200 || text.chars().any(char::is_control) {
+            return Err(BadStaffName);
+        }
+        Ok(Self(text.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_and_unknown_ones_are_refused() {
+        for role in [Role::Admin, Role::Coordinator, Role::Interviewer] {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+        }
+        assert_eq!("root".parse::<Role>(), Err(UnknownRole));
+    }
+
+    #[test]
+    fn staff_names_are_trimmed_and_bounded() {
+        assert_eq!(
+            StaffName::parse("  Lone Ravn ").unwrap().as_str(),
+            "Lone Ravn"
+        );
+        assert_eq!(StaffName::parse(" "), Err(BadStaffName));
+        assert_eq!(StaffName::parse(&"a".repeat(201)), Err(BadStaffName));
+        assert!(StaffName::parse(&"å".repeat(200)).is_ok());
+    }
+}

@@ -1,0 +1,209 @@
+//! A private PostgreSQL cluster from the system's binaries, used when
+//! `DATABASE_URL` is unset (development) and by the tests.
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, Stdio},
+};
+
+use anyhow::{Context, bail};
+use sqlx::postgres::PgConnectOptions;
+
+/// A running private cluster; `stop` shuts it down.
+#[derive(Debug)]
+pub struct EmbeddedPg {
+    bin_dir: PathBuf,
+    data_dir: PathBuf,
+    run_as: Option<&'static str>,
+    /// Only the process that started the cluster stops it.
+    started_here: bool,
+}
+
+const SUPERUSER: &str = "postgres";
+const PORT: u16 = 5432;
+
+impl EmbeddedPg {
+    /// Starts (creating on first use) the cluster in `data_dir`, or joins it
+    /// when it already runs. A cluster started here is stopped by a small
+    /// watchdog when this process ends, even after a crash; an `ephemeral` one
+    /// is deleted then too (the tests' clusters).
+    pub fn start(data_dir: &Path, ephemeral: bool) -> anyhow::Result<Self> {
+        let bin_dir = find_bin_dir()?;
+        let run_as = running_as_root().then_some("postgres");
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("creating {}", data_dir.display()))?;
+        let data_dir = data_dir.canonicalize()?;
+        let socket = data_dir.join(format!(".s.PGSQL.{PORT}"));
+        if socket.as_os_str().len() > 100 {
+            bail!(
+                "the path {} is too long for a PostgreSQL socket; move the project to a shorter path or set DATABASE_URL",
+                data_dir.display()
+            );
+        }
+        let mut pg = Self {
+            bin_dir,
+            data_dir,
+            run_as,
+            started_here: false,
+        };
+        if let Some(user) = pg.run_as {
+            chown(&pg.data_dir, user)?;
+        }
+        if !pg.data_dir.join("PG_VERSION").exists() {
+            pg.run(
+                "initdb",
+                &[
+                    "-A",
+                    "trust",
+                    "-U",
+                    SUPERUSER,
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                    "-D",
+                ],
+            )
+            .context("initdb failed")?;
+        }
+        if !pg.is_running() {
+            let dir = pg.data_dir.display().to_string();
+            let options = format!(
+                "-c listen_addresses='' -c unix_socket_directories='{dir}' -c fsync=off -c max_connections=200 -p {PORT}"
+            );
+            let log = pg.data_dir.join("server.log").display().to_string();
+            pg.run(
+                "pg_ctl",
+                &["start", "-w", "-s", "-l", &log, "-o", &options, "-D"],
+            )
+            .with_context(|| format!("pg_ctl start failed; see {log}"))?;
+            pg.started_here = true;
+            pg.spawn_watchdog(ephemeral)?;
+        }
+        Ok(pg)
+    }
+
+    pub fn connect_options(&self) -> PgConnectOptions {
+        PgConnectOptions::new()
+            .socket(&self.data_dir)
+            .port(PORT)
+            .username(SUPERUSER)
+            .database("postgres")
+    }
+
+    pub fn stop(&self) {
+        if !self.started_here {
+            return;
+        }
+        if let Err(err) = self.run("pg_ctl", &["stop", "-s", "-m", "fast", "-D"]) {
+            tracing::warn!(error = %err, "stopping the private PostgreSQL cluster failed");
+        }
+    }
+
+    fn is_running(&self) -> bool {
+        self.command("pg_ctl", &["status", "-D"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    }
+
+    /// Runs `tool args... <data_dir>`; the data dir is always the last argument.
+    fn run(&self, tool: &str, args: &[&str]) -> anyhow::Result<()> {
+        let output = self.command(tool, args).stdin(Stdio::null()).output()?;
+        if !output.status.success() {
+            bail!("{tool}: {}", String::from_utf8_lossy(&output.stderr).trim());
+        }
+        Ok(())
+    }
+
+    fn command(&self, tool: &str, args: &[&str]) -> Command {
+        let program = self.bin_dir.join(tool);
+        let mut command = match self.run_as {
+            Some(user) => {
+                let mut c = Command::new("runuser");
+                c.args(["-u", user, "--"]).arg(&program);
+                c
+            }
+            None => Command::new(&program),
+        };
+        command.args(args).arg(&self.data_dir).current_dir("/");
+        command
+    }
+
+    fn spawn_watchdog(&self, ephemeral: bool) -> anyhow::Result<()> {
+        let stop = self.command("pg_ctl", &["stop", "-s", "-m", "fast", "-D"]);
+        let mut line: Vec<String> = vec![stop.get_program().to_string_lossy().into()];
+        line.extend(stop.get_args().map(|a| shell_quote(&a.to_string_lossy())));
+        let remove = if ephemeral {
+            format!("; rm -rf {}", shell_quote(&self.data_dir.to_string_lossy()))
+        } else {
+            String::new()
+        };
+        let script = format!(
+            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1{remove}",
+            pid = std::process::id(),
+            stop = line.join(" "),
+        );
+        Command::new("setsid")
+            .args(["sh", "-c", &script])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .context("starting the cluster watchdog")?;
+        Ok(())
+    }
+}
+
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+fn chown(dir: &Path, user: &str) -> anyhow::Result<()> {
+    let ok = Command::new("chown")
+        .arg("-R")
+        .arg(user)
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        bail!(
+            "PostgreSQL refuses to run as root, and handing {} to the user '{user}' failed; \
+             install PostgreSQL (apt install postgresql, which creates that user), run optag as a normal user, or set DATABASE_URL",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// `initdb` in PATH, else the newest `/usr/lib/postgresql/*/bin`.
+fn find_bin_dir() -> anyhow::Result<PathBuf> {
+    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect())
+        .unwrap_or_default();
+    let mut versioned: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin"))))
+        .collect();
+    versioned.sort_by(|a, b| b.0.cmp(&a.0));
+    candidates.extend(versioned.into_iter().map(|(_, p)| p));
+    candidates
+        .into_iter()
+        .find_map(|dir| {
+            let initdb = dir.join("initdb");
+            // PATH may hold a symlink into the real bin dir, where pg_ctl lives too.
+            let real = initdb.canonicalize().ok()?;
+            let bin = real.parent()?.to_path_buf();
+            bin.join("pg_ctl").exists().then_some(bin)
+        })
+        .context("no PostgreSQL binaries found (initdb, pg_ctl): install PostgreSQL (apt install postgresql), or set DATABASE_URL")
+}

@@ -1,0 +1,176 @@
+//! Dates and times as people read them: "tirsdag den 17. august 2027 kl. 10.00".
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
+
+use super::Lang;
+use crate::domain::local_time::to_local;
+
+const DA_DAYS: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+const EN_DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+const DA_MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "tirsdag den 17. august 2027" / "Tuesday 17 August 2027".
+pub fn long_date(lang: Lang, date: NaiveDate) -> String {
+    let weekday = date.weekday().num_days_from_monday() as usize;
+    let month = date.month0() as usize;
+    match lang {
+        Lang::Da => format!(
+            "{} den {}. {} {}",
+            DA_DAYS[weekday],
+            date.day(),
+            DA_MONTHS[month],
+            date.year()
+        ),
+        Lang::En => format!(
+            "{} {} {} {}",
+            EN_DAYS[weekday],
+            date.day(),
+            EN_MONTHS[month],
+            date.year()
+        ),
+    }
+}
+
+/// "10.00" / "10:00".
+pub fn clock(lang: Lang, time: NaiveTime) -> String {
+    match lang {
+        Lang::Da => format!("{:02}.{:02}", time.hour(), time.minute()),
+        Lang::En => format!("{:02}:{:02}", time.hour(), time.minute()),
+    }
+}
+
+/// "tirsdag den 17. august 2027 kl. 10.00", in Danish time.
+pub fn long_moment(lang: Lang, moment: DateTime<Utc>) -> String {
+    let local = to_local(moment);
+    let (date, time) = (local.date_naive(), local.time());
+    match lang {
+        Lang::Da => format!("{} kl. {}", long_date(lang, date), clock(lang, time)),
+        Lang::En => format!("{} at {}", long_date(lang, date), clock(lang, time)),
+    }
+}
+
+/// "tirsdag den 10. august 2027 kl. 16.30-18.00", in Danish time.
+pub fn long_span(lang: Lang, starts: DateTime<Utc>, ends: DateTime<Utc>) -> String {
+    let (s, e) = (to_local(starts), to_local(ends));
+    if s.date_naive() != e.date_naive() {
+        return format!(
+            "{} - {}",
+            long_moment(lang, starts),
+            long_moment(lang, ends)
+        );
+    }
+    let times = format!("{}-{}", clock(lang, s.time()), clock(lang, e.time()));
+    match lang {
+        Lang::Da => format!("{} kl. {}", long_date(lang, s.date_naive()), times),
+        Lang::En => format!("{}, {}", long_date(lang, s.date_naive()), times),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::local_time::from_local;
+    use chrono::NaiveDateTime;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        from_local(NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap())
+    }
+
+    #[test]
+    fn danish_moments_read_like_the_design_system_asks() {
+        assert_eq!(
+            long_moment(Lang::Da, at("2027-08-17T10:00")),
+            "tirsdag den 17. august 2027 kl. 10.00"
+        );
+        assert_eq!(
+            long_moment(Lang::En, at("2027-08-17T10:00")),
+            "Tuesday 17 August 2027 at 10:00"
+        );
+        assert_eq!(
+            long_moment(Lang::Da, at("2027-01-04T09:05")),
+            "mandag den 4. januar 2027 kl. 09.05"
+        );
+    }
+
+    #[test]
+    fn spans_on_one_day_name_the_day_once() {
+        assert_eq!(
+            long_span(Lang::Da, at("2027-08-10T16:30"), at("2027-08-10T18:00")),
+            "tirsdag den 10. august 2027 kl. 16.30-18.00"
+        );
+    }
+}
+
+/// "mandag og onsdag" / "Mondays and Wednesdays".
+pub fn weekdays(lang: Lang, days: &[chrono::Weekday]) -> String {
+    let names: Vec<String> = days
+        .iter()
+        .map(|d| {
+            let i = d.num_days_from_monday() as usize;
+            match lang {
+                Lang::Da => DA_DAYS[i].to_string(),
+                Lang::En => format!("{}s", EN_DAYS[i]),
+            }
+        })
+        .collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {}", rest.join(", "), lang.strings().and_word, last),
+    }
+}
+
+#[cfg(test)]
+mod weekday_tests {
+    use super::*;
+    use chrono::Weekday;
+
+    #[test]
+    fn weekday_lists_read_naturally() {
+        assert_eq!(
+            weekdays(Lang::Da, &[Weekday::Mon, Weekday::Wed]),
+            "mandag og onsdag"
+        );
+        assert_eq!(
+            weekdays(Lang::En, &[Weekday::Mon, Weekday::Wed]),
+            "Mondays and Wednesdays"
+        );
+        assert_eq!(weekdays(Lang::Da, &[Weekday::Fri]), "fredag");
+    }
+}

@@ -1,0 +1,89 @@
+//! Every user-facing string, in Danish (the default) and English.
+//!
+//! The catalogue is a struct checked by the compiler: a string missing in one
+//! language does not build. Texts with blanks use `{}` and are filled with
+//! [`fill`].
+mod catalogue;
+pub mod dates;
+
+pub use catalogue::Catalogue;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Da,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Da => "da",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Lang::Da => Lang::En,
+            Lang::En => Lang::Da,
+        }
+    }
+
+    pub fn strings(self) -> &'static Catalogue {
+        match self {
+            Lang::Da => &catalogue::DA,
+            Lang::En => &catalogue::EN,
+        }
+    }
+}
+
+/// Replaces each `{}` in `text` with the next argument.
+pub fn fill(text: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut args = args.iter();
+    let mut parts = text.split("{}");
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        if let Some(arg) = args.next() {
+            out.push_str(&arg.to_string());
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_arguments_in_order() {
+        assert_eq!(fill("{} af {} pladser", &[&3, &8]), "3 af 8 pladser");
+        assert_eq!(fill("ingen", &[]), "ingen");
+    }
+
+    #[test]
+    fn both_catalogues_fill_every_blank_the_same_number_of_times() {
+        let da = Lang::Da.strings().entries();
+        let en = Lang::En.strings().entries();
+        assert_eq!(da.len(), en.len());
+        for ((key, d), (_, e)) in da.iter().zip(en.iter()) {
+            assert_eq!(d.matches("{}").count(), e.matches("{}").count(), "{key}");
+            assert!(
+                !d.trim().is_empty() && !e.trim().is_empty(),
+                "{key} is empty"
+            );
+        }
+    }
+}

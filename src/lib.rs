@@ -1,0 +1,13 @@
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod demo;
+pub mod domain;
+pub mod embedded_pg;
+pub mod i18n;
+pub mod mail;
+pub mod startup;
+pub mod storage;
+pub mod telemetry;
+pub mod web;

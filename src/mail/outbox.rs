@@ -1,0 +1,15 @@
+//! Writing e-mails to the outbox, inside the caller's transaction.
+use sqlx::PgConnection;
+
+use super::OutgoingEmail;
+use crate::storage;
+
+/// Queues the e-mail; it is sent only if the caller's transaction commits.
+pub async fn queue(
+    conn: &mut PgConnection,
+    email: &OutgoingEmail,
+    mail_domain: &str,
+) -> sqlx::Result<i64> {
+    let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
+    storage::outbox::insert(conn, &message_id, email).await
+}

@@ -1,0 +1,117 @@
+//! Delivers the outbox: claims due rows, sends them, retries with back-off.
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use lettre::message::Mailbox;
+use sqlx::PgPool;
+use tokio::sync::{Notify, watch};
+
+use super::{message, transport::Transport};
+use crate::{config::OutboxPacing, storage::outbox};
+
+const BATCH: i64 = 20;
+/// A row still `sending` after this long belongs to an instance that died.
+const INTERRUPTED_AFTER: chrono::Duration = chrono::Duration::minutes(15);
+
+pub struct Worker {
+    pub pool: PgPool,
+    pub transport: Transport,
+    pub from: Mailbox,
+    pub pacing: OutboxPacing,
+    /// Rung after a commit that queued mail, so it leaves at once.
+    pub wake: Arc<Notify>,
+}
+
+impl Worker {
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            if *shutdown.borrow() {
+                return;
+            }
+            let busy = match self.deliver_due().await {
+                Ok(count) => count > 0,
+                Err(err) => {
+                    tracing::warn!(error = %err, "outbox: could not read due mail");
+                    false
+                }
+            };
+            if busy {
+                continue;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(self.pacing.poll_every) => {}
+                _ = self.wake.notified() => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+    }
+
+    /// Sends what is due now; returns how many rows it handled.
+    pub async fn deliver_due(&self) -> sqlx::Result<usize> {
+        let now = Utc::now();
+        let stale = outbox::fail_interrupted(&self.pool, now - INTERRUPTED_AFTER).await?;
+        if stale > 0 {
+            tracing::error!(
+                rows = stale,
+                "outbox: mail interrupted mid-delivery marked failed"
+            );
+        }
+        let rows = outbox::claim_due(&self.pool, now, BATCH).await?;
+        for row in &rows {
+            self.deliver(row).await?;
+        }
+        Ok(rows.len())
+    }
+
+    async fn deliver(&self, row: &outbox::OutboxRow) -> sqlx::Result<()> {
+        let message = match message::build(row, &self.from) {
+            Ok(message) => message,
+            Err(err) => {
+                tracing::error!(outbox_id = row.id, error = %err, "outbox: message cannot be built; giving up");
+                return outbox::mark_failed(&self.pool, row.id, &err.to_string()).await;
+            }
+        };
+        match self.transport.send(message, &row.body_text).await {
+            Ok(()) => {
+                tracing::info!(outbox_id = row.id, "outbox: mail sent");
+                outbox::mark_sent(&self.pool, row.id, Utc::now()).await
+            }
+            Err(err) if err.permanent || row.attempts >= self.pacing.max_attempts => {
+                tracing::error!(outbox_id = row.id, attempts = row.attempts, error = %err.message, "outbox: giving up on mail");
+                outbox::mark_failed(&self.pool, row.id, &err.message).await
+            }
+            Err(err) => {
+                let delay = retry_delay(&self.pacing, row.attempts);
+                tracing::warn!(outbox_id = row.id, attempts = row.attempts, retry_in_s = delay.as_secs_f32(), error = %err.message, "outbox: send failed; will retry");
+                let at =
+                    Utc::now() + chrono::Duration::from_std(delay).unwrap_or(INTERRUPTED_AFTER);
+                outbox::retry_at(&self.pool, row.id, at, &err.message).await
+            }
+        }
+    }
+}
+
+/// Doubles from the first delay with each failed attempt, up to the cap.
+pub fn retry_delay(pacing: &OutboxPacing, attempts: i32) -> Duration {
+    let doublings = attempts.saturating_sub(1).clamp(0, 20) as u32;
+    pacing
+        .first_retry_after
+        .saturating_mul(1 << doublings)
+        .min(pacing.max_retry_after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_and_stop_growing_at_the_cap() {
+        let pacing = OutboxPacing::default();
+        let secs: Vec<u64> = (1..=12)
+            .map(|a| retry_delay(&pacing, a).as_secs())
+            .collect();
+        assert_eq!(&secs[..5], &[5, 10, 20, 40, 80]);
+        assert_eq!(secs[11], 30 * 60);
+        assert!(secs.windows(2).all(|w| w[0] <= w[1]));
+    }
+}

@@ -1,0 +1,211 @@
+//! Builds the running application: database, migrations, state, router, workers.
+use std::{net::SocketAddr, path::Path, sync::Arc, time::Duration};
+
+use anyhow::Context;
+use sqlx::{PgPool, postgres::PgPoolOptions};
+use tokio::{
+    net::TcpListener,
+    sync::{Notify, watch},
+    task::JoinHandle,
+};
+
+use crate::{
+    clock::Clock,
+    config::{SecretKey, Settings},
+    embedded_pg::EmbeddedPg,
+    mail::{transport::Transport, worker::Worker},
+    storage,
+    web::{self, AppState},
+};
+
+/// Small on purpose: 2 cores serve best with few busy connections, and several
+/// instances share one server's `max_connections`.
+pub fn pool_options() -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(12)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(5))
+}
+
+/// The database the app uses, and the private cluster behind it if any.
+pub struct Database {
+    pub pool: PgPool,
+    pub embedded: Option<EmbeddedPg>,
+}
+
+impl Database {
+    pub async fn connect(settings: &Settings) -> anyhow::Result<Self> {
+        match &settings.database_url {
+            Some(url) => {
+                let pool = pool_options()
+                    .connect(url)
+                    .await
+                    .context("connecting to DATABASE_URL")?;
+                Ok(Self {
+                    pool,
+                    embedded: None,
+                })
+            }
+            None => {
+                let dir = settings.var_dir.join("postgres");
+                let pg =
+                    tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, false)).await??;
+                let admin = pool_options()
+                    .max_connections(1)
+                    .connect_with(pg.connect_options())
+                    .await?;
+                let exists: bool = sqlx::query_scalar(
+                    "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'optag')",
+                )
+                .fetch_one(&admin)
+                .await?;
+                if !exists {
+                    sqlx::query("CREATE DATABASE optag").execute(&admin).await?;
+                }
+                admin.close().await;
+                let pool = pool_options()
+                    .connect_with(pg.connect_options().database("optag"))
+                    .await?;
+                Ok(Self {
+                    pool,
+                    embedded: Some(pg),
+                })
+            }
+        }
+    }
+
+    pub async fn close(self) {
+        self.pool.close().await;
+        if let Some(pg) = self.embedded {
+            let _ = tokio::task::spawn_blocking(move || pg.stop()).await;
+        }
+    }
+}
+
+/// `OPTAG_SECRET_KEY`, or the key kept in `var/secret.key` (made on first use).
+pub fn secret_key(settings: &Settings) -> anyhow::Result<SecretKey> {
+    if let Some(key) = &settings.secret_key {
+        return SecretKey::from_bytes(key.expose().to_vec()).map_err(anyhow::Error::msg);
+    }
+    let path = settings.var_dir.join("secret.key");
+    if let Ok(text) = std::fs::read_to_string(&path) {
+        return SecretKey::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()));
+    }
+    let bytes: [u8; 32] = rand::random();
+    write_private(&path, &hex::encode(bytes))?;
+    SecretKey::from_bytes(bytes.to_vec()).map_err(anyhow::Error::msg)
+}
+
+fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    use std::{io::Write, os::unix::fs::OpenOptionsExt};
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    file.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// A serving application: its address, and a way to stop it.
+pub struct RunningApp {
+    pub address: SocketAddr,
+    pub state: AppState,
+    shutdown: watch::Sender<bool>,
+    server: JoinHandle<std::io::Result<()>>,
+    worker: JoinHandle<()>,
+}
+
+impl RunningApp {
+    /// Starts the HTTP server on `listener` and the outbox worker.
+    pub fn start(
+        settings: Settings,
+        pool: PgPool,
+        clock: Arc<dyn Clock>,
+        listener: TcpListener,
+    ) -> anyhow::Result<Self> {
+        let address = listener.local_addr()?;
+        let settings = Arc::new(settings);
+        let mail_wake = Arc::new(Notify::new());
+        let state = AppState {
+            pool: pool.clone(),
+            settings: settings.clone(),
+            clock,
+            mail_wake: mail_wake.clone(),
+        };
+        let (shutdown, watch_shutdown) = watch::channel(false);
+        let worker = Worker {
+            pool,
+            transport: Transport::new(&settings.mail)?,
+            from: settings.mail_from.clone(),
+            pacing: settings.outbox.clone(),
+            wake: mail_wake,
+        };
+        let worker = tokio::spawn(worker.run(watch_shutdown.clone()));
+        let app = web::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let mut server_shutdown = watch_shutdown;
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = server_shutdown.wait_for(|stop| *stop).await;
+                })
+                .await
+        });
+        Ok(Self {
+            address,
+            state,
+            shutdown,
+            server,
+            worker,
+        })
+    }
+
+    /// Stops taking requests, lets running ones finish, stops the worker.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.server.await;
+        let _ = self.worker.await;
+    }
+
+    /// Serves until `signal` fires (then stops gracefully) or the server fails.
+    pub async fn run_until(
+        mut self,
+        signal: impl std::future::Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        tokio::select! {
+            () = signal => {
+                tracing::info!("shutting down");
+                self.stop().await;
+                Ok(())
+            }
+            result = &mut self.server => {
+                let _ = self.shutdown.send(true);
+                let _ = self.worker.await;
+                result?.context("the HTTP server stopped")
+            }
+        }
+    }
+}
+
+/// Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
+    storage::migrate(pool).await.context("running migrations")
+}

@@ -1,0 +1,21 @@
+//! Every SQL query of optag. Functions take a pool, connection or transaction
+//! and return domain types; rows are mapped here and only here.
+pub mod cohorts;
+pub mod info_meetings;
+pub mod intakes;
+pub mod outbox;
+pub mod programmes;
+pub mod staff;
+
+pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Runs pending migrations; safe to call from several instances at once
+/// (sqlx takes an advisory lock).
+pub async fn migrate(pool: &sqlx::PgPool) -> Result<(), sqlx::migrate::MigrateError> {
+    MIGRATOR.run(pool).await
+}
+
+/// The name of the constraint a database error violated, if any.
+pub fn violated_constraint(err: &sqlx::Error) -> Option<&str> {
+    err.as_database_error().and_then(|e| e.constraint())
+}

@@ -1,0 +1,109 @@
+//! One error type at the HTTP boundary, and kind error pages for every error status.
+use askama::Template;
+use axum::{
+    extract::Request,
+    http::{StatusCode, header},
+    middleware::Next,
+    response::{Html, IntoResponse, Response},
+};
+
+use super::{lang::lang_of, page::PageContext};
+use crate::i18n::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+    #[error(transparent)]
+    Render(#[from] askama::Error),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Database(_) | AppError::Render(_) | AppError::Other(_) => {
+                // The cause chain goes to the log once, here; the person sees a kind page.
+                let chain: Vec<String> = anyhow::Chain::new(&self).map(|e| e.to_string()).collect();
+                tracing::error!(error = %chain.join(": "), "request failed");
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        };
+        status.into_response()
+    }
+}
+
+pub type AppResult<T> = Result<T, AppError>;
+
+pub async fn not_found() -> AppError {
+    AppError::NotFound
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    ctx: PageContext,
+    title: &'static str,
+    text: &'static str,
+}
+
+/// Marks an error response whose body is meant as it is (e.g. `/healthz`).
+#[derive(Clone, Copy)]
+pub struct KeepBody;
+
+/// Gives every error response without a page of its own (from a handler,
+/// the body limit, the timeout, the router) our kind error page.
+pub async fn render_error_pages(request: Request, next: Next) -> Response {
+    let lang = lang_of(request.headers());
+    let path = request.uri().path().to_string();
+    let response = next.run(request).await;
+    let status = response.status();
+    let has_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !(status.is_client_error() || status.is_server_error())
+        || has_page
+        || response.extensions().get::<KeepBody>().is_some()
+    {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let (title, text) = texts(lang, status);
+    let page = ErrorPage {
+        ctx: PageContext::new(lang, &path),
+        title,
+        text,
+    };
+    match page.render() {
+        Ok(html) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            (parts, Html(html)).into_response()
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "error page failed to render");
+            (parts, "error").into_response()
+        }
+    }
+}
+
+fn texts(lang: Lang, status: StatusCode) -> (&'static str, &'static str) {
+    let t = lang.strings();
+    match status {
+        StatusCode::NOT_FOUND => (t.error_404_title, t.error_404_text),
+        StatusCode::FORBIDDEN => (t.error_403_title, t.error_403_text),
+        StatusCode::PAYLOAD_TOO_LARGE => (t.error_413_title, t.error_413_text),
+        StatusCode::TOO_MANY_REQUESTS => (t.error_429_title, t.error_429_text),
+        StatusCode::REQUEST_TIMEOUT => (t.error_408_title, t.error_408_text),
+        StatusCode::METHOD_NOT_ALLOWED => (t.error_405_title, t.error_405_text),
+        s if s.is_server_error() => (t.error_500_title, t.error_500_text),
+        _ => (t.error_other_title, t.error_other_text),
+    }
+}

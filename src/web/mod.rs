@@ -1,0 +1,83 @@
+//! The HTTP edge: merges the feature routers and adds the layers every request passes.
+mod assets;
+pub mod error;
+mod health;
+pub mod lang;
+pub mod page;
+mod public;
+mod security;
+
+use std::{sync::Arc, time::Duration};
+
+use axum::{Router, extract::MatchedPath, http::Request, middleware};
+use tokio::sync::Notify;
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer,
+    limit::RequestBodyLimitLayer,
+    request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    timeout::TimeoutLayer,
+    trace::TraceLayer,
+};
+
+use crate::{clock::Clock, config::Settings};
+
+/// Everything a handler may need; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: sqlx::PgPool,
+    pub settings: Arc<Settings>,
+    pub clock: Arc<dyn Clock>,
+    /// Wakes the outbox worker after a commit that queued mail.
+    pub mail_wake: Arc<Notify>,
+}
+
+pub const BODY_LIMIT: usize = 64 * 1024;
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn router(state: AppState) -> Router {
+    let origin = state.settings.origin();
+    // Innermost first: each `layer` call wraps everything before it.
+    let inner = ServiceBuilder::new()
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    let outer = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(security::headers())
+        .layer(CompressionLayer::new().gzip(true));
+    Router::new()
+        .merge(public::router())
+        .merge(health::router())
+        .merge(lang::router())
+        .merge(assets::router())
+        .fallback(error::not_found)
+        .layer(inner)
+        .layer(middleware::from_fn_with_state(
+            Arc::<str>::from(origin),
+            security::refuse_cross_origin_posts,
+        ))
+        .layer(middleware::from_fn(error::render_error_pages))
+        .layer(outer)
+        .with_state(state)
+}
+
+/// Spans carry the request id and the route pattern, never the real path:
+/// paths hold tokens.
+fn request_span<B>(request: &Request<B>) -> tracing::Span {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str)
+        .unwrap_or("-");
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!("request", id, method = %request.method(), route)
+}

@@ -1,0 +1,168 @@
+//! The public pages: the front page and an intake's page.
+use askama::Template;
+use axum::{
+    Router,
+    extract::{Path, State},
+    response::Html,
+    routing::get,
+};
+
+use super::{
+    AppState,
+    error::{AppError, AppResult},
+    page::PageContext,
+};
+use crate::{
+    domain::{
+        info_meeting::InfoMeeting,
+        intake::{Intake, IntakePhase},
+    },
+    i18n::{Lang, dates, fill},
+    storage,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home))
+        .route("/intakes/{slug}", get(intake_page))
+}
+
+struct IntakeCard {
+    href: String,
+    name: String,
+    organiser: String,
+    deadline: String,
+}
+
+struct MeetingCard {
+    href: String,
+    when: String,
+    place: String,
+    intake_name: String,
+}
+
+impl MeetingCard {
+    fn new(lang: Lang, m: &InfoMeeting) -> Self {
+        Self {
+            href: format!("/info-meetings/{}", m.id),
+            when: dates::long_span(lang, m.starts_at, m.ends_at),
+            place: m.place.clone(),
+            intake_name: m.intake_name.clone(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/public/home.html")]
+struct HomePage {
+    ctx: PageContext,
+    intakes: Vec<IntakeCard>,
+    meetings: Vec<MeetingCard>,
+}
+
+async fn home(State(state): State<AppState>, lang: Lang) -> AppResult<Html<String>> {
+    let now = state.clock.now();
+    let (intakes, meetings) = tokio::try_join!(
+        storage::intakes::open_at(&state.pool, now),
+        storage::info_meetings::upcoming(&state.pool, now, 10),
+    )?;
+    let page = HomePage {
+        ctx: PageContext::new(lang, "/"),
+        intakes: intakes
+            .iter()
+            .map(|i| IntakeCard {
+                href: format!("/intakes/{}", i.slug),
+                name: format!("{} – {}", i.programme.name, i.name),
+                organiser: i.programme.organiser.clone(),
+                deadline: dates::long_moment(lang, i.deadline),
+            })
+            .collect(),
+        meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "pages/public/intake.html")]
+struct IntakePage {
+    ctx: PageContext,
+    title: String,
+    organiser: String,
+    teaching: String,
+    practicum: String,
+    place: String,
+    seats: String,
+    start: String,
+    interview_days: Vec<String>,
+    deadline: String,
+    phase: IntakePhase,
+    opens: String,
+    apply_href: String,
+    meetings: Vec<MeetingCard>,
+}
+
+async fn intake_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    lang: Lang,
+) -> AppResult<Html<String>> {
+    let intake = storage::intakes::by_slug(&state.pool, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let now = state.clock.now();
+    let meetings = storage::info_meetings::upcoming_for_intake(&state.pool, intake.id, now).await?;
+    let page = intake_view(lang, &intake, intake.phase(now), &meetings);
+    Ok(Html(page.render()?))
+}
+
+fn intake_view(
+    lang: Lang,
+    intake: &Intake,
+    phase: IntakePhase,
+    meetings: &[InfoMeeting],
+) -> IntakePage {
+    let t = lang.strings();
+    let p = &intake.programme;
+    let times = format!(
+        "{}-{}",
+        dates::clock(lang, p.session_starts),
+        dates::clock(lang, p.session_ends)
+    );
+    IntakePage {
+        ctx: PageContext::new(lang, &format!("/intakes/{}", intake.slug)),
+        title: format!("{} – {}", p.name, intake.name),
+        organiser: p.organiser.clone(),
+        teaching: fill(
+            t.intake_teaching_text,
+            &[
+                &p.teaching_weeks,
+                &dates::weekdays(lang, &p.teaching_weekdays),
+                &times,
+                &p.teaching_hours(),
+            ],
+        ),
+        practicum: fill(
+            t.intake_practicum_text,
+            &[&p.practicum_weeks, &p.practicum_hours_per_week],
+        ),
+        place: p.place.clone(),
+        seats: fill(t.intake_seats_text, &[&p.capacity]),
+        start: dates::long_date(lang, intake.start_date),
+        interview_days: intake
+            .interview_days
+            .iter()
+            .map(|d| dates::long_date(lang, *d))
+            .collect(),
+        deadline: fill(
+            t.intake_deadline_text,
+            &[&dates::long_moment(lang, intake.deadline)],
+        ),
+        phase,
+        opens: fill(
+            t.intake_not_open_yet,
+            &[&dates::long_moment(lang, intake.opens_at)],
+        ),
+        apply_href: format!("/intakes/{}/apply", intake.slug),
+        meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
+    }
+}
