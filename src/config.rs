@@ -97,10 +97,10 @@ impl Settings {
         let bad = |name: &'static str, reason: String| ConfigError { name, reason };
 
         let database_url = get("DATABASE_URL");
-        if let Some(url) = &database_url {
-            if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-                return Err(bad("DATABASE_URL", "must start with postgres://".into()));
-            }
+        if let Some(url) = &database_url
+            && !(url.starts_with("postgres://") || url.starts_with("postgresql://"))
+        {
+            return Err(bad("DATABASE_URL", "must start with postgres://".into()));
         }
         let listen: SocketAddr = get("OPTAG_LISTEN")
             .unwrap_or_else(|| "127.0.0.1:3000".into())

@@ -48,7 +48,7 @@ pub fn router(state: AppState) -> Router {
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(security::headers())
+        .layer(middleware::map_response(security::set_headers))
         .layer(CompressionLayer::new().gzip(true));
     Router::new()
         .merge(public::router())

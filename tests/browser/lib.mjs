@@ -1,0 +1,104 @@
+// The browser harness: headless Chromium through playwright-core, axe-core on
+// every page visited, and the Nu Html Checker over every HTML document received.
+import { chromium } from 'playwright-core';
+import { readFile, mkdir, writeFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(new URL(import.meta.url).pathname);
+const axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+const vnuJar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+
+export const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** One journey at one width: collects problems instead of stopping at the first. */
+export class Session {
+  constructor(context, page, name, baseUrl) {
+    this.context = context;
+    this.page = page;
+    this.name = name;
+    this.baseUrl = baseUrl;
+    this.problems = [];
+    this.documents = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !/status of 4\d\d/.test(msg.text())) this.problems.push(`${name}: console error: ${msg.text()}`);
+    });
+    page.on('response', async (response) => {
+      const request = response.request();
+      if (request.resourceType() !== 'document' || request.frame() !== page.mainFrame()) return;
+      if (response.status() >= 300 && response.status() < 400) return;
+      try {
+        this.documents.push({ url: response.url(), html: await response.text() });
+      } catch (e) { /* a document replaced before it was read */ }
+    });
+  }
+
+  static async open(browser, name, baseUrl, viewport) {
+    const context = await browser.newContext({ viewport, locale: 'da-DK', baseURL: baseUrl });
+    const page = await context.newPage();
+    return new Session(context, page, name, baseUrl);
+  }
+
+  /** Goes to `path`, expects `status`, then checks accessibility. */
+  async visit(urlPath, { status = 200 } = {}) {
+    const response = await this.page.goto(urlPath);
+    this.expect(response.status() === status, `GET ${urlPath}: status ${response.status()}, expected ${status}`);
+    await this.axe(urlPath);
+    return response;
+  }
+
+  /** axe-core over the current page, WCAG 2.1 A and AA. */
+  async axe(label) {
+    await this.page.evaluate(axeSource);
+    const result = await this.page.evaluate(() =>
+      // eslint-disable-next-line no-undef
+      axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    for (const v of result.violations) {
+      const targets = v.nodes.map((n) => n.target.join(' ')).join(', ');
+      this.problems.push(`${this.name}: axe ${v.id} on ${label}: ${v.help} (${targets})`);
+    }
+  }
+
+  expect(condition, message) {
+    if (!condition) this.problems.push(`${this.name}: ${message}`);
+  }
+
+  async close() {
+    await this.context.close();
+  }
+}
+
+/** Runs the Nu Html Checker over every document; returns its errors. */
+export async function validateHtml(documents, folder) {
+  if (documents.length === 0) return [];
+  const dir = path.join(here, 'artifacts', folder);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const names = new Map();
+  await Promise.all(documents.map(async (doc, i) => {
+    const file = path.join(dir, `${String(i).padStart(3, '0')}.html`);
+    names.set(file, doc.url);
+    await writeFile(file, doc.html);
+  }));
+  let output;
+  try {
+    output = await promisify(execFile)('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', dir], { maxBuffer: 1 << 24 });
+  } catch (e) {
+    output = e; // vnu exits 1 when it finds errors; the JSON is on stderr either way
+  }
+  const report = JSON.parse(output.stderr || '{"messages":[]}');
+  return report.messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    .map((m) => `vnu: ${names.get(new URL(m.url).pathname) || m.url}: line ${m.lastLine}: ${m.message}`);
+}

@@ -1,0 +1,162 @@
+//! The binary's subcommands, run as an operator would, against a test database.
+use std::{
+    io::Write,
+    process::{Command, Output, Stdio},
+};
+
+use crate::support::{TestApp, database::url_of};
+
+fn optag(app: &TestApp, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_optag"))
+        .args(args)
+        .env("DATABASE_URL", url_of(&app.db_options))
+        .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the optag binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[tokio::test]
+async fn user_add_creates_a_staff_user_once_with_an_argon2id_hash() {
+    let app = TestApp::spawn().await;
+    let args = [
+        "user",
+        "add",
+        "--email",
+        "lone@example.dk",
+        "--name",
+        "Lone Ravn",
+        "--role",
+        "coordinator",
+        "--password-stdin",
+    ];
+    let first = optag(&app, &args, "en lang og god adgangskode\n", &[]);
+    assert!(first.status.success(), "{}", text(&first));
+
+    let again = optag(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "LONE@example.dk",
+            "--name",
+            "L",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        "en anden god kode\n",
+        &[],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again).contains("exists already"), "{}", text(&again));
+
+    let (role, hash): (String, String) =
+        sqlx::query_as("SELECT role, password_hash FROM staff_users")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(role, "coordinator");
+    assert!(hash.starts_with("$argon2id$") && !hash.contains("god adgangskode"));
+}
+
+#[tokio::test]
+async fn user_add_refuses_bad_input_and_names_what_is_wrong() {
+    let app = TestApp::spawn().await;
+    let bad_role = optag(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "a@b.dk",
+            "--name",
+            "A",
+            "--role",
+            "boss",
+            "--password-stdin",
+        ],
+        "langkode123\n",
+        &[],
+    );
+    assert_eq!(bad_role.status.code(), Some(1));
+    assert!(text(&bad_role).contains("--role"));
+    let short = optag(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "a@b.dk",
+            "--name",
+            "A",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        "kort\n",
+        &[],
+    );
+    assert_eq!(short.status.code(), Some(1));
+    assert!(text(&short).contains("at least 8"));
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM staff_users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+#[tokio::test]
+async fn a_bad_environment_value_stops_start_up_naming_the_variable() {
+    let app = TestApp::spawn().await;
+    let output = optag(
+        &app,
+        &["migrate"],
+        "",
+        &[("OPTAG_LISTEN", "not-an-address")],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(text(&output).contains("OPTAG_LISTEN"), "{}", text(&output));
+    let secret = optag(
+        &app,
+        &["migrate"],
+        "",
+        &[("OPTAG_SECRET_KEY", "too-short-secret")],
+    );
+    assert!(
+        text(&secret).contains("OPTAG_SECRET_KEY") && !text(&secret).contains("too-short-secret")
+    );
+}
+
+#[tokio::test]
+async fn demo_migrate_and_purge_run_and_demo_is_idempotent() {
+    let app = TestApp::spawn().await;
+    for args in [&["migrate"][..], &["demo"], &["demo"], &["purge"]] {
+        let output = optag(&app, args, "", &[]);
+        assert!(output.status.success(), "{args:?}: {}", text(&output));
+    }
+    let intakes: i64 = sqlx::query_scalar("SELECT count(*) FROM intakes")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(intakes, 1);
+}

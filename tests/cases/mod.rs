@@ -1,0 +1,5 @@
+mod browser;
+mod cli;
+mod outbox;
+mod public_pages;
+mod web_shell;

@@ -1,0 +1,111 @@
+//! The front page and an intake's page, over the demo data.
+use chrono::Duration;
+use reqwest::StatusCode;
+
+use crate::support::TestApp;
+
+#[tokio::test]
+async fn the_front_page_lists_the_open_demo_intake_and_its_info_meeting() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    assert_eq!(demo.intake_slug, "randers-2027");
+    let page = app.get("/").await.text().await.unwrap();
+    assert!(page.contains("href=\"/intakes/randers-2027\""), "{page}");
+    assert!(page.contains("tirsdag den 17. august 2027 kl. 10.00"));
+    assert!(page.contains("tirsdag den 10. august 2027 kl. 16.30-18.00"));
+    assert!(page.contains(&format!("/info-meetings/{}", demo.info_meeting_id)));
+    assert!(page.contains("lokale 10, indgang B"));
+}
+
+#[tokio::test]
+async fn the_front_page_says_kindly_when_nothing_is_open() {
+    let app = TestApp::spawn().await;
+    let page = app.get("/").await.text().await.unwrap();
+    assert!(page.contains("Der er ingen hold, du kan søge lige nu"));
+    assert!(page.contains("Der er ingen informationsmøder planlagt lige nu"));
+}
+
+#[tokio::test]
+async fn the_intake_page_shows_the_programme_facts_and_a_way_to_apply() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let response = app.get(&format!("/intakes/{}", demo.intake_slug)).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    for fact in [
+        "13 uger, mandag og onsdag kl. 09.00-12.00. I alt 78 timer.",
+        "13 ugers praktik, 6 timer om ugen",
+        "Højst 8 deltagere",
+        "Psykiatriens Hus, Randers",
+    ] {
+        assert!(page.contains(fact), "missing {fact:?}");
+    }
+    assert!(page.contains(&format!("href=\"/intakes/{}/apply\"", demo.intake_slug)));
+}
+
+#[tokio::test]
+async fn after_the_deadline_the_intake_page_says_applications_are_closed() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let deadline: chrono::DateTime<chrono::Utc> =
+        sqlx::query_scalar("SELECT deadline FROM intakes WHERE id = $1")
+            .bind(demo.intake_id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    app.clock.set(deadline - Duration::seconds(1));
+    let open = app
+        .get(&format!("/intakes/{}", demo.intake_slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(open.contains("/apply\""));
+
+    app.clock.set(deadline);
+    let closed = app
+        .get(&format!("/intakes/{}", demo.intake_slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(closed.contains("Fristen er overskredet"));
+    assert!(!closed.contains("/apply\""));
+    assert!(
+        !app.get("/")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains(&demo.intake_slug),
+        "a closed intake is not listed as open"
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_intake_is_404() {
+    let app = TestApp::spawn().await;
+    assert_eq!(
+        app.get("/intakes/findes-ikke").await.status(),
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn loading_the_demo_twice_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let first = app.load_demo().await;
+    let second = app.load_demo().await;
+    assert_eq!(
+        (first.intake_id, first.info_meeting_id, first.cohort_id),
+        (second.intake_id, second.info_meeting_id, second.cohort_id)
+    );
+    let counts: (i64, i64, i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM programmes), (SELECT count(*) FROM intakes), (SELECT count(*) FROM info_meetings), (SELECT count(*) FROM cohorts)",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(counts, (1, 1, 1, 1));
+}

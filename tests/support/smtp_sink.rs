@@ -1,0 +1,210 @@
+//! A real SMTP server for the tests: accepts every message and keeps it.
+use std::{net::SocketAddr, sync::Arc, time::Duration};
+
+use mail_parser::{MessageParser, MimeHeaders};
+use tokio::{
+    io::{AsyncBufReadExt, AsyncWriteExt, BufReader},
+    net::{TcpListener, TcpStream},
+    sync::{Mutex, Notify},
+    task::JoinHandle,
+};
+
+/// A delivered message, parsed.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: Vec<String>,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// (file name, content type, content)
+    pub attachments: Vec<(String, String, String)>,
+    pub raw: String,
+}
+
+impl Mail {
+    fn parse(to: Vec<String>, raw: Vec<u8>) -> Self {
+        let message = MessageParser::default()
+            .parse(&raw)
+            .expect("a parsable message");
+        let attachments = message
+            .attachments()
+            .map(|a| {
+                let ct = a
+                    .content_type()
+                    .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
+                    .unwrap_or_default();
+                (
+                    a.attachment_name().unwrap_or("").to_string(),
+                    ct,
+                    String::from_utf8_lossy(a.contents()).into_owned(),
+                )
+            })
+            .collect();
+        Self {
+            to,
+            subject: message.subject().unwrap_or("").to_string(),
+            text: message
+                .body_text(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+            html: message
+                .body_html(0)
+                .map(|t| t.into_owned())
+                .unwrap_or_default(),
+            attachments,
+            raw: String::from_utf8_lossy(&raw).into_owned(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Inbox {
+    mails: Mutex<Vec<Mail>>,
+    arrived: Notify,
+}
+
+pub struct SmtpSink {
+    pub address: SocketAddr,
+    inbox: Arc<Inbox>,
+    task: JoinHandle<()>,
+}
+
+impl SmtpSink {
+    pub async fn start() -> Self {
+        Self::start_on(
+            TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind SMTP sink"),
+        )
+        .await
+    }
+
+    pub async fn start_on(listener: TcpListener) -> Self {
+        let address = listener.local_addr().expect("address");
+        let inbox = Arc::new(Inbox::default());
+        let task = tokio::spawn({
+            let inbox = inbox.clone();
+            async move {
+                while let Ok((stream, _)) = listener.accept().await {
+                    tokio::spawn(session(stream, inbox.clone()));
+                }
+            }
+        });
+        Self {
+            address,
+            inbox,
+            task,
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.address)
+    }
+
+    pub async fn mails(&self) -> Vec<Mail> {
+        self.inbox.mails.lock().await.clone()
+    }
+
+    /// Waits until at least `count` mails arrived (panics after 15 s).
+    pub async fn wait_for(&self, count: usize) -> Vec<Mail> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let notified = self.inbox.arrived.notified();
+            let mails = self.mails().await;
+            if mails.len() >= count {
+                return mails;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                panic!(
+                    "expected {count} mails, got {}: {:?}",
+                    mails.len(),
+                    mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// One SMTP conversation (RFC 5321, the parts lettre uses).
+async fn session(stream: TcpStream, inbox: Arc<Inbox>) {
+    let (read, mut write) = stream.into_split();
+    let mut lines = BufReader::new(read);
+    let mut to = Vec::new();
+    if write.write_all(b"220 sink ESMTP ready\r\n").await.is_err() {
+        return;
+    }
+    let mut line = String::new();
+    loop {
+        line.clear();
+        if lines.read_line(&mut line).await.unwrap_or(0) == 0 {
+            return;
+        }
+        let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
+        let answer: &[u8] = match verb.as_str() {
+            "EHLO" => b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n",
+            "HELO" => b"250 sink\r\n",
+            "MAIL" => {
+                to.clear();
+                b"250 OK\r\n"
+            }
+            "RCPT" => {
+                let address = line.split_once(':').map(|(_, a)| {
+                    a.trim()
+                        .trim_start_matches('<')
+                        .split('>')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                });
+                // Lets tests see a permanent failure: these mailboxes do not exist.
+                if address
+                    .as_deref()
+                    .is_some_and(|a| a.starts_with("unknown-mailbox"))
+                {
+                    b"550 5.1.1 no such mailbox\r\n"
+                } else {
+                    to.extend(address);
+                    b"250 OK\r\n"
+                }
+            }
+            "DATA" => {
+                if write.write_all(b"354 go ahead\r\n").await.is_err() {
+                    return;
+                }
+                let mut raw = Vec::new();
+                loop {
+                    let mut data = String::new();
+                    if lines.read_line(&mut data).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    if data == ".\r\n" {
+                        break;
+                    }
+                    raw.extend_from_slice(data.strip_prefix('.').unwrap_or(&data).as_bytes());
+                }
+                inbox
+                    .mails
+                    .lock()
+                    .await
+                    .push(Mail::parse(std::mem::take(&mut to), raw));
+                inbox.arrived.notify_waiters();
+                b"250 OK queued\r\n"
+            }
+            "RSET" | "NOOP" => b"250 OK\r\n",
+            "QUIT" => {
+                let _ = write.write_all(b"221 bye\r\n").await;
+                return;
+            }
+            _ => b"502 not implemented\r\n",
+        };
+        if write.write_all(answer).await.is_err() {
+            return;
+        }
+    }
+}
