@@ -137,14 +137,14 @@ mod tests {
     }
 }
 
-/// "mandag og onsdag" / "Mondays and Wednesdays".
+/// Recurring days: "mandage og onsdage" / "Mondays and Wednesdays".
 pub fn weekdays(lang: Lang, days: &[chrono::Weekday]) -> String {
     let names: Vec<String> = days
         .iter()
         .map(|d| {
             let i = d.num_days_from_monday() as usize;
             match lang {
-                Lang::Da => DA_DAYS[i].to_string(),
+                Lang::Da => format!("{}e", DA_DAYS[i]),
                 Lang::En => format!("{}s", EN_DAYS[i]),
             }
         })
@@ -171,6 +171,6 @@ mod weekday_tests {
             weekdays(Lang::En, &[Weekday::Mon, Weekday::Wed]),
             "Mondays and Wednesdays"
         );
-        assert_eq!(weekdays(Lang::Da, &[Weekday::Fri]), "fredag");
+        assert_eq!(weekdays(Lang::Da, &[Weekday::Fri]), "fredage");
     }
 }

@@ -34,7 +34,7 @@ async fn the_intake_page_shows_the_programme_facts_and_a_way_to_apply() {
     assert_eq!(response.status(), StatusCode::OK);
     let page = response.text().await.unwrap();
     for fact in [
-        "13 uger, mandag og onsdag kl. 09.00-12.00. I alt 78 timer.",
+        "13 uger, mandage og onsdage kl. 09.00-12.00. I alt 78 timer.",
         "13 ugers praktik, 6 timer om ugen",
         "Højst 8 deltagere",
         "Psykiatriens Hus, Randers",
