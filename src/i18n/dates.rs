@@ -165,7 +165,7 @@ mod weekday_tests {
     fn weekday_lists_read_naturally() {
         assert_eq!(
             weekdays(Lang::Da, &[Weekday::Mon, Weekday::Wed]),
-            "mandag og onsdag"
+            "mandage og onsdage"
         );
         assert_eq!(
             weekdays(Lang::En, &[Weekday::Mon, Weekday::Wed]),
