@@ -10,4 +10,5 @@ pub mod mail;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;
+pub mod tokens;
 pub mod web;

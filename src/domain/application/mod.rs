@@ -1,0 +1,15 @@
+//! An application: the form, its parsing, the reference and the workflow.
+pub mod form;
+pub mod reference;
+pub mod status;
+pub mod values;
+
+#[cfg(test)]
+mod form_tests;
+
+pub use form::{ApplicationFields, Field, FieldError, Problem, ReflectiveAnswers, Submission};
+pub use reference::Reference;
+pub use status::Status;
+
+/// The version of the consent text the applicant agrees to; a new text gets a new version.
+pub const CONSENT_VERSION: &str = "2026-11-23";
