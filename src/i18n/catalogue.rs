@@ -1,16 +1,17 @@
 //! The string catalogue: each entry in Danish, then English.
 //! Plain, warm language; short sentences; no blame on the reader.
 
+/// Declares a struct of strings and its Danish and English instances.
 macro_rules! catalogue {
-    ($($key:ident { da: $da:literal, en: $en:literal })*) => {
-        pub struct Catalogue {
+    ($name:ident, $da_name:ident, $en_name:ident, $($key:ident { da: $da:literal, en: $en:literal })*) => {
+        pub struct $name {
             $(pub $key: &'static str,)*
         }
 
-        pub(super) static DA: Catalogue = Catalogue { $($key: $da,)* };
-        pub(super) static EN: Catalogue = Catalogue { $($key: $en,)* };
+        pub(crate) static $da_name: $name = $name { $($key: $da,)* };
+        pub(crate) static $en_name: $name = $name { $($key: $en,)* };
 
-        impl Catalogue {
+        impl $name {
             /// Every entry as (key, text), for checks over the whole catalogue.
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($key), self.$key),)*]
@@ -19,7 +20,10 @@ macro_rules! catalogue {
     };
 }
 
+pub(crate) use catalogue;
+
 catalogue! {
+    Catalogue, DA, EN,
     // The frame of every page.
     site_name { da: "optag", en: "optag" }
     site_tagline { da: "Optagelse på peeruddannelser", en: "Admissions to peer-education programmes" }

@@ -3,9 +3,11 @@
 //! The catalogue is a struct checked by the compiler: a string missing in one
 //! language does not build. Texts with blanks use `{}` and are filled with
 //! [`fill`].
+mod apply;
 mod catalogue;
 pub mod dates;
 
+pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,6 +46,14 @@ impl Lang {
             Lang::En => &catalogue::EN,
         }
     }
+
+    /// The strings of the application form and its pages.
+    pub fn apply(self) -> &'static ApplyStrings {
+        match self {
+            Lang::Da => &apply::DA,
+            Lang::En => &apply::EN,
+        }
+    }
 }
 
 /// Replaces each `{}` in `text` with the next argument.
@@ -75,8 +85,8 @@ mod tests {
 
     #[test]
     fn both_catalogues_fill_every_blank_the_same_number_of_times() {
-        let da = Lang::Da.strings().entries();
-        let en = Lang::En.strings().entries();
+        let da = [Lang::Da.strings().entries(), Lang::Da.apply().entries()].concat();
+        let en = [Lang::En.strings().entries(), Lang::En.apply().entries()].concat();
         assert_eq!(da.len(), en.len());
         for ((key, d), (_, e)) in da.iter().zip(en.iter()) {
             assert_eq!(d.matches("{}").count(), e.matches("{}").count(), "{key}");

@@ -1,5 +1,6 @@
 //! E-mail: messages are written to the outbox with the change that causes
 //! them, and a worker delivers them.
+pub mod body;
 pub mod calendar;
 pub mod message;
 pub mod outbox;

@@ -78,3 +78,9 @@ pub async fn by_slug(pool: &PgPool, slug: &str) -> sqlx::Result<Option<Intake>> 
     let row = sqlx::query(sql).bind(slug).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
+
+pub async fn by_id(pool: &PgPool, id: i64) -> sqlx::Result<Option<Intake>> {
+    let sql = select_intakes!("WHERE i.id = $1");
+    let row = sqlx::query(sql).bind(id).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}

@@ -1,6 +1,8 @@
 //! Every SQL query of optag. Functions take a pool, connection or transaction
 //! and return domain types; rows are mapped here and only here.
+pub mod applications;
 pub mod cohorts;
+pub mod drafts;
 pub mod info_meetings;
 pub mod intakes;
 pub mod outbox;

@@ -1,8 +1,11 @@
 //! The HTTP edge: merges the feature routers and adds the layers every request passes.
+mod apply;
 mod assets;
 pub mod error;
+pub mod form;
 mod health;
 pub mod lang;
+pub mod notice;
 pub mod page;
 mod public;
 mod security;
@@ -33,17 +36,21 @@ pub struct AppState {
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;
+/// The application form: five answers of 5000 characters, percent-encoded.
+pub const FORM_BODY_LIMIT: usize = 256 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn router(state: AppState) -> Router {
     let origin = state.settings.origin();
     // Innermost first: each `layer` call wraps everything before it.
-    let inner = ServiceBuilder::new()
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT));
+    let limits = |bytes| {
+        ServiceBuilder::new()
+            .layer(TimeoutLayer::with_status_code(
+                axum::http::StatusCode::REQUEST_TIMEOUT,
+                REQUEST_TIMEOUT,
+            ))
+            .layer(RequestBodyLimitLayer::new(bytes))
+    };
     let outer = ServiceBuilder::new()
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
@@ -56,7 +63,8 @@ pub fn router(state: AppState) -> Router {
         .merge(lang::router())
         .merge(assets::router())
         .fallback(error::not_found)
-        .layer(inner)
+        .layer(limits(BODY_LIMIT))
+        .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))
         .layer(middleware::from_fn_with_state(
             Arc::<str>::from(origin),
             security::refuse_cross_origin_posts,

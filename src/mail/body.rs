@@ -1,0 +1,60 @@
+//! The shape every e-mail of optag takes: greeting, paragraphs, an optional
+//! button link and list, and a closing; rendered as plain text and HTML from
+//! one pair of templates, so both parts always say the same.
+use askama::Template;
+
+use super::{Attachment, OutgoingEmail};
+use crate::domain::email_address::EmailAddress;
+
+#[derive(Debug, Clone)]
+pub struct MailLink {
+    pub label: String,
+    /// Absolute, under `OPTAG_BASE_URL`.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MailBody {
+    pub greeting: String,
+    pub paragraphs: Vec<String>,
+    pub link: Option<MailLink>,
+    pub list_title: String,
+    pub list: Vec<String>,
+    pub closing: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "emails/message.txt", escape = "none")]
+struct TextPart<'a> {
+    m: &'a MailBody,
+}
+
+#[derive(Template)]
+#[template(path = "emails/message.html")]
+struct HtmlPart<'a> {
+    m: &'a MailBody,
+    subject: &'a str,
+}
+
+impl MailBody {
+    pub fn into_email(
+        self,
+        to: EmailAddress,
+        subject: String,
+        attachments: Vec<Attachment>,
+    ) -> Result<OutgoingEmail, askama::Error> {
+        let text = TextPart { m: &self }.render()?;
+        let html = HtmlPart {
+            m: &self,
+            subject: &subject,
+        }
+        .render()?;
+        Ok(OutgoingEmail {
+            to,
+            subject,
+            text,
+            html,
+            attachments,
+        })
+    }
+}

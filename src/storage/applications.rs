@@ -1,0 +1,174 @@
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use sqlx::{PgConnection, PgPool};
+
+use crate::domain::{
+    application::{Reference, ReflectiveAnswers, Submission},
+    eligibility::{Assessment, Facts, Verify},
+};
+
+/// Takes the next reference of `year`; gapless because the counter row is
+/// updated in the caller's transaction.
+pub async fn next_reference(conn: &mut PgConnection, year: i32) -> sqlx::Result<Reference> {
+    let number: i32 = sqlx::query_scalar(
+        "INSERT INTO reference_counters (year, last) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last",
+    )
+    .bind(year)
+    .fetch_one(conn)
+    .await?;
+    Ok(Reference { year, number })
+}
+
+pub struct NewApplication<'a> {
+    pub intake_id: i64,
+    pub submission: &'a Submission,
+    pub assessment: &'a Assessment,
+    pub consent_version: &'a str,
+    pub submission_key_hash: &'a [u8],
+    pub now: DateTime<Utc>,
+}
+
+pub async fn insert(
+    conn: &mut PgConnection,
+    reference: Reference,
+    new: &NewApplication<'_>,
+) -> sqlx::Result<i64> {
+    let a = &new.submission.applicant;
+    sqlx::query_scalar(
+        "INSERT INTO applications (intake_id, reference, full_name, email, email_normalised, phone, birth_date,
+             municipality_code, facts, answers, eligibility, eligibility_summary, consent_version, consented_at,
+             submission_key_hash, submitted_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $14)
+         RETURNING id",
+    )
+    .bind(new.intake_id)
+    .bind(reference.to_string())
+    .bind(a.full_name.as_str())
+    .bind(a.email.as_str())
+    .bind(a.email.normalised())
+    .bind(a.phone.as_ref().map(|p| p.as_str()))
+    .bind(a.birth_date)
+    .bind(a.municipality.code as i16)
+    .bind(facts_json(&new.submission.facts))
+    .bind(answers_json(&new.submission.answers))
+    .bind(assessment_json(new.assessment))
+    .bind(new.assessment.summary.key())
+    .bind(new.consent_version)
+    .bind(new.now)
+    .bind(new.submission_key_hash)
+    .fetch_one(conn)
+    .await
+}
+
+/// Replaces what the applicant answered, keeping reference and status; only
+/// while the application is still `submitted`. Returns whether it changed.
+pub async fn replace_answers(
+    conn: &mut PgConnection,
+    id: i64,
+    new: &NewApplication<'_>,
+) -> sqlx::Result<bool> {
+    let a = &new.submission.applicant;
+    let done = sqlx::query(
+        "UPDATE applications SET full_name = $2, phone = $3, birth_date = $4, municipality_code = $5, facts = $6,
+             answers = $7, eligibility = $8, eligibility_summary = $9, consent_version = $10, consented_at = $11,
+             submission_key_hash = $12, updated_at = $11
+         WHERE id = $1 AND status = 'submitted'",
+    )
+    .bind(id)
+    .bind(a.full_name.as_str())
+    .bind(a.phone.as_ref().map(|p| p.as_str()))
+    .bind(a.birth_date)
+    .bind(a.municipality.code as i16)
+    .bind(facts_json(&new.submission.facts))
+    .bind(answers_json(&new.submission.answers))
+    .bind(assessment_json(new.assessment))
+    .bind(new.assessment.summary.key())
+    .bind(new.consent_version)
+    .bind(new.now)
+    .bind(new.submission_key_hash)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// An application as its receipt page shows it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Receipt {
+    pub id: i64,
+    pub reference: String,
+    pub intake_id: i64,
+    pub status: String,
+}
+
+pub async fn by_submission_key(
+    conn: &mut PgConnection,
+    key_hash: &[u8],
+) -> sqlx::Result<Option<Receipt>> {
+    sqlx::query_as(
+        "SELECT id, reference, intake_id, status FROM applications WHERE submission_key_hash = $1",
+    )
+    .bind(key_hash)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn receipt(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<Receipt>> {
+    let mut conn = pool.acquire().await?;
+    by_submission_key(&mut conn, key_hash).await
+}
+
+pub async fn by_email(
+    conn: &mut PgConnection,
+    intake_id: i64,
+    email_normalised: &str,
+) -> sqlx::Result<Option<Receipt>> {
+    sqlx::query_as("SELECT id, reference, intake_id, status FROM applications WHERE intake_id = $1 AND email_normalised = $2")
+        .bind(intake_id)
+        .bind(email_normalised)
+        .fetch_optional(conn)
+        .await
+}
+
+fn facts_json(f: &Facts) -> Value {
+    json!({
+        "lived_experience": f.lived_experience,
+        "treatment": f.treatment.as_ref().map(|t| t.iter().map(|x| x.key()).collect::<Vec<_>>()),
+        "income_support": f.income_support.map(|x| x.key()),
+        "caseworker_agreement": f.caseworker_agreement.map(|x| x.key()),
+        "active_substance_abuse": f.active_substance_abuse,
+        "dementia": f.dementia,
+        "needs_interpreter": f.needs_interpreter,
+    })
+}
+
+fn answers_json(a: &ReflectiveAnswers) -> Value {
+    serde_json::to_value(a).unwrap_or(Value::Null)
+}
+
+fn assessment_json(a: &Assessment) -> Value {
+    let results: Vec<Value> = a
+        .results
+        .iter()
+        .map(|r| {
+            let verify = match r.outcome {
+                crate::domain::eligibility::Outcome::ToVerify(v) => Some(verify_json(v)),
+                _ => None,
+            };
+            json!({ "criterion": r.criterion.key(), "outcome": r.outcome.key(), "verify": verify })
+        })
+        .collect();
+    json!({ "summary": a.summary.key(), "results": results })
+}
+
+fn verify_json(v: Verify) -> Value {
+    match v {
+        Verify::MunicipalityMustApprove {
+            municipality,
+            fee_dkk,
+        } => {
+            json!({ "kind": v.key(), "municipality": municipality, "fee_dkk": fee_dkk })
+        }
+        _ => json!({ "kind": v.key() }),
+    }
+}

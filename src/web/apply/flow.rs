@@ -1,0 +1,274 @@
+//! What submitting and saving do, each in one transaction with its e-mail.
+use chrono::{DateTime, Datelike, Duration, Utc};
+use sqlx::PgConnection;
+
+use super::mails;
+use crate::{
+    domain::{
+        application::{ApplicationFields, CONSENT_VERSION, FieldError, Submission},
+        eligibility::{self, Assessment, Context, Profile},
+        intake::{Intake, IntakePhase},
+        local_time::{local_date, to_local},
+    },
+    mail::outbox,
+    storage::{self, applications::NewApplication, drafts::Draft},
+    tokens,
+    web::{AppState, error::AppError},
+};
+
+pub const DRAFT_LIFETIME: Duration = Duration::days(30);
+
+pub enum Submitted {
+    /// Stored (or found again, for a resent form): show the receipt at this key.
+    Received {
+        submission_key: String,
+    },
+    /// The e-mail has an application already: the answers became a draft and
+    /// the owner got a mail; the page says only "check your e-mail".
+    CheckEmail,
+    /// The existing application is past `submitted` and cannot be replaced.
+    InProgress,
+    Invalid(Vec<FieldError>),
+    Closed,
+}
+
+pub enum Saved {
+    LinkSent,
+    Updated,
+    Invalid(Vec<FieldError>),
+    Closed,
+}
+
+/// The eligibility assessment of a submission to `intake`, as of `now`.
+pub fn assess(
+    intake: &Intake,
+    facts: &eligibility::Facts,
+    now: DateTime<Utc>,
+) -> Result<Assessment, AppError> {
+    let profile = Profile::by_key(&intake.programme.profile).ok_or_else(|| {
+        AppError::Other(anyhow::anyhow!(
+            "programme has unknown profile {:?}",
+            intake.programme.profile
+        ))
+    })?;
+    let ctx = Context {
+        first_teaching_day: intake.start_date,
+        today: local_date(now),
+    };
+    Ok(eligibility::assess(&profile, facts, ctx))
+}
+
+/// A draft link that is well-formed, known, unexpired and for this intake.
+pub async fn live_draft(
+    state: &AppState,
+    intake_id: i64,
+    token: &str,
+) -> Result<Option<Draft>, AppError> {
+    if !tokens::is_well_formed(token) {
+        return Ok(None);
+    }
+    let draft = storage::drafts::by_token(&state.pool, &tokens::hash(token)).await?;
+    Ok(draft.filter(|d| d.intake_id == intake_id && d.expires_at > state.clock.now()))
+}
+
+pub async fn submit(
+    state: &AppState,
+    intake: &Intake,
+    fields: &ApplicationFields,
+    submission_key: &str,
+    draft_token: &str,
+) -> Result<Submitted, AppError> {
+    let now = state.clock.now();
+    if intake.phase(now) != IntakePhase::Open {
+        return Ok(Submitted::Closed);
+    }
+    let submission = match fields.parse(local_date(now)) {
+        Ok(s) => s,
+        Err(errors) => return Ok(Submitted::Invalid(errors)),
+    };
+    let assessment = assess(intake, &submission.facts, now)?;
+    // A form without our key (a script, an old page) gets a fresh one: it is
+    // then simply not protected against being sent twice.
+    let key = if tokens::is_well_formed(submission_key) {
+        submission_key.to_string()
+    } else {
+        tokens::generate()
+    };
+    let draft = live_draft(state, intake.id, draft_token).await?;
+    // Two different forms with one e-mail can race to the unique constraint;
+    // the second attempt then sees the first's row and takes the duplicate path.
+    let mut attempt = 0;
+    loop {
+        let mut tx = state.pool.begin().await?;
+        let ctx = SubmitCtx {
+            state,
+            intake,
+            fields,
+            submission: &submission,
+            assessment: &assessment,
+            key: &key,
+            now,
+        };
+        match store_submission(&mut tx, &ctx, draft.as_ref()).await {
+            Ok(outcome) => {
+                tx.commit().await?;
+                state.mail_wake.notify_one();
+                return Ok(outcome);
+            }
+            Err(AppError::Database(err))
+                if attempt == 0 && storage::violated_constraint(&err).is_some() =>
+            {
+                tx.rollback().await?;
+                attempt += 1;
+            }
+            Err(err) => return Err(err),
+        }
+    }
+}
+
+struct SubmitCtx<'a> {
+    state: &'a AppState,
+    intake: &'a Intake,
+    fields: &'a ApplicationFields,
+    submission: &'a Submission,
+    assessment: &'a Assessment,
+    key: &'a str,
+    now: DateTime<Utc>,
+}
+
+async fn store_submission(
+    tx: &mut PgConnection,
+    c: &SubmitCtx<'_>,
+    draft: Option<&Draft>,
+) -> Result<Submitted, AppError> {
+    let key_hash = tokens::hash(c.key);
+    let received = Submitted::Received {
+        submission_key: c.key.to_string(),
+    };
+    if storage::applications::by_submission_key(tx, &key_hash)
+        .await?
+        .is_some()
+    {
+        return Ok(received);
+    }
+    let email = &c.submission.applicant.email;
+    let name = c.submission.applicant.full_name.as_str();
+    let mail_domain = c
+        .state
+        .settings
+        .base_url
+        .host_str()
+        .unwrap_or("localhost")
+        .to_string();
+    let new = NewApplication {
+        intake_id: c.intake.id,
+        submission: c.submission,
+        assessment: c.assessment,
+        consent_version: CONSENT_VERSION,
+        submission_key_hash: &key_hash,
+        now: c.now,
+    };
+    match storage::applications::by_email(tx, c.intake.id, &email.normalised()).await? {
+        // The draft link proves the address is theirs: replace the first application.
+        Some(existing) if draft.is_some_and(|d| d.email.eq_ignore_ascii_case(email.as_str())) => {
+            if !storage::applications::replace_answers(tx, existing.id, &new).await? {
+                return Ok(Submitted::InProgress);
+            }
+            if let Some(d) = draft {
+                storage::drafts::delete(tx, d.id).await?;
+            }
+            let mail = mails::receipt(email.clone(), name, &existing.reference, c.intake, true)?;
+            outbox::queue(tx, &mail, &mail_domain).await?;
+            Ok(received)
+        }
+        Some(existing) => {
+            let token = tokens::generate();
+            let expires = c.now + DRAFT_LIFETIME;
+            storage::drafts::insert(
+                tx,
+                c.intake.id,
+                &tokens::hash(&token),
+                c.fields,
+                c.now,
+                expires,
+            )
+            .await?;
+            let mail = mails::duplicate(
+                &c.state.settings,
+                email.clone(),
+                &existing.reference,
+                &token,
+                c.intake,
+            )?;
+            outbox::queue(tx, &mail, &mail_domain).await?;
+            Ok(Submitted::CheckEmail)
+        }
+        None => {
+            let reference =
+                storage::applications::next_reference(tx, to_local(c.now).year()).await?;
+            storage::applications::insert(tx, reference, &new).await?;
+            if let Some(d) = draft {
+                storage::drafts::delete(tx, d.id).await?;
+            }
+            let mail =
+                mails::receipt(email.clone(), name, &reference.to_string(), c.intake, false)?;
+            outbox::queue(tx, &mail, &mail_domain).await?;
+            Ok(received)
+        }
+    }
+}
+
+pub async fn save_draft(
+    state: &AppState,
+    intake: &Intake,
+    fields: &ApplicationFields,
+    draft_token: &str,
+) -> Result<Saved, AppError> {
+    let now = state.clock.now();
+    if intake.phase(now) != IntakePhase::Open {
+        return Ok(Saved::Closed);
+    }
+    let email = match fields.parse_draft() {
+        Ok(email) => email,
+        Err(errors) => return Ok(Saved::Invalid(errors)),
+    };
+    let mail_domain = state
+        .settings
+        .base_url
+        .host_str()
+        .unwrap_or("localhost")
+        .to_string();
+    let expires = now + DRAFT_LIFETIME;
+    let mut tx = state.pool.begin().await?;
+    let outcome = match live_draft(state, intake.id, draft_token).await? {
+        Some(draft) => {
+            storage::drafts::update(&mut tx, draft.id, fields, now, expires).await?;
+            // A changed address gets the link too, so it is never lost.
+            if draft.email.eq_ignore_ascii_case(email.as_str()) {
+                Saved::Updated
+            } else {
+                let mail = mails::draft_link(&state.settings, email, draft_token, intake)?;
+                outbox::queue(&mut tx, &mail, &mail_domain).await?;
+                Saved::LinkSent
+            }
+        }
+        None => {
+            let token = tokens::generate();
+            storage::drafts::insert(
+                &mut tx,
+                intake.id,
+                &tokens::hash(&token),
+                fields,
+                now,
+                expires,
+            )
+            .await?;
+            let mail = mails::draft_link(&state.settings, email, &token, intake)?;
+            outbox::queue(&mut tx, &mail, &mail_domain).await?;
+            Saved::LinkSent
+        }
+    };
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(outcome)
+}

@@ -1,0 +1,113 @@
+//! The e-mails of the application journey. Neutral subjects; no health answers.
+use crate::{
+    config::Settings,
+    domain::{email_address::EmailAddress, intake::Intake},
+    i18n::{Lang, dates, fill},
+    mail::{
+        OutgoingEmail,
+        body::{MailBody, MailLink},
+    },
+};
+
+/// E-mails are written in Danish (the contract), whatever the page language.
+const LANG: Lang = Lang::Da;
+
+fn closing() -> Vec<String> {
+    let a = LANG.apply();
+    vec![a.mail_no_reply.to_string()]
+}
+
+fn programme_name(intake: &Intake) -> String {
+    format!("{} ({})", intake.programme.name, intake.programme.organiser)
+}
+
+pub fn receipt(
+    to: EmailAddress,
+    name: &str,
+    reference: &str,
+    intake: &Intake,
+    updated: bool,
+) -> Result<OutgoingEmail, askama::Error> {
+    let a = LANG.apply();
+    let (subject, body) = if updated {
+        (a.mail_updated_subject, a.mail_updated_body)
+    } else {
+        (a.mail_receipt_subject, a.mail_receipt_body)
+    };
+    MailBody {
+        greeting: fill(a.mail_hello, &[&name]),
+        paragraphs: vec![
+            fill(body, &[&programme_name(intake), &reference]),
+            a.next_text.to_string(),
+        ],
+        link: None,
+        list_title: a.next_interview_days.to_string(),
+        list: intake
+            .interview_days
+            .iter()
+            .map(|d| dates::long_date(LANG, *d))
+            .collect(),
+        closing: closing(),
+    }
+    .into_email(to, fill(subject, &[&reference]), Vec::new())
+}
+
+pub fn draft_link(
+    settings: &Settings,
+    to: EmailAddress,
+    token: &str,
+    intake: &Intake,
+) -> Result<OutgoingEmail, askama::Error> {
+    let a = LANG.apply();
+    MailBody {
+        greeting: fill(a.mail_hello, &[&""]).trim_end().to_string(),
+        paragraphs: vec![
+            fill(a.mail_draft_body, &[&programme_name(intake)]),
+            fill(
+                a.saved_deadline,
+                &[&dates::long_moment(LANG, intake.deadline)],
+            ),
+        ],
+        link: Some(MailLink {
+            label: a.mail_draft_link.to_string(),
+            url: settings.absolute(&format!("/drafts/{token}")),
+        }),
+        closing: [vec![a.mail_not_you.to_string()], closing()].concat(),
+        ..MailBody::default()
+    }
+    .into_email(to, a.mail_draft_subject.to_string(), Vec::new())
+}
+
+pub fn duplicate(
+    settings: &Settings,
+    to: EmailAddress,
+    reference: &str,
+    token: &str,
+    intake: &Intake,
+) -> Result<OutgoingEmail, askama::Error> {
+    let a = LANG.apply();
+    MailBody {
+        greeting: fill(a.mail_hello, &[&""]).trim_end().to_string(),
+        paragraphs: vec![
+            fill(
+                a.mail_duplicate_body,
+                &[&programme_name(intake), &reference],
+            ),
+            fill(
+                a.saved_deadline,
+                &[&dates::long_moment(LANG, intake.deadline)],
+            ),
+        ],
+        link: Some(MailLink {
+            label: a.mail_draft_link.to_string(),
+            url: settings.absolute(&format!("/drafts/{token}")),
+        }),
+        closing: [vec![a.mail_not_you.to_string()], closing()].concat(),
+        ..MailBody::default()
+    }
+    .into_email(
+        to,
+        fill(a.mail_duplicate_subject, &[&reference]),
+        Vec::new(),
+    )
+}

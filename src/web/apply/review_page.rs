@@ -1,0 +1,227 @@
+//! "Check your answers": what was typed, the gentle eligibility pre-check,
+//! and the whole form again as hidden fields for "send" or "change".
+use askama::Template;
+
+use super::form_page::{caseworker_label, income_label, treatment_label};
+use crate::{
+    domain::{
+        application::{ApplicationFields, Submission},
+        eligibility::{Assessment, Criterion, Outcome, Verify},
+    },
+    i18n::{ApplyStrings, Lang, fill},
+    web::page::PageContext,
+};
+
+#[derive(Template)]
+#[template(path = "pages/apply/review.html")]
+pub struct ReviewPage {
+    pub ctx: PageContext,
+    pub a: &'static ApplyStrings,
+    pub heading: String,
+    pub action: String,
+    pub sections: Vec<(&'static str, Vec<(&'static str, String)>)>,
+    pub all_fine: bool,
+    pub not_met: Vec<String>,
+    pub verify: Vec<String>,
+    pub hidden: Vec<(&'static str, String)>,
+}
+
+impl ReviewPage {
+    pub fn new(
+        lang: Lang,
+        slug: &str,
+        f: &ApplicationFields,
+        s: &Submission,
+        assessment: &Assessment,
+        keys: [(&'static str, &str); 2],
+    ) -> Self {
+        let a = lang.apply();
+        let yes_no = |v: Option<bool>| match v {
+            Some(true) => a.yes.to_string(),
+            Some(false) => a.no.to_string(),
+            None => a.review_none.to_string(),
+        };
+        let or_none = |text: &str| {
+            if text.is_empty() {
+                a.review_none.to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        let treatment = match s.facts.treatment.as_deref() {
+            Some([]) | None => a.review_treatment_none.to_string(),
+            Some(list) => list
+                .iter()
+                .map(|t| treatment_label(a, *t))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        let p = &s.applicant;
+        let sections = vec![
+            (
+                a.section_about,
+                vec![
+                    (a.full_name, p.full_name.as_str().to_string()),
+                    (a.email, p.email.to_string()),
+                    (
+                        a.phone,
+                        p.phone
+                            .as_ref()
+                            .map_or_else(|| a.review_none.to_string(), |ph| ph.to_string()),
+                    ),
+                    (a.birth_date, p.birth_date.format("%d-%m-%Y").to_string()),
+                    (a.municipality, p.municipality.name.to_string()),
+                ],
+            ),
+            (
+                a.section_situation,
+                vec![
+                    (a.lived_experience, yes_no(s.facts.lived_experience)),
+                    (a.treatment, treatment),
+                    (
+                        a.income_support,
+                        s.facts
+                            .income_support
+                            .map_or_else(String::new, |i| income_label(a, i).to_string()),
+                    ),
+                    (
+                        a.caseworker_agreement,
+                        s.facts
+                            .caseworker_agreement
+                            .map_or_else(String::new, |c| caseworker_label(a, c).to_string()),
+                    ),
+                    (
+                        a.active_substance_abuse,
+                        yes_no(s.facts.active_substance_abuse),
+                    ),
+                    (a.dementia, yes_no(s.facts.dementia)),
+                    (a.needs_interpreter, yes_no(s.facts.needs_interpreter)),
+                ],
+            ),
+            (
+                a.section_reflection,
+                vec![
+                    (a.motivation, or_none(&s.answers.motivation)),
+                    (a.experience, or_none(&s.answers.experience)),
+                    (a.distance, or_none(&s.answers.distance)),
+                    (a.strengths_limits, or_none(&s.answers.strengths_limits)),
+                    (a.expectations, or_none(&s.answers.expectations)),
+                ],
+            ),
+            (
+                a.section_consent,
+                vec![(a.consent, a.review_consent_given.to_string())],
+            ),
+        ];
+        let not_met: Vec<String> = assessment
+            .not_met()
+            .filter_map(|r| not_met_text(a, r.criterion))
+            .collect();
+        let verify: Vec<String> = assessment
+            .to_verify()
+            .filter_map(|r| match r.outcome {
+                Outcome::ToVerify(v) => Some(verify_text(a, v)),
+                _ => None,
+            })
+            .collect();
+        Self {
+            ctx: PageContext::new(lang, &format!("/intakes/{slug}/apply")),
+            a,
+            heading: a.review_title.to_string(),
+            action: format!("/intakes/{slug}/apply"),
+            sections,
+            all_fine: not_met.is_empty() && verify.is_empty(),
+            not_met,
+            verify,
+            hidden: hidden_fields(f, keys),
+        }
+    }
+}
+
+/// The applicant-facing wording of a criterion that looks unmet.
+pub fn not_met_text(a: &ApplyStrings, c: Criterion) -> Option<String> {
+    let text = match c {
+        Criterion::MinAge { .. } => a.crit_min_age,
+        Criterion::LivedExperience => a.crit_lived_experience,
+        Criterion::TreatmentHistory => a.crit_treatment_history,
+        Criterion::NoActiveSubstanceAbuse => a.crit_substance_abuse,
+        Criterion::NoDementia => a.crit_dementia,
+        Criterion::NoInterpreterNeeded => a.crit_interpreter,
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
+pub fn verify_text(a: &ApplyStrings, v: Verify) -> String {
+    match v {
+        Verify::MunicipalityMustApprove {
+            municipality,
+            fee_dkk: Some(fee),
+        } => fill(a.verify_municipality, &[&municipality, &thousands(fee)]),
+        Verify::MunicipalityMustApprove {
+            municipality,
+            fee_dkk: None,
+        } => fill(a.verify_municipality_no_fee, &[&municipality]),
+        Verify::CaseworkerMustAgree => a.verify_caseworker_must_agree.to_string(),
+        Verify::CaseworkerExpected => a.verify_caseworker_expected.to_string(),
+        Verify::IncomeSupportAllowsAttending => a.verify_income_other.to_string(),
+        Verify::NotAnswered => a.verify_not_answered.to_string(),
+    }
+}
+
+/// 14000 -> "14.000", the Danish way.
+pub fn thousands(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn hidden_fields(
+    f: &ApplicationFields,
+    keys: [(&'static str, &str); 2],
+) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = vec![
+        ("full_name", f.full_name.clone()),
+        ("email", f.email.clone()),
+        ("phone", f.phone.clone()),
+        ("birth_date", f.birth_date.clone()),
+        ("municipality", f.municipality.clone()),
+        ("lived_experience", f.lived_experience.clone()),
+        ("income_support", f.income_support.clone()),
+        ("caseworker_agreement", f.caseworker_agreement.clone()),
+        ("active_substance_abuse", f.active_substance_abuse.clone()),
+        ("dementia", f.dementia.clone()),
+        ("needs_interpreter", f.needs_interpreter.clone()),
+        ("motivation", f.motivation.clone()),
+        ("experience", f.experience.clone()),
+        ("distance", f.distance.clone()),
+        ("strengths_limits", f.strengths_limits.clone()),
+        ("expectations", f.expectations.clone()),
+        ("consent", f.consent.clone()),
+    ];
+    out.extend(f.treatment.iter().map(|t| ("treatment", t.clone())));
+    out.extend(
+        keys.iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (*k, v.to_string())),
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn thousands_are_grouped_with_dots() {
+        assert_eq!(thousands(14_000), "14.000");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1.234.567");
+    }
+}
