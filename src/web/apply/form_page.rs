@@ -147,7 +147,7 @@ impl FormPage {
                 .map(|e| {
                     (
                         format!("#f-{}", e.field.key()),
-                        message(a, e.field, e.problem),
+                        summary_message(a, e.field, e.problem),
                     )
                 })
                 .collect(),
