@@ -1,3 +1,4 @@
+mod apply;
 mod browser;
 mod cli;
 mod outbox;

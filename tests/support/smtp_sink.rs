@@ -55,6 +55,26 @@ impl Mail {
             raw: String::from_utf8_lossy(&raw).into_owned(),
         }
     }
+
+    /// The first absolute link in the text part whose path starts with `prefix`.
+    pub fn link(&self, prefix: &str) -> Option<String> {
+        self.text
+            .split_whitespace()
+            .find(|w| {
+                w.starts_with("http")
+                    && url::Url::parse(w).is_ok_and(|u| u.path().starts_with(prefix))
+            })
+            .map(str::to_string)
+    }
+
+    /// The path (and query) of that link, for requests to the test app.
+    pub fn link_path(&self, prefix: &str) -> String {
+        let link = self
+            .link(prefix)
+            .unwrap_or_else(|| panic!("no {prefix} link in:\n{}", self.text));
+        let url = url::Url::parse(&link).unwrap();
+        url.path().to_string()
+    }
 }
 
 #[derive(Default)]
@@ -120,6 +140,28 @@ impl SmtpSink {
                     mails.len(),
                     mails.iter().map(|m| &m.subject).collect::<Vec<_>>()
                 );
+            }
+        }
+    }
+}
+
+impl SmtpSink {
+    /// Mails to `address`, waiting until there are at least `count`.
+    pub async fn mails_to(&self, address: &str, count: usize) -> Vec<Mail> {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
+        loop {
+            let notified = self.inbox.arrived.notified();
+            let mine: Vec<Mail> = self
+                .mails()
+                .await
+                .into_iter()
+                .filter(|m| m.to.iter().any(|t| t == address))
+                .collect();
+            if mine.len() >= count {
+                return mine;
+            }
+            if tokio::time::timeout_at(deadline, notified).await.is_err() {
+                panic!("expected {count} mails to {address}, got {}", mine.len());
             }
         }
     }
