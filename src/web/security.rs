@@ -36,6 +36,10 @@ pub async fn set_headers<B>(mut response: axum::http::Response<B>) -> axum::http
 
 /// A state-changing request is refused (403, nothing changed) when its
 /// `Origin` is present and not ours, or when the browser says it is cross-site.
+///
+/// One exception: under our `Referrer-Policy: no-referrer`, browsers send
+/// `Origin: null` on their own form posts. `null` names no other site, so
+/// it passes when the browser itself vouches `Sec-Fetch-Site: same-origin`.
 pub async fn refuse_cross_origin_posts(
     State(origin): State<Arc<str>>,
     request: Request,
@@ -48,18 +52,78 @@ pub async fn refuse_cross_origin_posts(
         return next.run(request).await;
     }
     let headers = request.headers();
-    let foreign_origin = headers
-        .get(header::ORIGIN)
-        .is_some_and(|o| o.as_bytes() != origin.as_bytes());
-    let cross_site = headers
-        .get("sec-fetch-site")
-        .is_some_and(|s| s.as_bytes() == b"cross-site" || s.as_bytes() == b"same-site");
-    let our_origin = headers
-        .get(header::ORIGIN)
-        .is_some_and(|o| o.as_bytes() == origin.as_bytes());
-    if foreign_origin || (cross_site && !our_origin) {
+    let fetch_site = headers.get("sec-fetch-site").map(|v| v.as_bytes());
+    let allowed = match headers.get(header::ORIGIN).map(|v| v.as_bytes()) {
+        Some(o) if o == origin.as_bytes() => true,
+        Some(b"null") => fetch_site == Some(b"same-origin"),
+        Some(_) => false,
+        None => !matches!(fetch_site, Some(b"cross-site" | b"same-site")),
+    };
+    if !allowed {
         tracing::warn!("refused a cross-origin request");
         return StatusCode::FORBIDDEN.into_response();
     }
     next.run(request).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::{Router, body::Body, http::Request as HttpRequest, middleware, routing::post};
+    use tower::ServiceExt;
+
+    async fn status(headers: &[(&str, &str)]) -> StatusCode {
+        let app = Router::new().route("/", post(|| async { "ok" })).layer(
+            middleware::from_fn_with_state(
+                Arc::<str>::from("http://optag.test"),
+                refuse_cross_origin_posts,
+            ),
+        );
+        let mut request = HttpRequest::post("/");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        app.oneshot(request.body(Body::empty()).unwrap())
+            .await
+            .unwrap()
+            .status()
+    }
+
+    #[tokio::test]
+    async fn only_our_origin_or_the_browsers_same_origin_word_passes() {
+        assert_eq!(
+            status(&[("origin", "http://optag.test")]).await,
+            StatusCode::OK
+        );
+        assert_eq!(status(&[]).await, StatusCode::OK);
+        assert_eq!(
+            status(&[("origin", "null"), ("sec-fetch-site", "same-origin")]).await,
+            StatusCode::OK
+        );
+        assert_eq!(
+            status(&[("origin", "http://evil.test")]).await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            status(&[
+                ("origin", "http://evil.test"),
+                ("sec-fetch-site", "same-origin")
+            ])
+            .await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(status(&[("origin", "null")]).await, StatusCode::FORBIDDEN);
+        assert_eq!(
+            status(&[("origin", "null"), ("sec-fetch-site", "cross-site")]).await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            status(&[("sec-fetch-site", "cross-site")]).await,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            status(&[("sec-fetch-site", "same-site")]).await,
+            StatusCode::FORBIDDEN
+        );
+    }
 }

@@ -102,3 +102,22 @@ export async function validateHtml(documents, folder) {
     .filter((m) => m.type === 'error' || m.subType === 'fatal')
     .map((m) => `vnu: ${names.get(new URL(m.url).pathname) || m.url}: line ${m.lastLine}: ${m.message}`);
 }
+
+/** Waits for a mail to `to` whose subject matches; returns it ({subject, text, html}). */
+export async function waitForMail(mailApi, to, subjectPattern, timeoutMs = 15000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const mails = await (await fetch(`${mailApi}/mails?to=${encodeURIComponent(to)}`)).json();
+    const mail = mails.filter((m) => subjectPattern.test(m.subject)).pop();
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no mail to ${to} matching ${subjectPattern}`);
+}
+
+/** The path of the first link in a mail's text whose path starts with `prefix`. */
+export function linkPath(mail, prefix) {
+  const url = mail.text.split(/\s+/).find((w) => w.startsWith('http') && new URL(w).pathname.startsWith(prefix));
+  if (!url) throw new Error(`no ${prefix} link in mail "${mail.subject}"`);
+  return new URL(url).pathname;
+}

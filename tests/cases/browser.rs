@@ -9,3 +9,11 @@ async fn public_pages_work_by_mouse_and_keyboard_and_are_accessible_and_valid() 
     let demo = app.load_demo().await;
     run_journey(&app, "public", json!({ "intakeSlug": demo.intake_slug })).await;
 }
+
+#[tokio::test]
+async fn a_person_applies_with_a_draft_a_mistake_and_a_receipt_by_mouse_and_by_keyboard() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    run_journey(&app, "apply", json!({ "intakeSlug": demo.intake_slug })).await;
+}

@@ -34,8 +34,9 @@ async fn ensure_packages() {
 
 /// Runs `journeys/{name}.mjs` at phone and desktop width; fails with every
 /// problem found (journey steps, axe violations, HTML errors).
-pub async fn run_journey(app: &TestApp, name: &str, data: serde_json::Value) {
+pub async fn run_journey(app: &TestApp, name: &str, mut data: serde_json::Value) {
     ensure_packages().await;
+    data["mailApi"] = serde_json::Value::String(app.smtp.serve_http().await);
     let output = Command::new("node")
         .arg("run.mjs")
         .args([

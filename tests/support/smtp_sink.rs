@@ -167,6 +167,37 @@ impl SmtpSink {
     }
 }
 
+impl SmtpSink {
+    /// Serves the inbox as JSON at `GET /mails?to=ADDRESS`, for the browser
+    /// journeys to read their mails; returns the base URL.
+    pub async fn serve_http(&self) -> String {
+        use axum::{Json, Router, extract::Query, routing::get};
+        let inbox = self.inbox.clone();
+        let app = Router::new().route(
+            "/mails",
+            get(move |Query(q): Query<std::collections::HashMap<String, String>>| {
+                let inbox = inbox.clone();
+                async move {
+                    let to = q.get("to").cloned().unwrap_or_default();
+                    let mails = inbox.mails.lock().await;
+                    let list: Vec<serde_json::Value> = mails
+                        .iter()
+                        .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(&to)))
+                        .map(|m| serde_json::json!({ "subject": m.subject, "text": m.text, "html": m.html }))
+                        .collect();
+                    Json(list)
+                }
+            }),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind mail API");
+        let address = listener.local_addr().expect("address");
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        format!("http://{address}")
+    }
+}
+
 impl Drop for SmtpSink {
     fn drop(&mut self) {
         self.task.abort();
