@@ -11,6 +11,7 @@ catalogue! {
     deadline_note { da: "Fristen er {}.", en: "The deadline is {}." }
     optional { da: "(valgfrit)", en: "(optional)" }
     error_summary_title { da: "Der er noget, du skal rette", en: "There is something to fix" }
+    error_summary_hint { da: "Du kan også gemme en kladde og svare på resten en anden dag.", en: "You can also save a draft and answer the rest another day." }
     error_prefix { da: "Fejl:", en: "Error:" }
     yes { da: "Ja", en: "Yes" }
     no { da: "Nej", en: "No" }
