@@ -23,7 +23,7 @@ catalogue! {
     phone { da: "Telefonnummer (valgfrit)", en: "Phone number (optional)" }
     phone_hint { da: "8 cifre, fx 12 34 56 78.", en: "8 digits, for example 12 34 56 78." }
     birth_date { da: "Fødselsdato", en: "Date of birth" }
-    birth_date_hint { da: "For eksempel 1990-05-31.", en: "For example 1990-05-31." }
+    birth_date_hint { da: "Dag, måned og år, fx 31-05-1990.", en: "Day, month and year, for example 31-05-1990." }
     municipality { da: "Hvilken kommune bor du i?", en: "Which municipality do you live in?" }
     municipality_choose { da: "Vælg kommune", en: "Choose municipality" }
 
@@ -176,7 +176,7 @@ catalogue! {
     err_email_invalid { da: "Skriv e-mailadressen som fx navn@eksempel.dk.", en: "Enter the e-mail address like name@example.dk." }
     err_phone { da: "Skriv telefonnummeret med 8 cifre, fx 12 34 56 78 – eller lad feltet stå tomt.", en: "Enter the phone number with 8 digits, like 12 34 56 78 – or leave it empty." }
     err_birth_date_missing { da: "Skriv din fødselsdato.", en: "Enter your date of birth." }
-    err_birth_date_invalid { da: "Skriv fødselsdatoen som år-måned-dag, fx 1990-05-31.", en: "Enter the date of birth as year-month-day, like 1990-05-31." }
+    err_birth_date_invalid { da: "Skriv fødselsdatoen som dag-måned-år, fx 31-05-1990.", en: "Enter the date of birth as day-month-year, like 31-05-1990." }
     err_birth_date_future { da: "Fødselsdatoen skal ligge før i dag.", en: "The date of birth must be before today." }
     err_municipality { da: "Vælg den kommune, du bor i.", en: "Choose the municipality you live in." }
     err_yes_no { da: "Vælg ja eller nej.", en: "Choose yes or no." }

@@ -121,3 +121,29 @@ export function linkPath(mail, prefix) {
   if (!url) throw new Error(`no ${prefix} link in mail "${mail.subject}"`);
   return new URL(url).pathname;
 }
+
+/** Presses Tab (at most `limit` times) until `locator`'s element has focus:
+ * proves it is reachable by keyboard, in order, without a mouse. */
+export async function tabTo(page, locator, limit = 120) {
+  const target = await locator.elementHandle();
+  for (let i = 0; i < limit; i += 1) {
+    if (await page.evaluate((el) => document.activeElement === el, target)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${locator} with Tab`);
+}
+
+/** Chooses a radio button as a keyboard user does: Tab into the group, then
+ * arrow keys to the answer (which selects it). */
+export async function chooseByKeyboard(page, group, label) {
+  await tabTo(page, group.getByRole('radio').first());
+  const target = await group.getByLabel(label, { exact: true }).elementHandle();
+  for (let i = 0; i < 20; i += 1) {
+    if (await page.evaluate((el) => document.activeElement === el, target)) {
+      await page.keyboard.press('Space');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not reach ${label} with the arrow keys`);
+}

@@ -17,7 +17,8 @@ try {
     try {
       await journey(session, { ...data, width });
     } catch (e) {
-      problems.push(`${session.name}: ${e.stack || e}`);
+      const h1 = await session.page.locator('h1').first().textContent({ timeout: 1000 }).catch(() => '');
+      problems.push(`${session.name}: ${e.message || e}\n  at ${session.page.url()} (h1: ${h1})\n${e.stack || ''}`);
     }
     problems.push(...session.problems);
     documents.push(...session.documents);

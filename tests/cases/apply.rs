@@ -146,7 +146,7 @@ async fn a_valid_submission_gets_a_receipt_page_and_a_neutral_receipt_mail() {
 async fn an_invalid_form_is_422_keeps_the_input_and_stores_nothing() {
     let (app, slug) = open_app().await;
     let fields = with(
-        with(form("mette@", "submit"), "birth_date", "31-05-1990"),
+        with(form("mette@", "submit"), "birth_date", "31-13-1990"),
         "motivation",
         "Mit svar, som ikke må gå tabt",
     );
@@ -351,7 +351,7 @@ async fn a_double_click_makes_one_application_and_one_receipt() {
         .unwrap()
         .to_string();
     let fields = with(form("mette@example.dk", "submit"), "submission_key", &key);
-    let responses = futures_join(&app, &slug, &fields, 5).await;
+    let responses = futures_join(&app, &slug, &fields, 8).await;
     let locations: Vec<String> = responses
         .iter()
         .map(|(s, l)| {

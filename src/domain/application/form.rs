@@ -197,6 +197,26 @@ fn email_problem(e: EmailAddressError) -> Problem {
     }
 }
 
+/// A date as the contract sends it (`1990-05-31`) or as Danes write it
+/// (`31-05-1990`, `31.05.1990`, `31/5/1990`).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| {
+            let parts: Vec<&str> = text
+                .split(['-', '.', '/', ' '])
+                .filter(|p| !p.is_empty())
+                .collect();
+            match parts.as_slice() {
+                [d, m, y] if y.len() == 4 => {
+                    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+                }
+                _ => None,
+            }
+        })
+}
+
 impl ApplicationFields {
     /// Parses a complete application; every problem is reported at once, in page order.
     pub fn parse(&self, today: NaiveDate) -> Result<Submission, Vec<FieldError>> {
@@ -230,13 +250,13 @@ impl ApplicationFields {
                 phone.map(Some)
             }
         };
-        let birth_date = match NaiveDate::parse_from_str(self.birth_date.trim(), "%Y-%m-%d") {
+        let birth_date = match parse_date(&self.birth_date) {
             _ if self.birth_date.trim().is_empty() => {
                 e.add(Field::BirthDate, Problem::Missing);
                 None
             }
-            Ok(date) if date < today && date.year() >= 1900 => Some(date),
-            Ok(date) if date >= today => {
+            Some(date) if date < today && date.year() >= 1900 => Some(date),
+            Some(date) if date >= today => {
                 e.add(Field::BirthDate, Problem::NotInThePast);
                 None
             }
@@ -378,7 +398,7 @@ impl ApplicationFields {
             _ => None,
         };
         Facts {
-            birth_date: NaiveDate::parse_from_str(self.birth_date.trim(), "%Y-%m-%d").ok(),
+            birth_date: parse_date(&self.birth_date),
             lived_experience: yes_no(&self.lived_experience),
             treatment: Some(
                 self.treatment

@@ -89,7 +89,7 @@ fn bad_values_are_named_precisely() {
     let mut f = complete();
     f.email = "mette@".into();
     f.phone = "123".into();
-    f.birth_date = "31-05-1990".into();
+    f.birth_date = "31-13-1990".into();
     f.municipality = "999".into();
     f.treatment = vec!["hospital".into()];
     f.income_support = "lottery".into();
@@ -159,4 +159,21 @@ fn partial_facts_read_what_is_there() {
     assert_eq!(facts.municipality.unwrap().name, "København");
     assert_eq!(facts.dementia, Some(false));
     assert_eq!(facts.lived_experience, None);
+}
+
+#[test]
+fn birth_dates_are_read_the_way_people_write_them() {
+    let expected = NaiveDate::from_ymd_opt(1990, 5, 31);
+    for text in [
+        "1990-05-31",
+        "31-05-1990",
+        "31.05.1990",
+        "31/5/1990",
+        " 31. 5. 1990 ",
+    ] {
+        assert_eq!(form::parse_date(text), expected, "{text}");
+    }
+    for bad in ["", "31-05-90", "1990/31/05", "i går", "30-02-1990"] {
+        assert_eq!(form::parse_date(bad), None, "{bad}");
+    }
 }

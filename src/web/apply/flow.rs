@@ -145,6 +145,14 @@ async fn store_submission(
     let received = Submitted::Received {
         submission_key: c.key.to_string(),
     };
+    // Looked up before the resend check: under READ COMMITTED, a twin request
+    // that committed in between is then seen by the resend check too.
+    let existing = storage::applications::by_email(
+        tx,
+        c.intake.id,
+        &c.submission.applicant.email.normalised(),
+    )
+    .await?;
     if storage::applications::by_submission_key(tx, &key_hash)
         .await?
         .is_some()
@@ -168,7 +176,7 @@ async fn store_submission(
         submission_key_hash: &key_hash,
         now: c.now,
     };
-    match storage::applications::by_email(tx, c.intake.id, &email.normalised()).await? {
+    match existing {
         // The draft link proves the address is theirs: replace the first application.
         Some(existing) if draft.is_some_and(|d| d.email.eq_ignore_ascii_case(email.as_str())) => {
             if !storage::applications::replace_answers(tx, existing.id, &new).await? {

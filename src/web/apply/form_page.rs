@@ -184,7 +184,7 @@ impl FormPage {
                     a.birth_date,
                     a.birth_date_hint,
                     &f.birth_date,
-                    "date",
+                    "text",
                     "bday",
                     Field::BirthDate,
                 ),

@@ -1,6 +1,6 @@
 // A person applies: a mistake, a fix, a draft, resuming from the mailed link,
 // the review page, sending, the receipt. The phone run uses the keyboard only.
-import { waitForMail, linkPath } from '../lib.mjs';
+import { waitForMail, linkPath, tabTo, chooseByKeyboard } from '../lib.mjs';
 
 export default async function apply(s, { intakeSlug, mailApi, width }) {
   const page = s.page;
@@ -13,7 +13,7 @@ export default async function apply(s, { intakeSlug, mailApi, width }) {
 
   // Personal details, by keyboard (Tab between fields) or by label.
   if (keyboard) {
-    await page.getByLabel('Fulde navn').focus();
+    await tabTo(page, page.getByLabel('Fulde navn'));
     await page.keyboard.type('Mette Sørensen');
     await page.keyboard.press('Tab');
     await page.keyboard.type(email);
@@ -21,12 +21,33 @@ export default async function apply(s, { intakeSlug, mailApi, width }) {
     await page.getByLabel('Fulde navn').fill('Mette Sørensen');
     await page.getByLabel('E-mailadresse').fill(email);
   }
-  await page.getByLabel('Fødselsdato').fill('1990-05-31');
-  await page.getByLabel('Hvilken kommune bor du i?').selectOption({ label: 'Randers' });
-  await page.getByLabel('Hvorfor vil du gerne være peermedarbejder?').fill('Jeg vil gerne give håb videre.');
+  // Keyboard run: every field reached with Tab and filled by typing.
+  const type = async (locator, text) => {
+    if (keyboard) {
+      await tabTo(page, locator);
+      await page.keyboard.type(text);
+    } else {
+      await locator.fill(text);
+    }
+  };
+  if (keyboard) {
+    await tabTo(page, page.getByLabel('Fødselsdato'));
+    await page.keyboard.type('31-05-1990');
+    await tabTo(page, page.getByLabel('Hvilken kommune bor du i?'));
+    await page.keyboard.type('Randers');
+  } else {
+    await page.getByLabel('Fødselsdato').fill('31.05.1990');
+    await page.getByLabel('Hvilken kommune bor du i?').selectOption({ label: 'Randers' });
+  }
+  await type(page.getByLabel('Hvorfor vil du gerne være peermedarbejder?'), 'Jeg vil gerne give håb videre.');
 
   // Save a draft part-way.
-  await page.getByRole('button', { name: 'Gem kladde' }).click();
+  if (keyboard) {
+    await tabTo(page, page.getByRole('button', { name: 'Gem kladde' }));
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  } else {
+    await page.getByRole('button', { name: 'Gem kladde' }).click();
+  }
   s.expect(await page.getByRole('heading', { name: 'Din kladde er gemt' }).count() === 1, 'draft saved page');
   await s.axe('draft saved');
 
@@ -45,30 +66,42 @@ export default async function apply(s, { intakeSlug, mailApi, width }) {
   const radio = async (question, answer) => {
     const group = page.getByRole('group', { name: question });
     if (keyboard) {
-      await group.getByLabel(answer, { exact: true }).focus();
-      await page.keyboard.press('Space');
+      await chooseByKeyboard(page, group, answer);
     } else {
       await group.getByLabel(answer, { exact: true }).check();
     }
   };
   await radio('Har du selv erfaring med psykisk sårbarhed og recovery?', 'Ja');
-  await page.getByLabel('Ambulant behandling i psykiatrien (distrikts- eller lokalpsykiatri)').check();
+  const outpatient = page.getByLabel('Ambulant behandling i psykiatrien (distrikts- eller lokalpsykiatri)');
+  if (keyboard) {
+    await tabTo(page, outpatient);
+    await page.keyboard.press('Space');
+  } else {
+    await outpatient.check();
+  }
   await radio('Hvad lever du af nu?', 'Kontanthjælp eller uddannelseshjælp');
   await radio('Har du aftalt med din sagsbehandler, at du går på uddannelsen?', 'Ja');
   await radio('Har du et aktivt misbrug af stoffer eller alkohol?', 'Nej');
   await radio('Har du en demenssygdom?', 'Nej');
   await radio('Har du brug for tolk?', 'Nej');
-  await page.getByLabel('Fortæl lidt om dine egne erfaringer med psykisk sårbarhed og recovery').fill('Mine erfaringer.');
-  await page.getByLabel('Hvordan ser du i dag på dine erfaringer med behandling og støtte?').fill('Med afstand.');
-  await page.getByLabel('Hvad er dine styrker, og hvor går dine grænser?').fill('Jeg lytter godt.');
-  await page.getByLabel(/Jeg giver samtykke/).check();
-  await page.getByRole('button', { name: 'Se dine svar, før du sender' }).click();
+  await type(page.getByLabel('Fortæl lidt om dine egne erfaringer med psykisk sårbarhed og recovery'), 'Mine erfaringer.');
+  await type(page.getByLabel('Hvordan ser du i dag på dine erfaringer med behandling og støtte?'), 'Med afstand.');
+  await type(page.getByLabel('Hvad er dine styrker, og hvor går dine grænser?'), 'Jeg lytter godt.');
+  if (keyboard) {
+    await tabTo(page, page.getByLabel(/Jeg giver samtykke/));
+    await page.keyboard.press('Space');
+    await tabTo(page, page.getByRole('button', { name: 'Se dine svar, før du sender' }));
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  } else {
+    await page.getByLabel(/Jeg giver samtykke/).check();
+    await page.getByRole('button', { name: 'Se dine svar, før du sender' }).click();
+  }
 
   s.expect(await page.getByRole('heading', { name: 'Tjek dine svar' }).count() === 1, 'review page');
   s.expect(await page.getByText('opfylder kravene').count() === 1, 'review says the requirements look met');
   await s.axe('review');
   if (keyboard) {
-    await page.getByRole('button', { name: 'Send ansøgning' }).focus();
+    await tabTo(page, page.getByRole('button', { name: 'Send ansøgning' }));
     await page.keyboard.press('Enter');
   } else {
     await page.getByRole('button', { name: 'Send ansøgning' }).click();
