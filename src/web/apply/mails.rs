@@ -59,23 +59,15 @@ pub fn draft_link(
     intake: &Intake,
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
-    MailBody {
-        greeting: fill(a.mail_hello, &[&""]).trim_end().to_string(),
-        paragraphs: vec![
-            fill(a.mail_draft_body, &[&programme_name(intake)]),
-            fill(
-                a.saved_deadline,
-                &[&dates::long_moment(LANG, intake.deadline)],
-            ),
-        ],
-        link: Some(MailLink {
-            label: a.mail_draft_link.to_string(),
-            url: settings.absolute(&format!("/drafts/{token}")),
-        }),
-        closing: [vec![a.mail_not_you.to_string()], closing()].concat(),
-        ..MailBody::default()
-    }
-    .into_email(to, a.mail_draft_subject.to_string(), Vec::new())
+    let first = fill(a.mail_draft_body, &[&programme_name(intake)]);
+    with_draft_link(
+        settings,
+        to,
+        token,
+        intake,
+        a.mail_draft_subject.to_string(),
+        first,
+    )
 }
 
 pub fn duplicate(
@@ -86,13 +78,34 @@ pub fn duplicate(
     intake: &Intake,
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
+    let first = fill(
+        a.mail_duplicate_body,
+        &[&programme_name(intake), &reference],
+    );
+    with_draft_link(
+        settings,
+        to,
+        token,
+        intake,
+        fill(a.mail_duplicate_subject, &[&reference]),
+        first,
+    )
+}
+
+/// A mail whose point is the link back to a draft, with the deadline beside it.
+fn with_draft_link(
+    settings: &Settings,
+    to: EmailAddress,
+    token: &str,
+    intake: &Intake,
+    subject: String,
+    first: String,
+) -> Result<OutgoingEmail, askama::Error> {
+    let a = LANG.apply();
     MailBody {
         greeting: fill(a.mail_hello, &[&""]).trim_end().to_string(),
         paragraphs: vec![
-            fill(
-                a.mail_duplicate_body,
-                &[&programme_name(intake), &reference],
-            ),
+            first,
             fill(
                 a.saved_deadline,
                 &[&dates::long_moment(LANG, intake.deadline)],
@@ -105,9 +118,5 @@ pub fn duplicate(
         closing: [vec![a.mail_not_you.to_string()], closing()].concat(),
         ..MailBody::default()
     }
-    .into_email(
-        to,
-        fill(a.mail_duplicate_subject, &[&reference]),
-        Vec::new(),
-    )
+    .into_email(to, subject, Vec::new())
 }
