@@ -65,6 +65,25 @@ pub async fn verify(password: SecretString, phc: String) -> bool {
     .unwrap_or(false)
 }
 
+/// A hash of a password nobody has, verified when the e-mail address is
+/// unknown so that both failures take the same time.
+pub async fn verify_dummy(password: SecretString) {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let _ = tokio::task::spawn_blocking(move || {
+        let phc = DUMMY.get_or_init(|| {
+            let salt = SaltString::generate(&mut OsRng);
+            hasher()
+                .hash_password(b"no user has this password", &salt)
+                .map(|h| h.to_string())
+                .unwrap_or_default()
+        });
+        if let Ok(parsed) = PasswordHash::new(phc) {
+            let _ = hasher().verify_password(password.expose_secret().as_bytes(), &parsed);
+        }
+    })
+    .await;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,3 +160,188 @@ impl Intake {
         phase(self.opens_at, self.deadline, now)
     }
 }
+
+/// An intake as a coordinator types it in (contract: `POST /admin/intakes`).
+#[derive(Debug, Clone, Default)]
+pub struct IntakeFields {
+    pub programme: String,
+    pub slug: String,
+    pub name: String,
+    pub opens_at: String,
+    pub deadline: String,
+    pub start_date: String,
+    pub interview_days: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntakeProblem {
+    Required,
+    Slug,
+    Moment,
+    Date,
+    Dates,
+    DeadlineBeforeOpening,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedIntake {
+    pub programme_slug: String,
+    pub slug: String,
+    pub name: String,
+    pub opens_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub start_date: NaiveDate,
+    pub interview_days: Vec<NaiveDate>,
+}
+
+/// Lower-case letters and digits in groups joined by single hyphens.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 80
+        && text.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// `YYYY-MM-DDTHH:MM` in Danish time (a `datetime-local` field).
+pub fn parse_local_moment(text: &str) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()
+        .map(super::local_time::from_local)
+}
+
+impl IntakeFields {
+    /// Dates in the past are fine: an earlier intake may be recorded.
+    pub fn parse(&self) -> Result<ParsedIntake, Vec<(&'static str, IntakeProblem)>> {
+        use IntakeProblem::*;
+        let mut errors = Vec::new();
+        let required = |name: &'static str, text: &str, errors: &mut Vec<_>| {
+            if text.trim().is_empty() {
+                errors.push((name, Required));
+                false
+            } else {
+                true
+            }
+        };
+        if required("programme", &self.programme, &mut errors) && !is_slug(self.programme.trim()) {
+            errors.push(("programme", Slug));
+        }
+        if required("slug", &self.slug, &mut errors) && !is_slug(self.slug.trim()) {
+            errors.push(("slug", Slug));
+        }
+        let name = self.name.trim();
+        if required("name", name, &mut errors) && name.chars().count() > 200 {
+            errors.push(("name", Required));
+        }
+        let mut moment = |field: &'static str, text: &str| {
+            let parsed = parse_local_moment(text);
+            if parsed.is_none() {
+                errors.push((
+                    field,
+                    if text.trim().is_empty() {
+                        Required
+                    } else {
+                        Moment
+                    },
+                ));
+            }
+            parsed
+        };
+        let opens_at = moment("opens_at", &self.opens_at);
+        let deadline = moment("deadline", &self.deadline);
+        let start_date = NaiveDate::parse_from_str(self.start_date.trim(), "%Y-%m-%d").ok();
+        if start_date.is_none() {
+            errors.push((
+                "start_date",
+                if self.start_date.trim().is_empty() {
+                    Required
+                } else {
+                    Date
+                },
+            ));
+        }
+        let days: Result<Vec<NaiveDate>, _> = self
+            .interview_days
+            .split([',', ' ', '\n'])
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+            .collect();
+        let mut days = days.unwrap_or_else(|_| {
+            errors.push(("interview_days", Dates));
+            Vec::new()
+        });
+        days.sort_unstable();
+        days.dedup();
+        if let (Some(o), Some(d)) = (opens_at, deadline)
+            && d <= o
+        {
+            errors.push(("deadline", DeadlineBeforeOpening));
+        }
+        match (opens_at, deadline, start_date) {
+            (Some(opens_at), Some(deadline), Some(start_date)) if errors.is_empty() => {
+                Ok(ParsedIntake {
+                    programme_slug: self.programme.trim().to_string(),
+                    slug: self.slug.trim().to_string(),
+                    name: name.to_string(),
+                    opens_at,
+                    deadline,
+                    start_date,
+                    interview_days: days,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod fields_tests {
+    use super::*;
+
+    fn good() -> IntakeFields {
+        IntakeFields {
+            programme: "peeruddannelsen-randers".into(),
+            slug: "randers-2028".into(),
+            name: "Hold 2028".into(),
+            opens_at: "2028-05-01T00:00".into(),
+            deadline: "2028-08-15T10:00".into(),
+            start_date: "2028-09-18".into(),
+            interview_days: "2028-08-28, 2028-08-25,2028-08-29".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_intake_parses_with_danish_times_and_sorted_days() {
+        let p = good().parse().unwrap();
+        assert_eq!(p.deadline.to_rfc3339(), "2028-08-15T08:00:00+00:00");
+        assert_eq!(p.interview_days.len(), 3);
+        assert!(p.interview_days.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn problems_are_named_per_field() {
+        let bad = IntakeFields {
+            slug: "Randers 2028".into(),
+            deadline: "2028-04-01T10:00".into(),
+            interview_days: "28/8".into(),
+            ..good()
+        };
+        let fields: Vec<&str> = bad.parse().unwrap_err().iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, ["slug", "interview_days", "deadline"]);
+        assert_eq!(IntakeFields::default().parse().unwrap_err().len(), 6);
+    }
+
+    #[test]
+    fn slugs_are_lower_case_words_joined_by_hyphens() {
+        assert!(is_slug("randers-2028"));
+        for bad in ["", "Randers", "a--b", "-a", "a-", "æble", "a b"] {
+            assert!(!is_slug(bad), "{bad}");
+        }
+    }
+}

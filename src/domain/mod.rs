@@ -5,6 +5,7 @@ pub mod email_address;
 pub mod info_meeting;
 pub mod intake;
 pub mod local_time;
+pub mod login_throttle;
 pub mod municipality;
 pub mod programme;
 pub mod staff;

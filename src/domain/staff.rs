@@ -87,3 +87,52 @@ mod tests {
         assert!(StaffName::parse(&"å".repeat(200)).is_ok());
     }
 }
+
+/// What a staff member may do; everything not granted is denied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// See the list of all applications and any one of them.
+    ReviewAllApplications,
+    /// Change status, invite, offer, waitlist, add notes on any application.
+    DecideApplications,
+    ManageIntakes,
+    /// Record an interview assessment (interviewers: only their own interviews).
+    AssessInterviews,
+    ManageUsers,
+    ReadAuditLog,
+    ExportApplications,
+}
+
+impl Role {
+    pub fn may(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::Admin => true,
+            Role::Coordinator => !matches!(permission, ManageUsers),
+            Role::Interviewer => matches!(permission, AssessInterviews),
+        }
+    }
+}
+
+#[cfg(test)]
+mod permission_tests {
+    use super::{Permission::*, Role};
+
+    #[test]
+    fn interviewers_may_only_assess_and_only_admins_manage_users() {
+        for p in [
+            ReviewAllApplications,
+            DecideApplications,
+            ManageIntakes,
+            ManageUsers,
+            ReadAuditLog,
+            ExportApplications,
+        ] {
+            assert!(!Role::Interviewer.may(p), "{p:?}");
+            assert!(Role::Admin.may(p), "{p:?}");
+        }
+        assert!(Role::Interviewer.may(AssessInterviews));
+        assert!(Role::Coordinator.may(DecideApplications) && Role::Coordinator.may(ManageIntakes));
+        assert!(!Role::Coordinator.may(ManageUsers));
+    }
+}

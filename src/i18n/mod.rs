@@ -3,10 +3,12 @@
 //! The catalogue is a struct checked by the compiler: a string missing in one
 //! language does not build. Texts with blanks use `{}` and are filled with
 //! [`fill`].
+mod admin;
 mod apply;
 mod catalogue;
 pub mod dates;
 
+pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 
@@ -44,6 +46,14 @@ impl Lang {
         match self {
             Lang::Da => &catalogue::DA,
             Lang::En => &catalogue::EN,
+        }
+    }
+
+    /// The strings of the staff pages.
+    pub fn admin(self) -> &'static AdminStrings {
+        match self {
+            Lang::Da => &admin::DA,
+            Lang::En => &admin::EN,
         }
     }
 
@@ -85,8 +95,18 @@ mod tests {
 
     #[test]
     fn both_catalogues_fill_every_blank_the_same_number_of_times() {
-        let da = [Lang::Da.strings().entries(), Lang::Da.apply().entries()].concat();
-        let en = [Lang::En.strings().entries(), Lang::En.apply().entries()].concat();
+        let da = [
+            Lang::Da.strings().entries(),
+            Lang::Da.apply().entries(),
+            Lang::Da.admin().entries(),
+        ]
+        .concat();
+        let en = [
+            Lang::En.strings().entries(),
+            Lang::En.apply().entries(),
+            Lang::En.admin().entries(),
+        ]
+        .concat();
         assert_eq!(da.len(), en.len());
         for ((key, d), (_, e)) in da.iter().zip(en.iter()) {
             assert_eq!(d.matches("{}").count(), e.matches("{}").count(), "{key}");

@@ -84,3 +84,70 @@ pub async fn by_id(pool: &PgPool, id: i64) -> sqlx::Result<Option<Intake>> {
     let row = sqlx::query(sql).bind(id).fetch_optional(pool).await?;
     row.as_ref().map(from_row).transpose()
 }
+
+/// An intake in the staff overview, with its applications counted per status.
+#[derive(Debug, sqlx::FromRow)]
+pub struct IntakeOverview {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub programme_name: String,
+    pub opens_at: DateTime<Utc>,
+    pub deadline: DateTime<Utc>,
+    pub start_date: NaiveDate,
+    pub counts: sqlx::types::Json<std::collections::BTreeMap<String, i64>>,
+}
+
+const OVERVIEW: &str = "SELECT i.id, i.slug, i.name, p.name AS programme_name, i.opens_at, i.deadline, i.start_date,
+        COALESCE((SELECT jsonb_object_agg(c.status, c.n) FROM
+                  (SELECT status, count(*) AS n FROM applications a WHERE a.intake_id = i.id GROUP BY status) c), '{}') AS counts
+     FROM intakes i JOIN programmes p ON p.id = i.programme_id";
+
+pub async fn overview(pool: &PgPool) -> sqlx::Result<Vec<IntakeOverview>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{OVERVIEW} ORDER BY i.deadline DESC, i.id DESC"
+    )))
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn overview_of(pool: &PgPool, id: i64) -> sqlx::Result<Option<IntakeOverview>> {
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{OVERVIEW} WHERE i.id = $1")))
+        .bind(id)
+        .fetch_optional(pool)
+        .await
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateIntakeError {
+    #[error("the slug is taken")]
+    SlugTaken,
+    #[error("no such programme")]
+    UnknownProgramme,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+pub async fn create(
+    pool: &PgPool,
+    p: &crate::domain::intake::ParsedIntake,
+) -> Result<i64, CreateIntakeError> {
+    let inserted: Option<i64> = sqlx::query_scalar(
+        "INSERT INTO intakes (programme_id, slug, name, opens_at, deadline, start_date, interview_days)
+         SELECT id, $2, $3, $4, $5, $6, $7 FROM programmes WHERE slug = $1 RETURNING id",
+    )
+    .bind(&p.programme_slug)
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(p.opens_at)
+    .bind(p.deadline)
+    .bind(p.start_date)
+    .bind(&p.interview_days)
+    .fetch_optional(pool)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("intakes_slug_key") => CreateIntakeError::SlugTaken,
+        _ => CreateIntakeError::Database(err),
+    })?;
+    inserted.ok_or(CreateIntakeError::UnknownProgramme)
+}

@@ -1,13 +1,17 @@
 //! Every SQL query of optag. Functions take a pool, connection or transaction
 //! and return domain types; rows are mapped here and only here.
 pub mod applications;
+pub mod audit;
 pub mod cohorts;
 pub mod drafts;
 pub mod info_meetings;
 pub mod intakes;
 pub mod outbox;
 pub mod programmes;
+pub mod review;
+pub mod sessions;
 pub mod staff;
+pub mod throttle;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 

@@ -86,3 +86,12 @@ pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
 fn weekday_from_number(n: i32) -> Option<Weekday> {
     Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
 }
+
+/// Every programme as (slug, name), for choosing one.
+pub async fn names(pool: &sqlx::PgPool) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as(
+        "SELECT slug, name || ' (' || organiser || ')' FROM programmes ORDER BY name, slug",
+    )
+    .fetch_all(pool)
+    .await
+}

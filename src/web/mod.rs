@@ -1,5 +1,6 @@
 //! The HTTP edge: merges the feature routers and adds the layers every request passes.
-mod apply;
+mod admin;
+pub mod apply;
 mod assets;
 pub mod error;
 pub mod form;
@@ -62,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(health::router())
         .merge(lang::router())
         .merge(assets::router())
+        .merge(admin::router(state.clone()))
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))

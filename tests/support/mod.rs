@@ -2,5 +2,6 @@ pub mod app;
 pub mod browser;
 pub mod database;
 pub mod smtp_sink;
+pub mod staff;
 
 pub use app::TestApp;

@@ -1,6 +1,7 @@
 //! The application form page: every field with its label, hint, value and error.
 use askama::Template;
 
+use super::labels;
 use crate::{
     domain::{
         application::{ApplicationFields, Field, FieldError, Problem},
@@ -106,15 +107,15 @@ impl FormPage {
         };
         let income: Vec<(&'static str, &'static str)> = IncomeSupport::ALL
             .iter()
-            .map(|i| (i.key(), income_label(a, *i)))
+            .map(|i| (i.key(), labels::income(a, *i)))
             .collect();
         let caseworker: Vec<(&'static str, &'static str)> = CaseworkerAgreement::ALL
             .iter()
-            .map(|c| (c.key(), caseworker_label(a, *c)))
+            .map(|c| (c.key(), labels::caseworker(a, *c)))
             .collect();
         let treatment: Vec<(&'static str, &'static str)> = Treatment::ALL
             .iter()
-            .map(|t| (t.key(), treatment_label(a, *t)))
+            .map(|t| (t.key(), labels::treatment(a, *t)))
             .collect();
         let input = |name, label, hint, value: &str, kind, autocomplete, field| Input {
             name,
@@ -328,37 +329,6 @@ pub fn danish_sort_key(name: &str) -> String {
             c => c,
         })
         .collect()
-}
-
-pub fn income_label(a: &'static ApplyStrings, i: IncomeSupport) -> &'static str {
-    match i {
-        IncomeSupport::Employed => a.income_employed,
-        IncomeSupport::UnemploymentBenefit => a.income_unemployment_benefit,
-        IncomeSupport::CashBenefit => a.income_cash_benefit,
-        IncomeSupport::SicknessBenefit => a.income_sickness_benefit,
-        IncomeSupport::ResourceProcess => a.income_resource_process,
-        IncomeSupport::FlexJob => a.income_flex_job,
-        IncomeSupport::DisabilityPension => a.income_disability_pension,
-        IncomeSupport::EducationGrant => a.income_education_grant,
-        IncomeSupport::Other => a.income_other,
-        IncomeSupport::None => a.income_none,
-    }
-}
-
-pub fn caseworker_label(a: &'static ApplyStrings, c: CaseworkerAgreement) -> &'static str {
-    match c {
-        CaseworkerAgreement::Yes => a.caseworker_yes,
-        CaseworkerAgreement::No => a.caseworker_no,
-        CaseworkerAgreement::NoCaseworker => a.caseworker_none,
-    }
-}
-
-pub fn treatment_label(a: &'static ApplyStrings, t: Treatment) -> &'static str {
-    match t {
-        Treatment::PsychiatricAdmission => a.treatment_psychiatric_admission,
-        Treatment::PsychiatricOutpatient => a.treatment_psychiatric_outpatient,
-        Treatment::MunicipalSupport => a.treatment_municipal_support,
-    }
 }
 
 /// In the summary a short answer-type message ("Choose yes or no") needs

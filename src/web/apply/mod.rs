@@ -1,6 +1,7 @@
 //! The application journey: form, review, submit, drafts, receipt.
 mod flow;
 mod form_page;
+pub mod labels;
 mod mails;
 mod review_page;
 
@@ -14,6 +15,7 @@ use axum::{
 };
 use serde::Deserialize;
 
+pub use self::labels::thousands;
 use self::{
     flow::{Saved, Submitted},
     form_page::{FormPage, FormState},

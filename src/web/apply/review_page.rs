@@ -2,7 +2,7 @@
 //! and the whole form again as hidden fields for "send" or "change".
 use askama::Template;
 
-use super::form_page::{caseworker_label, income_label, treatment_label};
+use super::labels::{self, thousands};
 use crate::{
     domain::{
         application::{ApplicationFields, Submission},
@@ -52,7 +52,7 @@ impl ReviewPage {
             Some([]) | None => a.review_treatment_none.to_string(),
             Some(list) => list
                 .iter()
-                .map(|t| treatment_label(a, *t))
+                .map(|t| labels::treatment(a, *t))
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
@@ -82,13 +82,13 @@ impl ReviewPage {
                         a.income_support,
                         s.facts
                             .income_support
-                            .map_or_else(String::new, |i| income_label(a, i).to_string()),
+                            .map_or_else(String::new, |i| labels::income(a, i).to_string()),
                     ),
                     (
                         a.caseworker_agreement,
                         s.facts
                             .caseworker_agreement
-                            .map_or_else(String::new, |c| caseworker_label(a, c).to_string()),
+                            .map_or_else(String::new, |c| labels::caseworker(a, c).to_string()),
                     ),
                     (
                         a.active_substance_abuse,
@@ -169,19 +169,6 @@ pub fn verify_text(a: &ApplyStrings, v: Verify) -> String {
     }
 }
 
-/// 14000 -> "14.000", the Danish way.
-pub fn thousands(n: u32) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn hidden_fields(
     f: &ApplicationFields,
     keys: [(&'static str, &str); 2],
@@ -212,16 +199,4 @@ fn hidden_fields(
             .map(|(k, v)| (*k, v.to_string())),
     );
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::thousands;
-
-    #[test]
-    fn thousands_are_grouped_with_dots() {
-        assert_eq!(thousands(14_000), "14.000");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_234_567), "1.234.567");
-    }
 }

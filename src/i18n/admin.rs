@@ -1,0 +1,165 @@
+//! Strings of the staff pages under /admin.
+use super::catalogue::catalogue;
+
+catalogue! {
+    AdminStrings, DA, EN,
+    area_name { da: "Administration", en: "Administration" }
+    nav_applications { da: "Ansøgninger", en: "Applications" }
+    nav_intakes { da: "Optag", en: "Intakes" }
+    nav_audit { da: "Revisionslog", en: "Audit log" }
+    nav_signed_in_as { da: "Logget ind som {}", en: "Signed in as {}" }
+    logout { da: "Log ud", en: "Sign out" }
+
+    login_title { da: "Log ind", en: "Sign in" }
+    login_email { da: "E-mailadresse", en: "E-mail address" }
+    login_password { da: "Adgangskode", en: "Password" }
+    login_button { da: "Log ind", en: "Sign in" }
+    login_failed { da: "E-mailadressen eller adgangskoden er forkert.", en: "The e-mail address or the password is wrong." }
+    login_throttled { da: "Der har været for mange forsøg. Vent et kvarter, og prøv igen.", en: "There have been too many attempts. Wait a quarter of an hour and try again." }
+    login_signed_out { da: "Du er logget ud.", en: "You are signed out." }
+    login_expired { da: "Du er blevet logget ud, fordi du ikke har været aktiv et stykke tid.", en: "You were signed out after a while without activity." }
+
+    mfa_setup_title { da: "Slå totrinsbekræftelse til", en: "Turn on two-step verification" }
+    mfa_setup_intro { da: "Skan QR-koden med en godkendelses-app (fx Microsoft Authenticator eller Google Authenticator), eller skriv koden nedenfor ind i appen. Skriv derefter den sekscifrede kode fra appen.", en: "Scan the QR code with an authenticator app, or type the key below into the app. Then enter the six-digit code from the app." }
+    mfa_secret_label { da: "Nøgle til appen", en: "Key for the app" }
+    mfa_recovery_title { da: "Reservekoder", en: "Recovery codes" }
+    mfa_recovery_intro { da: "Gem disse koder et sikkert sted. Hver kode kan bruges én gang, hvis du mister din telefon. De vises kun her.", en: "Keep these codes somewhere safe. Each works once if you lose your phone. They are shown only here." }
+    mfa_title { da: "Totrinsbekræftelse", en: "Two-step verification" }
+    mfa_intro { da: "Skriv den sekscifrede kode fra din godkendelses-app – eller en af dine reservekoder.", en: "Enter the six-digit code from your authenticator app – or one of your recovery codes." }
+    mfa_code { da: "Kode", en: "Code" }
+    mfa_button { da: "Bekræft", en: "Confirm" }
+    mfa_wrong { da: "Koden passer ikke, eller den er brugt. Vent på den næste kode i appen, og prøv igen.", en: "The code is wrong or already used. Wait for the next code in the app and try again." }
+
+    intakes_title { da: "Optag", en: "Intakes" }
+    intakes_none { da: "Der er ingen optag endnu.", en: "There are no intakes yet." }
+    intake_new_title { da: "Opret et optag", en: "Create an intake" }
+    intake_programme { da: "Uddannelse", en: "Programme" }
+    intake_slug { da: "Kort navn til adressen", en: "Short name for the address" }
+    intake_slug_hint { da: "Små bogstaver, tal og bindestreger, fx randers-2028.", en: "Lower-case letters, digits and hyphens, like randers-2028." }
+    intake_name { da: "Navn", en: "Name" }
+    intake_opens_at { da: "Åbner for ansøgninger", en: "Opens for applications" }
+    intake_deadline { da: "Ansøgningsfrist", en: "Application deadline" }
+    intake_start_date { da: "Første undervisningsdag", en: "First teaching day" }
+    intake_interview_days { da: "Samtaledage", en: "Interview days" }
+    intake_interview_days_hint { da: "Datoer adskilt af komma, fx 2028-08-25, 2028-08-28.", en: "Dates separated by commas, like 2028-08-25, 2028-08-28." }
+    intake_moment_hint { da: "Dansk tid, fx 2028-08-15T10:00.", en: "Danish time, like 2028-08-15T10:00." }
+    intake_create_button { da: "Opret optag", en: "Create intake" }
+    intake_created { da: "Optaget er oprettet.", en: "The intake is created." }
+    err_required { da: "Udfyld feltet.", en: "Fill in the field." }
+    err_slug { da: "Brug kun små bogstaver, tal og bindestreger.", en: "Use only lower-case letters, digits and hyphens." }
+    err_slug_taken { da: "Det korte navn er allerede brugt. Vælg et andet.", en: "The short name is taken. Choose another." }
+    err_moment { da: "Skriv dato og klokkeslæt som 2028-08-15T10:00.", en: "Enter date and time like 2028-08-15T10:00." }
+    err_date { da: "Skriv datoen som 2028-09-18.", en: "Enter the date like 2028-09-18." }
+    err_dates { da: "Skriv datoerne som 2028-08-25, adskilt af komma.", en: "Enter the dates like 2028-08-25, separated by commas." }
+    err_deadline_order { da: "Fristen skal ligge efter åbningen.", en: "The deadline must be after the opening." }
+    err_programme { da: "Vælg en uddannelse.", en: "Choose a programme." }
+
+    col_reference { da: "Reference", en: "Reference" }
+    col_name { da: "Navn", en: "Name" }
+    col_intake { da: "Optag", en: "Intake" }
+    col_status { da: "Status", en: "Status" }
+    col_eligibility { da: "Krav", en: "Requirements" }
+    col_submitted { da: "Sendt", en: "Sent" }
+    col_count { da: "Antal", en: "Count" }
+    filter_title { da: "Filtrér", en: "Filter" }
+    filter_all { da: "Alle", en: "All" }
+    filter_q { da: "Søg i navn, e-mail eller reference", en: "Search name, e-mail or reference" }
+    filter_button { da: "Vis", en: "Show" }
+    sort_label { da: "Sortér efter", en: "Sort by" }
+    sort_newest { da: "Nyeste først", en: "Newest first" }
+    sort_oldest { da: "Ældste først", en: "Oldest first" }
+    sort_name { da: "Navn", en: "Name" }
+    sort_reference { da: "Reference", en: "Reference" }
+    list_count { da: "{} ansøgninger", en: "{} applications" }
+    list_none { da: "Ingen ansøgninger passer til filteret.", en: "No applications match the filter." }
+    page_prev { da: "Forrige side", en: "Previous page" }
+    page_next { da: "Næste side", en: "Next page" }
+    page_of { da: "Side {} af {}", en: "Page {} of {}" }
+    export_csv { da: "Hent som CSV (uden helbredsoplysninger)", en: "Download as CSV (no health data)" }
+
+    status_submitted { da: "Modtaget", en: "Submitted" }
+    status_invited { da: "Inviteret", en: "Invited" }
+    status_interviewed { da: "Til samtale", en: "Interviewed" }
+    status_offered { da: "Tilbudt plads", en: "Offered" }
+    status_admitted { da: "Optaget", en: "Admitted" }
+    status_waitlisted { da: "Venteliste", en: "Waiting list" }
+    status_declined { da: "Takket nej", en: "Declined" }
+    status_rejected { da: "Afslået", en: "Rejected" }
+    status_withdrawn { da: "Trukket tilbage", en: "Withdrawn" }
+    summary_no_concerns { da: "Ingen bemærkninger", en: "No concerns" }
+    summary_to_verify { da: "Skal tjekkes", en: "To verify" }
+    summary_may_not_meet { da: "Opfylder måske ikke", en: "May not meet" }
+    outcome_met { da: "Opfyldt", en: "Met" }
+    outcome_not_met { da: "Ikke opfyldt", en: "Not met" }
+    outcome_to_verify { da: "Skal tjekkes", en: "To verify" }
+    outcome_for_interview { da: "Til samtalen", en: "For the interview" }
+
+    detail_personal { da: "Personlige oplysninger", en: "Personal details" }
+    detail_phone { da: "Telefon", en: "Phone" }
+    detail_email { da: "E-mail", en: "E-mail" }
+    detail_birth_date { da: "Fødselsdato", en: "Date of birth" }
+    detail_age_at_start { da: "Alder ved start", en: "Age at start" }
+    detail_municipality { da: "Kommune", en: "Municipality" }
+    detail_eligibility { da: "Krav til optagelse", en: "Admission requirements" }
+    detail_eligibility_note { da: "Vurderingen er en hjælp, ikke en afgørelse. Det er jer, der beslutter.", en: "The assessment is an aid, not a decision. You decide." }
+    detail_answers { da: "Ansøgerens svar", en: "The applicant's answers" }
+    detail_consent { da: "Samtykke (version {}) givet {}", en: "Consent (version {}) given {}" }
+    detail_notes { da: "Noter", en: "Notes" }
+    detail_notes_none { da: "Ingen noter endnu.", en: "No notes yet." }
+    detail_note_label { da: "Ny note", en: "New note" }
+    detail_note_hint { da: "Noter er interne og kan ikke ændres bagefter.", en: "Notes are internal and cannot be changed afterwards." }
+    detail_note_button { da: "Gem note", en: "Save note" }
+    detail_history { da: "Historik", en: "History" }
+    detail_history_submitted { da: "Ansøgningen blev sendt", en: "The application was sent" }
+    detail_status_title { da: "Skift status", en: "Change status" }
+    detail_status_new { da: "Ny status", en: "New status" }
+    detail_status_reason { da: "Begrundelse (intern)", en: "Reason (internal)" }
+    detail_status_reason_hint { da: "Skal udfyldes ved afslag. Den sendes ikke til ansøgeren.", en: "Required for a rejection. It is not sent to the applicant." }
+    detail_status_button { da: "Skift status", en: "Change status" }
+    detail_status_none { da: "Ansøgningen kan ikke skifte status herfra.", en: "The application cannot change status from here." }
+    err_note_empty { da: "Skriv noten.", en: "Write the note." }
+    err_reason_required { da: "Skriv en begrundelse for afslaget.", en: "Write a reason for the rejection." }
+    err_status { da: "Vælg en ny status.", en: "Choose a new status." }
+    conflict_status_title { da: "Status kunne ikke skiftes", en: "The status could not be changed" }
+    conflict_status_text { da: "Ansøgningen har status \"{}\", og derfra kan den ikke blive \"{}\". Måske har en kollega lige ændret den. Se ansøgningen igen.", en: "The application has status \"{}\", and cannot become \"{}\" from there. Perhaps a colleague just changed it. Look at the application again." }
+    back_to_application { da: "Tilbage til ansøgningen", en: "Back to the application" }
+
+    audit_title { da: "Revisionslog", en: "Audit log" }
+    audit_action { da: "Handling", en: "Action" }
+    audit_actor { da: "Medarbejder", en: "Staff member" }
+    audit_when { da: "Tidspunkt", en: "Time" }
+    audit_application { da: "Ansøgning", en: "Application" }
+    audit_request { da: "Forespørgsel", en: "Request" }
+    audit_none { da: "Ingen hændelser passer til filteret.", en: "No events match the filter." }
+
+    crit_min_age { da: "Mindst 18 år ved første undervisningsdag", en: "At least 18 on the first teaching day" }
+    crit_lived_experience { da: "Egen erfaring med psykisk sårbarhed og recovery", en: "Own experience of mental vulnerability and recovery" }
+    crit_treatment_history { da: "Indlagt, ambulant behandling eller kommunal støtte", en: "Admitted, outpatient treatment or municipal support" }
+    crit_income_support { da: "Forsørgelse forenelig med uddannelsen", en: "Income support compatible with attending" }
+    crit_residence { da: "Bor i regionen", en: "Lives in the region" }
+    crit_substance_abuse { da: "Intet aktivt misbrug", en: "No active substance abuse" }
+    crit_dementia { da: "Ingen demens", en: "No dementia" }
+    crit_interpreter { da: "Kan kommunikere uden tolk", en: "Can communicate without an interpreter" }
+    crit_peer_employment { da: "Peer-ansat med mindst 2/3 peer-opgaver", en: "Employed as a peer with at least 2/3 peer tasks" }
+    crit_colleague_same_team { da: "Kollega i samme team som en peer", en: "Colleague in the same team as a peer" }
+    crit_education_level { da: "Mindst 9. klasses afgangsprøve", en: "At least 9th-grade exam" }
+    crit_weekly_hours { da: "Kan arbejde mindst 15 timer om ugen", en: "Can work at least 15 hours a week" }
+    crit_recovery_duration { da: "I recovery i mindst et år", en: "In recovery for at least a year" }
+    crit_family_relation { da: "Ikke i familie med dem, der får støtte", en: "Not related to those supported" }
+    crit_psychiatric_diagnosis { da: "Psykiatrisk diagnose", en: "Psychiatric diagnosis" }
+    crit_admissions { da: "Mindst én psykiatrisk indlæggelse", en: "At least one psychiatric admission" }
+    crit_relevant_education { da: "Social-, sundheds- eller pædagogisk uddannelse", en: "Social, health or pedagogical education" }
+    crit_outside_labour_market { da: "Uden for arbejdsmarkedet pga. psykisk sygdom", en: "Outside the labour market due to mental illness" }
+    crit_motivation { da: "Vil bruge egne erfaringer til at støtte andre", en: "Wants to use own experience to support others" }
+    crit_reflection { da: "Kan reflektere over egne erfaringer", en: "Can reflect on own experiences" }
+    crit_distance { da: "Har afstand til egne erfaringer med behandling", en: "Has distance to own experiences of treatment" }
+    crit_competence_building { da: "Vil opbygge viden og selvindsigt", en: "Wants to build knowledge and self-knowledge" }
+    crit_willing_to_share { da: "Villig til at dele sine erfaringer", en: "Willing to share own experiences" }
+    verify_not_answered { da: "Ikke besvaret", en: "Not answered" }
+    verify_municipality { da: "Bor i {} Kommune: kommunen skal godkende og betale {} kr.", en: "Lives in {} municipality: it must approve and pay DKK {}." }
+    verify_municipality_no_fee { da: "Bor i {} Kommune: kommunen skal godkende.", en: "Lives in {} municipality: it must approve." }
+    verify_caseworker_must_agree { da: "Sagsbehandleren har ikke givet sit ja endnu.", en: "The caseworker has not agreed yet." }
+    verify_caseworker_expected { da: "Forsørgelsen har normalt en sagsbehandler, men ansøgeren angiver ingen.", en: "The income support usually has a caseworker, but the applicant gives none." }
+    verify_income_other { da: "Anden forsørgelse: tjek at den passer med uddannelsen.", en: "Other income support: check it fits with attending." }
+    facts_title { da: "Ansøgerens oplysninger om sin situation", en: "The applicant's situation" }
+}

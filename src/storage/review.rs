@@ -1,0 +1,213 @@
+//! The staff side of applications: the filtered list, one application in
+//! full, notes, status changes and their history.
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::Value;
+use sqlx::{PgConnection, PgPool, types::Json};
+
+use crate::domain::application::Status;
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub intake_id: Option<i64>,
+    pub status: Option<Status>,
+    /// Matches a reference exactly, an e-mail address from its start, a name anywhere.
+    pub q: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    #[default]
+    Newest,
+    Oldest,
+    Name,
+    Reference,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ListRow {
+    pub id: i64,
+    pub reference: String,
+    pub full_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub intake_name: String,
+    pub status: String,
+    pub eligibility_summary: String,
+    pub submitted_at: DateTime<Utc>,
+    pub total: i64,
+}
+
+macro_rules! list_sql {
+    ($order:literal) => {
+        concat!(
+            "SELECT a.id, a.reference, a.full_name, a.email, a.phone, i.name AS intake_name, a.status,
+                    a.eligibility_summary, a.submitted_at, count(*) OVER () AS total
+             FROM applications a JOIN intakes i ON i.id = a.intake_id
+             WHERE ($1::bigint IS NULL OR a.intake_id = $1)
+               AND ($2::text IS NULL OR a.status = $2)
+               AND ($3::text IS NULL OR a.reference = $3 OR a.email_normalised LIKE $4 OR lower(a.full_name) LIKE $5)
+             ORDER BY ",
+            $order,
+            " LIMIT $6 OFFSET $7"
+        )
+    };
+}
+
+/// One page of the list and, on each row, the number of all matching rows.
+pub async fn list(
+    pool: &PgPool,
+    f: &Filter,
+    sort: Sort,
+    limit: i64,
+    offset: i64,
+) -> sqlx::Result<Vec<ListRow>> {
+    let sql = match sort {
+        Sort::Newest => list_sql!("a.submitted_at DESC, a.id DESC"),
+        Sort::Oldest => list_sql!("a.submitted_at, a.id"),
+        Sort::Name => list_sql!("lower(a.full_name), a.id"),
+        Sort::Reference => list_sql!("a.reference"),
+    };
+    let q =
+        f.q.as_deref()
+            .map(str::trim)
+            .filter(|q| !q.is_empty())
+            .map(str::to_lowercase);
+    let like = |prefix: &str| {
+        q.as_ref()
+            .map(|q| format!("{prefix}{}%", q.replace(['\\', '%', '_'], "")))
+    };
+    sqlx::query_as(sql)
+        .bind(f.intake_id)
+        .bind(f.status.map(|s| s.key()))
+        .bind(q.as_ref().map(|q| q.to_uppercase()))
+        .bind(like(""))
+        .bind(like("%"))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(pool)
+        .await
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct Detail {
+    pub id: i64,
+    pub reference: String,
+    pub intake_id: i64,
+    pub intake_name: String,
+    pub start_date: NaiveDate,
+    pub status: String,
+    pub full_name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub birth_date: NaiveDate,
+    pub municipality_code: i16,
+    pub facts: Json<Value>,
+    pub answers: Json<Value>,
+    pub eligibility: Json<Value>,
+    pub consent_version: String,
+    pub consented_at: DateTime<Utc>,
+    pub submitted_at: DateTime<Utc>,
+}
+
+pub async fn detail(pool: &PgPool, reference: &str) -> sqlx::Result<Option<Detail>> {
+    sqlx::query_as(
+        "SELECT a.id, a.reference, a.intake_id, i.name AS intake_name, i.start_date, a.status, a.full_name, a.email,
+                a.phone, a.birth_date, a.municipality_code, a.facts, a.answers, a.eligibility, a.consent_version,
+                a.consented_at, a.submitted_at
+         FROM applications a JOIN intakes i ON i.id = a.intake_id WHERE a.reference = $1",
+    )
+    .bind(reference)
+    .fetch_optional(pool)
+    .await
+}
+
+/// The id and status of an application, locked for a change.
+pub async fn lock(conn: &mut PgConnection, reference: &str) -> sqlx::Result<Option<(i64, String)>> {
+    sqlx::query_as("SELECT id, status FROM applications WHERE reference = $1 FOR UPDATE")
+        .bind(reference)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn set_status(
+    conn: &mut PgConnection,
+    id: i64,
+    from: Status,
+    to: Status,
+    reason: Option<&str>,
+    actor: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")
+        .bind(id)
+        .bind(to.key())
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "INSERT INTO application_status_history (application_id, from_status, to_status, reason, actor_id, at)
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(from.key())
+    .bind(to.key())
+    .bind(reason)
+    .bind(actor)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct Note {
+    pub author: String,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+}
+
+pub async fn notes(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<Note>> {
+    sqlx::query_as(
+        "SELECT u.name AS author, n.body, n.created_at FROM application_notes n JOIN staff_users u ON u.id = n.author_id
+         WHERE n.application_id = $1 ORDER BY n.created_at, n.id",
+    )
+    .bind(application_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn add_note(
+    conn: &mut PgConnection,
+    application_id: i64,
+    author: i64,
+    body: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO application_notes (application_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
+        .bind(application_id)
+        .bind(author)
+        .bind(body)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct HistoryEntry {
+    pub from_status: String,
+    pub to_status: String,
+    pub reason: Option<String>,
+    pub actor: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+pub async fn history(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<HistoryEntry>> {
+    sqlx::query_as(
+        "SELECT h.from_status, h.to_status, h.reason, u.name AS actor, h.at FROM application_status_history h
+         LEFT JOIN staff_users u ON u.id = h.actor_id WHERE h.application_id = $1 ORDER BY h.at, h.id",
+    )
+    .bind(application_id)
+    .fetch_all(pool)
+    .await
+}

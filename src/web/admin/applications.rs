@@ -1,0 +1,26 @@
+//! Applications for staff: the filtered list, one application, notes,
+//! status changes and the CSV export. Every look and change is audited.
+mod detail;
+mod list;
+
+use axum::{
+    Router,
+    routing::{get, post},
+};
+
+use crate::web::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/applications", get(list::list))
+        .route("/admin/applications/export.csv", get(list::export))
+        .route("/admin/applications/{reference}", get(detail::show))
+        .route(
+            "/admin/applications/{reference}/notes",
+            post(detail::add_note),
+        )
+        .route(
+            "/admin/applications/{reference}/status",
+            post(detail::change_status),
+        )
+}

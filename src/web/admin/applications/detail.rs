@@ -1,0 +1,439 @@
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    http::StatusCode,
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use serde_json::{Value, json};
+
+use super::{
+    super::{AdminContext, Staff, intakes::status_label},
+    list::summary_label,
+};
+use crate::{
+    domain::{
+        application::Status, local_time::age_on, municipality::Municipality, staff::Permission,
+    },
+    i18n::{AdminStrings, Lang, dates, fill},
+    storage::{self, review::Detail},
+    web::{
+        AppState,
+        error::{AppError, AppResult},
+        form::FormFields,
+        notice::NoticePage,
+        page::PageContext,
+    },
+};
+
+pub struct CriterionView {
+    pub key: String,
+    pub outcome: String,
+    pub label: &'static str,
+    pub outcome_label: &'static str,
+    pub verify: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/application.html")]
+struct DetailPage {
+    ctx: PageContext,
+    a: AdminContext,
+    reference: String,
+    name: String,
+    intake: String,
+    status: &'static str,
+    status_key: String,
+    summary: &'static str,
+    personal: Vec<(&'static str, String)>,
+    criteria: Vec<CriterionView>,
+    facts: Vec<(&'static str, String)>,
+    answers: Vec<(&'static str, String)>,
+    consent: String,
+    notes: Vec<(String, String, String)>,
+    history: Vec<(String, String)>,
+    next_statuses: Vec<(&'static str, &'static str)>,
+    may_decide: bool,
+    note_error: Option<&'static str>,
+    status_error: Option<&'static str>,
+}
+
+async fn load(state: &AppState, staff: &Staff, reference: &str) -> AppResult<Detail> {
+    // Interviewers see applications through the interviews they sit on; until
+    // a panel exists for one, it is not theirs to see.
+    if !staff.role.may(Permission::ReviewAllApplications) {
+        return Err(AppError::NotFound);
+    }
+    storage::review::detail(&state.pool, reference)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    lang: Lang,
+) -> AppResult<Html<String>> {
+    let detail = load(&state, &staff, &reference).await?;
+    staff
+        .audit(&state, "application_viewed", Some(detail.id), json!({}))
+        .await?;
+    Ok(Html(
+        page(&state, lang, &staff, &detail, None, None)
+            .await?
+            .render()?,
+    ))
+}
+
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    d: &Detail,
+    note_error: Option<&'static str>,
+    status_error: Option<&'static str>,
+) -> AppResult<DetailPage> {
+    let s = lang.admin();
+    let q = lang.apply();
+    let (notes, history) = tokio::try_join!(
+        storage::review::notes(&state.pool, d.id),
+        storage::review::history(&state.pool, d.id)
+    )?;
+    let status: Option<Status> = d.status.parse().ok();
+    let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code))
+        .map(|m| format!("{} ({})", m.name, m.region.name()))
+        .unwrap_or_default();
+    let answer = |k: &str| {
+        d.answers
+            .get(k)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string()
+    };
+    let (ctx, a) = AdminContext::frame(
+        lang,
+        &format!("/admin/applications/{}", d.reference),
+        staff,
+        "applications",
+    );
+    let summary_key = d
+        .eligibility
+        .get("summary")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let mut history_rows = vec![(
+        dates::long_moment(lang, d.submitted_at),
+        s.detail_history_submitted.to_string(),
+    )];
+    history_rows.extend(history.iter().map(|h| {
+        let to = h.to_status.parse().map_or("", |st| status_label(s, st));
+        let line = format!(
+            "{to} – {}{}",
+            h.actor.clone().unwrap_or_default(),
+            h.reason
+                .as_ref()
+                .map(|r| format!(": {r}"))
+                .unwrap_or_default()
+        );
+        (dates::long_moment(lang, h.at), line)
+    }));
+    Ok(DetailPage {
+        ctx,
+        a,
+        reference: d.reference.clone(),
+        name: d.full_name.clone(),
+        intake: d.intake_name.clone(),
+        status: status.map_or("", |st| status_label(s, st)),
+        status_key: d.status.clone(),
+        summary: summary_label(s, summary_key),
+        personal: vec![
+            (s.detail_email, d.email.clone()),
+            (s.detail_phone, d.phone.clone().unwrap_or_default()),
+            (s.detail_birth_date, dates::long_date(lang, d.birth_date)),
+            (
+                s.detail_age_at_start,
+                age_on(d.birth_date, d.start_date).to_string(),
+            ),
+            (s.detail_municipality, municipality),
+        ],
+        criteria: criteria(s, &d.eligibility),
+        facts: facts(lang, &d.facts),
+        answers: vec![
+            (q.motivation, answer("motivation")),
+            (q.experience, answer("experience")),
+            (q.distance, answer("distance")),
+            (q.strengths_limits, answer("strengths_limits")),
+            (q.expectations, answer("expectations")),
+        ],
+        consent: fill(
+            s.detail_consent,
+            &[
+                &d.consent_version,
+                &dates::long_moment(lang, d.consented_at),
+            ],
+        ),
+        notes: notes
+            .iter()
+            .map(|n| {
+                (
+                    n.author.clone(),
+                    dates::long_moment(lang, n.created_at),
+                    n.body.clone(),
+                )
+            })
+            .collect(),
+        history: history_rows,
+        next_statuses: status
+            .map(|from| {
+                Status::ALL
+                    .iter()
+                    .filter(|to| from.can_become(**to) && **to != from)
+                    .map(|to| (to.key(), status_label(s, *to)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        may_decide: staff.role.may(Permission::DecideApplications),
+        note_error,
+        status_error,
+    })
+}
+
+fn criteria(s: &AdminStrings, snapshot: &Value) -> Vec<CriterionView> {
+    let results = snapshot
+        .get("results")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    results
+        .iter()
+        .map(|r| {
+            let key = r
+                .get("criterion")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let outcome = r
+                .get("outcome")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            CriterionView {
+                label: criterion_label(s, &key),
+                outcome_label: match outcome.as_str() {
+                    "met" => s.outcome_met,
+                    "not_met" => s.outcome_not_met,
+                    "to_verify" => s.outcome_to_verify,
+                    _ => s.outcome_for_interview,
+                },
+                verify: r
+                    .get("verify")
+                    .filter(|v| !v.is_null())
+                    .map(|v| verify_text(s, v)),
+                key,
+                outcome,
+            }
+        })
+        .collect()
+}
+
+fn verify_text(s: &AdminStrings, v: &Value) -> String {
+    let municipality = v.get("municipality").and_then(Value::as_str).unwrap_or("");
+    match v.get("kind").and_then(Value::as_str).unwrap_or("") {
+        "municipality_must_approve" => match v.get("fee_dkk").and_then(Value::as_u64) {
+            Some(fee) => fill(
+                s.verify_municipality,
+                &[&municipality, &crate::web::apply::thousands(fee as u32)],
+            ),
+            None => fill(s.verify_municipality_no_fee, &[&municipality]),
+        },
+        "caseworker_must_agree" => s.verify_caseworker_must_agree.to_string(),
+        "caseworker_expected" => s.verify_caseworker_expected.to_string(),
+        "income_support_allows_attending" => s.verify_income_other.to_string(),
+        _ => s.verify_not_answered.to_string(),
+    }
+}
+
+pub fn criterion_label(s: &AdminStrings, key: &str) -> &'static str {
+    match key {
+        "min_age" => s.crit_min_age,
+        "lived_experience" => s.crit_lived_experience,
+        "treatment_history" => s.crit_treatment_history,
+        "income_support" => s.crit_income_support,
+        "residence" => s.crit_residence,
+        "substance_abuse" => s.crit_substance_abuse,
+        "dementia" => s.crit_dementia,
+        "interpreter" => s.crit_interpreter,
+        "peer_employment" => s.crit_peer_employment,
+        "colleague_same_team" => s.crit_colleague_same_team,
+        "education_level" => s.crit_education_level,
+        "weekly_hours" => s.crit_weekly_hours,
+        "recovery_duration" => s.crit_recovery_duration,
+        "family_relation" => s.crit_family_relation,
+        "psychiatric_diagnosis" => s.crit_psychiatric_diagnosis,
+        "admissions" => s.crit_admissions,
+        "relevant_education" => s.crit_relevant_education,
+        "outside_labour_market" => s.crit_outside_labour_market,
+        "motivation" => s.crit_motivation,
+        "reflection" => s.crit_reflection,
+        "distance" => s.crit_distance,
+        "competence_building" => s.crit_competence_building,
+        _ => s.crit_willing_to_share,
+    }
+}
+
+/// The facts as the applicant answered them, in the form's words.
+fn facts(lang: Lang, f: &Value) -> Vec<(&'static str, String)> {
+    use crate::{domain::eligibility::facts::*, web::apply::labels};
+    let q = lang.apply();
+    let yes_no = |k: &str| match f.get(k).and_then(Value::as_bool) {
+        Some(true) => q.yes.to_string(),
+        Some(false) => q.no.to_string(),
+        None => q.review_none.to_string(),
+    };
+    let key = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let treatment: Vec<String> = f
+        .get("treatment")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .filter_map(Treatment::from_key)
+                .map(|t| labels::treatment(q, t).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    vec![
+        (q.lived_experience, yes_no("lived_experience")),
+        (
+            q.treatment,
+            if treatment.is_empty() {
+                q.review_treatment_none.to_string()
+            } else {
+                treatment.join("\n")
+            },
+        ),
+        (
+            q.income_support,
+            IncomeSupport::from_key(&key("income_support"))
+                .map_or_else(String::new, |i| labels::income(q, i).to_string()),
+        ),
+        (
+            q.caseworker_agreement,
+            CaseworkerAgreement::from_key(&key("caseworker_agreement"))
+                .map_or_else(String::new, |c| labels::caseworker(q, c).to_string()),
+        ),
+        (q.active_substance_abuse, yes_no("active_substance_abuse")),
+        (q.dementia, yes_no("dementia")),
+        (q.needs_interpreter, yes_no("needs_interpreter")),
+    ]
+}
+
+pub async fn add_note(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::DecideApplications)?;
+    let detail = load(&state, &staff, &reference).await?;
+    let body = form.get("body");
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > 5000 {
+        let html = page(
+            &state,
+            lang,
+            &staff,
+            &detail,
+            Some(lang.admin().err_note_empty),
+            None,
+        )
+        .await?
+        .render()?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+    }
+    let mut tx = state.pool.begin().await?;
+    storage::review::add_note(&mut tx, detail.id, staff.user_id, body, state.clock.now()).await?;
+    tx.commit().await?;
+    staff
+        .audit(&state, "note_added", Some(detail.id), json!({}))
+        .await?;
+    Ok(Redirect::to(&format!("/admin/applications/{reference}#notes")).into_response())
+}
+
+pub async fn change_status(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::DecideApplications)?;
+    let s = lang.admin();
+    let detail = load(&state, &staff, &reference).await?;
+    let reason = form.get("reason");
+    let reason = Some(reason.trim()).filter(|r| !r.is_empty());
+    let Ok(to) = form.get("status").parse::<Status>() else {
+        let html = page(&state, lang, &staff, &detail, None, Some(s.err_status))
+            .await?
+            .render()?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+    };
+    if to == Status::Rejected && reason.is_none() {
+        let html = page(
+            &state,
+            lang,
+            &staff,
+            &detail,
+            None,
+            Some(s.err_reason_required),
+        )
+        .await?
+        .render()?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+    }
+    let mut tx = state.pool.begin().await?;
+    let (id, current) = storage::review::lock(&mut tx, &reference)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let from: Status = current
+        .parse()
+        .map_err(|_| AppError::Other(anyhow::anyhow!("unknown status {current:?}")))?;
+    if !from.can_become(to) || from == to {
+        tx.rollback().await?;
+        let text = fill(
+            s.conflict_status_text,
+            &[&status_label(s, from), &status_label(s, to)],
+        );
+        let page = NoticePage::new(
+            PageContext::new(lang, "/admin"),
+            s.conflict_status_title,
+            vec![text],
+        )
+        .link(
+            format!("/admin/applications/{reference}"),
+            s.back_to_application,
+        );
+        return Ok(page.respond(StatusCode::CONFLICT));
+    }
+    storage::review::set_status(
+        &mut tx,
+        id,
+        from,
+        to,
+        reason,
+        staff.user_id,
+        state.clock.now(),
+    )
+    .await?;
+    tx.commit().await?;
+    staff
+        .audit(
+            &state,
+            "status_changed",
+            Some(id),
+            json!({ "from": from.key(), "to": to.key() }),
+        )
+        .await?;
+    Ok(Redirect::to(&format!("/admin/applications/{reference}")).into_response())
+}

@@ -1,0 +1,276 @@
+use askama::Template;
+use axum::{
+    extract::{Query, State},
+    http::header,
+    response::{Html, IntoResponse, Response},
+};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::super::{AdminContext, Staff, intakes::status_label};
+use crate::{
+    domain::{application::Status, staff::Permission},
+    i18n::{AdminStrings, Lang, dates, fill},
+    storage::{
+        self,
+        review::{Filter, Sort},
+    },
+    web::{AppState, error::AppResult, page::PageContext},
+};
+
+const PAGE_SIZE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    intake: Option<String>,
+    status: Option<String>,
+    q: Option<String>,
+    sort: Option<String>,
+    page: Option<i64>,
+}
+
+impl ListQuery {
+    fn filter(&self) -> Filter {
+        Filter {
+            intake_id: self.intake.as_deref().and_then(|i| i.parse().ok()),
+            status: self.status.as_deref().and_then(|s| s.parse().ok()),
+            q: self.q.clone().filter(|q| !q.trim().is_empty()),
+        }
+    }
+
+    fn sort(&self) -> Sort {
+        match self.sort.as_deref() {
+            Some("oldest") => Sort::Oldest,
+            Some("name") => Sort::Name,
+            Some("reference") => Sort::Reference,
+            _ => Sort::Newest,
+        }
+    }
+
+    /// The query string for the same filter, e.g. for paging and export links.
+    fn query_string(&self, page: Option<i64>) -> String {
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("intake", &self.intake),
+            ("status", &self.status),
+            ("q", &self.q),
+            ("sort", &self.sort),
+        ] {
+            if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
+                out.append_pair(k, v);
+            }
+        }
+        if let Some(p) = page {
+            out.append_pair("page", &p.to_string());
+        }
+        out.finish()
+    }
+}
+
+pub struct Row {
+    pub href: String,
+    pub reference: String,
+    pub name: String,
+    pub intake: String,
+    pub status: &'static str,
+    pub status_key: String,
+    pub summary: &'static str,
+    pub summary_key: String,
+    pub submitted: String,
+}
+
+pub fn summary_label(s: &AdminStrings, key: &str) -> &'static str {
+    match key {
+        "no_concerns" => s.summary_no_concerns,
+        "to_verify" => s.summary_to_verify,
+        _ => s.summary_may_not_meet,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/applications.html")]
+struct ListPage {
+    ctx: PageContext,
+    a: AdminContext,
+    rows: Vec<Row>,
+    count_text: String,
+    intakes: Vec<(String, String, bool)>,
+    statuses: Vec<(&'static str, &'static str, bool)>,
+    sorts: Vec<(&'static str, &'static str, bool)>,
+    q: String,
+    page_text: String,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+    export_href: String,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    staff: Staff,
+    lang: Lang,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Html<String>> {
+    staff.require(Permission::ReviewAllApplications)?;
+    let s = lang.admin();
+    let page_no = query.page.unwrap_or(1).max(1);
+    let rows = storage::review::list(
+        &state.pool,
+        &query.filter(),
+        query.sort(),
+        PAGE_SIZE,
+        (page_no - 1) * PAGE_SIZE,
+    )
+    .await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let intakes = storage::intakes::overview(&state.pool).await?;
+    let chosen = query.filter();
+    let (ctx, a) = AdminContext::frame(lang, "/admin/applications", &staff, "applications");
+    let page = ListPage {
+        ctx,
+        a,
+        rows: rows
+            .iter()
+            .map(|r| Row {
+                href: format!("/admin/applications/{}", r.reference),
+                reference: r.reference.clone(),
+                name: r.full_name.clone(),
+                intake: r.intake_name.clone(),
+                status: r.status.parse().map_or("", |st| status_label(s, st)),
+                status_key: r.status.clone(),
+                summary: summary_label(s, &r.eligibility_summary),
+                summary_key: r.eligibility_summary.clone(),
+                submitted: dates::long_moment(lang, r.submitted_at),
+            })
+            .collect(),
+        count_text: fill(s.list_count, &[&total]),
+        intakes: intakes
+            .iter()
+            .map(|i| {
+                (
+                    i.id.to_string(),
+                    format!("{} – {}", i.programme_name, i.name),
+                    Some(i.id) == chosen.intake_id,
+                )
+            })
+            .collect(),
+        statuses: Status::ALL
+            .iter()
+            .map(|st| (st.key(), status_label(s, *st), Some(*st) == chosen.status))
+            .collect(),
+        sorts: [
+            ("newest", s.sort_newest),
+            ("oldest", s.sort_oldest),
+            ("name", s.sort_name),
+            ("reference", s.sort_reference),
+        ]
+        .into_iter()
+        .map(|(k, l)| (k, l, query.sort.as_deref().unwrap_or("newest") == k))
+        .collect(),
+        q: query.q.clone().unwrap_or_default(),
+        page_text: fill(s.page_of, &[&page_no, &pages]),
+        prev_href: (page_no > 1).then(|| {
+            format!(
+                "/admin/applications?{}",
+                query.query_string(Some(page_no - 1))
+            )
+        }),
+        next_href: (page_no < pages).then(|| {
+            format!(
+                "/admin/applications?{}",
+                query.query_string(Some(page_no + 1))
+            )
+        }),
+        export_href: format!(
+            "/admin/applications/export.csv?{}",
+            query.query_string(None)
+        ),
+    };
+    Ok(Html(page.render()?))
+}
+
+/// The filtered list as CSV: contact details and status, no health answers
+/// and no reflective text.
+pub async fn export(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
+    staff.require(Permission::ExportApplications)?;
+    let rows =
+        storage::review::list(&state.pool, &query.filter(), query.sort(), 100_000, 0).await?;
+    let mut csv =
+        String::from("reference;name;email;phone;intake;status;eligibility;submitted\r\n");
+    for r in &rows {
+        let submitted = crate::domain::local_time::to_local(r.submitted_at)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        let cells = [
+            &r.reference,
+            &r.full_name,
+            &r.email,
+            r.phone.as_deref().unwrap_or(""),
+            &r.intake_name,
+            &r.status,
+            &r.eligibility_summary,
+            &submitted,
+        ];
+        csv.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_cell(c))
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
+        csv.push_str("\r\n");
+    }
+    staff
+        .audit(
+            &state,
+            "applications_exported",
+            None,
+            json!({ "rows": rows.len(), "filter": query.query_string(None) }),
+        )
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"ansoegninger.csv\"",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        // A byte-order mark, so spreadsheet programs read æ, ø and å right.
+        format!("\u{feff}{csv}"),
+    )
+        .into_response())
+}
+
+/// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula.
+pub fn csv_cell(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([';', '"', '\n', '\r', ',']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(csv_cell("Mette"), "Mette");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_cell("+45 12"), "'+45 12");
+    }
+}

@@ -1,0 +1,215 @@
+//! Intakes for staff: the overview with counts per status, and creating one.
+use askama::Template;
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+};
+use serde_json::json;
+
+use super::{AdminContext, Staff};
+use crate::{
+    domain::{
+        application::Status,
+        intake::{IntakeFields, IntakeProblem},
+        staff::Permission,
+    },
+    i18n::{AdminStrings, Lang, dates},
+    storage::{self, intakes::CreateIntakeError},
+    web::{
+        AppState,
+        error::{AppError, AppResult},
+        form::FormFields,
+        page::PageContext,
+    },
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(|| async { Redirect::to("/admin/intakes") }))
+        .route("/admin/intakes", get(list).post(create))
+        .route("/admin/intakes/{id}", get(show))
+}
+
+pub struct IntakeRow {
+    pub href: String,
+    pub name: String,
+    pub programme: String,
+    pub deadline: String,
+    pub start: String,
+    /// (status label, count, link to the filtered list)
+    pub counts: Vec<(&'static str, i64, String)>,
+    pub total: i64,
+}
+
+pub fn status_label(s: &AdminStrings, status: Status) -> &'static str {
+    match status {
+        Status::Submitted => s.status_submitted,
+        Status::Invited => s.status_invited,
+        Status::Interviewed => s.status_interviewed,
+        Status::Offered => s.status_offered,
+        Status::Admitted => s.status_admitted,
+        Status::Waitlisted => s.status_waitlisted,
+        Status::Declined => s.status_declined,
+        Status::Rejected => s.status_rejected,
+        Status::Withdrawn => s.status_withdrawn,
+    }
+}
+
+fn row(lang: Lang, o: &storage::intakes::IntakeOverview) -> IntakeRow {
+    let s = lang.admin();
+    IntakeRow {
+        href: format!("/admin/intakes/{}", o.id),
+        name: o.name.clone(),
+        programme: o.programme_name.clone(),
+        deadline: dates::long_moment(lang, o.deadline),
+        start: dates::long_date(lang, o.start_date),
+        counts: Status::ALL
+            .iter()
+            .map(|st| {
+                let n = o.counts.get(st.key()).copied().unwrap_or(0);
+                (
+                    status_label(s, *st),
+                    n,
+                    format!("/admin/applications?intake={}&status={}", o.id, st.key()),
+                )
+            })
+            .collect(),
+        total: o.counts.values().sum(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/intakes.html")]
+struct ListPage {
+    ctx: PageContext,
+    a: AdminContext,
+    intakes: Vec<IntakeRow>,
+    programmes: Vec<(String, String)>,
+    fields: IntakeFields,
+    errors: Vec<(String, String)>,
+    may_create: bool,
+}
+
+async fn list_page(
+    state: &AppState,
+    lang: Lang,
+    staff: &Staff,
+    fields: IntakeFields,
+    errors: Vec<(String, String)>,
+) -> AppResult<String> {
+    let (ctx, a) = AdminContext::frame(lang, "/admin/intakes", staff, "intakes");
+    let intakes = storage::intakes::overview(&state.pool).await?;
+    let page = ListPage {
+        ctx,
+        a,
+        intakes: intakes.iter().map(|o| row(lang, o)).collect(),
+        programmes: storage::programmes::names(&state.pool).await?,
+        fields,
+        errors,
+        may_create: staff.role.may(Permission::ManageIntakes),
+    };
+    Ok(page.render()?)
+}
+
+async fn list(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Html<String>> {
+    staff.require(Permission::ReviewAllApplications)?;
+    Ok(Html(
+        list_page(&state, lang, &staff, IntakeFields::default(), Vec::new()).await?,
+    ))
+}
+
+fn message(s: &AdminStrings, problem: IntakeProblem, field: &str) -> &'static str {
+    match (problem, field) {
+        (IntakeProblem::Required, "programme") => s.err_programme,
+        (IntakeProblem::Required, _) => s.err_required,
+        (IntakeProblem::Slug, "programme") => s.err_programme,
+        (IntakeProblem::Slug, _) => s.err_slug,
+        (IntakeProblem::Moment, _) => s.err_moment,
+        (IntakeProblem::Date, _) => s.err_date,
+        (IntakeProblem::Dates, _) => s.err_dates,
+        (IntakeProblem::DeadlineBeforeOpening, _) => s.err_deadline_order,
+    }
+}
+
+async fn create(
+    State(state): State<AppState>,
+    staff: Staff,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let s = lang.admin();
+    let fields = IntakeFields {
+        programme: form.get("programme"),
+        slug: form.get("slug"),
+        name: form.get("name"),
+        opens_at: form.get("opens_at"),
+        deadline: form.get("deadline"),
+        start_date: form.get("start_date"),
+        interview_days: form.get("interview_days"),
+    };
+    let errors: Vec<(String, String)> = match fields.parse() {
+        Ok(parsed) => match storage::intakes::create(&state.pool, &parsed).await {
+            Ok(id) => {
+                staff
+                    .audit(&state, "intake_created", None, json!({ "intake_id": id }))
+                    .await?;
+                return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
+            }
+            Err(CreateIntakeError::SlugTaken) => vec![("slug".into(), s.err_slug_taken.into())],
+            Err(CreateIntakeError::UnknownProgramme) => {
+                vec![("programme".into(), s.err_programme.into())]
+            }
+            Err(CreateIntakeError::Database(e)) => return Err(e.into()),
+        },
+        Err(problems) => problems
+            .into_iter()
+            .map(|(f, p)| (f.to_string(), message(s, p, f).to_string()))
+            .collect(),
+    };
+    let html = list_page(&state, lang, &staff, fields, errors).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/intake.html")]
+struct ShowPage {
+    ctx: PageContext,
+    a: AdminContext,
+    intake: IntakeRow,
+    opens: String,
+    interview_days: Vec<String>,
+    public_href: String,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+) -> AppResult<Html<String>> {
+    staff.require(Permission::ReviewAllApplications)?;
+    let overview = storage::intakes::overview_of(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let intake = storage::intakes::by_id(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), &staff, "intakes");
+    let page = ShowPage {
+        ctx,
+        a,
+        intake: row(lang, &overview),
+        opens: dates::long_moment(lang, intake.opens_at),
+        interview_days: intake
+            .interview_days
+            .iter()
+            .map(|d| dates::long_date(lang, *d))
+            .collect(),
+        public_href: format!("/intakes/{}", intake.slug),
+    };
+    Ok(Html(page.render()?))
+}

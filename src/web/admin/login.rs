@@ -1,0 +1,385 @@
+//! Sign-in: password, then a TOTP code (enrolled at the first sign-in), and sign-out.
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::{
+    Router,
+    extract::{ConnectInfo, State},
+    http::{HeaderMap, StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use secrecy::SecretString;
+use serde_json::json;
+
+use super::{live_session, request_id};
+use crate::{
+    auth::{password, session, totp},
+    domain::{
+        email_address::EmailAddress,
+        login_throttle::{PER_ACCOUNT, PER_CLIENT, Policy},
+    },
+    i18n::{AdminStrings, Lang},
+    storage::{self, audit::Event},
+    tokens,
+    web::{AppState, error::AppResult, form::FormFields, page::PageContext},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/login", get(login_form).post(login))
+        .route("/admin/mfa/setup", get(setup_form).post(setup))
+        .route("/admin/mfa", get(mfa_form).post(mfa))
+        .route("/admin/logout", post(logout))
+}
+
+#[derive(Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage {
+    ctx: PageContext,
+    s: &'static AdminStrings,
+    email: String,
+    error: Option<&'static str>,
+}
+
+fn login_page(
+    lang: Lang,
+    status: StatusCode,
+    email: String,
+    error: Option<&'static str>,
+) -> AppResult<Response> {
+    let page = LoginPage {
+        ctx: PageContext::new(lang, "/admin/login"),
+        s: lang.admin(),
+        email,
+        error,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn login_form(lang: Lang) -> AppResult<Response> {
+    login_page(lang, StatusCode::OK, String::new(), None)
+}
+
+fn throttle_key(kind: &str, value: &str) -> Vec<u8> {
+    tokens::hash(&format!("{kind}:{value}"))
+}
+
+async fn locked(state: &AppState, policy: &Policy, key: &[u8]) -> AppResult<bool> {
+    let record = storage::throttle::get(&state.pool, key).await?;
+    Ok(policy.is_locked(record.as_ref(), state.clock.now()))
+}
+
+async fn note_failure(state: &AppState, policy: &Policy, key: &[u8]) -> AppResult<()> {
+    let record = storage::throttle::get(&state.pool, key).await?;
+    let next = policy.after_failure(record.as_ref(), state.clock.now());
+    storage::throttle::put(&state.pool, key, &next).await?;
+    Ok(())
+}
+
+async fn audit(
+    state: &AppState,
+    headers: &HeaderMap,
+    actor: Option<i64>,
+    action: &str,
+) -> AppResult<()> {
+    let rid = request_id(headers);
+    let event = Event {
+        at: state.clock.now(),
+        actor_id: actor,
+        action,
+        application_id: None,
+        detail: json!({}),
+        request_id: rid.as_deref(),
+    };
+    storage::audit::record_now(&state.pool, &event).await?;
+    Ok(())
+}
+
+async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let s = lang.admin();
+    let (email_text, password) = (form.get("email"), SecretString::from(form.get("password")));
+    let account_key = throttle_key("account", &email_text.trim().to_lowercase());
+    let client_key = throttle_key("client", &client.ip().to_string());
+    if locked(&state, &PER_ACCOUNT, &account_key).await?
+        || locked(&state, &PER_CLIENT, &client_key).await?
+    {
+        audit(&state, &headers, None, "login_throttled").await?;
+        return login_page(
+            lang,
+            StatusCode::TOO_MANY_REQUESTS,
+            email_text,
+            Some(s.login_throttled),
+        );
+    }
+    let user = match EmailAddress::parse(&email_text) {
+        Ok(email) => storage::staff::for_login(&state.pool, &email).await?,
+        Err(_) => None,
+    };
+    // Unknown, disabled and wrong all cost one argon2 verification and look alike.
+    let ok = match &user {
+        Some(u) => password::verify(password, u.password_hash.clone()).await && !u.disabled,
+        None => {
+            password::verify_dummy(password).await;
+            false
+        }
+    };
+    let Some(user) = user.filter(|_| ok) else {
+        note_failure(&state, &PER_ACCOUNT, &account_key).await?;
+        note_failure(&state, &PER_CLIENT, &client_key).await?;
+        tracing::warn!("sign-in failed");
+        audit(&state, &headers, None, "login_failed").await?;
+        return login_page(
+            lang,
+            StatusCode::UNAUTHORIZED,
+            email_text,
+            Some(s.login_failed),
+        );
+    };
+    storage::throttle::clear(&state.pool, &account_key).await?;
+    // A fresh session id at every sign-in; any old session is ended.
+    if let Some((old, _)) = live_session(&state, &headers).await? {
+        storage::sessions::delete(&state.pool, &old).await?;
+    }
+    let id = tokens::generate();
+    storage::sessions::create(&state.pool, &tokens::hash(&id), user.id, state.clock.now()).await?;
+    audit(&state, &headers, Some(user.id), "login_password").await?;
+    let next = if user.has_totp {
+        "/admin/mfa"
+    } else {
+        "/admin/mfa/setup"
+    };
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session::set_cookie(&id, state.settings.cookie_secure),
+        )],
+        Redirect::to(next),
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/mfa_setup.html")]
+struct SetupPage {
+    ctx: PageContext,
+    s: &'static AdminStrings,
+    qr_svg: String,
+    secret: String,
+    recovery_codes: Vec<String>,
+    error: Option<&'static str>,
+}
+
+/// A recovery code as people copy it: two groups of four, `k7fq-2mxd`.
+fn new_recovery_code() -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let bytes: [u8; 8] = rand::random();
+    let chars: String = bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+fn recovery_hash(code: &str) -> Vec<u8> {
+    tokens::hash(&format!("recovery:{}", code.trim().to_lowercase()))
+}
+
+async fn setup_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    lang: Lang,
+) -> AppResult<Response> {
+    let Some((hash, row)) = live_session(&state, &headers)
+        .await?
+        .filter(|(_, r)| !r.mfa_done && !r.has_totp)
+    else {
+        return Ok(Redirect::to("/admin/login").into_response());
+    };
+    // The secret survives a reload (it may be scanned already); the recovery
+    // codes are new each time, and the last ones shown are the ones that count.
+    let secret = row
+        .pending_totp_secret
+        .clone()
+        .unwrap_or_else(totp::new_secret);
+    let codes: Vec<String> = (0..8).map(|_| new_recovery_code()).collect();
+    let hashes: Vec<Vec<u8>> = codes.iter().map(|c| recovery_hash(c)).collect();
+    storage::sessions::set_pending_enrolment(&state.pool, &hash, &secret, &hashes).await?;
+    setup_page(lang, StatusCode::OK, &secret, &row.email, codes, None)
+}
+
+fn setup_page(
+    lang: Lang,
+    status: StatusCode,
+    secret: &[u8],
+    email: &str,
+    codes: Vec<String>,
+    error: Option<&'static str>,
+) -> AppResult<Response> {
+    let page = SetupPage {
+        ctx: PageContext::new(lang, "/admin/mfa/setup"),
+        s: lang.admin(),
+        qr_svg: totp::qr_svg(&totp::otpauth_url(secret, email)),
+        secret: totp::base32(secret),
+        recovery_codes: codes,
+        error,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn setup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let Some((hash, row)) = live_session(&state, &headers)
+        .await?
+        .filter(|(_, r)| !r.mfa_done && !r.has_totp)
+    else {
+        return Ok(Redirect::to("/admin/login").into_response());
+    };
+    let (Some(secret), Some(recovery)) = (
+        row.pending_totp_secret.clone(),
+        row.pending_recovery_hashes.clone(),
+    ) else {
+        return Ok(Redirect::to("/admin/mfa/setup").into_response());
+    };
+    let step = totp::check(&secret, &form.get("code"), state.clock.now());
+    let enrolled = match step {
+        Some(step) => {
+            storage::staff::enrol_totp(&state.pool, row.user_id, &secret, step, &recovery).await?
+        }
+        None => false,
+    };
+    if !enrolled {
+        // The codes shown before still count; the page says to use those.
+        return setup_page(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &secret,
+            &row.email,
+            Vec::new(),
+            Some(lang.admin().mfa_wrong),
+        );
+    }
+    audit(&state, &headers, Some(row.user_id), "mfa_enrolled").await?;
+    finish_sign_in(&state, &hash).await
+}
+
+/// The second factor is done: a new session id, fully signed in.
+async fn finish_sign_in(state: &AppState, old_hash: &[u8]) -> AppResult<Response> {
+    let id = tokens::generate();
+    storage::sessions::complete_mfa(&state.pool, old_hash, &tokens::hash(&id), state.clock.now())
+        .await?;
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session::set_cookie(&id, state.settings.cookie_secure),
+        )],
+        Redirect::to("/admin"),
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/mfa.html")]
+struct MfaPage {
+    ctx: PageContext,
+    s: &'static AdminStrings,
+    error: Option<&'static str>,
+}
+
+fn mfa_page(lang: Lang, status: StatusCode, error: Option<&'static str>) -> AppResult<Response> {
+    let page = MfaPage {
+        ctx: PageContext::new(lang, "/admin/mfa"),
+        s: lang.admin(),
+        error,
+    };
+    Ok((status, Html(page.render()?)).into_response())
+}
+
+async fn mfa_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    lang: Lang,
+) -> AppResult<Response> {
+    match live_session(&state, &headers).await? {
+        Some((_, row)) if !row.mfa_done && row.has_totp => mfa_page(lang, StatusCode::OK, None),
+        Some((_, row)) if row.mfa_done => Ok(Redirect::to("/admin").into_response()),
+        Some(_) => Ok(Redirect::to("/admin/mfa/setup").into_response()),
+        None => Ok(Redirect::to("/admin/login").into_response()),
+    }
+}
+
+async fn mfa(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let Some((hash, row)) = live_session(&state, &headers)
+        .await?
+        .filter(|(_, r)| !r.mfa_done && r.has_totp)
+    else {
+        return Ok(Redirect::to("/admin/login").into_response());
+    };
+    let key = throttle_key("mfa", &row.user_id.to_string());
+    if locked(&state, &PER_ACCOUNT, &key).await? {
+        return mfa_page(
+            lang,
+            StatusCode::TOO_MANY_REQUESTS,
+            Some(lang.admin().login_throttled),
+        );
+    }
+    let code = form.get("code");
+    let now = state.clock.now();
+    let accepted = match storage::staff::totp_of(&state.pool, row.user_id).await? {
+        Some((secret, _)) => match totp::check(&secret, &code, now) {
+            Some(step) => storage::staff::use_totp_step(&state.pool, row.user_id, step).await?,
+            None => {
+                storage::staff::use_recovery_code(
+                    &state.pool,
+                    row.user_id,
+                    &recovery_hash(&code),
+                    now,
+                )
+                .await?
+            }
+        },
+        None => false,
+    };
+    if !accepted {
+        note_failure(&state, &PER_ACCOUNT, &key).await?;
+        audit(&state, &headers, Some(row.user_id), "mfa_failed").await?;
+        return mfa_page(
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(lang.admin().mfa_wrong),
+        );
+    }
+    storage::throttle::clear(&state.pool, &key).await?;
+    audit(&state, &headers, Some(row.user_id), "login").await?;
+    finish_sign_in(&state, &hash).await
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {
+    if let Some((hash, row)) = live_session(&state, &headers).await? {
+        storage::sessions::delete(&state.pool, &hash).await?;
+        audit(&state, &headers, Some(row.user_id), "logout").await?;
+    }
+    Ok((
+        [(
+            header::SET_COOKIE,
+            session::clear_cookie(state.settings.cookie_secure),
+        )],
+        Redirect::to("/admin/login"),
+    )
+        .into_response())
+}

@@ -1,0 +1,173 @@
+//! The staff area. Every route but sign-in passes `require_staff`: no session,
+//! no page (deny by default), and each handler asks for its permission.
+mod applications;
+mod audit_page;
+mod intakes;
+mod login;
+
+use axum::{
+    Router,
+    extract::{FromRequestParts, Request, State},
+    http::{HeaderMap, request::Parts},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
+use serde_json::Value;
+
+use super::{AppState, error::AppError, page::PageContext};
+use crate::{
+    auth::session,
+    domain::staff::{Permission, Role},
+    i18n::{AdminStrings, Lang, fill},
+    storage::{self, audit::Event, sessions::SessionRow},
+    tokens,
+};
+
+pub fn router(state: AppState) -> Router<AppState> {
+    let protected = Router::new()
+        .merge(intakes::router())
+        .merge(applications::router())
+        .merge(audit_page::router())
+        .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
+        .route_layer(middleware::from_fn_with_state(state, require_staff));
+    protected.merge(login::router())
+}
+
+/// A fully signed-in staff member (password and second factor).
+#[derive(Debug, Clone)]
+pub struct Staff {
+    pub user_id: i64,
+    pub name: String,
+    pub role: Role,
+    pub request_id: Option<String>,
+}
+
+impl Staff {
+    pub fn require(&self, permission: Permission) -> Result<(), AppError> {
+        if self.role.may(permission) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Writes an audit row for something this person did.
+    pub async fn audit(
+        &self,
+        state: &AppState,
+        action: &str,
+        application_id: Option<i64>,
+        detail: Value,
+    ) -> Result<(), AppError> {
+        let event = Event {
+            at: state.clock.now(),
+            actor_id: Some(self.user_id),
+            action,
+            application_id,
+            detail,
+            request_id: self.request_id.as_deref(),
+        };
+        storage::audit::record_now(&state.pool, &event).await?;
+        Ok(())
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<Staff>()
+            .cloned()
+            .ok_or_else(|| Redirect::to("/admin/login").into_response())
+    }
+}
+
+pub fn request_id(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// The session behind the request's cookie, if it is live and its user enabled.
+pub async fn live_session(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(Vec<u8>, SessionRow)>, AppError> {
+    let Some(id) = session::read_cookie(headers, state.settings.cookie_secure) else {
+        return Ok(None);
+    };
+    let hash = tokens::hash(&id);
+    let Some(row) = storage::sessions::load(&state.pool, &hash).await? else {
+        return Ok(None);
+    };
+    let now = state.clock.now();
+    if row.user_disabled || !session::is_live(row.created_at, row.last_seen_at, now) {
+        storage::sessions::delete(&state.pool, &hash).await?;
+        return Ok(None);
+    }
+    if now - row.last_seen_at >= session::TOUCH_EVERY {
+        storage::sessions::touch(&state.pool, &hash, now).await?;
+    }
+    Ok(Some((hash, row)))
+}
+
+async fn require_staff(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let found = match live_session(&state, request.headers()).await {
+        Ok(found) => found,
+        Err(err) => return err.into_response(),
+    };
+    match found {
+        None => Redirect::to("/admin/login").into_response(),
+        Some((_, row)) if !row.mfa_done => Redirect::to(if row.has_totp {
+            "/admin/mfa"
+        } else {
+            "/admin/mfa/setup"
+        })
+        .into_response(),
+        Some((_, row)) => {
+            let staff = Staff {
+                user_id: row.user_id,
+                name: row.name,
+                role: row.role,
+                request_id: request_id(request.headers()),
+            };
+            request.extensions_mut().insert(staff);
+            next.run(request).await
+        }
+    }
+}
+
+/// What the frame of every staff page needs besides the common `PageContext`.
+pub struct AdminContext {
+    pub s: &'static AdminStrings,
+    pub signed_in_as: String,
+    pub may_audit: bool,
+    pub active: &'static str,
+}
+
+impl AdminContext {
+    /// The page context and the staff frame for a page at `path`.
+    pub fn frame(
+        lang: Lang,
+        path: &str,
+        staff: &Staff,
+        active: &'static str,
+    ) -> (PageContext, Self) {
+        let s = lang.admin();
+        let frame = Self {
+            s,
+            signed_in_as: fill(s.nav_signed_in_as, &[&staff.name]),
+            may_audit: staff.role.may(Permission::ReadAuditLog),
+            active,
+        };
+        (PageContext::new(lang, path), frame)
+    }
+}
