@@ -17,3 +17,24 @@ async fn a_person_applies_with_a_draft_a_mistake_and_a_receipt_by_mouse_and_by_k
     let demo = app.load_demo().await;
     run_journey(&app, "apply", json!({ "intakeSlug": demo.intake_slug })).await;
 }
+
+#[tokio::test]
+async fn a_coordinator_signs_in_with_totp_reviews_notes_invites_and_signs_out() {
+    use crate::support::{
+        app::NowUtc,
+        applicant::submit,
+        staff::{PASSWORD, create_user},
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let slug = app.load_demo().await.intake_slug;
+    let mut users = serde_json::Map::new();
+    for who in ["phone", "desktop"] {
+        create_user(&app, &format!("{who}@example.dk"), Role::Coordinator).await;
+        let reference = submit(&app, &slug, &format!("applicant-{who}@example.dk"), &[]).await;
+        users.insert(who.into(), json!({ "email": format!("{who}@example.dk"), "password": PASSWORD, "reference": reference }));
+    }
+    let data = json!({ "users": users, "clockEpoch": app.clock.now_utc().timestamp() });
+    run_journey(&app, "staff", data).await;
+}

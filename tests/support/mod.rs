@@ -1,4 +1,5 @@
 pub mod app;
+pub mod applicant;
 pub mod browser;
 pub mod database;
 pub mod smtp_sink;

@@ -1,0 +1,46 @@
+// A coordinator signs in, enrols the second factor, finds an application,
+// reads it, writes a note, invites the applicant and signs out.
+import { totpCode } from '../lib.mjs';
+
+export default async function staff(s, { width, users, clockEpoch }) {
+  const page = s.page;
+  const { email, password, reference } = users[width];
+
+  await page.goto('/admin');
+  s.expect(page.url().endsWith('/admin/login'), `no session: sent to sign in, got ${page.url()}`);
+  await s.axe('sign in');
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+
+  s.expect(page.url().endsWith('/admin/mfa/setup'), `first sign-in enrols a second factor, got ${page.url()}`);
+  await s.axe('enrolment');
+  const secret = (await page.locator('#totp-secret').textContent()).trim();
+  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
+  await page.getByRole('button', { name: 'Bekræft' }).click();
+  s.expect(page.url().endsWith('/admin/intakes'), `signed in, got ${page.url()}`);
+  await s.axe('intakes');
+
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Ansøgninger' }).click();
+  await s.axe('applications');
+  await page.getByLabel('Søg i navn, e-mail eller reference').fill(reference);
+  await page.getByRole('button', { name: 'Vis' }).click();
+  s.expect(await page.getByText('1 ansøgninger').count() === 1, 'the filter finds one application');
+  await page.getByRole('link', { name: reference }).click();
+  s.expect(await page.locator('[data-criterion]').count() === 12, 'twelve criteria shown');
+  await s.axe('application');
+
+  await page.getByLabel('Ny note').fill('Ringet op, glæder sig til samtalen.');
+  await page.getByRole('button', { name: 'Gem note' }).click();
+  s.expect(await page.getByText('Ringet op, glæder sig til samtalen.').count() === 1, 'the note is shown');
+
+  await page.getByLabel('Ny status').selectOption({ label: 'Inviteret' });
+  await page.getByRole('button', { name: 'Skift status' }).click();
+  s.expect(await page.locator('.tag--invited').count() > 0, 'the status is now invited');
+  await s.axe('application after changes');
+
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  s.expect(page.url().endsWith('/admin/login'), 'signed out');
+  await page.goto('/admin/applications');
+  s.expect(page.url().endsWith('/admin/login'), 'after sign-out the pages are closed');
+}
