@@ -16,6 +16,8 @@ fn hasher() -> Argon2<'static> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PasswordError {
+    #[error("the password is one of the most common ones; choose another")]
+    Common,
     #[error("the password must have at least {min} characters")]
     TooShort { min: usize },
     #[error("the password may have at most {max} characters")]
@@ -27,14 +29,23 @@ pub enum PasswordError {
 pub const MIN_LEN: usize = 8;
 pub const MAX_LEN: usize = 128;
 
-/// Checks the length rules (no composition rules, per NIST 800-63B).
+/// Passwords found at the top of public breach lists, refused outright.
+const COMMON: &str = include_str!("common_passwords.txt");
+
+/// Checks the length rules and refuses common passwords (no composition
+/// rules, per NIST 800-63B).
 pub fn check_rules(password: &SecretString) -> Result<(), PasswordError> {
-    let len = password.expose_secret().chars().count();
+    let text = password.expose_secret();
+    let len = text.chars().count();
     if len < MIN_LEN {
         return Err(PasswordError::TooShort { min: MIN_LEN });
     }
     if len > MAX_LEN {
         return Err(PasswordError::TooLong { max: MAX_LEN });
+    }
+    let lower = text.trim().to_lowercase();
+    if COMMON.lines().any(|common| common == lower) {
+        return Err(PasswordError::Common);
     }
     Ok(())
 }
@@ -105,11 +116,24 @@ mod tests {
             check_rules(&SecretString::from("1234567")),
             Err(PasswordError::TooShort { .. })
         ));
-        assert!(check_rules(&SecretString::from("12345678")).is_ok());
+        assert!(check_rules(&SecretString::from("rød hest")).is_ok());
         assert!(check_rules(&SecretString::from("å".repeat(128))).is_ok());
         assert!(matches!(
             check_rules(&SecretString::from("a".repeat(129))),
             Err(PasswordError::TooLong { .. })
         ));
+    }
+
+    #[test]
+    fn common_passwords_are_refused_whatever_their_case() {
+        for common in ["password1", "Adgangskode123", "12345678", "QWERTYUIOP"] {
+            assert!(
+                matches!(
+                    check_rules(&SecretString::from(common)),
+                    Err(PasswordError::Common)
+                ),
+                "{common}"
+            );
+        }
     }
 }

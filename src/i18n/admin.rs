@@ -162,4 +162,39 @@ catalogue! {
     verify_caseworker_expected { da: "Forsørgelsen har normalt en sagsbehandler, men ansøgeren angiver ingen.", en: "The income support usually has a caseworker, but the applicant gives none." }
     verify_income_other { da: "Anden forsørgelse: tjek at den passer med uddannelsen.", en: "Other income support: check it fits with attending." }
     facts_title { da: "Ansøgerens oplysninger om sin situation", en: "The applicant's situation" }
+
+    nav_users { da: "Brugere", en: "Users" }
+    users_title { da: "Brugere", en: "Users" }
+    users_role { da: "Rolle", en: "Role" }
+    users_state { da: "Tilstand", en: "State" }
+    users_active { da: "Aktiv", en: "Active" }
+    users_disabled { da: "Spærret", en: "Disabled" }
+    users_not_activated { da: "Venter på aktivering", en: "Awaiting activation" }
+    users_no_totp { da: "uden totrinsbekræftelse endnu", en: "no two-step verification yet" }
+    users_disable { da: "Spær", en: "Disable" }
+    users_enable { da: "Genåbn", en: "Re-enable" }
+    users_new_title { da: "Tilføj en bruger", en: "Add a user" }
+    users_new_hint { da: "Den nye bruger får en e-mail med et link til at vælge sin adgangskode. Linket virker i 7 dage.", en: "The new user gets an e-mail with a link to choose a password. The link works for 7 days." }
+    users_add_button { da: "Tilføj og send link", en: "Add and send link" }
+    role_admin { da: "Administrator", en: "Administrator" }
+    role_coordinator { da: "Koordinator", en: "Coordinator" }
+    role_interviewer { da: "Samtalepanel", en: "Interviewer" }
+    err_email_taken { da: "Der er allerede en bruger med den e-mailadresse.", en: "A user with that e-mail address exists already." }
+    err_email { da: "Skriv en gyldig e-mailadresse.", en: "Enter a valid e-mail address." }
+    err_name { da: "Skriv navnet.", en: "Enter the name." }
+    err_role { da: "Vælg en rolle.", en: "Choose a role." }
+    err_self_disable { da: "Du kan ikke spærre dig selv.", en: "You cannot disable yourself." }
+    activate_title { da: "Vælg din adgangskode", en: "Choose your password" }
+    activate_intro { da: "Brug mindst 8 tegn. En sætning, du kan huske, er god. Du skal også slå totrinsbekræftelse til, første gang du logger ind.", en: "Use at least 8 characters. A sentence you can remember is good. You will also turn on two-step verification the first time you sign in." }
+    activate_password { da: "Ny adgangskode", en: "New password" }
+    activate_button { da: "Gem adgangskode", en: "Save password" }
+    activate_done { da: "Din adgangskode er gemt. Log ind nu.", en: "Your password is saved. Sign in now." }
+    activate_spent_title { da: "Linket er brugt eller udløbet", en: "The link is used or expired" }
+    activate_spent_text { da: "Bed en administrator om et nyt link.", en: "Ask an administrator for a new link." }
+    err_password_short { da: "Adgangskoden skal have mindst 8 tegn.", en: "The password needs at least 8 characters." }
+    err_password_long { da: "Adgangskoden må højst have 128 tegn.", en: "The password may have at most 128 characters." }
+    err_password_common { da: "Den adgangskode er meget almindelig og let at gætte. Vælg en anden.", en: "That password is very common and easy to guess. Choose another." }
+    mail_activation_subject { da: "Din adgang til optag", en: "Your access to optag" }
+    mail_activation_body { da: "Du er blevet oprettet som bruger i optag. Vælg din adgangskode via linket. Linket virker i 7 dage og kan bruges én gang.", en: "You have been added as a user of optag. Choose your password from the link. It works for 7 days, once." }
+    mail_activation_link { da: "Vælg adgangskode", en: "Choose password" }
 }

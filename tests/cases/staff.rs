@@ -409,3 +409,98 @@ async fn a_coordinator_creates_an_intake_and_a_taken_slug_is_422() {
     );
     assert_eq!(audit_count(&app, "intake_created").await, 1);
 }
+
+#[tokio::test]
+async fn an_admin_adds_a_user_who_activates_once_and_can_be_disabled() {
+    let app = TestApp::spawn().await;
+    let admin = StaffClient::signed_in(&app, "admin@example.dk", Role::Admin).await;
+    let added = admin
+        .post(
+            "/admin/users",
+            &[
+                ("name", "Ny Koordinator"),
+                ("email", "ny@example.dk"),
+                ("role", "coordinator"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let again = admin
+        .post(
+            "/admin/users",
+            &[
+                ("name", "Igen"),
+                ("email", "NY@example.dk"),
+                ("role", "coordinator"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    let mail = &app.smtp.mails_to("ny@example.dk", 1).await[0];
+    let path = mail.link_path("/admin/activate/");
+    assert_eq!(
+        bare().get(app.url(&path)).send().await.unwrap().status(),
+        StatusCode::OK
+    );
+    let common = post_as(&app, None, &path, &[("password", "Password123")]).await;
+    assert_eq!(common.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let ok = post_as(&app, None, &path, &[("password", PASSWORD)]).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        post_as(&app, None, &path, &[("password", PASSWORD)])
+            .await
+            .status(),
+        StatusCode::GONE
+    );
+
+    let (_, cookie, _) = sign_in_by_hand(&app, "ny@example.dk").await;
+    assert_eq!(
+        get_as(&app, &cookie, "/admin/intakes").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        get_as(&app, &cookie, "/admin/users").await.status(),
+        StatusCode::FORBIDDEN,
+        "coordinators do not manage users"
+    );
+
+    let id: i64 = sqlx::query_scalar("SELECT id FROM staff_users WHERE email = 'ny@example.dk'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        admin
+            .post(&format!("/admin/users/{id}/disable"), &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        get_as(&app, &cookie, "/admin/intakes").await.headers()["location"],
+        "/admin/login"
+    );
+    let refused = post_as(
+        &app,
+        None,
+        "/admin/login",
+        &[("email", "ny@example.dk"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        admin
+            .post(&format!("/admin/users/{id}/enable"), &[])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let back = post_as(
+        &app,
+        None,
+        "/admin/login",
+        &[("email", "ny@example.dk"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(back.status(), StatusCode::SEE_OTHER);
+}

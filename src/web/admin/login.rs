@@ -40,6 +40,7 @@ struct LoginPage {
     s: &'static AdminStrings,
     email: String,
     error: Option<&'static str>,
+    notice: Option<&'static str>,
 }
 
 fn login_page(
@@ -53,12 +54,30 @@ fn login_page(
         s: lang.admin(),
         email,
         error,
+        notice: None,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
 
-async fn login_form(lang: Lang) -> AppResult<Response> {
-    login_page(lang, StatusCode::OK, String::new(), None)
+#[derive(serde::Deserialize)]
+struct LoginQuery {
+    activated: Option<String>,
+}
+
+async fn login_form(
+    lang: Lang,
+    axum::extract::Query(q): axum::extract::Query<LoginQuery>,
+) -> AppResult<Response> {
+    let s = lang.admin();
+    let notice = q.activated.is_some().then_some(s.activate_done);
+    let page = LoginPage {
+        ctx: PageContext::new(lang, "/admin/login"),
+        s,
+        email: String::new(),
+        error: None,
+        notice,
+    };
+    Ok(Html(page.render()?).into_response())
 }
 
 fn throttle_key(kind: &str, value: &str) -> Vec<u8> {

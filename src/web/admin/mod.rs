@@ -4,6 +4,7 @@ mod applications;
 mod audit_page;
 mod intakes;
 mod login;
+mod users;
 
 use axum::{
     Router,
@@ -29,9 +30,12 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(intakes::router())
         .merge(applications::router())
         .merge(audit_page::router())
+        .merge(users::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
-    protected.merge(login::router())
+    protected
+        .merge(login::router())
+        .merge(users::public_router())
 }
 
 /// A fully signed-in staff member (password and second factor).
@@ -150,6 +154,7 @@ pub struct AdminContext {
     pub s: &'static AdminStrings,
     pub signed_in_as: String,
     pub may_audit: bool,
+    pub may_manage_users: bool,
     pub active: &'static str,
 }
 
@@ -166,6 +171,7 @@ impl AdminContext {
             s,
             signed_in_as: fill(s.nav_signed_in_as, &[&staff.name]),
             may_audit: staff.role.may(Permission::ReadAuditLog),
+            may_manage_users: staff.role.may(Permission::ManageUsers),
             active,
         };
         (PageContext::new(lang, path), frame)
