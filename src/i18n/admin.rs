@@ -197,4 +197,6 @@ catalogue! {
     mail_activation_subject { da: "Din adgang til optag", en: "Your access to optag" }
     mail_activation_body { da: "Du er blevet oprettet som bruger i optag. Vælg din adgangskode via linket. Linket virker i 7 dage og kan bruges én gang.", en: "You have been added as a user of optag. Choose your password from the link. It works for 7 days, once." }
     mail_activation_link { da: "Vælg adgangskode", en: "Choose password" }
+    intake_edit_title { da: "Ret optaget", en: "Edit the intake" }
+    intake_save_button { da: "Gem ændringer", en: "Save changes" }
 }

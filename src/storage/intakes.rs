@@ -151,3 +151,29 @@ pub async fn create(
     })?;
     inserted.ok_or(CreateIntakeError::UnknownProgramme)
 }
+
+/// Changes an intake's name, slug and dates (its programme stays).
+pub async fn update(
+    pool: &PgPool,
+    id: i64,
+    p: &crate::domain::intake::ParsedIntake,
+) -> Result<bool, CreateIntakeError> {
+    let done = sqlx::query(
+        "UPDATE intakes SET slug = $2, name = $3, opens_at = $4, deadline = $5, start_date = $6, interview_days = $7
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(&p.slug)
+    .bind(&p.name)
+    .bind(p.opens_at)
+    .bind(p.deadline)
+    .bind(p.start_date)
+    .bind(&p.interview_days)
+    .execute(pool)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("intakes_slug_key") => CreateIntakeError::SlugTaken,
+        _ => CreateIntakeError::Database(err),
+    })?;
+    Ok(done.rows_affected() == 1)
+}

@@ -30,7 +30,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin", get(|| async { Redirect::to("/admin/intakes") }))
         .route("/admin/intakes", get(list).post(create))
-        .route("/admin/intakes/{id}", get(show))
+        .route("/admin/intakes/{id}", get(show).post(update))
 }
 
 pub struct IntakeRow {
@@ -179,10 +179,73 @@ async fn create(
 struct ShowPage {
     ctx: PageContext,
     a: AdminContext,
+    id: i64,
     intake: IntakeRow,
     opens: String,
     interview_days: Vec<String>,
     public_href: String,
+    fields: IntakeFields,
+    errors: Vec<(String, String)>,
+    may_edit: bool,
+}
+
+/// The form's text for an existing intake, in the contract's formats.
+fn fields_of(intake: &crate::domain::intake::Intake) -> IntakeFields {
+    let moment = |m| {
+        crate::domain::local_time::to_local(m)
+            .format("%Y-%m-%dT%H:%M")
+            .to_string()
+    };
+    IntakeFields {
+        programme: intake.programme.slug.clone(),
+        slug: intake.slug.clone(),
+        name: intake.name.clone(),
+        opens_at: moment(intake.opens_at),
+        deadline: moment(intake.deadline),
+        start_date: intake.start_date.to_string(),
+        interview_days: intake
+            .interview_days
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+type Edit = (IntakeFields, Vec<(String, String)>);
+
+async fn show_page(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    lang: Lang,
+    edit: Option<Edit>,
+) -> AppResult<String> {
+    let overview = storage::intakes::overview_of(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let intake = storage::intakes::by_id(&state.pool, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), staff, "intakes");
+    let (fields, errors) = edit.unwrap_or_else(|| (fields_of(&intake), Vec::new()));
+    let page = ShowPage {
+        ctx,
+        a,
+        id,
+        intake: row(lang, &overview),
+        opens: dates::long_moment(lang, intake.opens_at),
+        interview_days: intake
+            .interview_days
+            .iter()
+            .map(|d| dates::long_date(lang, *d))
+            .collect(),
+        public_href: format!("/intakes/{}", intake.slug),
+        fields,
+        errors,
+        may_edit: staff.role.may(Permission::ManageIntakes),
+    };
+    Ok(page.render()?)
 }
 
 async fn show(
@@ -192,24 +255,49 @@ async fn show(
     lang: Lang,
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
-    let overview = storage::intakes::overview_of(&state.pool, id)
+    Ok(Html(show_page(&state, &staff, id, lang, None).await?))
+}
+
+async fn update(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let s = lang.admin();
+    let current = storage::intakes::by_id(&state.pool, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let intake = storage::intakes::by_id(&state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), &staff, "intakes");
-    let page = ShowPage {
-        ctx,
-        a,
-        intake: row(lang, &overview),
-        opens: dates::long_moment(lang, intake.opens_at),
-        interview_days: intake
-            .interview_days
-            .iter()
-            .map(|d| dates::long_date(lang, *d))
-            .collect(),
-        public_href: format!("/intakes/{}", intake.slug),
+    let fields = IntakeFields {
+        programme: current.programme.slug.clone(),
+        slug: form.get("slug"),
+        name: form.get("name"),
+        opens_at: form.get("opens_at"),
+        deadline: form.get("deadline"),
+        start_date: form.get("start_date"),
+        interview_days: form.get("interview_days"),
     };
-    Ok(Html(page.render()?))
+    let errors: Vec<(String, String)> = match fields.parse() {
+        Ok(parsed) => match storage::intakes::update(&state.pool, id, &parsed).await {
+            Ok(_) => {
+                staff
+                    .audit(&state, "intake_changed", None, json!({ "intake_id": id }))
+                    .await?;
+                return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
+            }
+            Err(CreateIntakeError::SlugTaken) => vec![("slug".into(), s.err_slug_taken.into())],
+            Err(CreateIntakeError::UnknownProgramme) => {
+                vec![("programme".into(), s.err_programme.into())]
+            }
+            Err(CreateIntakeError::Database(e)) => return Err(e.into()),
+        },
+        Err(problems) => problems
+            .into_iter()
+            .map(|(f, p)| (f.to_string(), message(s, p, f).to_string()))
+            .collect(),
+    };
+    let html = show_page(&state, &staff, id, lang, Some((fields, errors))).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
