@@ -177,3 +177,13 @@ pub async fn update(
     })?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Every intake as (id, "programme – intake"), newest first, for choosing one.
+pub async fn names(pool: &PgPool) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as(
+        "SELECT i.id, p.name || ' – ' || i.name FROM intakes i JOIN programmes p ON p.id = i.programme_id
+         ORDER BY i.deadline DESC, i.id DESC",
+    )
+    .fetch_all(pool)
+    .await
+}

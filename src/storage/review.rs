@@ -34,26 +34,73 @@ pub struct ListRow {
     pub status: String,
     pub eligibility_summary: String,
     pub submitted_at: DateTime<Utc>,
-    pub total: i64,
+}
+
+/// The filter of the list on `applications a`, with $1-$5 bound by `bind_filter`.
+macro_rules! list_filter {
+    () => {
+        " WHERE ($1::bigint IS NULL OR a.intake_id = $1)
+            AND ($2::text IS NULL OR a.status = $2)
+            AND ($3::text IS NULL OR a.reference = $3)
+            AND ($4::text IS NULL OR a.email_normalised LIKE $4)
+            AND ($5::text IS NULL OR lower(a.full_name) LIKE $5)"
+    };
 }
 
 macro_rules! list_sql {
     ($order:literal) => {
         concat!(
             "SELECT a.id, a.reference, a.full_name, a.email, a.phone, i.name AS intake_name, a.status,
-                    a.eligibility_summary, a.submitted_at, count(*) OVER () AS total
-             FROM applications a JOIN intakes i ON i.id = a.intake_id
-             WHERE ($1::bigint IS NULL OR a.intake_id = $1)
-               AND ($2::text IS NULL OR a.status = $2)
-               AND ($3::text IS NULL OR a.reference = $3 OR a.email_normalised LIKE $4 OR lower(a.full_name) LIKE $5)
-             ORDER BY ",
+                    a.eligibility_summary, a.submitted_at
+             FROM applications a JOIN intakes i ON i.id = a.intake_id",
+            list_filter!(),
+            " ORDER BY ",
             $order,
             " LIMIT $6 OFFSET $7"
         )
     };
 }
 
-/// One page of the list and, on each row, the number of all matching rows.
+/// The filter's binds: intake, status, exact reference, e-mail prefix, name part.
+struct Terms {
+    intake_id: Option<i64>,
+    status: Option<&'static str>,
+    reference: Option<String>,
+    email_prefix: Option<String>,
+    name_part: Option<String>,
+}
+
+impl Terms {
+    /// What the search text looks like decides where to look: `2027-0042`
+    /// is a reference, text with `@` the start of an address, anything else
+    /// part of a name. One condition each, so each can use its index.
+    fn of(f: &Filter) -> Self {
+        let q =
+            f.q.as_deref()
+                .map(str::trim)
+                .filter(|q| !q.is_empty())
+                .map(str::to_lowercase);
+        let escaped = q.as_ref().map(|q| q.replace(['\\', '%', '_'], ""));
+        let is_reference = q
+            .as_ref()
+            .is_some_and(|q| q.parse::<crate::domain::application::Reference>().is_ok());
+        let is_email = q.as_ref().is_some_and(|q| q.contains('@'));
+        Self {
+            intake_id: f.intake_id,
+            status: f.status.map(|s| s.key()),
+            reference: q.clone().filter(|_| is_reference),
+            email_prefix: escaped
+                .as_ref()
+                .filter(|_| is_email)
+                .map(|q| format!("{q}%")),
+            name_part: escaped
+                .filter(|_| !is_reference && !is_email)
+                .map(|q| format!("%{q}%")),
+        }
+    }
+}
+
+/// One page of the list.
 pub async fn list(
     pool: &PgPool,
     f: &Filter,
@@ -67,25 +114,38 @@ pub async fn list(
         Sort::Name => list_sql!("lower(a.full_name), a.id"),
         Sort::Reference => list_sql!("a.reference"),
     };
-    let q =
-        f.q.as_deref()
-            .map(str::trim)
-            .filter(|q| !q.is_empty())
-            .map(str::to_lowercase);
-    let like = |prefix: &str| {
-        q.as_ref()
-            .map(|q| format!("{prefix}{}%", q.replace(['\\', '%', '_'], "")))
-    };
+    let t = Terms::of(f);
+    // Not prepared once for all: a generic plan cannot drop the conditions
+    // that are off, and so would scan every row instead of using an index.
     sqlx::query_as(sql)
-        .bind(f.intake_id)
-        .bind(f.status.map(|s| s.key()))
-        .bind(q.as_ref().map(|q| q.to_uppercase()))
-        .bind(like(""))
-        .bind(like("%"))
+        .persistent(false)
+        .bind(t.intake_id)
+        .bind(t.status)
+        .bind(t.reference)
+        .bind(t.email_prefix)
+        .bind(t.name_part)
         .bind(limit)
         .bind(offset)
         .fetch_all(pool)
         .await
+}
+
+/// How many applications match (a separate count is far cheaper than a
+/// window over every matching row).
+pub async fn count(pool: &PgPool, f: &Filter) -> sqlx::Result<i64> {
+    let t = Terms::of(f);
+    sqlx::query_scalar(concat!(
+        "SELECT count(*) FROM applications a",
+        list_filter!()
+    ))
+    .persistent(false)
+    .bind(t.intake_id)
+    .bind(t.status)
+    .bind(t.reference)
+    .bind(t.email_prefix)
+    .bind(t.name_part)
+    .fetch_one(pool)
+    .await
 }
 
 #[derive(Debug, sqlx::FromRow)]

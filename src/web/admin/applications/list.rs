@@ -113,18 +113,20 @@ pub async fn list(
     staff.require(Permission::ReviewAllApplications)?;
     let s = lang.admin();
     let page_no = query.page.unwrap_or(1).max(1);
-    let rows = storage::review::list(
-        &state.pool,
-        &query.filter(),
-        query.sort(),
-        PAGE_SIZE,
-        (page_no - 1) * PAGE_SIZE,
-    )
-    .await?;
-    let total = rows.first().map_or(0, |r| r.total);
+    let filter = query.filter();
+    let offset = (page_no - 1) * PAGE_SIZE;
+    let (rows, intakes) = tokio::try_join!(
+        storage::review::list(&state.pool, &filter, query.sort(), PAGE_SIZE, offset),
+        storage::intakes::names(&state.pool),
+    )?;
+    // A short page tells the total by itself; only a full one needs counting.
+    let total = if (rows.len() as i64) < PAGE_SIZE && (!rows.is_empty() || page_no == 1) {
+        offset + rows.len() as i64
+    } else {
+        storage::review::count(&state.pool, &filter).await?
+    };
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let intakes = storage::intakes::overview(&state.pool).await?;
-    let chosen = query.filter();
+    let chosen = filter;
     let (ctx, a) = AdminContext::frame(lang, "/admin/applications", &staff, "applications");
     let page = ListPage {
         ctx,
@@ -145,14 +147,8 @@ pub async fn list(
             .collect(),
         count_text: fill(s.list_count, &[&total]),
         intakes: intakes
-            .iter()
-            .map(|i| {
-                (
-                    i.id.to_string(),
-                    format!("{} – {}", i.programme_name, i.name),
-                    Some(i.id) == chosen.intake_id,
-                )
-            })
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name, Some(id) == chosen.intake_id))
             .collect(),
         statuses: Status::ALL
             .iter()
