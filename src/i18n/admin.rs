@@ -199,4 +199,11 @@ catalogue! {
     mail_activation_link { da: "Vælg adgangskode", en: "Choose password" }
     intake_edit_title { da: "Ret optaget", en: "Edit the intake" }
     intake_save_button { da: "Gem ændringer", en: "Save changes" }
+    nav_password { da: "Skift adgangskode", en: "Change password" }
+    password_title { da: "Skift adgangskode", en: "Change password" }
+    password_intro { da: "Når du skifter adgangskode, bliver du logget ud alle andre steder.", en: "When you change your password, you are signed out everywhere else." }
+    password_current { da: "Nuværende adgangskode", en: "Current password" }
+    password_button { da: "Skift adgangskode", en: "Change password" }
+    password_changed { da: "Din adgangskode er skiftet.", en: "Your password is changed." }
+    err_password_current { da: "Den nuværende adgangskode er forkert.", en: "The current password is wrong." }
 }

@@ -261,3 +261,36 @@ pub async fn insert_unactivated(
             _ => AddUserError::Database(err),
         })
 }
+
+pub async fn password_hash_of(pool: &PgPool, user_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = $1")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Sets a new password and ends every session of the user but `keep`.
+pub async fn change_password(
+    pool: &PgPool,
+    user_id: i64,
+    password_hash: &str,
+    keep: &[u8],
+    now: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1",
+    )
+    .bind(user_id)
+    .bind(password_hash)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1 AND id_hash <> $2")
+        .bind(user_id)
+        .bind(keep)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -504,3 +504,43 @@ async fn an_admin_adds_a_user_who_activates_once_and_can_be_disabled() {
     .await;
     assert_eq!(back.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn changing_the_password_ends_the_other_sessions_and_keeps_this_one() {
+    let app = TestApp::spawn().await;
+    create_user(&app, "lone@example.dk", Role::Coordinator).await;
+    let (_, first, secret) = sign_in_by_hand(&app, "lone@example.dk").await;
+    let second = sign_in_again(&app, "lone@example.dk", &secret).await;
+    let wrong = post_as(
+        &app,
+        Some(&second),
+        "/admin/password",
+        &[("current", "forkert"), ("password", "et helt nyt kodeord")],
+    )
+    .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let changed = post_as(
+        &app,
+        Some(&second),
+        "/admin/password",
+        &[("current", PASSWORD), ("password", "et helt nyt kodeord")],
+    )
+    .await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        get_as(&app, &second, "/admin/intakes").await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        get_as(&app, &first, "/admin/intakes").await.headers()["location"],
+        "/admin/login"
+    );
+    let old = post_as(
+        &app,
+        None,
+        "/admin/login",
+        &[("email", "lone@example.dk"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+}

@@ -4,6 +4,7 @@ mod applications;
 mod audit_page;
 mod intakes;
 mod login;
+mod password;
 mod users;
 
 use axum::{
@@ -31,6 +32,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(applications::router())
         .merge(audit_page::router())
         .merge(users::router())
+        .merge(password::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected

@@ -1,0 +1,108 @@
+//! A signed-in staff member changes their own password; their other sessions end.
+use askama::Template;
+use axum::{
+    Router,
+    extract::{Query, State},
+    http::{HeaderMap, StatusCode},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+};
+use secrecy::SecretString;
+use serde_json::json;
+
+use super::{AdminContext, Staff, live_session};
+use crate::{
+    auth::password::{self, PasswordError},
+    i18n::Lang,
+    storage,
+    web::{
+        AppState,
+        error::{AppError, AppResult},
+        form::FormFields,
+        page::PageContext,
+    },
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/password", get(form).post(change))
+}
+
+#[derive(Template)]
+#[template(path = "admin/password.html")]
+struct PasswordPage {
+    ctx: PageContext,
+    a: AdminContext,
+    error: Option<(&'static str, &'static str)>,
+    done: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct Done {
+    changed: Option<String>,
+}
+
+fn page(
+    lang: Lang,
+    staff: &Staff,
+    error: Option<(&'static str, &'static str)>,
+    done: bool,
+) -> AppResult<String> {
+    let (ctx, a) = AdminContext::frame(lang, "/admin/password", staff, "password");
+    Ok(PasswordPage {
+        ctx,
+        a,
+        error,
+        done,
+    }
+    .render()?)
+}
+
+async fn form(staff: Staff, lang: Lang, Query(q): Query<Done>) -> AppResult<Html<String>> {
+    Ok(Html(page(lang, &staff, None, q.changed.is_some())?))
+}
+
+async fn change(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let s = lang.admin();
+    let current = storage::staff::password_hash_of(&state.pool, staff.user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let refuse = |field, message| -> AppResult<Response> {
+        Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Html(page(lang, &staff, Some((field, message)), false)?),
+        )
+            .into_response())
+    };
+    if !password::verify(SecretString::from(form.get("current")), current).await {
+        return refuse("current", s.err_password_current);
+    }
+    let new_password = SecretString::from(form.get("password"));
+    if let Err(err) = password::check_rules(&new_password) {
+        return refuse(
+            "password",
+            match err {
+                PasswordError::TooShort { .. } => s.err_password_short,
+                PasswordError::TooLong { .. } => s.err_password_long,
+                PasswordError::Common | PasswordError::Hashing => s.err_password_common,
+            },
+        );
+    }
+    let phc = password::hash(new_password)
+        .await
+        .map_err(|e| AppError::Other(e.into()))?;
+    let (keep, _) = live_session(&state, &headers)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    storage::staff::change_password(&state.pool, staff.user_id, &phc, &keep, state.clock.now())
+        .await?;
+    staff
+        .audit(&state, "password_changed", None, json!({}))
+        .await?;
+    Ok(Redirect::to("/admin/password?changed=1").into_response())
+}
