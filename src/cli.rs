@@ -19,11 +19,7 @@ use crate::{
 };
 
 #[derive(Parser)]
-#[command(
-    name = "optag",
-    version,
-    about = "Admissions for Danish peer-education programmes"
-)]
+#[command(name = "optag", version, about = "Admissions for Danish peer-education programmes")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -65,19 +61,9 @@ pub async fn run() -> anyhow::Result<()> {
     let settings = Settings::from_env().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     let command = cli.command.unwrap_or(Command::Serve);
     // Parse user input before a database is started for it.
-    if let Command::User(UserCommand::Add {
-        email,
-        name,
-        role,
-        password_stdin,
-    }) = &command
-    {
+    if let Command::User(UserCommand::Add { email, name, role, password_stdin }) = &command {
         let new_user = NewUser::parse(email, name, role, *password_stdin)?;
-        return with_database(
-            &settings,
-            |pool| async move { add_user(&pool, new_user).await },
-        )
-        .await;
+        return with_database(&settings, |pool| async move { add_user(&pool, new_user).await }).await;
     }
     match command {
         Command::Serve => serve(settings).await,
@@ -133,17 +119,10 @@ impl NewUser {
         let name = StaffName::parse(name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
         let role: Role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
         let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading the password from standard input")?;
+        std::io::stdin().read_to_string(&mut text).context("reading the password from standard input")?;
         let password = SecretString::from(text.trim_end_matches(['\r', '\n']).to_string());
         password::check_rules(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
-        Ok(Self {
-            email,
-            name,
-            role,
-            password,
-        })
+        Ok(Self { email, name, role, password })
     }
 }
 

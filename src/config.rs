@@ -105,16 +105,10 @@ impl Settings {
         let listen: SocketAddr = get("OPTAG_LISTEN")
             .unwrap_or_else(|| "127.0.0.1:3000".into())
             .parse()
-            .map_err(|e| {
-                bad(
-                    "OPTAG_LISTEN",
-                    format!("not an address like 127.0.0.1:3000 ({e})"),
-                )
-            })?;
+            .map_err(|e| bad("OPTAG_LISTEN", format!("not an address like 127.0.0.1:3000 ({e})")))?;
         let base_url = match get("OPTAG_BASE_URL") {
             Some(text) => Url::parse(&text).map_err(|e| bad("OPTAG_BASE_URL", e.to_string()))?,
-            None => Url::parse(&format!("http://{listen}"))
-                .map_err(|e| bad("OPTAG_LISTEN", e.to_string()))?,
+            None => Url::parse(&format!("http://{listen}")).map_err(|e| bad("OPTAG_LISTEN", e.to_string()))?,
         };
         if !matches!(base_url.scheme(), "http" | "https") || base_url.host().is_none() {
             return Err(bad("OPTAG_BASE_URL", "must be an http or https URL".into()));
@@ -123,10 +117,7 @@ impl Settings {
             Some(text) => {
                 let url = Url::parse(&text).map_err(|e| bad("OPTAG_SMTP_URL", e.to_string()))?;
                 if !matches!(url.scheme(), "smtp" | "smtps") {
-                    return Err(bad(
-                        "OPTAG_SMTP_URL",
-                        "must start with smtp:// or smtps://".into(),
-                    ));
+                    return Err(bad("OPTAG_SMTP_URL", "must start with smtp:// or smtps://".into()));
                 }
                 lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&text)
                     .map_err(|e| bad("OPTAG_SMTP_URL", e.to_string()))?;
@@ -137,12 +128,7 @@ impl Settings {
         let mail_from = get("OPTAG_MAIL_FROM")
             .unwrap_or_else(|| "optag <noreply@localhost>".into())
             .parse()
-            .map_err(|e| {
-                bad(
-                    "OPTAG_MAIL_FROM",
-                    format!("not a mailbox like 'optag <noreply@example.dk>' ({e})"),
-                )
-            })?;
+            .map_err(|e| bad("OPTAG_MAIL_FROM", format!("not a mailbox like 'optag <noreply@example.dk>' ({e})")))?;
         let secret_key = get("OPTAG_SECRET_KEY")
             .map(|text| SecretKey::parse(&text).map_err(|reason| bad("OPTAG_SECRET_KEY", reason)))
             .transpose()?;
@@ -151,10 +137,7 @@ impl Settings {
             Some("true" | "1" | "yes") => true,
             Some("false" | "0" | "no") => false,
             Some(other) => {
-                return Err(bad(
-                    "OPTAG_COOKIE_SECURE",
-                    format!("must be true or false, not {other:?}"),
-                ));
+                return Err(bad("OPTAG_COOKIE_SECURE", format!("must be true or false, not {other:?}")));
             }
         };
         Ok(Self {
@@ -186,10 +169,7 @@ mod tests {
     use super::*;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let vars: Vec<(String, String)> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
     }
 
@@ -233,9 +213,6 @@ mod tests {
         assert_eq!(SecretKey::parse(&hex_key).unwrap().expose().len(), 32);
         let b64 = "q".repeat(44);
         assert!(SecretKey::parse(&b64).is_ok());
-        assert_eq!(
-            format!("{:?}", SecretKey::parse(&hex_key).unwrap()),
-            "SecretKey(..)"
-        );
+        assert_eq!(format!("{:?}", SecretKey::parse(&hex_key).unwrap()), "SecretKey(..)");
     }
 }

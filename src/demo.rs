@@ -22,9 +22,7 @@ pub struct DemoData {
 /// still ahead of `now`, and opens today.
 pub async fn load(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoData> {
     let (year, pattern) = IntakePattern::next_randers(now);
-    let opens_at = crate::domain::local_time::from_local(
-        local_date(now).and_hms_opt(0, 0, 0).expect("midnight"),
-    );
+    let opens_at = crate::domain::local_time::from_local(local_date(now).and_hms_opt(0, 0, 0).expect("midnight"));
     let mut tx = pool.begin().await?;
     let programme_id = storage::programmes::upsert(&mut tx, &ProgrammeFacts::randers()).await?;
     let slug = format!("randers-{year}");
@@ -43,22 +41,9 @@ pub async fn load(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoData> {
     )
     .await?;
     let (starts, ends) = pattern.info_meeting;
-    let info_meeting_id = storage::info_meetings::insert_if_missing(
-        &mut tx,
-        intake_id,
-        starts,
-        ends,
-        INFO_MEETING_PLACE,
-        30,
-    )
-    .await?;
-    let cohort_id =
-        storage::cohorts::insert_if_missing(&mut tx, intake_id, &name, pattern.start_date).await?;
+    let info_meeting_id =
+        storage::info_meetings::insert_if_missing(&mut tx, intake_id, starts, ends, INFO_MEETING_PLACE, 30).await?;
+    let cohort_id = storage::cohorts::insert_if_missing(&mut tx, intake_id, &name, pattern.start_date).await?;
     tx.commit().await?;
-    Ok(DemoData {
-        intake_slug: slug,
-        intake_id,
-        info_meeting_id,
-        cohort_id,
-    })
+    Ok(DemoData { intake_slug: slug, intake_id, info_meeting_id, cohort_id })
 }

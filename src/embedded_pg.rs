@@ -29,8 +29,7 @@ impl EmbeddedPg {
     pub fn start(data_dir: &Path, ephemeral: bool) -> anyhow::Result<Self> {
         let bin_dir = find_bin_dir()?;
         let run_as = running_as_root().then_some("postgres");
-        std::fs::create_dir_all(data_dir)
-            .with_context(|| format!("creating {}", data_dir.display()))?;
+        std::fs::create_dir_all(data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
         let data_dir = data_dir.canonicalize()?;
         let socket = data_dir.join(format!(".s.PGSQL.{PORT}"));
         if socket.as_os_str().len() > 100 {
@@ -39,31 +38,13 @@ impl EmbeddedPg {
                 data_dir.display()
             );
         }
-        let mut pg = Self {
-            bin_dir,
-            data_dir,
-            run_as,
-            started_here: false,
-        };
+        let mut pg = Self { bin_dir, data_dir, run_as, started_here: false };
         if let Some(user) = pg.run_as {
             chown(&pg.data_dir, user)?;
         }
         if !pg.data_dir.join("PG_VERSION").exists() {
-            pg.run(
-                "initdb",
-                &[
-                    "-A",
-                    "trust",
-                    "-U",
-                    SUPERUSER,
-                    "-E",
-                    "UTF8",
-                    "--locale=C.UTF-8",
-                    "--no-sync",
-                    "-D",
-                ],
-            )
-            .context("initdb failed")?;
+            pg.run("initdb", &["-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "-D"])
+                .context("initdb failed")?;
         }
         if !pg.is_running() {
             let dir = pg.data_dir.display().to_string();
@@ -71,11 +52,8 @@ impl EmbeddedPg {
                 "-c listen_addresses='' -c unix_socket_directories='{dir}' -c fsync=off -c max_connections=200 -p {PORT}"
             );
             let log = pg.data_dir.join("server.log").display().to_string();
-            pg.run(
-                "pg_ctl",
-                &["start", "-w", "-s", "-l", &log, "-o", &options, "-D"],
-            )
-            .with_context(|| format!("pg_ctl start failed; see {log}"))?;
+            pg.run("pg_ctl", &["start", "-w", "-s", "-l", &log, "-o", &options, "-D"])
+                .with_context(|| format!("pg_ctl start failed; see {log}"))?;
             pg.started_here = true;
             pg.spawn_watchdog(ephemeral)?;
         }
@@ -83,11 +61,7 @@ impl EmbeddedPg {
     }
 
     pub fn connect_options(&self) -> PgConnectOptions {
-        PgConnectOptions::new()
-            .socket(&self.data_dir)
-            .port(PORT)
-            .username(SUPERUSER)
-            .database("postgres")
+        PgConnectOptions::new().socket(&self.data_dir).port(PORT).username(SUPERUSER).database("postgres")
     }
 
     pub fn stop(&self) {
@@ -160,19 +134,11 @@ fn shell_quote(text: &str) -> String {
 }
 
 fn running_as_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+    Command::new("id").arg("-u").output().is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
 }
 
 fn chown(dir: &Path, user: &str) -> anyhow::Result<()> {
-    let ok = Command::new("chown")
-        .arg("-R")
-        .arg(user)
-        .arg(dir)
-        .status()
-        .is_ok_and(|s| s.success());
+    let ok = Command::new("chown").arg("-R").arg(user).arg(dir).status().is_ok_and(|s| s.success());
     if !ok {
         bail!(
             "PostgreSQL refuses to run as root, and handing {} to the user '{user}' failed; \
@@ -185,9 +151,8 @@ fn chown(dir: &Path, user: &str) -> anyhow::Result<()> {
 
 /// `initdb` in PATH, else the newest `/usr/lib/postgresql/*/bin`.
 fn find_bin_dir() -> anyhow::Result<PathBuf> {
-    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|p| std::env::split_paths(&p).collect())
-        .unwrap_or_default();
+    let mut candidates: Vec<PathBuf> =
+        std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect()).unwrap_or_default();
     let mut versioned: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .into_iter()
         .flatten()

@@ -21,10 +21,7 @@ use crate::{
 /// Small on purpose: 2 cores serve best with few busy connections, and several
 /// instances share one server's `max_connections`.
 pub fn pool_options() -> PgPoolOptions {
-    PgPoolOptions::new()
-        .max_connections(12)
-        .min_connections(1)
-        .acquire_timeout(Duration::from_secs(5))
+    PgPoolOptions::new().max_connections(12).min_connections(1).acquire_timeout(Duration::from_secs(5))
 }
 
 /// The database the app uses, and the private cluster behind it if any.
@@ -37,39 +34,23 @@ impl Database {
     pub async fn connect(settings: &Settings) -> anyhow::Result<Self> {
         match &settings.database_url {
             Some(url) => {
-                let pool = pool_options()
-                    .connect(url)
-                    .await
-                    .context("connecting to DATABASE_URL")?;
-                Ok(Self {
-                    pool,
-                    embedded: None,
-                })
+                let pool = pool_options().connect(url).await.context("connecting to DATABASE_URL")?;
+                Ok(Self { pool, embedded: None })
             }
             None => {
                 let dir = settings.var_dir.join("postgres");
-                let pg =
-                    tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, false)).await??;
-                let admin = pool_options()
-                    .max_connections(1)
-                    .connect_with(pg.connect_options())
-                    .await?;
-                let exists: bool = sqlx::query_scalar(
-                    "SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'optag')",
-                )
-                .fetch_one(&admin)
-                .await?;
+                let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, false)).await??;
+                let admin = pool_options().max_connections(1).connect_with(pg.connect_options()).await?;
+                let exists: bool =
+                    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'optag')")
+                        .fetch_one(&admin)
+                        .await?;
                 if !exists {
                     sqlx::query("CREATE DATABASE optag").execute(&admin).await?;
                 }
                 admin.close().await;
-                let pool = pool_options()
-                    .connect_with(pg.connect_options().database("optag"))
-                    .await?;
-                Ok(Self {
-                    pool,
-                    embedded: Some(pg),
-                })
+                let pool = pool_options().connect_with(pg.connect_options().database("optag")).await?;
+                Ok(Self { pool, embedded: Some(pg) })
             }
         }
     }
@@ -101,11 +82,7 @@ fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?;
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
     file.write_all(text.as_bytes())?;
     Ok(())
 }
@@ -130,12 +107,7 @@ impl RunningApp {
         let address = listener.local_addr()?;
         let settings = Arc::new(settings);
         let mail_wake = Arc::new(Notify::new());
-        let state = AppState {
-            pool: pool.clone(),
-            settings: settings.clone(),
-            clock,
-            mail_wake: mail_wake.clone(),
-        };
+        let state = AppState { pool: pool.clone(), settings: settings.clone(), clock, mail_wake: mail_wake.clone() };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
             pool,
@@ -154,13 +126,7 @@ impl RunningApp {
                 })
                 .await
         });
-        Ok(Self {
-            address,
-            state,
-            shutdown,
-            server,
-            worker,
-        })
+        Ok(Self { address, state, shutdown, server, worker })
     }
 
     /// Stops taking requests, lets running ones finish, stops the worker.
@@ -171,10 +137,7 @@ impl RunningApp {
     }
 
     /// Serves until `signal` fires (then stops gracefully) or the server fails.
-    pub async fn run_until(
-        mut self,
-        signal: impl std::future::Future<Output = ()>,
-    ) -> anyhow::Result<()> {
+    pub async fn run_until(mut self, signal: impl std::future::Future<Output = ()>) -> anyhow::Result<()> {
         tokio::select! {
             () = signal => {
                 tracing::info!("shutting down");

@@ -16,10 +16,7 @@ pub fn hash(token: &str) -> Vec<u8> {
 /// A token we could have made: the right length and alphabet. Cheap to check
 /// before a database look-up.
 pub fn is_well_formed(token: &str) -> bool {
-    token.len() == 43
-        && token
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    token.len() == 43 && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

@@ -7,11 +7,7 @@ use secrecy::{ExposeSecret, SecretString};
 
 /// OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane.
 fn hasher() -> Argon2<'static> {
-    Argon2::new(
-        Algorithm::Argon2id,
-        Version::V0x13,
-        Params::new(19 * 1024, 2, 1, None).expect("valid argon2 params"),
-    )
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(19 * 1024, 2, 1, None).expect("valid argon2 params"))
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -66,11 +62,8 @@ pub async fn hash(password: SecretString) -> Result<String, PasswordError> {
 /// Verifies in a blocking thread; a malformed hash never matches.
 pub async fn verify(password: SecretString, phc: String) -> bool {
     tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&phc).is_ok_and(|parsed| {
-            hasher()
-                .verify_password(password.expose_secret().as_bytes(), &parsed)
-                .is_ok()
-        })
+        PasswordHash::new(&phc)
+            .is_ok_and(|parsed| hasher().verify_password(password.expose_secret().as_bytes(), &parsed).is_ok())
     })
     .await
     .unwrap_or(false)
@@ -83,10 +76,7 @@ pub async fn verify_dummy(password: SecretString) {
     let _ = tokio::task::spawn_blocking(move || {
         let phc = DUMMY.get_or_init(|| {
             let salt = SaltString::generate(&mut OsRng);
-            hasher()
-                .hash_password(b"no user has this password", &salt)
-                .map(|h| h.to_string())
-                .unwrap_or_default()
+            hasher().hash_password(b"no user has this password", &salt).map(|h| h.to_string()).unwrap_or_default()
         });
         if let Ok(parsed) = PasswordHash::new(phc) {
             let _ = hasher().verify_password(password.expose_secret().as_bytes(), &parsed);
@@ -101,9 +91,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_verifies_its_password_only() {
-        let phc = hash(SecretString::from("korrekt hest batteri"))
-            .await
-            .unwrap();
+        let phc = hash(SecretString::from("korrekt hest batteri")).await.unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         assert!(verify(SecretString::from("korrekt hest batteri"), phc.clone()).await);
         assert!(!verify(SecretString::from("forkert"), phc).await);
@@ -112,28 +100,16 @@ mod tests {
 
     #[test]
     fn length_rules() {
-        assert!(matches!(
-            check_rules(&SecretString::from("1234567")),
-            Err(PasswordError::TooShort { .. })
-        ));
+        assert!(matches!(check_rules(&SecretString::from("1234567")), Err(PasswordError::TooShort { .. })));
         assert!(check_rules(&SecretString::from("rød hest")).is_ok());
         assert!(check_rules(&SecretString::from("å".repeat(128))).is_ok());
-        assert!(matches!(
-            check_rules(&SecretString::from("a".repeat(129))),
-            Err(PasswordError::TooLong { .. })
-        ));
+        assert!(matches!(check_rules(&SecretString::from("a".repeat(129))), Err(PasswordError::TooLong { .. })));
     }
 
     #[test]
     fn common_passwords_are_refused_whatever_their_case() {
         for common in ["password1", "Adgangskode123", "12345678", "QWERTYUIOP"] {
-            assert!(
-                matches!(
-                    check_rules(&SecretString::from(common)),
-                    Err(PasswordError::Common)
-                ),
-                "{common}"
-            );
+            assert!(matches!(check_rules(&SecretString::from(common)), Err(PasswordError::Common)), "{common}");
         }
     }
 }

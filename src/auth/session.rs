@@ -15,11 +15,7 @@ pub fn is_live(created_at: DateTime<Utc>, last_seen_at: DateTime<Utc>, now: Date
 
 /// `__Host-` binds the cookie to our exact origin; browsers allow it only with `Secure`.
 pub fn cookie_name(secure: bool) -> &'static str {
-    if secure {
-        "__Host-optag_session"
-    } else {
-        "optag_session"
-    }
+    if secure { "__Host-optag_session" } else { "optag_session" }
 }
 
 pub fn set_cookie(id: &str, secure: bool) -> HeaderValue {
@@ -66,19 +62,14 @@ mod tests {
         assert!(is_live(t(0), t(0), t(29)));
         assert!(!is_live(t(0), t(0), t(30)));
         assert!(is_live(t(0), t(700), t(719)));
-        assert!(
-            !is_live(t(0), t(719), t(720)),
-            "12 hours is the end, however busy"
-        );
+        assert!(!is_live(t(0), t(719), t(720)), "12 hours is the end, however busy");
     }
 
     #[test]
     fn cookies_are_strict_http_only_and_host_bound_when_secure() {
         let plain = set_cookie("abc", false).to_str().unwrap().to_string();
         assert!(
-            plain.starts_with("optag_session=abc;")
-                && plain.contains("HttpOnly")
-                && plain.contains("SameSite=Strict")
+            plain.starts_with("optag_session=abc;") && plain.contains("HttpOnly") && plain.contains("SameSite=Strict")
         );
         assert!(!plain.contains("Secure"));
         let secure = set_cookie("abc", true).to_str().unwrap().to_string();

@@ -42,23 +42,17 @@ pub fn check(secret: &[u8], code: &str, now: DateTime<Utc>) -> Option<i64> {
 
 /// The code for `now` (used by tests and nowhere else in the app).
 pub fn code_at(secret: &[u8], now: DateTime<Utc>) -> String {
-    totp(secret, "")
-        .map(|t| t.generate(now.timestamp().max(0) as u64).to_string())
-        .unwrap_or_default()
+    totp(secret, "").map(|t| t.generate(now.timestamp().max(0) as u64).to_string()).unwrap_or_default()
 }
 
 /// The secret behind a base32 key as an app shows it (for tests and tools).
 pub fn decode_base32(text: &str) -> Option<Vec<u8>> {
-    Secret::try_from_base32(text.trim())
-        .ok()
-        .map(|s| s.as_ref().to_vec())
+    Secret::try_from_base32(text.trim()).ok().map(|s| s.as_ref().to_vec())
 }
 
 /// The `otpauth://` URI authenticator apps read from the QR code.
 pub fn otpauth_url(secret: &[u8], account: &str) -> String {
-    totp(secret, account)
-        .and_then(|t| t.to_url().ok())
-        .unwrap_or_default()
+    totp(secret, account).and_then(|t| t.to_url().ok()).unwrap_or_default()
 }
 
 /// The URI as an SVG QR code: dark modules as one path, a quiet zone around.

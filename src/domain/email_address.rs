@@ -28,16 +28,12 @@ impl EmailAddress {
         let (local, domain) = text.rsplit_once('@').ok_or(EmailAddressError::Invalid)?;
         let local_ok = !local.is_empty()
             && local.len() <= 64
-            && !local.contains([
-                '@', ' ', '<', '>', '(', ')', ',', ';', ':', '"', '\\', '[', ']',
-            ]);
+            && !local.contains(['@', ' ', '<', '>', '(', ')', ',', ';', ':', '"', '\\', '[', ']']);
         let domain_ok = domain.contains('.')
             && !domain.starts_with(['.', '-'])
             && !domain.ends_with(['.', '-'])
             && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+            && domain.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-');
         if !local_ok || !domain_ok || text.chars().any(char::is_control) {
             return Err(EmailAddressError::Invalid);
         }
@@ -66,33 +62,18 @@ mod tests {
 
     #[test]
     fn accepts_ordinary_addresses_and_trims_them() {
-        for ok in [
-            "a@b.dk",
-            "  Mette.Hansen+optag@rm.dk ",
-            "søren@æøå.dk",
-            "x_y-z@sub.example.co.uk",
-        ] {
+        for ok in ["a@b.dk", "  Mette.Hansen+optag@rm.dk ", "søren@æøå.dk", "x_y-z@sub.example.co.uk"] {
             assert!(EmailAddress::parse(ok).is_ok(), "{ok}");
         }
         assert_eq!(EmailAddress::parse(" a@b.dk ").unwrap().as_str(), "a@b.dk");
-        assert_eq!(
-            EmailAddress::parse("A@B.dk").unwrap().normalised(),
-            "a@b.dk"
-        );
+        assert_eq!(EmailAddress::parse("A@B.dk").unwrap().normalised(), "a@b.dk");
     }
 
     #[test]
     fn refuses_what_is_not_an_address() {
         assert_eq!(EmailAddress::parse("  "), Err(EmailAddressError::Empty));
-        for bad in [
-            "a", "a@", "@b.dk", "a@b", "a b@c.dk", "a@b..dk", "a@.b.dk", "a@b.dk.", "<a@b.dk>",
-            "a@b\n.dk",
-        ] {
-            assert_eq!(
-                EmailAddress::parse(bad),
-                Err(EmailAddressError::Invalid),
-                "{bad:?}"
-            );
+        for bad in ["a", "a@", "@b.dk", "a@b", "a b@c.dk", "a@b..dk", "a@.b.dk", "a@b.dk.", "<a@b.dk>", "a@b\n.dk"] {
+            assert_eq!(EmailAddress::parse(bad), Err(EmailAddressError::Invalid), "{bad:?}");
         }
         let long = format!("{}@b.dk", "a".repeat(260));
         assert_eq!(EmailAddress::parse(&long), Err(EmailAddressError::TooLong));

@@ -36,19 +36,14 @@ pub struct IntakePattern {
 
 impl IntakePattern {
     pub fn randers(year: i32) -> Self {
-        let at = |date: NaiveDate, h, m| {
-            from_local(date.and_time(NaiveTime::from_hms_opt(h, m, 0).expect("valid time")))
-        };
-        let deadline_day =
-            nth_weekday(year, 8, Weekday::Tue, 3).expect("August has three Tuesdays");
+        let at =
+            |date: NaiveDate, h, m| from_local(date.and_time(NaiveTime::from_hms_opt(h, m, 0).expect("valid time")));
+        let deadline_day = nth_weekday(year, 8, Weekday::Tue, 3).expect("August has three Tuesdays");
         let meeting_day = deadline_day - Duration::days(7);
         Self {
             deadline: at(deadline_day, 10, 0),
             info_meeting: (at(meeting_day, 16, 30), at(meeting_day, 18, 0)),
-            interview_days: [10, 13, 14]
-                .iter()
-                .map(|d| deadline_day + Duration::days(*d))
-                .collect(),
+            interview_days: [10, 13, 14].iter().map(|d| deadline_day + Duration::days(*d)).collect(),
             start_date: nth_weekday(year, 9, Weekday::Mon, 3).expect("September has three Mondays"),
         }
     }
@@ -79,18 +74,9 @@ mod tests {
     fn the_deadline_minute_itself_is_closed_in_summer_time() {
         let deadline = local("2027-08-17T10:00:00");
         let opens = local("2027-06-01T00:00:00");
-        assert_eq!(
-            phase(opens, deadline, local("2027-08-17T09:59:59")),
-            IntakePhase::Open
-        );
-        assert_eq!(
-            phase(opens, deadline, local("2027-08-17T10:00:00")),
-            IntakePhase::Closed
-        );
-        assert_eq!(
-            phase(opens, deadline, local("2027-05-31T23:59:59")),
-            IntakePhase::NotYetOpen
-        );
+        assert_eq!(phase(opens, deadline, local("2027-08-17T09:59:59")), IntakePhase::Open);
+        assert_eq!(phase(opens, deadline, local("2027-08-17T10:00:00")), IntakePhase::Closed);
+        assert_eq!(phase(opens, deadline, local("2027-05-31T23:59:59")), IntakePhase::NotYetOpen);
         assert_eq!(deadline.to_rfc3339(), "2027-08-17T08:00:00+00:00");
     }
 
@@ -99,24 +85,15 @@ mod tests {
         let deadline = local("2027-01-12T10:00:00");
         let opens = local("2026-11-01T00:00:00");
         assert_eq!(deadline.to_rfc3339(), "2027-01-12T09:00:00+00:00");
-        assert_eq!(
-            phase(opens, deadline, local("2027-01-12T09:59:00")),
-            IntakePhase::Open
-        );
-        assert_eq!(
-            phase(opens, deadline, local("2027-01-12T10:00:00")),
-            IntakePhase::Closed
-        );
+        assert_eq!(phase(opens, deadline, local("2027-01-12T09:59:00")), IntakePhase::Open);
+        assert_eq!(phase(opens, deadline, local("2027-01-12T10:00:00")), IntakePhase::Closed);
     }
 
     #[test]
     fn the_2021_pattern_reproduces_the_real_2021_dates() {
         let p = IntakePattern::randers(2021);
         assert_eq!(p.deadline, local("2021-08-17T10:00:00"));
-        assert_eq!(
-            p.info_meeting,
-            (local("2021-08-10T16:30:00"), local("2021-08-10T18:00:00"))
-        );
+        assert_eq!(p.info_meeting, (local("2021-08-10T16:30:00"), local("2021-08-10T18:00:00")));
         let d = |m, day| NaiveDate::from_ymd_opt(2021, m, day).unwrap();
         assert_eq!(p.interview_days, vec![d(8, 27), d(8, 30), d(8, 31)]);
         assert_eq!(p.start_date, d(9, 20));
@@ -124,18 +101,9 @@ mod tests {
 
     #[test]
     fn the_next_pattern_is_the_first_whose_deadline_is_ahead() {
-        assert_eq!(
-            IntakePattern::next_randers(local("2026-11-23T12:00:00")).0,
-            2027
-        );
-        assert_eq!(
-            IntakePattern::next_randers(local("2027-08-17T09:59:00")).0,
-            2027
-        );
-        assert_eq!(
-            IntakePattern::next_randers(local("2027-08-17T10:00:00")).0,
-            2028
-        );
+        assert_eq!(IntakePattern::next_randers(local("2026-11-23T12:00:00")).0, 2027);
+        assert_eq!(IntakePattern::next_randers(local("2027-08-17T09:59:00")).0, 2027);
+        assert_eq!(IntakePattern::next_randers(local("2027-08-17T10:00:00")).0, 2028);
         let p = IntakePattern::randers(2027);
         assert_eq!(p.deadline, local("2027-08-17T10:00:00"));
         assert_eq!(p.start_date, NaiveDate::from_ymd_opt(2027, 9, 20).unwrap());
@@ -198,12 +166,9 @@ pub struct ParsedIntake {
 pub fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= 80
-        && text.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// `YYYY-MM-DDTHH:MM` in Danish time (a `datetime-local` field).
@@ -241,14 +206,7 @@ impl IntakeFields {
         let mut moment = |field: &'static str, text: &str| {
             let parsed = parse_local_moment(text);
             if parsed.is_none() {
-                errors.push((
-                    field,
-                    if text.trim().is_empty() {
-                        Required
-                    } else {
-                        Moment
-                    },
-                ));
+                errors.push((field, if text.trim().is_empty() { Required } else { Moment }));
             }
             parsed
         };
@@ -256,14 +214,7 @@ impl IntakeFields {
         let deadline = moment("deadline", &self.deadline);
         let start_date = NaiveDate::parse_from_str(self.start_date.trim(), "%Y-%m-%d").ok();
         if start_date.is_none() {
-            errors.push((
-                "start_date",
-                if self.start_date.trim().is_empty() {
-                    Required
-                } else {
-                    Date
-                },
-            ));
+            errors.push(("start_date", if self.start_date.trim().is_empty() { Required } else { Date }));
         }
         let days: Result<Vec<NaiveDate>, _> = self
             .interview_days
@@ -284,17 +235,15 @@ impl IntakeFields {
             errors.push(("deadline", DeadlineBeforeOpening));
         }
         match (opens_at, deadline, start_date) {
-            (Some(opens_at), Some(deadline), Some(start_date)) if errors.is_empty() => {
-                Ok(ParsedIntake {
-                    programme_slug: self.programme.trim().to_string(),
-                    slug: self.slug.trim().to_string(),
-                    name: name.to_string(),
-                    opens_at,
-                    deadline,
-                    start_date,
-                    interview_days: days,
-                })
-            }
+            (Some(opens_at), Some(deadline), Some(start_date)) if errors.is_empty() => Ok(ParsedIntake {
+                programme_slug: self.programme.trim().to_string(),
+                slug: self.slug.trim().to_string(),
+                name: name.to_string(),
+                opens_at,
+                deadline,
+                start_date,
+                interview_days: days,
+            }),
             _ => Err(errors),
         }
     }

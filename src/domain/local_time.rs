@@ -1,7 +1,5 @@
 //! Danish local time (Europe/Copenhagen): every moment is shown and entered in it.
-use chrono::{
-    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday,
-};
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 use chrono_tz::Europe::Copenhagen;
 
 pub type LocalDateTime = DateTime<chrono_tz::Tz>;
@@ -51,40 +49,22 @@ mod tests {
 
     #[test]
     fn summer_and_winter_offsets() {
-        assert_eq!(
-            from_local(wall("2027-08-17T10:00")).to_rfc3339(),
-            "2027-08-17T08:00:00+00:00"
-        );
-        assert_eq!(
-            from_local(wall("2027-01-12T10:00")).to_rfc3339(),
-            "2027-01-12T09:00:00+00:00"
-        );
+        assert_eq!(from_local(wall("2027-08-17T10:00")).to_rfc3339(), "2027-08-17T08:00:00+00:00");
+        assert_eq!(from_local(wall("2027-01-12T10:00")).to_rfc3339(), "2027-01-12T09:00:00+00:00");
     }
 
     #[test]
     fn skipped_and_repeated_hours() {
         // 28 March 2027: 02:00 -> 03:00. 31 October 2027: 03:00 -> 02:00.
-        assert_eq!(
-            from_local(wall("2027-03-28T02:30")).to_rfc3339(),
-            "2027-03-28T01:30:00+00:00"
-        );
-        assert_eq!(
-            from_local(wall("2027-10-31T02:30")).to_rfc3339(),
-            "2027-10-31T00:30:00+00:00"
-        );
+        assert_eq!(from_local(wall("2027-03-28T02:30")).to_rfc3339(), "2027-03-28T01:30:00+00:00");
+        assert_eq!(from_local(wall("2027-10-31T02:30")).to_rfc3339(), "2027-10-31T00:30:00+00:00");
     }
 
     #[test]
     fn local_date_crosses_midnight_before_utc_does() {
         let late = from_local(wall("2027-08-17T00:30"));
-        assert_eq!(
-            local_date(late),
-            NaiveDate::from_ymd_opt(2027, 8, 17).unwrap()
-        );
-        assert_eq!(
-            late.date_naive(),
-            NaiveDate::from_ymd_opt(2027, 8, 16).unwrap()
-        );
+        assert_eq!(local_date(late), NaiveDate::from_ymd_opt(2027, 8, 17).unwrap());
+        assert_eq!(late.date_naive(), NaiveDate::from_ymd_opt(2027, 8, 16).unwrap());
     }
 
     #[test]
@@ -99,13 +79,7 @@ mod tests {
 
     #[test]
     fn nth_weekday_finds_the_2021_pattern() {
-        assert_eq!(
-            nth_weekday(2021, 8, Weekday::Tue, 3),
-            NaiveDate::from_ymd_opt(2021, 8, 17)
-        );
-        assert_eq!(
-            nth_weekday(2021, 9, Weekday::Mon, 3),
-            NaiveDate::from_ymd_opt(2021, 9, 20)
-        );
+        assert_eq!(nth_weekday(2021, 8, Weekday::Tue, 3), NaiveDate::from_ymd_opt(2021, 8, 17));
+        assert_eq!(nth_weekday(2021, 9, Weekday::Mon, 3), NaiveDate::from_ymd_opt(2021, 9, 20));
     }
 }

@@ -10,17 +10,11 @@ pub struct Policy {
 }
 
 /// Per e-mail address: five tries in 15 minutes, then a 15-minute wait.
-pub const PER_ACCOUNT: Policy = Policy {
-    max_failures: 5,
-    window: Duration::minutes(15),
-    lockout: Duration::minutes(15),
-};
+pub const PER_ACCOUNT: Policy =
+    Policy { max_failures: 5, window: Duration::minutes(15), lockout: Duration::minutes(15) };
 /// Per client address: generous enough for a shared office, not for a robot.
-pub const PER_CLIENT: Policy = Policy {
-    max_failures: 30,
-    window: Duration::minutes(15),
-    lockout: Duration::minutes(15),
-};
+pub const PER_CLIENT: Policy =
+    Policy { max_failures: 30, window: Duration::minutes(15), lockout: Duration::minutes(15) };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Record {
@@ -31,23 +25,14 @@ pub struct Record {
 
 impl Policy {
     pub fn is_locked(&self, record: Option<&Record>, now: DateTime<Utc>) -> bool {
-        record
-            .and_then(|r| r.locked_until)
-            .is_some_and(|until| now < until)
+        record.and_then(|r| r.locked_until).is_some_and(|until| now < until)
     }
 
     /// The record after one more failure at `now`.
     pub fn after_failure(&self, record: Option<&Record>, now: DateTime<Utc>) -> Record {
-        let fresh = Record {
-            failures: 1,
-            window_start: now,
-            locked_until: None,
-        };
+        let fresh = Record { failures: 1, window_start: now, locked_until: None };
         let mut next = match record {
-            Some(r) if now - r.window_start < self.window => Record {
-                failures: r.failures + 1,
-                ..*r
-            },
+            Some(r) if now - r.window_start < self.window => Record { failures: r.failures + 1, ..*r },
             _ => fresh,
         };
         if next.failures >= self.max_failures {

@@ -4,6 +4,7 @@ pub mod eligibility;
 pub mod email_address;
 pub mod info_meeting;
 pub mod intake;
+pub mod interview;
 pub mod local_time;
 pub mod login_throttle;
 pub mod municipality;

@@ -22,15 +22,9 @@ impl Region {
     }
 
     pub fn from_key(key: &str) -> Option<Self> {
-        [
-            Self::Hovedstaden,
-            Self::Sjaelland,
-            Self::Syddanmark,
-            Self::Midtjylland,
-            Self::Nordjylland,
-        ]
-        .into_iter()
-        .find(|r| r.key() == key)
+        [Self::Hovedstaden, Self::Sjaelland, Self::Syddanmark, Self::Midtjylland, Self::Nordjylland]
+            .into_iter()
+            .find(|r| r.key() == key)
     }
 
     /// The official Danish name, e.g. "Region Midtjylland".
@@ -60,15 +54,8 @@ impl Municipality {
     /// Parses an official 3-digit code such as `730` (Randers).
     pub fn from_code(code: &str) -> Result<&'static Municipality, UnknownMunicipality> {
         let code = code.trim();
-        let number: u16 = code
-            .parse()
-            .ok()
-            .filter(|_| code.len() == 3)
-            .ok_or(UnknownMunicipality)?;
-        MUNICIPALITIES
-            .iter()
-            .find(|m| m.code == number)
-            .ok_or(UnknownMunicipality)
+        let number: u16 = code.parse().ok().filter(|_| code.len() == 3).ok_or(UnknownMunicipality)?;
+        MUNICIPALITIES.iter().find(|m| m.code == number).ok_or(UnknownMunicipality)
     }
 }
 
@@ -168,11 +155,7 @@ mod tests {
     #[test]
     fn codes_must_be_three_known_digits() {
         for bad in ["", "73", "0730", "999", "abc", "411"] {
-            assert_eq!(
-                Municipality::from_code(bad),
-                Err(UnknownMunicipality),
-                "{bad:?}"
-            );
+            assert_eq!(Municipality::from_code(bad), Err(UnknownMunicipality), "{bad:?}");
         }
         assert!(Municipality::from_code(" 730 ").is_ok());
     }

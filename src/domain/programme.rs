@@ -25,9 +25,7 @@ pub struct ProgrammeFacts {
 impl ProgrammeFacts {
     /// Whole teaching hours: sessions times session length (78 for Randers).
     pub fn teaching_hours(&self) -> u32 {
-        let minutes = (self.session_ends - self.session_starts)
-            .num_minutes()
-            .max(0) as u32;
+        let minutes = (self.session_ends - self.session_starts).num_minutes().max(0) as u32;
         self.session_count * minutes / 60
     }
 
@@ -62,10 +60,7 @@ mod tests {
     fn randers_has_78_hours_over_13_weeks() {
         let p = ProgrammeFacts::randers();
         assert_eq!(p.teaching_hours(), 78);
-        assert_eq!(
-            p.session_count,
-            p.teaching_weeks * p.teaching_weekdays.len() as u32
-        );
+        assert_eq!(p.session_count, p.teaching_weeks * p.teaching_weekdays.len() as u32);
         assert_eq!(p.capacity, 8);
     }
 }

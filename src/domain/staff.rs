@@ -78,10 +78,7 @@ mod tests {
 
     #[test]
     fn staff_names_are_trimmed_and_bounded() {
-        assert_eq!(
-            StaffName::parse("  Lone Ravn ").unwrap().as_str(),
-            "Lone Ravn"
-        );
+        assert_eq!(StaffName::parse("  Lone Ravn ").unwrap().as_str(), "Lone Ravn");
         assert_eq!(StaffName::parse(" "), Err(BadStaffName));
         assert_eq!(StaffName::parse(&"a".repeat(201)), Err(BadStaffName));
         assert!(StaffName::parse(&"å".repeat(200)).is_ok());
@@ -120,14 +117,9 @@ mod permission_tests {
 
     #[test]
     fn interviewers_may_only_assess_and_only_admins_manage_users() {
-        for p in [
-            ReviewAllApplications,
-            DecideApplications,
-            ManageIntakes,
-            ManageUsers,
-            ReadAuditLog,
-            ExportApplications,
-        ] {
+        for p in
+            [ReviewAllApplications, DecideApplications, ManageIntakes, ManageUsers, ReadAuditLog, ExportApplications]
+        {
             assert!(!Role::Interviewer.may(p), "{p:?}");
             assert!(Role::Admin.may(p), "{p:?}");
         }

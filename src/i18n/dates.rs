@@ -4,18 +4,8 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use super::Lang;
 use crate::domain::local_time::to_local;
 
-const DA_DAYS: [&str; 7] = [
-    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-];
-const EN_DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const DA_DAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+const EN_DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const DA_MONTHS: [&str; 12] = [
     "januar",
     "februar",
@@ -50,20 +40,8 @@ pub fn long_date(lang: Lang, date: NaiveDate) -> String {
     let weekday = date.weekday().num_days_from_monday() as usize;
     let month = date.month0() as usize;
     match lang {
-        Lang::Da => format!(
-            "{} den {}. {} {}",
-            DA_DAYS[weekday],
-            date.day(),
-            DA_MONTHS[month],
-            date.year()
-        ),
-        Lang::En => format!(
-            "{} {} {} {}",
-            EN_DAYS[weekday],
-            date.day(),
-            EN_MONTHS[month],
-            date.year()
-        ),
+        Lang::Da => format!("{} den {}. {} {}", DA_DAYS[weekday], date.day(), DA_MONTHS[month], date.year()),
+        Lang::En => format!("{} {} {} {}", EN_DAYS[weekday], date.day(), EN_MONTHS[month], date.year()),
     }
 }
 
@@ -89,11 +67,7 @@ pub fn long_moment(lang: Lang, moment: DateTime<Utc>) -> String {
 pub fn long_span(lang: Lang, starts: DateTime<Utc>, ends: DateTime<Utc>) -> String {
     let (s, e) = (to_local(starts), to_local(ends));
     if s.date_naive() != e.date_naive() {
-        return format!(
-            "{} - {}",
-            long_moment(lang, starts),
-            long_moment(lang, ends)
-        );
+        return format!("{} - {}", long_moment(lang, starts), long_moment(lang, ends));
     }
     let times = format!("{}-{}", clock(lang, s.time()), clock(lang, e.time()));
     match lang {
@@ -114,18 +88,9 @@ mod tests {
 
     #[test]
     fn danish_moments_read_like_the_design_system_asks() {
-        assert_eq!(
-            long_moment(Lang::Da, at("2027-08-17T10:00")),
-            "tirsdag den 17. august 2027 kl. 10.00"
-        );
-        assert_eq!(
-            long_moment(Lang::En, at("2027-08-17T10:00")),
-            "Tuesday 17 August 2027 at 10:00"
-        );
-        assert_eq!(
-            long_moment(Lang::Da, at("2027-01-04T09:05")),
-            "mandag den 4. januar 2027 kl. 09.05"
-        );
+        assert_eq!(long_moment(Lang::Da, at("2027-08-17T10:00")), "tirsdag den 17. august 2027 kl. 10.00");
+        assert_eq!(long_moment(Lang::En, at("2027-08-17T10:00")), "Tuesday 17 August 2027 at 10:00");
+        assert_eq!(long_moment(Lang::Da, at("2027-01-04T09:05")), "mandag den 4. januar 2027 kl. 09.05");
     }
 
     #[test]
@@ -163,14 +128,8 @@ mod weekday_tests {
 
     #[test]
     fn weekday_lists_read_naturally() {
-        assert_eq!(
-            weekdays(Lang::Da, &[Weekday::Mon, Weekday::Wed]),
-            "mandage og onsdage"
-        );
-        assert_eq!(
-            weekdays(Lang::En, &[Weekday::Mon, Weekday::Wed]),
-            "Mondays and Wednesdays"
-        );
+        assert_eq!(weekdays(Lang::Da, &[Weekday::Mon, Weekday::Wed]), "mandage og onsdage");
+        assert_eq!(weekdays(Lang::En, &[Weekday::Mon, Weekday::Wed]), "Mondays and Wednesdays");
         assert_eq!(weekdays(Lang::Da, &[Weekday::Fri]), "fredage");
     }
 }

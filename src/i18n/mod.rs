@@ -95,25 +95,12 @@ mod tests {
 
     #[test]
     fn both_catalogues_fill_every_blank_the_same_number_of_times() {
-        let da = [
-            Lang::Da.strings().entries(),
-            Lang::Da.apply().entries(),
-            Lang::Da.admin().entries(),
-        ]
-        .concat();
-        let en = [
-            Lang::En.strings().entries(),
-            Lang::En.apply().entries(),
-            Lang::En.admin().entries(),
-        ]
-        .concat();
+        let da = [Lang::Da.strings().entries(), Lang::Da.apply().entries(), Lang::Da.admin().entries()].concat();
+        let en = [Lang::En.strings().entries(), Lang::En.apply().entries(), Lang::En.admin().entries()].concat();
         assert_eq!(da.len(), en.len());
         for ((key, d), (_, e)) in da.iter().zip(en.iter()) {
             assert_eq!(d.matches("{}").count(), e.matches("{}").count(), "{key}");
-            assert!(
-                !d.trim().is_empty() && !e.trim().is_empty(),
-                "{key} is empty"
-            );
+            assert!(!d.trim().is_empty() && !e.trim().is_empty(), "{key} is empty");
         }
     }
 }

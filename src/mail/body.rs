@@ -44,17 +44,7 @@ impl MailBody {
         attachments: Vec<Attachment>,
     ) -> Result<OutgoingEmail, askama::Error> {
         let text = TextPart { m: &self }.render()?;
-        let html = HtmlPart {
-            m: &self,
-            subject: &subject,
-        }
-        .render()?;
-        Ok(OutgoingEmail {
-            to,
-            subject,
-            text,
-            html,
-            attachments,
-        })
+        let html = HtmlPart { m: &self, subject: &subject }.render()?;
+        Ok(OutgoingEmail { to, subject, text, html, attachments })
     }
 }

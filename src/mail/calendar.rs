@@ -55,11 +55,7 @@ pub fn render(method: Method, events: &[CalendarEvent], stamp: DateTime<Utc>) ->
             .description(&e.description)
             .starts(e.starts)
             .ends(e.ends)
-            .status(if method == Method::Cancel {
-                EventStatus::Cancelled
-            } else {
-                EventStatus::Confirmed
-            });
+            .status(if method == Method::Cancel { EventStatus::Cancelled } else { EventStatus::Confirmed });
         calendar.push(event.done());
     }
     calendar.done().to_string()
@@ -92,19 +88,14 @@ mod tests {
     fn summer_and_winter_times_are_written_in_utc_and_parse_back() {
         let ics = render(
             Method::Request,
-            &[
-                event("2027-08-10T16:30", "2027-08-10T18:00"),
-                event("2027-01-12T16:30", "2027-01-12T18:00"),
-            ],
+            &[event("2027-08-10T16:30", "2027-08-10T18:00"), event("2027-01-12T16:30", "2027-01-12T18:00")],
             local("2026-11-23T12:00"),
         );
         assert!(ics.contains("DTSTART:20270810T143000Z"), "{ics}");
         assert!(ics.contains("DTEND:20270810T160000Z"));
         assert!(ics.contains("DTSTART:20270112T153000Z"));
         assert!(
-            ics.contains("METHOD:REQUEST")
-                && ics.contains("SEQUENCE:2")
-                && ics.contains("UID:info-meeting-1@optag")
+            ics.contains("METHOD:REQUEST") && ics.contains("SEQUENCE:2") && ics.contains("UID:info-meeting-1@optag")
         );
         assert_eq!(ics.matches("PRODID").count(), 1);
         let parsed = icalendar::Calendar::from_str(&ics).expect("parses as RFC 5545");
@@ -113,11 +104,7 @@ mod tests {
 
     #[test]
     fn a_cancellation_marks_the_event_cancelled() {
-        let ics = render(
-            Method::Cancel,
-            &[event("2027-08-10T16:30", "2027-08-10T18:00")],
-            local("2026-11-23T12:00"),
-        );
+        let ics = render(Method::Cancel, &[event("2027-08-10T16:30", "2027-08-10T18:00")], local("2026-11-23T12:00"));
         assert!(ics.contains("METHOD:CANCEL") && ics.contains("STATUS:CANCELLED"));
     }
 }

@@ -33,16 +33,15 @@ impl Transport {
     /// `text_body` is the plain-text part, from which development logs read links.
     pub async fn send(&self, message: Message, text_body: &str) -> Result<(), SendError> {
         match self {
-            Self::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| SendError {
-                permanent: e.is_permanent(),
-                message: e.to_string(),
-            }),
+            Self::Smtp(smtp) => smtp
+                .send(message)
+                .await
+                .map(|_| ())
+                .map_err(|e| SendError { permanent: e.is_permanent(), message: e.to_string() }),
             Self::Files(files, dir) => {
                 let links = links_in(text_body);
-                let id = files.send(message).await.map_err(|e| SendError {
-                    permanent: false,
-                    message: e.to_string(),
-                })?;
+                let id =
+                    files.send(message).await.map_err(|e| SendError { permanent: false, message: e.to_string() })?;
                 // Development only (no SMTP server configured): the links are how
                 // a developer follows a mail's journey.
                 tracing::info!(file = %dir.join(format!("{id}.eml")).display(), links = ?links, "mail written to file");

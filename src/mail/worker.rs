@@ -51,10 +51,7 @@ impl Worker {
         let now = Utc::now();
         let stale = outbox::fail_interrupted(&self.pool, now - INTERRUPTED_AFTER).await?;
         if stale > 0 {
-            tracing::error!(
-                rows = stale,
-                "outbox: mail interrupted mid-delivery marked failed"
-            );
+            tracing::error!(rows = stale, "outbox: mail interrupted mid-delivery marked failed");
         }
         let rows = outbox::claim_due(&self.pool, now, BATCH).await?;
         for row in &rows {
@@ -83,8 +80,7 @@ impl Worker {
             Err(err) => {
                 let delay = retry_delay(&self.pacing, row.attempts);
                 tracing::warn!(outbox_id = row.id, attempts = row.attempts, retry_in_s = delay.as_secs_f32(), error = %err.message, "outbox: send failed; will retry");
-                let at =
-                    Utc::now() + chrono::Duration::from_std(delay).unwrap_or(INTERRUPTED_AFTER);
+                let at = Utc::now() + chrono::Duration::from_std(delay).unwrap_or(INTERRUPTED_AFTER);
                 outbox::retry_at(&self.pool, row.id, at, &err.message).await
             }
         }
@@ -94,10 +90,7 @@ impl Worker {
 /// Doubles from the first delay with each failed attempt, up to the cap.
 pub fn retry_delay(pacing: &OutboxPacing, attempts: i32) -> Duration {
     let doublings = attempts.saturating_sub(1).clamp(0, 20) as u32;
-    pacing
-        .first_retry_after
-        .saturating_mul(1 << doublings)
-        .min(pacing.max_retry_after)
+    pacing.first_retry_after.saturating_mul(1 << doublings).min(pacing.max_retry_after)
 }
 
 #[cfg(test)]
@@ -107,9 +100,7 @@ mod tests {
     #[test]
     fn retries_back_off_and_stop_growing_at_the_cap() {
         let pacing = OutboxPacing::default();
-        let secs: Vec<u64> = (1..=12)
-            .map(|a| retry_delay(&pacing, a).as_secs())
-            .collect();
+        let secs: Vec<u64> = (1..=12).map(|a| retry_delay(&pacing, a).as_secs()).collect();
         assert_eq!(&secs[..5], &[5, 10, 20, 40, 80]);
         assert_eq!(secs[11], 30 * 60);
         assert!(secs.windows(2).all(|w| w[0] <= w[1]));

@@ -29,11 +29,7 @@ pub struct NewApplication<'a> {
     pub now: DateTime<Utc>,
 }
 
-pub async fn insert(
-    conn: &mut PgConnection,
-    reference: Reference,
-    new: &NewApplication<'_>,
-) -> sqlx::Result<i64> {
+pub async fn insert(conn: &mut PgConnection, reference: Reference, new: &NewApplication<'_>) -> sqlx::Result<i64> {
     let a = &new.submission.applicant;
     sqlx::query_scalar(
         "INSERT INTO applications (intake_id, reference, full_name, email, email_normalised, phone, birth_date,
@@ -63,11 +59,7 @@ pub async fn insert(
 
 /// Replaces what the applicant answered, keeping reference and status; only
 /// while the application is still `submitted`. Returns whether it changed.
-pub async fn replace_answers(
-    conn: &mut PgConnection,
-    id: i64,
-    new: &NewApplication<'_>,
-) -> sqlx::Result<bool> {
+pub async fn replace_answers(conn: &mut PgConnection, id: i64, new: &NewApplication<'_>) -> sqlx::Result<bool> {
     let a = &new.submission.applicant;
     let done = sqlx::query(
         "UPDATE applications SET full_name = $2, phone = $3, birth_date = $4, municipality_code = $5, facts = $6,
@@ -101,16 +93,11 @@ pub struct Receipt {
     pub status: String,
 }
 
-pub async fn by_submission_key(
-    conn: &mut PgConnection,
-    key_hash: &[u8],
-) -> sqlx::Result<Option<Receipt>> {
-    sqlx::query_as(
-        "SELECT id, reference, intake_id, status FROM applications WHERE submission_key_hash = $1",
-    )
-    .bind(key_hash)
-    .fetch_optional(conn)
-    .await
+pub async fn by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<Receipt>> {
+    sqlx::query_as("SELECT id, reference, intake_id, status FROM applications WHERE submission_key_hash = $1")
+        .bind(key_hash)
+        .fetch_optional(conn)
+        .await
 }
 
 pub async fn receipt(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<Receipt>> {
@@ -123,11 +110,13 @@ pub async fn by_email(
     intake_id: i64,
     email_normalised: &str,
 ) -> sqlx::Result<Option<Receipt>> {
-    sqlx::query_as("SELECT id, reference, intake_id, status FROM applications WHERE intake_id = $1 AND email_normalised = $2")
-        .bind(intake_id)
-        .bind(email_normalised)
-        .fetch_optional(conn)
-        .await
+    sqlx::query_as(
+        "SELECT id, reference, intake_id, status FROM applications WHERE intake_id = $1 AND email_normalised = $2",
+    )
+    .bind(intake_id)
+    .bind(email_normalised)
+    .fetch_optional(conn)
+    .await
 }
 
 fn facts_json(f: &Facts) -> Value {
@@ -163,10 +152,7 @@ fn assessment_json(a: &Assessment) -> Value {
 
 fn verify_json(v: Verify) -> Value {
     match v {
-        Verify::MunicipalityMustApprove {
-            municipality,
-            fee_dkk,
-        } => {
+        Verify::MunicipalityMustApprove { municipality, fee_dkk } => {
             json!({ "kind": v.key(), "municipality": municipality, "fee_dkk": fee_dkk })
         }
         _ => json!({ "kind": v.key() }),

@@ -43,16 +43,14 @@ pub async fn update(
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE drafts SET email = $2, fields = $3, updated_at = $4, expires_at = $5 WHERE id = $1",
-    )
-    .bind(id)
-    .bind(fields.email.trim())
-    .bind(Json(fields))
-    .bind(now)
-    .bind(expires_at)
-    .execute(conn)
-    .await?;
+    sqlx::query("UPDATE drafts SET email = $2, fields = $3, updated_at = $4, expires_at = $5 WHERE id = $1")
+        .bind(id)
+        .bind(fields.email.trim())
+        .bind(Json(fields))
+        .bind(now)
+        .bind(expires_at)
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -68,9 +66,6 @@ pub async fn by_token(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<D
 }
 
 pub async fn delete(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM drafts WHERE id = $1")
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query("DELETE FROM drafts WHERE id = $1").bind(id).execute(conn).await?;
     Ok(())
 }

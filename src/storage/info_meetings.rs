@@ -26,32 +26,15 @@ fn from_row(row: &PgRow) -> sqlx::Result<InfoMeeting> {
 }
 
 /// Meetings that have not started at `now`, the soonest first.
-pub async fn upcoming(
-    pool: &PgPool,
-    now: DateTime<Utc>,
-    limit: i64,
-) -> sqlx::Result<Vec<InfoMeeting>> {
+pub async fn upcoming(pool: &PgPool, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<InfoMeeting>> {
     let sql = select_meetings!("WHERE m.starts_at > $1 ORDER BY m.starts_at, m.id LIMIT $2");
-    let rows = sqlx::query(sql)
-        .bind(now)
-        .bind(limit)
-        .fetch_all(pool)
-        .await?;
+    let rows = sqlx::query(sql).bind(now).bind(limit).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
 
-pub async fn upcoming_for_intake(
-    pool: &PgPool,
-    intake_id: i64,
-    now: DateTime<Utc>,
-) -> sqlx::Result<Vec<InfoMeeting>> {
-    let sql =
-        select_meetings!("WHERE m.intake_id = $1 AND m.starts_at > $2 ORDER BY m.starts_at, m.id");
-    let rows = sqlx::query(sql)
-        .bind(intake_id)
-        .bind(now)
-        .fetch_all(pool)
-        .await?;
+pub async fn upcoming_for_intake(pool: &PgPool, intake_id: i64, now: DateTime<Utc>) -> sqlx::Result<Vec<InfoMeeting>> {
+    let sql = select_meetings!("WHERE m.intake_id = $1 AND m.starts_at > $2 ORDER BY m.starts_at, m.id");
+    let rows = sqlx::query(sql).bind(intake_id).bind(now).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
 

@@ -32,12 +32,7 @@ pub async fn insert_if_missing(conn: &mut PgConnection, new: &NewIntake<'_>) -> 
     .await?;
     match inserted {
         Some(id) => Ok(id),
-        None => {
-            sqlx::query_scalar("SELECT id FROM intakes WHERE slug = $1")
-                .bind(new.slug)
-                .fetch_one(conn)
-                .await
-        }
+        None => sqlx::query_scalar("SELECT id FROM intakes WHERE slug = $1").bind(new.slug).fetch_one(conn).await,
     }
 }
 
@@ -67,8 +62,7 @@ fn from_row(row: &PgRow) -> sqlx::Result<Intake> {
 
 /// Intakes taking applications at `now`, the nearest deadline first.
 pub async fn open_at(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<Vec<Intake>> {
-    let sql =
-        select_intakes!("WHERE i.opens_at <= $1 AND i.deadline > $1 ORDER BY i.deadline, i.id");
+    let sql = select_intakes!("WHERE i.opens_at <= $1 AND i.deadline > $1 ORDER BY i.deadline, i.id");
     let rows = sqlx::query(sql).bind(now).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
@@ -104,18 +98,11 @@ const OVERVIEW: &str = "SELECT i.id, i.slug, i.name, p.name AS programme_name, i
      FROM intakes i JOIN programmes p ON p.id = i.programme_id";
 
 pub async fn overview(pool: &PgPool) -> sqlx::Result<Vec<IntakeOverview>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "{OVERVIEW} ORDER BY i.deadline DESC, i.id DESC"
-    )))
-    .fetch_all(pool)
-    .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{OVERVIEW} ORDER BY i.deadline DESC, i.id DESC"))).fetch_all(pool).await
 }
 
 pub async fn overview_of(pool: &PgPool, id: i64) -> sqlx::Result<Option<IntakeOverview>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{OVERVIEW} WHERE i.id = $1")))
-        .bind(id)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as(sqlx::AssertSqlSafe(format!("{OVERVIEW} WHERE i.id = $1"))).bind(id).fetch_optional(pool).await
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -128,10 +115,7 @@ pub enum CreateIntakeError {
     Database(#[from] sqlx::Error),
 }
 
-pub async fn create(
-    pool: &PgPool,
-    p: &crate::domain::intake::ParsedIntake,
-) -> Result<i64, CreateIntakeError> {
+pub async fn create(pool: &PgPool, p: &crate::domain::intake::ParsedIntake) -> Result<i64, CreateIntakeError> {
     let inserted: Option<i64> = sqlx::query_scalar(
         "INSERT INTO intakes (programme_id, slug, name, opens_at, deadline, start_date, interview_days)
          SELECT id, $2, $3, $4, $5, $6, $7 FROM programmes WHERE slug = $1 RETURNING id",

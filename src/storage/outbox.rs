@@ -16,14 +16,16 @@ pub struct OutboxRow {
     pub attempts: i32,
 }
 
+/// Adds a mail that becomes due at `due_at` (now when `None`; later for reminders).
 pub async fn insert(
     conn: &mut PgConnection,
     message_id: &str,
     email: &OutgoingEmail,
+    due_at: Option<DateTime<Utc>>,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO mail_outbox (message_id, recipient, subject, body_text, body_html, attachments)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO mail_outbox (message_id, recipient, subject, body_text, body_html, attachments, next_attempt_at)
+         VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now())) RETURNING id",
     )
     .bind(message_id)
     .bind(email.to.as_str())
@@ -31,17 +33,14 @@ pub async fn insert(
     .bind(&email.text)
     .bind(&email.html)
     .bind(sqlx::types::Json(&email.attachments))
+    .bind(due_at)
     .fetch_one(conn)
     .await
 }
 
 /// Claims up to `limit` due rows. A claimed row is `sending` and is never
 /// claimed again from that state; other instances skip rows being claimed.
-pub async fn claim_due(
-    pool: &PgPool,
-    now: DateTime<Utc>,
-    limit: i64,
-) -> sqlx::Result<Vec<OutboxRow>> {
+pub async fn claim_due(pool: &PgPool, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<OutboxRow>> {
     sqlx::query_as(
         "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1
          WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= $1
@@ -55,11 +54,13 @@ pub async fn claim_due(
 }
 
 pub async fn mark_sent(pool: &PgPool, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1 AND status = 'sending'")
-        .bind(id)
-        .bind(now)
-        .execute(pool)
-        .await?;
+    sqlx::query(
+        "UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1 AND status = 'sending'",
+    )
+    .bind(id)
+    .bind(now)
+    .execute(pool)
+    .await?;
     Ok(())
 }
 
@@ -98,7 +99,14 @@ pub async fn fail_interrupted(pool: &PgPool, claimed_before: DateTime<Utc>) -> s
 
 /// Counts per status, for the health of the outbox.
 pub async fn count_by_status(pool: &PgPool) -> sqlx::Result<Vec<(String, i64)>> {
-    sqlx::query_as("SELECT status, count(*) FROM mail_outbox GROUP BY status ORDER BY status")
-        .fetch_all(pool)
-        .await
+    sqlx::query_as("SELECT status, count(*) FROM mail_outbox GROUP BY status ORDER BY status").fetch_all(pool).await
+}
+
+/// Takes back a mail not sent yet (a reminder for a booking that changed).
+pub async fn withdraw(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE mail_outbox SET status = 'withdrawn' WHERE id = $1 AND status = 'pending'")
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(())
 }

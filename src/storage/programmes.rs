@@ -5,11 +5,7 @@ use crate::domain::{municipality::Region, programme::ProgrammeFacts};
 
 /// Inserts the programme, or updates its facts when the slug exists; returns its id.
 pub async fn upsert(conn: &mut PgConnection, p: &ProgrammeFacts) -> sqlx::Result<i64> {
-    let weekdays: Vec<i32> = p
-        .teaching_weekdays
-        .iter()
-        .map(|d| d.number_from_monday() as i32)
-        .collect();
+    let weekdays: Vec<i32> = p.teaching_weekdays.iter().map(|d| d.number_from_monday() as i32).collect();
     sqlx::query_scalar(
         "INSERT INTO programmes (slug, name, profile, organiser, place, teaching_weeks, teaching_weekdays,
              session_starts, session_ends, session_count, practicum_weeks, practicum_hours_per_week,
@@ -56,8 +52,7 @@ pub(crate) use programme_columns;
 pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
     let weekdays: Vec<i32> = row.try_get("teaching_weekdays")?;
     let region: String = row.try_get("home_region")?;
-    let count =
-        |name: &str| -> sqlx::Result<u32> { Ok(row.try_get::<i32, _>(name)?.max(0) as u32) };
+    let count = |name: &str| -> sqlx::Result<u32> { Ok(row.try_get::<i32, _>(name)?.max(0) as u32) };
     Ok(ProgrammeFacts {
         slug: row.try_get("p_slug")?,
         name: row.try_get("p_name")?,
@@ -65,10 +60,7 @@ pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
         organiser: row.try_get("organiser")?,
         place: row.try_get("place")?,
         teaching_weeks: count("teaching_weeks")?,
-        teaching_weekdays: weekdays
-            .into_iter()
-            .filter_map(weekday_from_number)
-            .collect(),
+        teaching_weekdays: weekdays.into_iter().filter_map(weekday_from_number).collect(),
         session_starts: row.try_get::<NaiveTime, _>("session_starts")?,
         session_ends: row.try_get::<NaiveTime, _>("session_ends")?,
         session_count: count("session_count")?,
@@ -77,9 +69,7 @@ pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
         capacity: count("capacity")?,
         home_region: Region::from_key(&region)
             .ok_or_else(|| sqlx::Error::Decode(format!("unknown region {region:?}").into()))?,
-        out_of_region_fee_dkk: row
-            .try_get::<Option<i32>, _>("out_of_region_fee_dkk")?
-            .map(|f| f.max(0) as u32),
+        out_of_region_fee_dkk: row.try_get::<Option<i32>, _>("out_of_region_fee_dkk")?.map(|f| f.max(0) as u32),
     })
 }
 
@@ -89,9 +79,7 @@ fn weekday_from_number(n: i32) -> Option<Weekday> {
 
 /// Every programme as (slug, name), for choosing one.
 pub async fn names(pool: &sqlx::PgPool) -> sqlx::Result<Vec<(String, String)>> {
-    sqlx::query_as(
-        "SELECT slug, name || ' (' || organiser || ')' FROM programmes ORDER BY name, slug",
-    )
-    .fetch_all(pool)
-    .await
+    sqlx::query_as("SELECT slug, name || ' (' || organiser || ')' FROM programmes ORDER BY name, slug")
+        .fetch_all(pool)
+        .await
 }

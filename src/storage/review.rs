@@ -75,39 +75,22 @@ impl Terms {
     /// is a reference, text with `@` the start of an address, anything else
     /// part of a name. One condition each, so each can use its index.
     fn of(f: &Filter) -> Self {
-        let q =
-            f.q.as_deref()
-                .map(str::trim)
-                .filter(|q| !q.is_empty())
-                .map(str::to_lowercase);
+        let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_lowercase);
         let escaped = q.as_ref().map(|q| q.replace(['\\', '%', '_'], ""));
-        let is_reference = q
-            .as_ref()
-            .is_some_and(|q| q.parse::<crate::domain::application::Reference>().is_ok());
+        let is_reference = q.as_ref().is_some_and(|q| q.parse::<crate::domain::application::Reference>().is_ok());
         let is_email = q.as_ref().is_some_and(|q| q.contains('@'));
         Self {
             intake_id: f.intake_id,
             status: f.status.map(|s| s.key()),
             reference: q.clone().filter(|_| is_reference),
-            email_prefix: escaped
-                .as_ref()
-                .filter(|_| is_email)
-                .map(|q| format!("{q}%")),
-            name_part: escaped
-                .filter(|_| !is_reference && !is_email)
-                .map(|q| format!("%{q}%")),
+            email_prefix: escaped.as_ref().filter(|_| is_email).map(|q| format!("{q}%")),
+            name_part: escaped.filter(|_| !is_reference && !is_email).map(|q| format!("%{q}%")),
         }
     }
 }
 
 /// One page of the list.
-pub async fn list(
-    pool: &PgPool,
-    f: &Filter,
-    sort: Sort,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<Vec<ListRow>> {
+pub async fn list(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: i64) -> sqlx::Result<Vec<ListRow>> {
     let sql = match sort {
         Sort::Newest => list_sql!("a.submitted_at DESC, a.id DESC"),
         Sort::Oldest => list_sql!("a.submitted_at, a.id"),
@@ -134,18 +117,15 @@ pub async fn list(
 /// window over every matching row).
 pub async fn count(pool: &PgPool, f: &Filter) -> sqlx::Result<i64> {
     let t = Terms::of(f);
-    sqlx::query_scalar(concat!(
-        "SELECT count(*) FROM applications a",
-        list_filter!()
-    ))
-    .persistent(false)
-    .bind(t.intake_id)
-    .bind(t.status)
-    .bind(t.reference)
-    .bind(t.email_prefix)
-    .bind(t.name_part)
-    .fetch_one(pool)
-    .await
+    sqlx::query_scalar(concat!("SELECT count(*) FROM applications a", list_filter!()))
+        .persistent(false)
+        .bind(t.intake_id)
+        .bind(t.status)
+        .bind(t.reference)
+        .bind(t.email_prefix)
+        .bind(t.name_part)
+        .fetch_one(pool)
+        .await
 }
 
 #[derive(Debug, sqlx::FromRow)]

@@ -33,12 +33,7 @@ type Row = (
     DateTime<Utc>,
 );
 
-pub async fn create(
-    pool: &PgPool,
-    id_hash: &[u8],
-    user_id: i64,
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
+pub async fn create(pool: &PgPool, id_hash: &[u8], user_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO staff_sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
         .bind(id_hash)
         .bind(user_id)
@@ -84,12 +79,7 @@ pub async fn touch(pool: &PgPool, id_hash: &[u8], now: DateTime<Utc>) -> sqlx::R
 }
 
 /// Gives the session a new id (after MFA) and marks it fully signed in.
-pub async fn complete_mfa(
-    pool: &PgPool,
-    old_hash: &[u8],
-    new_hash: &[u8],
-    now: DateTime<Utc>,
-) -> sqlx::Result<()> {
+pub async fn complete_mfa(pool: &PgPool, old_hash: &[u8], new_hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE staff_sessions SET id_hash = $2, mfa_done = true, pending_totp_secret = NULL,
              pending_recovery_hashes = NULL, last_seen_at = $3 WHERE id_hash = $1",
@@ -118,18 +108,12 @@ pub async fn set_pending_enrolment(
 }
 
 pub async fn delete(pool: &PgPool, id_hash: &[u8]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM staff_sessions WHERE id_hash = $1")
-        .bind(id_hash)
-        .execute(pool)
-        .await?;
+    sqlx::query("DELETE FROM staff_sessions WHERE id_hash = $1").bind(id_hash).execute(pool).await?;
     Ok(())
 }
 
 /// Ends every session of a user (disabled, or a new password).
 pub async fn delete_for_user(pool: &PgPool, user_id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
-        .bind(user_id)
-        .execute(pool)
-        .await?;
+    sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1").bind(user_id).execute(pool).await?;
     Ok(())
 }

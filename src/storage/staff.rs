@@ -20,23 +20,23 @@ pub async fn insert(
     role: Role,
     password_hash: &str,
 ) -> Result<i64, AddUserError> {
-    sqlx::query_scalar("INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(email.as_str())
-        .bind(name.as_str())
-        .bind(role.as_str())
-        .bind(password_hash)
-        .fetch_one(pool)
-        .await
-        .map_err(|err| match super::violated_constraint(&err) {
-            Some("staff_users_email_key") => AddUserError::EmailTaken,
-            _ => AddUserError::Database(err),
-        })
+    sqlx::query_scalar(
+        "INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(name.as_str())
+    .bind(role.as_str())
+    .bind(password_hash)
+    .fetch_one(pool)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("staff_users_email_key") => AddUserError::EmailTaken,
+        _ => AddUserError::Database(err),
+    })
 }
 
 pub async fn count(pool: &PgPool) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT count(*) FROM staff_users")
-        .fetch_one(pool)
-        .await
+    sqlx::query_scalar("SELECT count(*) FROM staff_users").fetch_one(pool).await
 }
 
 /// A staff user as sign-in needs them.
@@ -87,12 +87,14 @@ pub async fn enrol_totp(
     recovery_hashes: &[Vec<u8>],
 ) -> sqlx::Result<bool> {
     let mut tx = pool.begin().await?;
-    let done = sqlx::query("UPDATE staff_users SET totp_secret = $2, totp_last_step = $3 WHERE id = $1 AND totp_secret IS NULL")
-        .bind(user_id)
-        .bind(secret)
-        .bind(step)
-        .execute(&mut *tx)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE staff_users SET totp_secret = $2, totp_last_step = $3 WHERE id = $1 AND totp_secret IS NULL",
+    )
+    .bind(user_id)
+    .bind(secret)
+    .bind(step)
+    .execute(&mut *tx)
+    .await?;
     if done.rows_affected() != 1 {
         return Ok(false);
     }
@@ -114,12 +116,13 @@ pub async fn use_recovery_code(
     hash: &[u8],
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL")
-        .bind(user_id)
-        .bind(hash)
-        .bind(now)
-        .execute(pool)
-        .await?;
+    let done =
+        sqlx::query("UPDATE recovery_codes SET used_at = $3 WHERE user_id = $1 AND code_hash = $2 AND used_at IS NULL")
+            .bind(user_id)
+            .bind(hash)
+            .bind(now)
+            .execute(pool)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -152,19 +155,14 @@ pub async fn set_disabled(
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<bool> {
     let mut tx = pool.begin().await?;
-    let done = sqlx::query(
-        "UPDATE staff_users SET disabled_at = CASE WHEN $2 THEN $3 ELSE NULL END WHERE id = $1",
-    )
-    .bind(id)
-    .bind(disabled)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let done = sqlx::query("UPDATE staff_users SET disabled_at = CASE WHEN $2 THEN $3 ELSE NULL END WHERE id = $1")
+        .bind(id)
+        .bind(disabled)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
     if disabled {
-        sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
     }
     tx.commit().await?;
     Ok(done.rows_affected() == 1)
@@ -177,12 +175,14 @@ pub async fn add_activation(
     token_hash: &[u8],
     expires_at: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO staff_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, 'activation', $3)")
-        .bind(token_hash)
-        .bind(user_id)
-        .bind(expires_at)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "INSERT INTO staff_tokens (token_hash, user_id, purpose, expires_at) VALUES ($1, $2, 'activation', $3)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -197,11 +197,12 @@ pub async fn activation(
     token_hash: &[u8],
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<ActivationLink> {
-    let row: Option<(i64, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>)> =
-        sqlx::query_as("SELECT user_id, expires_at, used_at FROM staff_tokens WHERE token_hash = $1 AND purpose = 'activation'")
-            .bind(token_hash)
-            .fetch_optional(pool)
-            .await?;
+    let row: Option<(i64, chrono::DateTime<chrono::Utc>, Option<chrono::DateTime<chrono::Utc>>)> = sqlx::query_as(
+        "SELECT user_id, expires_at, used_at FROM staff_tokens WHERE token_hash = $1 AND purpose = 'activation'",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await?;
     Ok(match row {
         None => ActivationLink::Unknown,
         Some((_, expires, used)) if used.is_some() || expires <= now => ActivationLink::Spent,
@@ -219,26 +220,23 @@ pub async fn activate(
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<bool> {
     let mut tx = pool.begin().await?;
-    let spent = sqlx::query("UPDATE staff_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2")
-        .bind(token_hash)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    if spent.rows_affected() != 1 {
-        return Ok(false);
-    }
-    sqlx::query(
-        "UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1",
+    let spent = sqlx::query(
+        "UPDATE staff_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2",
     )
-    .bind(user_id)
-    .bind(password_hash)
+    .bind(token_hash)
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1")
+    if spent.rows_affected() != 1 {
+        return Ok(false);
+    }
+    sqlx::query("UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1")
         .bind(user_id)
+        .bind(password_hash)
+        .bind(now)
         .execute(&mut *tx)
         .await?;
+    sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -250,23 +248,22 @@ pub async fn insert_unactivated(
     name: &StaffName,
     role: Role,
 ) -> Result<i64, AddUserError> {
-    sqlx::query_scalar("INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, '!') RETURNING id")
-        .bind(email.as_str())
-        .bind(name.as_str())
-        .bind(role.as_str())
-        .fetch_one(conn)
-        .await
-        .map_err(|err| match super::violated_constraint(&err) {
-            Some("staff_users_email_key") => AddUserError::EmailTaken,
-            _ => AddUserError::Database(err),
-        })
+    sqlx::query_scalar(
+        "INSERT INTO staff_users (email, name, role, password_hash) VALUES ($1, $2, $3, '!') RETURNING id",
+    )
+    .bind(email.as_str())
+    .bind(name.as_str())
+    .bind(role.as_str())
+    .fetch_one(conn)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("staff_users_email_key") => AddUserError::EmailTaken,
+        _ => AddUserError::Database(err),
+    })
 }
 
 pub async fn password_hash_of(pool: &PgPool, user_id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = $1")
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = $1").bind(user_id).fetch_optional(pool).await
 }
 
 /// Sets a new password and ends every session of the user but `keep`.
@@ -278,14 +275,12 @@ pub async fn change_password(
     now: chrono::DateTime<chrono::Utc>,
 ) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    sqlx::query(
-        "UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1",
-    )
-    .bind(user_id)
-    .bind(password_hash)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    sqlx::query("UPDATE staff_users SET password_hash = $2, password_changed_at = $3 WHERE id = $1")
+        .bind(user_id)
+        .bind(password_hash)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM staff_sessions WHERE user_id = $1 AND id_hash <> $2")
         .bind(user_id)
         .bind(keep)

@@ -4,17 +4,12 @@ use sqlx::PgPool;
 use crate::domain::login_throttle::Record;
 
 pub async fn get(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<Record>> {
-    let row: Option<(i32, DateTime<Utc>, Option<DateTime<Utc>>)> = sqlx::query_as(
-        "SELECT failures, window_start, locked_until FROM login_throttle WHERE key_hash = $1",
-    )
-    .bind(key_hash)
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.map(|(failures, window_start, locked_until)| Record {
-        failures,
-        window_start,
-        locked_until,
-    }))
+    let row: Option<(i32, DateTime<Utc>, Option<DateTime<Utc>>)> =
+        sqlx::query_as("SELECT failures, window_start, locked_until FROM login_throttle WHERE key_hash = $1")
+            .bind(key_hash)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map(|(failures, window_start, locked_until)| Record { failures, window_start, locked_until }))
 }
 
 pub async fn put(pool: &PgPool, key_hash: &[u8], r: &Record) -> sqlx::Result<()> {
@@ -32,9 +27,6 @@ pub async fn put(pool: &PgPool, key_hash: &[u8], r: &Record) -> sqlx::Result<()>
 }
 
 pub async fn clear(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM login_throttle WHERE key_hash = $1")
-        .bind(key_hash)
-        .execute(pool)
-        .await?;
+    sqlx::query("DELETE FROM login_throttle WHERE key_hash = $1").bind(key_hash).execute(pool).await?;
     Ok(())
 }

@@ -33,12 +33,6 @@ async fn serve(Path(file): Path<String>) -> Result<Response, AppError> {
         "style.css" => (CSS, "text/css; charset=utf-8"),
         _ => return Err(AppError::NotFound),
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type),
-            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-        ],
-        body,
-    )
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=31536000, immutable")], body)
         .into_response())
 }

@@ -65,10 +65,7 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_string();
     let response = next.run(request).await;
     let status = response.status();
-    let has_page = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let has_page = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if !(status.is_client_error() || status.is_server_error())
         || has_page
         || response.extensions().get::<KeepBody>().is_some()
@@ -77,11 +74,7 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     }
     let (mut parts, _) = response.into_parts();
     let (title, text) = texts(lang, status);
-    let page = ErrorPage {
-        ctx: PageContext::new(lang, &path),
-        title,
-        text,
-    };
+    let page = ErrorPage { ctx: PageContext::new(lang, &path), title, text };
     match page.render() {
         Ok(html) => {
             parts.headers.remove(header::CONTENT_LENGTH);

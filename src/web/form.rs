@@ -11,19 +11,11 @@ pub struct FormFields(Vec<(String, String)>);
 impl FormFields {
     /// The first value of `name`, or empty.
     pub fn get(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()).unwrap_or_default()
     }
 
     pub fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
+        self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
     }
 
     pub fn parse(body: &[u8]) -> Self {
@@ -38,16 +30,11 @@ impl<S: Send + Sync> FromRequest<S> for FormFields {
         let is_form = request
             .headers()
             .get(header::CONTENT_TYPE)
-            .is_some_and(|v| {
-                v.as_bytes()
-                    .starts_with(b"application/x-www-form-urlencoded")
-            });
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
         if !is_form {
             return Err(StatusCode::UNSUPPORTED_MEDIA_TYPE);
         }
-        let body = Bytes::from_request(request, state)
-            .await
-            .map_err(|e| e.status())?;
+        let body = Bytes::from_request(request, state).await.map_err(|e| e.status())?;
         Ok(Self::parse(&body))
     }
 }
@@ -58,9 +45,7 @@ mod tests {
 
     #[test]
     fn repeated_names_and_encoded_text_survive() {
-        let f = FormFields::parse(
-            "treatment=a&treatment=b&motivation=Hej+s%C3%B8ren%0D%0A&x=".as_bytes(),
-        );
+        let f = FormFields::parse("treatment=a&treatment=b&motivation=Hej+s%C3%B8ren%0D%0A&x=".as_bytes());
         assert_eq!(f.all("treatment"), ["a", "b"]);
         assert_eq!(f.get("motivation"), "Hej søren\r\n");
         assert_eq!(f.get("missing"), "");

@@ -12,11 +12,7 @@ async fn healthz(State(state): State<AppState>) -> (StatusCode, Extension<KeepBo
         Ok(_) => (StatusCode::OK, Extension(KeepBody), "ok"),
         Err(err) => {
             tracing::warn!(error = %err, "health check: database does not answer");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Extension(KeepBody),
-                "database unavailable",
-            )
+            (StatusCode::SERVICE_UNAVAILABLE, Extension(KeepBody), "database unavailable")
         }
     }
 }

@@ -46,14 +46,8 @@ struct Back {
 /// `GET /lang/en?next=/intakes/x`: remembers the choice for a year and goes back.
 async fn switch(Path(code): Path<String>, Query(back): Query<Back>) -> Result<Response, AppError> {
     let lang = Lang::from_code(&code).ok_or(AppError::NotFound)?;
-    let target = back
-        .next
-        .filter(|p| is_local_path(p))
-        .unwrap_or_else(|| "/".into());
-    let cookie = format!(
-        "{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-        lang.code()
-    );
+    let target = back.next.filter(|p| is_local_path(p)).unwrap_or_else(|| "/".into());
+    let cookie = format!("{COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly", lang.code());
     let mut response = Redirect::to(&target).into_response();
     let value = HeaderValue::from_str(&cookie).map_err(|e| AppError::Other(e.into()))?;
     response.headers_mut().insert(header::SET_COOKIE, value);
@@ -62,10 +56,7 @@ async fn switch(Path(code): Path<String>, Query(back): Query<Back>) -> Result<Re
 
 /// Only same-site relative paths are followed: `/x`, never `//host` or `/\host`.
 pub fn is_local_path(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.starts_with("/\\")
-        && !path.chars().any(char::is_control)
+    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\") && !path.chars().any(char::is_control)
 }
 
 #[cfg(test)]

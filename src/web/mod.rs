@@ -46,10 +46,7 @@ pub fn router(state: AppState) -> Router {
     // Innermost first: each `layer` call wraps everything before it.
     let limits = |bytes| {
         ServiceBuilder::new()
-            .layer(TimeoutLayer::with_status_code(
-                axum::http::StatusCode::REQUEST_TIMEOUT,
-                REQUEST_TIMEOUT,
-            ))
+            .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
             .layer(RequestBodyLimitLayer::new(bytes))
     };
     let outer = ServiceBuilder::new()
@@ -67,10 +64,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))
-        .layer(middleware::from_fn_with_state(
-            Arc::<str>::from(origin),
-            security::refuse_cross_origin_posts,
-        ))
+        .layer(middleware::from_fn_with_state(Arc::<str>::from(origin), security::refuse_cross_origin_posts))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(outer)
         .with_state(state)
@@ -79,15 +73,7 @@ pub fn router(state: AppState) -> Router {
 /// Spans carry the request id and the route pattern, never the real path:
 /// paths hold tokens.
 fn request_span<B>(request: &Request<B>) -> tracing::Span {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(MatchedPath::as_str)
-        .unwrap_or("-");
-    let id = request
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-");
+    let route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("-");
+    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
     tracing::info_span!("request", id, method = %request.method(), route)
 }

@@ -22,14 +22,7 @@ pub struct NoticePage {
 
 impl NoticePage {
     pub fn new(ctx: PageContext, title: &str, paragraphs: Vec<String>) -> Self {
-        Self {
-            ctx,
-            title: title.to_string(),
-            paragraphs,
-            kept_text: Vec::new(),
-            kept_hint: String::new(),
-            link: None,
-        }
+        Self { ctx, title: title.to_string(), paragraphs, kept_text: Vec::new(), kept_hint: String::new(), link: None }
     }
 
     pub fn link(mut self, href: String, label: &str) -> Self {

@@ -22,9 +22,7 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/", get(home))
-        .route("/intakes/{slug}", get(intake_page))
+    Router::new().route("/", get(home)).route("/intakes/{slug}", get(intake_page))
 }
 
 struct IntakeCard {
@@ -101,67 +99,34 @@ struct IntakePage {
     meetings: Vec<MeetingCard>,
 }
 
-async fn intake_page(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    lang: Lang,
-) -> AppResult<Html<String>> {
-    let intake = storage::intakes::by_slug(&state.pool, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Html<String>> {
+    let intake = storage::intakes::by_slug(&state.pool, &slug).await?.ok_or(AppError::NotFound)?;
     let now = state.clock.now();
     let meetings = storage::info_meetings::upcoming_for_intake(&state.pool, intake.id, now).await?;
     let page = intake_view(lang, &intake, intake.phase(now), &meetings);
     Ok(Html(page.render()?))
 }
 
-fn intake_view(
-    lang: Lang,
-    intake: &Intake,
-    phase: IntakePhase,
-    meetings: &[InfoMeeting],
-) -> IntakePage {
+fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[InfoMeeting]) -> IntakePage {
     let t = lang.strings();
     let p = &intake.programme;
-    let times = format!(
-        "{}-{}",
-        dates::clock(lang, p.session_starts),
-        dates::clock(lang, p.session_ends)
-    );
+    let times = format!("{}-{}", dates::clock(lang, p.session_starts), dates::clock(lang, p.session_ends));
     IntakePage {
         ctx: PageContext::new(lang, &format!("/intakes/{}", intake.slug)),
         title: format!("{} – {}", p.name, intake.name),
         organiser: p.organiser.clone(),
         teaching: fill(
             t.intake_teaching_text,
-            &[
-                &p.teaching_weeks,
-                &dates::weekdays(lang, &p.teaching_weekdays),
-                &times,
-                &p.teaching_hours(),
-            ],
+            &[&p.teaching_weeks, &dates::weekdays(lang, &p.teaching_weekdays), &times, &p.teaching_hours()],
         ),
-        practicum: fill(
-            t.intake_practicum_text,
-            &[&p.practicum_weeks, &p.practicum_hours_per_week],
-        ),
+        practicum: fill(t.intake_practicum_text, &[&p.practicum_weeks, &p.practicum_hours_per_week]),
         place: p.place.clone(),
         seats: fill(t.intake_seats_text, &[&p.capacity]),
         start: dates::long_date(lang, intake.start_date),
-        interview_days: intake
-            .interview_days
-            .iter()
-            .map(|d| dates::long_date(lang, *d))
-            .collect(),
-        deadline: fill(
-            t.intake_deadline_text,
-            &[&dates::long_moment(lang, intake.deadline)],
-        ),
+        interview_days: intake.interview_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
+        deadline: fill(t.intake_deadline_text, &[&dates::long_moment(lang, intake.deadline)]),
         phase,
-        opens: fill(
-            t.intake_not_open_yet,
-            &[&dates::long_moment(lang, intake.opens_at)],
-        ),
+        opens: fill(t.intake_not_open_yet, &[&dates::long_moment(lang, intake.opens_at)]),
         apply_href: format!("/intakes/{}/apply", intake.slug),
         meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
     }

@@ -14,18 +14,9 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 /// Sets the security headers on every response, error pages included.
 pub async fn set_headers<B>(mut response: axum::http::Response<B>) -> axum::http::Response<B> {
     let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
+    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(
         HeaderName::from_static("permissions-policy"),
@@ -40,15 +31,8 @@ pub async fn set_headers<B>(mut response: axum::http::Response<B>) -> axum::http
 /// One exception: under our `Referrer-Policy: no-referrer`, browsers send
 /// `Origin: null` on their own form posts. `null` names no other site, so
 /// it passes when the browser itself vouches `Sec-Fetch-Site: same-origin`.
-pub async fn refuse_cross_origin_posts(
-    State(origin): State<Arc<str>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    if matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    ) {
+pub async fn refuse_cross_origin_posts(State(origin): State<Arc<str>>, request: Request, next: Next) -> Response {
+    if matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(request).await;
     }
     let headers = request.headers();
@@ -73,57 +57,29 @@ mod tests {
     use tower::ServiceExt;
 
     async fn status(headers: &[(&str, &str)]) -> StatusCode {
-        let app = Router::new().route("/", post(|| async { "ok" })).layer(
-            middleware::from_fn_with_state(
-                Arc::<str>::from("http://optag.test"),
-                refuse_cross_origin_posts,
-            ),
-        );
+        let app = Router::new()
+            .route("/", post(|| async { "ok" }))
+            .layer(middleware::from_fn_with_state(Arc::<str>::from("http://optag.test"), refuse_cross_origin_posts));
         let mut request = HttpRequest::post("/");
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        app.oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap()
-            .status()
+        app.oneshot(request.body(Body::empty()).unwrap()).await.unwrap().status()
     }
 
     #[tokio::test]
     async fn only_our_origin_or_the_browsers_same_origin_word_passes() {
-        assert_eq!(
-            status(&[("origin", "http://optag.test")]).await,
-            StatusCode::OK
-        );
+        assert_eq!(status(&[("origin", "http://optag.test")]).await, StatusCode::OK);
         assert_eq!(status(&[]).await, StatusCode::OK);
+        assert_eq!(status(&[("origin", "null"), ("sec-fetch-site", "same-origin")]).await, StatusCode::OK);
+        assert_eq!(status(&[("origin", "http://evil.test")]).await, StatusCode::FORBIDDEN);
         assert_eq!(
-            status(&[("origin", "null"), ("sec-fetch-site", "same-origin")]).await,
-            StatusCode::OK
-        );
-        assert_eq!(
-            status(&[("origin", "http://evil.test")]).await,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            status(&[
-                ("origin", "http://evil.test"),
-                ("sec-fetch-site", "same-origin")
-            ])
-            .await,
+            status(&[("origin", "http://evil.test"), ("sec-fetch-site", "same-origin")]).await,
             StatusCode::FORBIDDEN
         );
         assert_eq!(status(&[("origin", "null")]).await, StatusCode::FORBIDDEN);
-        assert_eq!(
-            status(&[("origin", "null"), ("sec-fetch-site", "cross-site")]).await,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            status(&[("sec-fetch-site", "cross-site")]).await,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(
-            status(&[("sec-fetch-site", "same-site")]).await,
-            StatusCode::FORBIDDEN
-        );
+        assert_eq!(status(&[("origin", "null"), ("sec-fetch-site", "cross-site")]).await, StatusCode::FORBIDDEN);
+        assert_eq!(status(&[("sec-fetch-site", "cross-site")]).await, StatusCode::FORBIDDEN);
+        assert_eq!(status(&[("sec-fetch-site", "same-site")]).await, StatusCode::FORBIDDEN);
     }
 }

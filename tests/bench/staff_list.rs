@@ -28,22 +28,15 @@ async fn main() {
         "/admin/applications?q=2026-04242".to_string(),
     ];
     for q in ["person 77", "2026-04242"] {
-        let filter = optag::storage::review::Filter {
-            q: Some(q.into()),
-            ..Default::default()
-        };
+        let filter = optag::storage::review::Filter { q: Some(q.into()), ..Default::default() };
         let t = Instant::now();
         for _ in 0..20 {
-            optag::storage::review::list(&app.pool, &filter, Default::default(), 50, 0)
-                .await
-                .unwrap();
+            optag::storage::review::list(&app.pool, &filter, Default::default(), 50, 0).await.unwrap();
         }
         let list = t.elapsed() / 20;
         let t = Instant::now();
         for _ in 0..20 {
-            optag::storage::review::count(&app.pool, &filter)
-                .await
-                .unwrap();
+            optag::storage::review::count(&app.pool, &filter).await.unwrap();
         }
         println!(
             "  query: {q:<20} list {:.2} ms, count {:.2} ms",
@@ -120,8 +113,5 @@ async fn seed(app: &TestApp, intake: i64) {
     .await
     .unwrap();
     // As autovacuum leaves a table in steady state (GIN pending list flushed).
-    sqlx::query("VACUUM ANALYZE applications")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    sqlx::query("VACUUM ANALYZE applications").execute(&app.pool).await.unwrap();
 }

@@ -33,7 +33,10 @@ async fn a_coordinator_signs_in_with_totp_reviews_notes_invites_and_signs_out() 
     for who in ["phone", "desktop"] {
         create_user(&app, &format!("{who}@example.dk"), Role::Coordinator).await;
         let reference = submit(&app, &slug, &format!("applicant-{who}@example.dk"), &[]).await;
-        users.insert(who.into(), json!({ "email": format!("{who}@example.dk"), "password": PASSWORD, "reference": reference }));
+        users.insert(
+            who.into(),
+            json!({ "email": format!("{who}@example.dk"), "password": PASSWORD, "reference": reference }),
+        );
     }
     let data = json!({ "users": users, "clockEpoch": app.clock.now_utc().timestamp() });
     run_journey(&app, "staff", data).await;

@@ -17,21 +17,12 @@ fn optag(app: &TestApp, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Out
         .stderr(Stdio::piped())
         .spawn()
         .expect("the optag binary runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 
 #[tokio::test]
@@ -53,17 +44,7 @@ async fn user_add_creates_a_staff_user_once_with_an_argon2id_hash() {
 
     let again = optag(
         &app,
-        &[
-            "user",
-            "add",
-            "--email",
-            "LONE@example.dk",
-            "--name",
-            "L",
-            "--role",
-            "admin",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "LONE@example.dk", "--name", "L", "--role", "admin", "--password-stdin"],
         "en anden god kode\n",
         &[],
     );
@@ -71,10 +52,7 @@ async fn user_add_creates_a_staff_user_once_with_an_argon2id_hash() {
     assert!(text(&again).contains("exists already"), "{}", text(&again));
 
     let (role, hash): (String, String) =
-        sqlx::query_as("SELECT role, password_hash FROM staff_users")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+        sqlx::query_as("SELECT role, password_hash FROM staff_users").fetch_one(&app.pool).await.unwrap();
     assert_eq!(role, "coordinator");
     assert!(hash.starts_with("$argon2id$") && !hash.contains("god adgangskode"));
 }
@@ -84,17 +62,7 @@ async fn user_add_refuses_bad_input_and_names_what_is_wrong() {
     let app = TestApp::spawn().await;
     let bad_role = optag(
         &app,
-        &[
-            "user",
-            "add",
-            "--email",
-            "a@b.dk",
-            "--name",
-            "A",
-            "--role",
-            "boss",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "a@b.dk", "--name", "A", "--role", "boss", "--password-stdin"],
         "langkode123\n",
         &[],
     );
@@ -102,49 +70,24 @@ async fn user_add_refuses_bad_input_and_names_what_is_wrong() {
     assert!(text(&bad_role).contains("--role"));
     let short = optag(
         &app,
-        &[
-            "user",
-            "add",
-            "--email",
-            "a@b.dk",
-            "--name",
-            "A",
-            "--role",
-            "admin",
-            "--password-stdin",
-        ],
+        &["user", "add", "--email", "a@b.dk", "--name", "A", "--role", "admin", "--password-stdin"],
         "kort\n",
         &[],
     );
     assert_eq!(short.status.code(), Some(1));
     assert!(text(&short).contains("at least 8"));
-    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM staff_users")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM staff_users").fetch_one(&app.pool).await.unwrap();
     assert_eq!(count, 0);
 }
 
 #[tokio::test]
 async fn a_bad_environment_value_stops_start_up_naming_the_variable() {
     let app = TestApp::spawn().await;
-    let output = optag(
-        &app,
-        &["migrate"],
-        "",
-        &[("OPTAG_LISTEN", "not-an-address")],
-    );
+    let output = optag(&app, &["migrate"], "", &[("OPTAG_LISTEN", "not-an-address")]);
     assert_eq!(output.status.code(), Some(1));
     assert!(text(&output).contains("OPTAG_LISTEN"), "{}", text(&output));
-    let secret = optag(
-        &app,
-        &["migrate"],
-        "",
-        &[("OPTAG_SECRET_KEY", "too-short-secret")],
-    );
-    assert!(
-        text(&secret).contains("OPTAG_SECRET_KEY") && !text(&secret).contains("too-short-secret")
-    );
+    let secret = optag(&app, &["migrate"], "", &[("OPTAG_SECRET_KEY", "too-short-secret")]);
+    assert!(text(&secret).contains("OPTAG_SECRET_KEY") && !text(&secret).contains("too-short-secret"));
 }
 
 #[tokio::test]
@@ -154,9 +97,6 @@ async fn demo_migrate_and_purge_run_and_demo_is_idempotent() {
         let output = optag(&app, args, "", &[]);
         assert!(output.status.success(), "{args:?}: {}", text(&output));
     }
-    let intakes: i64 = sqlx::query_scalar("SELECT count(*) FROM intakes")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let intakes: i64 = sqlx::query_scalar("SELECT count(*) FROM intakes").fetch_one(&app.pool).await.unwrap();
     assert_eq!(intakes, 1);
 }

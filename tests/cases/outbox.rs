@@ -14,14 +14,11 @@ fn email(to: &str, subject: &str) -> OutgoingEmail {
         to: EmailAddress::parse(to).unwrap(),
         subject: subject.to_string(),
         text: format!("Hej Søren\n\nSe mere her: https://optag.test/x/{subject}\n"),
-        html: format!(
-            "<p>Hej Søren</p><p><a href=\"https://optag.test/x/{subject}\">Se mere</a></p>"
-        ),
+        html: format!("<p>Hej Søren</p><p><a href=\"https://optag.test/x/{subject}\">Se mere</a></p>"),
         attachments: vec![Attachment::calendar(
             "moede.ics",
             "REQUEST",
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//optag//test//DA\r\nEND:VCALENDAR\r\n"
-                .into(),
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//optag//test//DA\r\nEND:VCALENDAR\r\n".into(),
         )],
     }
 }
@@ -65,13 +62,7 @@ async fn a_queued_mail_arrives_with_text_html_and_calendar_parts() {
 async fn a_rolled_back_change_sends_nothing() {
     let app = TestApp::spawn().await;
     let mut tx = app.pool.begin().await.unwrap();
-    outbox::queue(
-        &mut tx,
-        &email("mette@example.dk", "Fortrudt"),
-        "optag.test",
-    )
-    .await
-    .unwrap();
+    outbox::queue(&mut tx, &email("mette@example.dk", "Fortrudt"), "optag.test").await.unwrap();
     tx.rollback().await.unwrap();
     queue(&app, &email("mette@example.dk", "Sendt")).await;
     let mails = app.smtp.wait_for(1).await;
@@ -92,10 +83,7 @@ async fn mail_queued_while_the_smtp_server_is_down_arrives_once_when_it_comes_up
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let (status, attempts, error) = status_of(&app, id).await;
     assert_eq!(status, "pending");
-    assert!(
-        attempts >= 1 && error.is_some(),
-        "attempts {attempts}, error {error:?}"
-    );
+    assert!(attempts >= 1 && error.is_some(), "attempts {attempts}, error {error:?}");
 
     let sink = SmtpSink::start_on(tokio::net::TcpListener::bind(address).await.unwrap()).await;
     sink.wait_for(1).await;
@@ -121,11 +109,7 @@ async fn two_instances_on_one_database_send_every_mail_exactly_once() {
     let app = TestApp::spawn().await;
     let second = TestApp::spawn_second_instance(&app).await;
     for n in 0..30 {
-        queue(
-            &app,
-            &email(&format!("person{n}@example.dk"), &format!("Nr {n}")),
-        )
-        .await;
+        queue(&app, &email(&format!("person{n}@example.dk"), &format!("Nr {n}"))).await;
     }
     app.smtp.wait_for(30).await;
     tokio::time::sleep(Duration::from_secs(1)).await;

@@ -48,37 +48,21 @@ async fn the_intake_page_shows_the_programme_facts_and_a_way_to_apply() {
 async fn after_the_deadline_the_intake_page_says_applications_are_closed() {
     let app = TestApp::spawn().await;
     let demo = app.load_demo().await;
-    let deadline: chrono::DateTime<chrono::Utc> =
-        sqlx::query_scalar("SELECT deadline FROM intakes WHERE id = $1")
-            .bind(demo.intake_id)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    app.clock.set(deadline - Duration::seconds(1));
-    let open = app
-        .get(&format!("/intakes/{}", demo.intake_slug))
-        .await
-        .text()
+    let deadline: chrono::DateTime<chrono::Utc> = sqlx::query_scalar("SELECT deadline FROM intakes WHERE id = $1")
+        .bind(demo.intake_id)
+        .fetch_one(&app.pool)
         .await
         .unwrap();
+    app.clock.set(deadline - Duration::seconds(1));
+    let open = app.get(&format!("/intakes/{}", demo.intake_slug)).await.text().await.unwrap();
     assert!(open.contains("/apply\""));
 
     app.clock.set(deadline);
-    let closed = app
-        .get(&format!("/intakes/{}", demo.intake_slug))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let closed = app.get(&format!("/intakes/{}", demo.intake_slug)).await.text().await.unwrap();
     assert!(closed.contains("Fristen er overskredet"));
     assert!(!closed.contains("/apply\""));
     assert!(
-        !app.get("/")
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains(&demo.intake_slug),
+        !app.get("/").await.text().await.unwrap().contains(&demo.intake_slug),
         "a closed intake is not listed as open"
     );
 }
@@ -86,10 +70,7 @@ async fn after_the_deadline_the_intake_page_says_applications_are_closed() {
 #[tokio::test]
 async fn an_unknown_intake_is_404() {
     let app = TestApp::spawn().await;
-    assert_eq!(
-        app.get("/intakes/findes-ikke").await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get("/intakes/findes-ikke").await.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -9,22 +9,12 @@ async fn with_applications() -> (TestApp, String, String) {
     let app = TestApp::spawn().await;
     app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
     let slug = app.load_demo().await.intake_slug;
-    let inside = submit(
-        &app,
-        &slug,
-        "mette@example.dk",
-        &[("motivation", "HEMMELIG-SVAR")],
-    )
-    .await;
+    let inside = submit(&app, &slug, "mette@example.dk", &[("motivation", "HEMMELIG-SVAR")]).await;
     let outside = submit(
         &app,
         &slug,
         "jens@example.dk",
-        &[
-            ("full_name", "Jens Holm"),
-            ("municipality", "101"),
-            ("needs_interpreter", "yes"),
-        ],
+        &[("full_name", "Jens Holm"), ("municipality", "101"), ("needs_interpreter", "yes")],
     )
     .await;
     (app, inside, outside)
@@ -44,26 +34,11 @@ async fn the_list_filters_by_status_and_free_text() {
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     let all = staff.get("/admin/applications").await.text().await.unwrap();
     assert!(all.contains(&inside) && all.contains(&outside) && all.contains("2 ansøgninger"));
-    let jens = staff
-        .get("/admin/applications?q=holm")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let jens = staff.get("/admin/applications?q=holm").await.text().await.unwrap();
     assert!(jens.contains(&outside) && !jens.contains(&inside));
-    let by_ref = staff
-        .get(&format!("/admin/applications?q={inside}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let by_ref = staff.get(&format!("/admin/applications?q={inside}")).await.text().await.unwrap();
     assert!(by_ref.contains(&inside) && !by_ref.contains(&outside));
-    let invited = staff
-        .get("/admin/applications?status=invited")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let invited = staff.get("/admin/applications?status=invited").await.text().await.unwrap();
     assert!(invited.contains("0 ansøgninger"));
     assert!(!all.contains("HEMMELIG-SVAR"), "no answers in the list");
 }
@@ -72,12 +47,7 @@ async fn the_list_filters_by_status_and_free_text() {
 async fn the_detail_shows_the_breakdown_with_contract_attributes_and_one_audit_row() {
     let (app, _, outside) = with_applications().await;
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
-    let page = staff
-        .get(&format!("/admin/applications/{outside}"))
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = staff.get(&format!("/admin/applications/{outside}")).await.text().await.unwrap();
     for (key, outcome) in [
         ("min_age", "met"),
         ("residence", "to_verify"),
@@ -85,12 +55,7 @@ async fn the_detail_shows_the_breakdown_with_contract_attributes_and_one_audit_r
         ("motivation", "for_interview"),
         ("competence_building", "for_interview"),
     ] {
-        assert!(
-            page.contains(&format!(
-                "data-criterion=\"{key}\" data-outcome=\"{outcome}\""
-            )),
-            "{key} {outcome}"
-        );
+        assert!(page.contains(&format!("data-criterion=\"{key}\" data-outcome=\"{outcome}\"")), "{key} {outcome}");
     }
     assert!(page.contains("København Kommune: kommunen skal godkende og betale 14.000 kr."));
     assert_eq!(page.matches("data-criterion=").count(), 12);
@@ -103,56 +68,22 @@ async fn notes_are_appended_and_status_changes_follow_the_workflow() {
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     let path = format!("/admin/applications/{inside}");
     assert_eq!(
-        staff
-            .post(
-                &format!("{path}/notes"),
-                &[("body", "Ringede – god samtale")]
-            )
-            .await
-            .status(),
+        staff.post(&format!("{path}/notes"), &[("body", "Ringede – god samtale")]).await.status(),
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        staff
-            .post(&format!("{path}/notes"), &[("body", "  ")])
-            .await
-            .status(),
+        staff.post(&format!("{path}/notes"), &[("body", "  ")]).await.status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
 
-    let no_reason = staff
-        .post(
-            &format!("{path}/status"),
-            &[("status", "rejected"), ("reason", "")],
-        )
-        .await;
+    let no_reason = staff.post(&format!("{path}/status"), &[("status", "rejected"), ("reason", "")]).await;
     assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let forbidden = staff
-        .post(&format!("{path}/status"), &[("status", "admitted")])
-        .await;
+    let forbidden = staff.post(&format!("{path}/status"), &[("status", "admitted")]).await;
     assert_eq!(forbidden.status(), StatusCode::CONFLICT);
-    assert!(
-        forbidden
-            .text()
-            .await
-            .unwrap()
-            .contains("kan den ikke blive")
-    );
+    assert!(forbidden.text().await.unwrap().contains("kan den ikke blive"));
+    assert_eq!(staff.post(&format!("{path}/status"), &[("status", "invited")]).await.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        staff
-            .post(&format!("{path}/status"), &[("status", "invited")])
-            .await
-            .status(),
-        StatusCode::SEE_OTHER
-    );
-    assert_eq!(
-        staff
-            .post(
-                &format!("{path}/status"),
-                &[("status", "rejected"), ("reason", "Passer ikke")]
-            )
-            .await
-            .status(),
+        staff.post(&format!("{path}/status"), &[("status", "rejected"), ("reason", "Passer ikke")]).await.status(),
         StatusCode::SEE_OTHER
     );
 
@@ -167,11 +98,7 @@ async fn notes_are_appended_and_status_changes_follow_the_workflow() {
     assert_eq!(audit_rows(&app, "status_changed").await, 2);
     assert_eq!(audit_rows(&app, "note_added").await, 1);
     assert!(
-        app.smtp
-            .mails()
-            .await
-            .iter()
-            .all(|m| !m.subject.contains("Afslag")),
+        app.smtp.mails().await.iter().all(|m| !m.subject.contains("Afslag")),
         "no rejection is mailed automatically"
     );
 }
@@ -181,12 +108,7 @@ async fn the_csv_export_has_contacts_but_no_health_answers_and_is_audited() {
     let (app, inside, outside) = with_applications().await;
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     let csv = staff.get("/admin/applications/export.csv").await;
-    assert!(
-        csv.headers()["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/csv")
-    );
+    assert!(csv.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     let body = csv.text().await.unwrap();
     assert!(body.contains(&inside) && body.contains(&outside) && body.contains("mette@example.dk"));
     assert!(!body.contains("HEMMELIG-SVAR") && !body.contains("psychiatric"));
@@ -197,38 +119,14 @@ async fn the_csv_export_has_contacts_but_no_health_answers_and_is_audited() {
 async fn an_interviewer_gets_403_on_coordinator_actions_and_404_on_applications() {
     let (app, inside, _) = with_applications().await;
     let interviewer = StaffClient::signed_in(&app, "panel@example.dk", Role::Interviewer).await;
+    assert_eq!(interviewer.get(&format!("/admin/applications/{inside}")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(interviewer.get("/admin/applications").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(interviewer.get("/admin/audit").await.status(), StatusCode::FORBIDDEN);
     assert_eq!(
-        interviewer
-            .get(&format!("/admin/applications/{inside}"))
-            .await
-            .status(),
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        interviewer.get("/admin/applications").await.status(),
+        interviewer.post(&format!("/admin/applications/{inside}/status"), &[("status", "invited")]).await.status(),
         StatusCode::FORBIDDEN
     );
-    assert_eq!(
-        interviewer.get("/admin/audit").await.status(),
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        interviewer
-            .post(
-                &format!("/admin/applications/{inside}/status"),
-                &[("status", "invited")]
-            )
-            .await
-            .status(),
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(
-        interviewer
-            .post("/admin/intakes", &[("name", "x")])
-            .await
-            .status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(interviewer.post("/admin/intakes", &[("name", "x")]).await.status(), StatusCode::FORBIDDEN);
     assert_eq!(audit_rows(&app, "application_viewed").await, 0);
 }
 
@@ -238,24 +136,10 @@ async fn the_audit_log_lists_sign_ins_and_views_for_those_allowed() {
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     staff.get(&format!("/admin/applications/{inside}")).await;
     let log = staff.get("/admin/audit").await.text().await.unwrap();
-    assert!(
-        log.contains("application_viewed") && log.contains("mfa_enrolled") && log.contains(&inside)
-    );
-    let only_views = staff
-        .get("/admin/audit?action=application_viewed")
-        .await
-        .text()
-        .await
-        .unwrap();
+    assert!(log.contains("application_viewed") && log.contains("mfa_enrolled") && log.contains(&inside));
+    let only_views = staff.get("/admin/audit?action=application_viewed").await.text().await.unwrap();
     assert!(!only_views.contains("mfa_enrolled"));
-    let update = sqlx::query("UPDATE audit_log SET action = 'x'")
-        .execute(&app.pool)
-        .await;
+    let update = sqlx::query("UPDATE audit_log SET action = 'x'").execute(&app.pool).await;
     assert!(update.is_err(), "the audit log is append-only");
-    assert!(
-        sqlx::query("DELETE FROM audit_log")
-            .execute(&app.pool)
-            .await
-            .is_err()
-    );
+    assert!(sqlx::query("DELETE FROM audit_log").execute(&app.pool).await.is_err());
 }

@@ -12,10 +12,7 @@ async fn healthz_is_ok_while_the_database_answers_and_503_when_it_does_not() {
     assert_eq!(response.text().await.unwrap(), "ok");
 
     app.pool.close().await;
-    assert_eq!(
-        app.get("/healthz").await.status(),
-        StatusCode::SERVICE_UNAVAILABLE
-    );
+    assert_eq!(app.get("/healthz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
 }
 
 #[tokio::test]
@@ -26,24 +23,14 @@ async fn a_404_is_a_kind_danish_page_with_every_security_header() {
     let headers = response.headers().clone();
     let csp = headers["content-security-policy"].to_str().unwrap();
     assert!(
-        csp.contains("frame-ancestors 'none'")
-            && csp.contains("script-src 'self'")
-            && !csp.contains("unsafe-inline")
+        csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline")
     );
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["referrer-policy"], "no-referrer");
     assert!(headers.contains_key("x-request-id"));
-    assert!(
-        headers["content-type"]
-            .to_str()
-            .unwrap()
-            .starts_with("text/html")
-    );
+    assert!(headers["content-type"].to_str().unwrap().starts_with("text/html"));
     let body = response.text().await.unwrap();
-    assert!(
-        body.contains("<html lang=\"da\">") && body.contains("Vi kan ikke finde siden"),
-        "{body}"
-    );
+    assert!(body.contains("<html lang=\"da\">") && body.contains("Vi kan ikke finde siden"), "{body}");
 }
 
 #[tokio::test]
@@ -59,35 +46,16 @@ async fn a_cross_origin_post_is_refused_before_it_reaches_a_handler() {
         .unwrap();
     assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
     assert!(foreign.headers().contains_key("content-security-policy"));
-    assert!(
-        foreign
-            .text()
-            .await
-            .unwrap()
-            .contains("Handlingen blev afvist")
-    );
+    assert!(foreign.text().await.unwrap().contains("Handlingen blev afvist"));
 
-    let cross_site = app
-        .client
-        .post(app.url("/intakes/x/apply"))
-        .header("sec-fetch-site", "cross-site")
-        .send()
-        .await
-        .unwrap();
+    let cross_site =
+        app.client.post(app.url("/intakes/x/apply")).header("sec-fetch-site", "cross-site").send().await.unwrap();
     assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
 
     // Our own origin, or a client that sends neither header, passes the check
     // and meets the router (no such intake here).
-    assert_eq!(
-        app.post_form("/intakes/x/apply", &[]).await.status(),
-        StatusCode::NOT_FOUND
-    );
-    let plain = app
-        .client
-        .post(app.url("/intakes/x/apply"))
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(app.post_form("/intakes/x/apply", &[]).await.status(), StatusCode::NOT_FOUND);
+    let plain = app.client.post(app.url("/intakes/x/apply")).send().await.unwrap();
     assert_ne!(plain.status(), StatusCode::FORBIDDEN);
 }
 
@@ -127,11 +95,7 @@ async fn the_language_switch_remembers_english_and_only_goes_back_to_our_own_pag
 async fn the_stylesheet_is_served_versioned_cached_and_compressed() {
     let app = TestApp::spawn().await;
     let home = app.get("/").await.text().await.unwrap();
-    let href = home
-        .split("href=\"/static/style.css")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap();
+    let href = home.split("href=\"/static/style.css").nth(1).and_then(|r| r.split('"').next()).unwrap();
     let response = app
         .client
         .get(app.url(&format!("/static/style.css{href}")))
@@ -140,15 +104,7 @@ async fn the_stylesheet_is_served_versioned_cached_and_compressed() {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    assert!(
-        response.headers()["cache-control"]
-            .to_str()
-            .unwrap()
-            .contains("immutable")
-    );
+    assert!(response.headers()["cache-control"].to_str().unwrap().contains("immutable"));
     assert_eq!(response.headers()["content-encoding"], "gzip");
-    assert_eq!(
-        app.get("/static/nothing.js").await.status(),
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(app.get("/static/nothing.js").await.status(), StatusCode::NOT_FOUND);
 }

@@ -50,28 +50,13 @@ impl TestApp {
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
         let settings = settings(&base_url, smtp_url);
         let clock = ManualClock::at(Utc::now());
-        let running = RunningApp::start(settings, pool.clone(), Arc::new(clock.clone()), listener)
-            .expect("app starts");
-        let client = Client::builder()
-            .redirect(Policy::none())
-            .cookie_store(true)
-            .build()
-            .expect("client");
-        Self {
-            base_url,
-            pool,
-            db_options,
-            clock,
-            smtp,
-            client,
-            _running: running,
-        }
+        let running = RunningApp::start(settings, pool.clone(), Arc::new(clock.clone()), listener).expect("app starts");
+        let client = Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
+        Self { base_url, pool, db_options, clock, smtp, client, _running: running }
     }
 
     pub async fn load_demo(&self) -> optag::demo::DemoData {
-        optag::demo::load(&self.pool, self.clock.now_utc())
-            .await
-            .expect("demo loads")
+        optag::demo::load(&self.pool, self.clock.now_utc()).await.expect("demo loads")
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -132,7 +117,6 @@ impl TestApp {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
         let settings = settings(&base_url, &first.smtp.url());
-        RunningApp::start(settings, pool, Arc::new(first.clock.clone()), listener)
-            .expect("second instance starts")
+        RunningApp::start(settings, pool, Arc::new(first.clock.clone()), listener).expect("second instance starts")
     }
 }

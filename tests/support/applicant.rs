@@ -29,33 +29,19 @@ pub fn form(email: &str, action: &str) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-pub fn with(
-    mut fields: Vec<(&'static str, String)>,
-    name: &'static str,
-    value: &str,
-) -> Vec<(&'static str, String)> {
+pub fn with(mut fields: Vec<(&'static str, String)>, name: &'static str, value: &str) -> Vec<(&'static str, String)> {
     fields.retain(|(k, _)| *k != name);
     fields.push((name, value.to_string()));
     fields
 }
 
-pub async fn post(
-    app: &TestApp,
-    slug: &str,
-    fields: &[(&'static str, String)],
-) -> reqwest::Response {
+pub async fn post(app: &TestApp, slug: &str, fields: &[(&'static str, String)]) -> reqwest::Response {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    app.post_form(&format!("/intakes/{slug}/apply"), &pairs)
-        .await
+    app.post_form(&format!("/intakes/{slug}/apply"), &pairs).await
 }
 
 /// Submits a complete application for `email`; returns its reference.
-pub async fn submit(
-    app: &TestApp,
-    slug: &str,
-    email: &str,
-    changes: &[(&'static str, &str)],
-) -> String {
+pub async fn submit(app: &TestApp, slug: &str, email: &str, changes: &[(&'static str, &str)]) -> String {
     let mut fields = form(email, "submit");
     for (name, value) in changes {
         fields = with(fields, name, value);

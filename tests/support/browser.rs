@@ -12,19 +12,11 @@ fn browser_dir() -> PathBuf {
 /// Installs the harness's npm packages from the lockfile on first use.
 async fn ensure_packages() {
     let dir = browser_dir();
-    if dir.join("node_modules/playwright-core").exists()
-        && dir.join("node_modules/vnu-jar").exists()
-    {
+    if dir.join("node_modules/playwright-core").exists() && dir.join("node_modules/vnu-jar").exists() {
         return;
     }
     let status = Command::new("npm")
-        .args([
-            "ci",
-            "--no-audit",
-            "--no-fund",
-            "--ignore-scripts",
-            "--loglevel=error",
-        ])
+        .args(["ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"])
         .current_dir(&dir)
         .status()
         .await
@@ -39,23 +31,13 @@ pub async fn run_journey(app: &TestApp, name: &str, mut data: serde_json::Value)
     data["mailApi"] = serde_json::Value::String(app.smtp.serve_http().await);
     let output = Command::new("node")
         .arg("run.mjs")
-        .args([
-            "--base-url",
-            &app.base_url,
-            "--journey",
-            name,
-            "--data",
-            &data.to_string(),
-        ])
+        .args(["--base-url", &app.base_url, "--journey", name, "--data", &data.to_string()])
         .current_dir(browser_dir())
         .output()
         .await
         .expect("node runs (install Node.js: apt install nodejs)");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        output.status.success(),
-        "journey {name} failed:\n{stdout}\n{stderr}"
-    );
+    assert!(output.status.success(), "journey {name} failed:\n{stdout}\n{stderr}");
     println!("{stdout}");
 }

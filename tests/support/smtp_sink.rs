@@ -23,9 +23,7 @@ pub struct Mail {
 
 impl Mail {
     fn parse(to: Vec<String>, raw: Vec<u8>) -> Self {
-        let message = MessageParser::default()
-            .parse(&raw)
-            .expect("a parsable message");
+        let message = MessageParser::default().parse(&raw).expect("a parsable message");
         let attachments = message
             .attachments()
             .map(|a| {
@@ -33,24 +31,14 @@ impl Mail {
                     .content_type()
                     .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
                     .unwrap_or_default();
-                (
-                    a.attachment_name().unwrap_or("").to_string(),
-                    ct,
-                    String::from_utf8_lossy(a.contents()).into_owned(),
-                )
+                (a.attachment_name().unwrap_or("").to_string(), ct, String::from_utf8_lossy(a.contents()).into_owned())
             })
             .collect();
         Self {
             to,
             subject: message.subject().unwrap_or("").to_string(),
-            text: message
-                .body_text(0)
-                .map(|t| t.into_owned())
-                .unwrap_or_default(),
-            html: message
-                .body_html(0)
-                .map(|t| t.into_owned())
-                .unwrap_or_default(),
+            text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+            html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
             attachments,
             raw: String::from_utf8_lossy(&raw).into_owned(),
         }
@@ -60,18 +48,13 @@ impl Mail {
     pub fn link(&self, prefix: &str) -> Option<String> {
         self.text
             .split_whitespace()
-            .find(|w| {
-                w.starts_with("http")
-                    && url::Url::parse(w).is_ok_and(|u| u.path().starts_with(prefix))
-            })
+            .find(|w| w.starts_with("http") && url::Url::parse(w).is_ok_and(|u| u.path().starts_with(prefix)))
             .map(str::to_string)
     }
 
     /// The path (and query) of that link, for requests to the test app.
     pub fn link_path(&self, prefix: &str) -> String {
-        let link = self
-            .link(prefix)
-            .unwrap_or_else(|| panic!("no {prefix} link in:\n{}", self.text));
+        let link = self.link(prefix).unwrap_or_else(|| panic!("no {prefix} link in:\n{}", self.text));
         let url = url::Url::parse(&link).unwrap();
         url.path().to_string()
     }
@@ -91,12 +74,7 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> Self {
-        Self::start_on(
-            TcpListener::bind("127.0.0.1:0")
-                .await
-                .expect("bind SMTP sink"),
-        )
-        .await
+        Self::start_on(TcpListener::bind("127.0.0.1:0").await.expect("bind SMTP sink")).await
     }
 
     pub async fn start_on(listener: TcpListener) -> Self {
@@ -110,11 +88,7 @@ impl SmtpSink {
                 }
             }
         });
-        Self {
-            address,
-            inbox,
-            task,
-        }
+        Self { address, inbox, task }
     }
 
     pub fn url(&self) -> String {
@@ -151,12 +125,8 @@ impl SmtpSink {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
         loop {
             let notified = self.inbox.arrived.notified();
-            let mine: Vec<Mail> = self
-                .mails()
-                .await
-                .into_iter()
-                .filter(|m| m.to.iter().any(|t| t == address))
-                .collect();
+            let mine: Vec<Mail> =
+                self.mails().await.into_iter().filter(|m| m.to.iter().any(|t| t == address)).collect();
             if mine.len() >= count {
                 return mine;
             }
@@ -189,9 +159,7 @@ impl SmtpSink {
                 }
             }),
         );
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind mail API");
+        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind mail API");
         let address = listener.local_addr().expect("address");
         tokio::spawn(async move { axum::serve(listener, app).await });
         format!("http://{address}")
@@ -227,19 +195,11 @@ async fn session(stream: TcpStream, inbox: Arc<Inbox>) {
                 b"250 OK\r\n"
             }
             "RCPT" => {
-                let address = line.split_once(':').map(|(_, a)| {
-                    a.trim()
-                        .trim_start_matches('<')
-                        .split('>')
-                        .next()
-                        .unwrap_or("")
-                        .to_string()
-                });
+                let address = line
+                    .split_once(':')
+                    .map(|(_, a)| a.trim().trim_start_matches('<').split('>').next().unwrap_or("").to_string());
                 // Lets tests see a permanent failure: these mailboxes do not exist.
-                if address
-                    .as_deref()
-                    .is_some_and(|a| a.starts_with("unknown-mailbox"))
-                {
+                if address.as_deref().is_some_and(|a| a.starts_with("unknown-mailbox")) {
                     b"550 5.1.1 no such mailbox\r\n"
                 } else {
                     to.extend(address);
@@ -261,11 +221,7 @@ async fn session(stream: TcpStream, inbox: Arc<Inbox>) {
                     }
                     raw.extend_from_slice(data.strip_prefix('.').unwrap_or(&data).as_bytes());
                 }
-                inbox
-                    .mails
-                    .lock()
-                    .await
-                    .push(Mail::parse(std::mem::take(&mut to), raw));
+                inbox.mails.lock().await.push(Mail::parse(std::mem::take(&mut to), raw));
                 inbox.arrived.notify_waiters();
                 b"250 OK queued\r\n"
             }

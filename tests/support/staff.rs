@@ -22,11 +22,7 @@ pub struct StaffClient {
 }
 
 pub fn new_client() -> Client {
-    Client::builder()
-        .redirect(Policy::none())
-        .cookie_store(true)
-        .build()
-        .expect("client")
+    Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client")
 }
 
 /// Creates a user with `PASSWORD`.
@@ -56,14 +52,8 @@ impl StaffClient {
     /// A new user of `role`, signed in with password and a freshly enrolled TOTP.
     pub async fn signed_in(app: &TestApp, email: &str, role: Role) -> Self {
         create_user(app, email, role).await;
-        let mut me = Self {
-            client: new_client(),
-            base_url: app.base_url.clone(),
-            totp_secret: Vec::new(),
-        };
-        let login = me
-            .post("/admin/login", &[("email", email), ("password", PASSWORD)])
-            .await;
+        let mut me = Self { client: new_client(), base_url: app.base_url.clone(), totp_secret: Vec::new() };
+        let login = me.post("/admin/login", &[("email", email), ("password", PASSWORD)]).await;
         assert_eq!(login.headers()["location"], "/admin/mfa/setup");
         let setup = me.get("/admin/mfa/setup").await.text().await.unwrap();
         me.totp_secret = secret_on(&setup);
@@ -75,11 +65,7 @@ impl StaffClient {
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.client
-            .get(format!("{}{path}", self.base_url))
-            .send()
-            .await
-            .expect("GET")
+        self.client.get(format!("{}{path}", self.base_url)).send().await.expect("GET")
     }
 
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Response {

@@ -145,22 +145,10 @@ impl Errors {
         }
     }
 
-    fn choice<T>(
-        &mut self,
-        field: Field,
-        text: &str,
-        from_key: fn(&str) -> Option<T>,
-    ) -> Option<T> {
+    fn choice<T>(&mut self, field: Field, text: &str, from_key: fn(&str) -> Option<T>) -> Option<T> {
         let value = from_key(text);
         if value.is_none() {
-            self.add(
-                field,
-                if text.is_empty() {
-                    Problem::Missing
-                } else {
-                    Problem::Invalid
-                },
-            );
+            self.add(field, if text.is_empty() { Problem::Missing } else { Problem::Invalid });
         }
         value
     }
@@ -168,13 +156,7 @@ impl Errors {
     fn answer(&mut self, field: Field, text: &str, required: bool) -> Option<Answer> {
         match Answer::parse(text) {
             None => {
-                self.add(
-                    field,
-                    Problem::TooLong {
-                        max: Answer::MAX,
-                        got: text.trim().chars().count(),
-                    },
-                );
+                self.add(field, Problem::TooLong { max: Answer::MAX, got: text.trim().chars().count() });
                 None
             }
             Some(a) if required && a.is_empty() => {
@@ -189,10 +171,7 @@ impl Errors {
 fn email_problem(e: EmailAddressError) -> Problem {
     match e {
         EmailAddressError::Empty => Problem::Missing,
-        EmailAddressError::TooLong => Problem::TooLong {
-            max: EmailAddress::MAX_LEN,
-            got: 0,
-        },
+        EmailAddressError::TooLong => Problem::TooLong { max: EmailAddress::MAX_LEN, got: 0 },
         EmailAddressError::Invalid => Problem::Invalid,
     }
 }
@@ -201,20 +180,13 @@ fn email_problem(e: EmailAddressError) -> Problem {
 /// (`31-05-1990`, `31.05.1990`, `31/5/1990`).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .or_else(|| {
-            let parts: Vec<&str> = text
-                .split(['-', '.', '/', ' '])
-                .filter(|p| !p.is_empty())
-                .collect();
-            match parts.as_slice() {
-                [d, m, y] if y.len() == 4 => {
-                    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-                }
-                _ => None,
-            }
-        })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().or_else(|| {
+        let parts: Vec<&str> = text.split(['-', '.', '/', ' ']).filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [d, m, y] if y.len() == 4 => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
+            _ => None,
+        }
+    })
 }
 
 impl ApplicationFields {
@@ -227,19 +199,10 @@ impl ApplicationFields {
             let got = self.full_name.trim().chars().count();
             e.add(
                 Field::FullName,
-                if too_long {
-                    Problem::TooLong {
-                        max: PersonName::MAX,
-                        got,
-                    }
-                } else {
-                    Problem::Missing
-                },
+                if too_long { Problem::TooLong { max: PersonName::MAX, got } } else { Problem::Missing },
             );
         }
-        let email = EmailAddress::parse(&self.email)
-            .map_err(|err| e.add(Field::Email, email_problem(err)))
-            .ok();
+        let email = EmailAddress::parse(&self.email).map_err(|err| e.add(Field::Email, email_problem(err))).ok();
         let phone = match self.phone.trim() {
             "" => Some(None),
             text => {
@@ -265,9 +228,7 @@ impl ApplicationFields {
                 None
             }
         };
-        let municipality = e.choice(Field::Municipality, self.municipality.trim(), |k| {
-            Municipality::from_code(k).ok()
-        });
+        let municipality = e.choice(Field::Municipality, self.municipality.trim(), |k| Municipality::from_code(k).ok());
         let lived_experience = e.yes_no(Field::LivedExperience, &self.lived_experience);
         let mut treatment = Vec::new();
         for key in &self.treatment {
@@ -277,18 +238,10 @@ impl ApplicationFields {
                 None => e.add(Field::Treatment, Problem::Invalid),
             }
         }
-        let income_support = e.choice(
-            Field::IncomeSupport,
-            &self.income_support,
-            IncomeSupport::from_key,
-        );
-        let caseworker_agreement = e.choice(
-            Field::CaseworkerAgreement,
-            &self.caseworker_agreement,
-            CaseworkerAgreement::from_key,
-        );
-        let active_substance_abuse =
-            e.yes_no(Field::ActiveSubstanceAbuse, &self.active_substance_abuse);
+        let income_support = e.choice(Field::IncomeSupport, &self.income_support, IncomeSupport::from_key);
+        let caseworker_agreement =
+            e.choice(Field::CaseworkerAgreement, &self.caseworker_agreement, CaseworkerAgreement::from_key);
+        let active_substance_abuse = e.yes_no(Field::ActiveSubstanceAbuse, &self.active_substance_abuse);
         let dementia = e.yes_no(Field::Dementia, &self.dementia);
         let needs_interpreter = e.yes_no(Field::NeedsInterpreter, &self.needs_interpreter);
         let motivation = e.answer(Field::Motivation, &self.motivation, true);
@@ -330,13 +283,7 @@ impl ApplicationFields {
             return Err(e.0);
         };
         Ok(Submission {
-            applicant: Applicant {
-                full_name,
-                email,
-                phone,
-                birth_date,
-                municipality,
-            },
+            applicant: Applicant { full_name, email, phone, birth_date, municipality },
             facts: Facts {
                 birth_date: Some(birth_date),
                 lived_experience,
@@ -363,18 +310,10 @@ impl ApplicationFields {
     /// field longer than allowed. Nothing else is checked.
     pub fn parse_draft(&self) -> Result<EmailAddress, Vec<FieldError>> {
         let mut e = Errors(Vec::new());
-        let email = EmailAddress::parse(&self.email)
-            .map_err(|err| e.add(Field::Email, email_problem(err)))
-            .ok();
+        let email = EmailAddress::parse(&self.email).map_err(|err| e.add(Field::Email, email_problem(err))).ok();
         let got = self.full_name.trim().chars().count();
         if got > PersonName::MAX {
-            e.add(
-                Field::FullName,
-                Problem::TooLong {
-                    max: PersonName::MAX,
-                    got,
-                },
-            );
+            e.add(Field::FullName, Problem::TooLong { max: PersonName::MAX, got });
         }
         for (field, text) in self.answers() {
             e.answer(field, text, false);
@@ -400,12 +339,7 @@ impl ApplicationFields {
         Facts {
             birth_date: parse_date(&self.birth_date),
             lived_experience: yes_no(&self.lived_experience),
-            treatment: Some(
-                self.treatment
-                    .iter()
-                    .filter_map(|k| Treatment::from_key(k))
-                    .collect(),
-            ),
+            treatment: Some(self.treatment.iter().filter_map(|k| Treatment::from_key(k)).collect()),
             income_support: IncomeSupport::from_key(&self.income_support),
             caseworker_agreement: CaseworkerAgreement::from_key(&self.caseworker_agreement),
             municipality: Municipality::from_code(&self.municipality).ok(),
@@ -433,14 +367,8 @@ impl ApplicationFields {
             (Field::Municipality, self.municipality.as_str()),
             (Field::LivedExperience, self.lived_experience.as_str()),
             (Field::IncomeSupport, self.income_support.as_str()),
-            (
-                Field::CaseworkerAgreement,
-                self.caseworker_agreement.as_str(),
-            ),
-            (
-                Field::ActiveSubstanceAbuse,
-                self.active_substance_abuse.as_str(),
-            ),
+            (Field::CaseworkerAgreement, self.caseworker_agreement.as_str()),
+            (Field::ActiveSubstanceAbuse, self.active_substance_abuse.as_str()),
             (Field::Dementia, self.dementia.as_str()),
             (Field::NeedsInterpreter, self.needs_interpreter.as_str()),
         ]

@@ -30,12 +30,7 @@ fn complete() -> ApplicationFields {
 }
 
 fn problems(fields: &ApplicationFields) -> Vec<(&'static str, Problem)> {
-    fields
-        .parse(today())
-        .unwrap_err()
-        .into_iter()
-        .map(|e| (e.field.key(), e.problem))
-        .collect()
+    fields.parse(today()).unwrap_err().into_iter().map(|e| (e.field.key(), e.problem)).collect()
 }
 
 #[test]
@@ -51,10 +46,7 @@ fn a_complete_form_parses_into_a_submission() {
 
 #[test]
 fn an_empty_form_reports_every_required_field_in_page_order() {
-    let got: Vec<&str> = problems(&ApplicationFields::default())
-        .into_iter()
-        .map(|(k, _)| k)
-        .collect();
+    let got: Vec<&str> = problems(&ApplicationFields::default()).into_iter().map(|(k, _)| k).collect();
     assert_eq!(
         got,
         [
@@ -103,13 +95,7 @@ fn bad_values_are_named_precisely() {
             ("municipality", Problem::Invalid),
             ("treatment", Problem::Invalid),
             ("income_support", Problem::Invalid),
-            (
-                "motivation",
-                Problem::TooLong {
-                    max: 5000,
-                    got: 5001
-                }
-            ),
+            ("motivation", Problem::TooLong { max: 5000, got: 5001 }),
         ]
     );
 }
@@ -132,29 +118,20 @@ fn consent_must_be_given() {
 
 #[test]
 fn a_draft_needs_only_an_email_and_sane_lengths() {
-    let draft = ApplicationFields {
-        email: "mette@example.dk".into(),
-        motivation: "Halvt færdig".into(),
-        ..Default::default()
-    };
+    let draft =
+        ApplicationFields {
+            email: "mette@example.dk".into(), motivation: "Halvt færdig".into(), ..Default::default()
+        };
     assert_eq!(draft.parse_draft().unwrap().as_str(), "mette@example.dk");
     let no_email = ApplicationFields::default();
     assert_eq!(no_email.parse_draft().unwrap_err()[0].field, Field::Email);
-    let long = ApplicationFields {
-        email: "a@b.dk".into(),
-        distance: "x".repeat(5001),
-        ..Default::default()
-    };
+    let long = ApplicationFields { email: "a@b.dk".into(), distance: "x".repeat(5001), ..Default::default() };
     assert_eq!(long.parse_draft().unwrap_err()[0].field, Field::Distance);
 }
 
 #[test]
 fn partial_facts_read_what_is_there() {
-    let f = ApplicationFields {
-        municipality: "101".into(),
-        dementia: "no".into(),
-        ..Default::default()
-    };
+    let f = ApplicationFields { municipality: "101".into(), dementia: "no".into(), ..Default::default() };
     let facts = f.partial_facts();
     assert_eq!(facts.municipality.unwrap().name, "København");
     assert_eq!(facts.dementia, Some(false));
@@ -164,13 +141,7 @@ fn partial_facts_read_what_is_there() {
 #[test]
 fn birth_dates_are_read_the_way_people_write_them() {
     let expected = NaiveDate::from_ymd_opt(1990, 5, 31);
-    for text in [
-        "1990-05-31",
-        "31-05-1990",
-        "31.05.1990",
-        "31/5/1990",
-        " 31. 5. 1990 ",
-    ] {
+    for text in ["1990-05-31", "31-05-1990", "31.05.1990", "31/5/1990", " 31. 5. 1990 "] {
         assert_eq!(form::parse_date(text), expected, "{text}");
     }
     for bad in ["", "31-05-90", "1990/31/05", "i går", "30-02-1990"] {

@@ -75,12 +75,7 @@ mod tests {
 
     #[test]
     fn the_normal_path_is_allowed() {
-        for (from, to) in [
-            (Submitted, Invited),
-            (Invited, Interviewed),
-            (Interviewed, Offered),
-            (Offered, Admitted),
-        ] {
+        for (from, to) in [(Submitted, Invited), (Invited, Interviewed), (Interviewed, Offered), (Offered, Admitted)] {
             assert!(from.can_become(to), "{from:?} -> {to:?}");
         }
     }

@@ -99,38 +99,24 @@ impl Criterion {
     pub fn evaluate(self, facts: &Facts, ctx: Context) -> Outcome {
         use Outcome::{ForInterview, Met, NotMet};
         let unanswered = Outcome::ToVerify(Verify::NotAnswered);
-        let yes_is_met =
-            |fact: Option<bool>| fact.map_or(unanswered, |v| if v { Met } else { NotMet });
-        let no_is_met =
-            |fact: Option<bool>| fact.map_or(unanswered, |v| if v { NotMet } else { Met });
+        let yes_is_met = |fact: Option<bool>| fact.map_or(unanswered, |v| if v { Met } else { NotMet });
+        let no_is_met = |fact: Option<bool>| fact.map_or(unanswered, |v| if v { NotMet } else { Met });
         match self {
             Criterion::MinAge { years } => facts.birth_date.map_or(unanswered, |born| {
-                if age_on(born, ctx.first_teaching_day) >= i32::from(years) {
-                    Met
-                } else {
-                    NotMet
-                }
+                if age_on(born, ctx.first_teaching_day) >= i32::from(years) { Met } else { NotMet }
             }),
             Criterion::LivedExperience => yes_is_met(facts.lived_experience),
-            Criterion::TreatmentHistory => facts
-                .treatment
-                .as_ref()
-                .map_or(unanswered, |t| if t.is_empty() { NotMet } else { Met }),
-            Criterion::IncomeSupport => {
-                income_support(facts.income_support, facts.caseworker_agreement)
+            Criterion::TreatmentHistory => {
+                facts.treatment.as_ref().map_or(unanswered, |t| if t.is_empty() { NotMet } else { Met })
             }
-            Criterion::Residence { region, fee_dkk } => {
-                facts.municipality.map_or(unanswered, |m| {
-                    if m.region == region {
-                        Met
-                    } else {
-                        Outcome::ToVerify(Verify::MunicipalityMustApprove {
-                            municipality: m.name,
-                            fee_dkk,
-                        })
-                    }
-                })
-            }
+            Criterion::IncomeSupport => income_support(facts.income_support, facts.caseworker_agreement),
+            Criterion::Residence { region, fee_dkk } => facts.municipality.map_or(unanswered, |m| {
+                if m.region == region {
+                    Met
+                } else {
+                    Outcome::ToVerify(Verify::MunicipalityMustApprove { municipality: m.name, fee_dkk })
+                }
+            }),
             Criterion::NoActiveSubstanceAbuse => no_is_met(facts.active_substance_abuse),
             Criterion::NoDementia => no_is_met(facts.dementia),
             Criterion::NoInterpreterNeeded => no_is_met(facts.needs_interpreter),
@@ -138,58 +124,38 @@ impl Criterion {
                 None => unanswered,
                 // Colleagues qualify through their team, not their own tasks.
                 Some(PeerRole::Colleague) => Met,
-                Some(_) => facts.peer_task_share_percent.map_or(unanswered, |share| {
-                    if share >= min_share_percent {
-                        Met
-                    } else {
-                        NotMet
-                    }
-                }),
+                Some(_) => facts
+                    .peer_task_share_percent
+                    .map_or(unanswered, |share| if share >= min_share_percent { Met } else { NotMet }),
             },
             Criterion::ColleagueInSameTeam => match facts.peer_role {
                 None => unanswered,
                 Some(PeerRole::Colleague) => yes_is_met(facts.works_in_same_team_as_peer),
                 Some(_) => Met,
             },
-            Criterion::MinEducation { level } => facts
-                .education_level
-                .map_or(unanswered, |have| if have >= level { Met } else { NotMet }),
-            Criterion::MinWeeklyHours { hours } => facts
-                .weekly_hours_available
-                .map_or(unanswered, |have| if have >= hours { Met } else { NotMet }),
-            Criterion::RecoveryForAtLeast { months } => {
-                facts.in_recovery_since.map_or(unanswered, |since| {
-                    if since > ctx.today {
-                        return unanswered;
-                    }
-                    let needed = since.checked_add_months(chrono::Months::new(u32::from(months)));
-                    if needed.is_some_and(|d| d <= ctx.today) {
-                        Met
-                    } else {
-                        NotMet
-                    }
-                })
+            Criterion::MinEducation { level } => {
+                facts.education_level.map_or(unanswered, |have| if have >= level { Met } else { NotMet })
             }
-            Criterion::NoFamilyRelationToPeopleSupported => {
-                no_is_met(facts.related_to_people_supported)
+            Criterion::MinWeeklyHours { hours } => {
+                facts.weekly_hours_available.map_or(unanswered, |have| if have >= hours { Met } else { NotMet })
             }
+            Criterion::RecoveryForAtLeast { months } => facts.in_recovery_since.map_or(unanswered, |since| {
+                if since > ctx.today {
+                    return unanswered;
+                }
+                let needed = since.checked_add_months(chrono::Months::new(u32::from(months)));
+                if needed.is_some_and(|d| d <= ctx.today) { Met } else { NotMet }
+            }),
+            Criterion::NoFamilyRelationToPeopleSupported => no_is_met(facts.related_to_people_supported),
             Criterion::PsychiatricDiagnosis => yes_is_met(facts.psychiatric_diagnosis),
-            Criterion::MinAdmissions { count } => facts
-                .psychiatric_admissions
-                .map_or(unanswered, |n| if n >= count { Met } else { NotMet }),
-            Criterion::RelevantEducation => {
-                facts
-                    .education_field
-                    .map_or(unanswered, |field| match field {
-                        EducationField::Social
-                        | EducationField::Health
-                        | EducationField::Pedagogical => Met,
-                        EducationField::Other | EducationField::None => NotMet,
-                    })
+            Criterion::MinAdmissions { count } => {
+                facts.psychiatric_admissions.map_or(unanswered, |n| if n >= count { Met } else { NotMet })
             }
-            Criterion::OutsideLabourMarketDueToIllness => {
-                yes_is_met(facts.outside_labour_market_due_to_illness)
-            }
+            Criterion::RelevantEducation => facts.education_field.map_or(unanswered, |field| match field {
+                EducationField::Social | EducationField::Health | EducationField::Pedagogical => Met,
+                EducationField::Other | EducationField::None => NotMet,
+            }),
+            Criterion::OutsideLabourMarketDueToIllness => yes_is_met(facts.outside_labour_market_due_to_illness),
             Criterion::Motivation
             | Criterion::Reflection
             | Criterion::Distance
@@ -201,10 +167,7 @@ impl Criterion {
 
 /// Never "not met": income support can nearly always be arranged, but the
 /// coordinator should check it before the start to avoid a drop-out.
-fn income_support(
-    support: Option<IncomeSupport>,
-    agreement: Option<CaseworkerAgreement>,
-) -> Outcome {
+fn income_support(support: Option<IncomeSupport>, agreement: Option<CaseworkerAgreement>) -> Outcome {
     let (Some(support), Some(agreement)) = (support, agreement) else {
         return Outcome::ToVerify(Verify::NotAnswered);
     };

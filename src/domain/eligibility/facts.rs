@@ -157,18 +157,8 @@ mod tests {
             ]
         );
         let treatments: Vec<&str> = Treatment::ALL.iter().map(|v| v.key()).collect();
-        assert_eq!(
-            treatments,
-            [
-                "psychiatric_admission",
-                "psychiatric_outpatient",
-                "municipal_support"
-            ]
-        );
-        assert_eq!(
-            CaseworkerAgreement::from_key("no_caseworker"),
-            Some(CaseworkerAgreement::NoCaseworker)
-        );
+        assert_eq!(treatments, ["psychiatric_admission", "psychiatric_outpatient", "municipal_support"]);
+        assert_eq!(CaseworkerAgreement::from_key("no_caseworker"), Some(CaseworkerAgreement::NoCaseworker));
         assert_eq!(IncomeSupport::from_key("lottery"), None);
     }
 

@@ -99,16 +99,11 @@ impl Assessment {
     }
 
     pub fn to_verify(&self) -> impl Iterator<Item = &CriterionResult> {
-        self.results
-            .iter()
-            .filter(|r| matches!(r.outcome, Outcome::ToVerify(_)))
+        self.results.iter().filter(|r| matches!(r.outcome, Outcome::ToVerify(_)))
     }
 
     pub fn outcome_of(&self, key: &str) -> Option<Outcome> {
-        self.results
-            .iter()
-            .find(|r| r.criterion.key() == key)
-            .map(|r| r.outcome)
+        self.results.iter().find(|r| r.criterion.key() == key).map(|r| r.outcome)
     }
 }
 
@@ -117,10 +112,7 @@ pub fn assess(profile: &Profile, facts: &Facts, ctx: Context) -> Assessment {
     let results: Vec<CriterionResult> = profile
         .criteria
         .iter()
-        .map(|&criterion| CriterionResult {
-            criterion,
-            outcome: criterion.evaluate(facts, ctx),
-        })
+        .map(|&criterion| CriterionResult { criterion, outcome: criterion.evaluate(facts, ctx) })
         .collect();
     let summary = results
         .iter()

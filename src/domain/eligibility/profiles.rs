@@ -8,12 +8,8 @@ pub struct Profile {
     pub criteria: Vec<Criterion>,
 }
 
-const JUDGED: [Criterion; 4] = [
-    Criterion::Motivation,
-    Criterion::Reflection,
-    Criterion::Distance,
-    Criterion::CompetenceBuilding,
-];
+const JUDGED: [Criterion; 4] =
+    [Criterion::Motivation, Criterion::Reflection, Criterion::Distance, Criterion::CompetenceBuilding];
 
 impl Profile {
     pub fn by_key(key: &str) -> Option<Profile> {
@@ -23,9 +19,7 @@ impl Profile {
             "region-h-peer-course" => Profile {
                 key: "region-h-peer-course",
                 criteria: vec![
-                    Criterion::PeerEmployment {
-                        min_share_percent: 67,
-                    },
+                    Criterion::PeerEmployment { min_share_percent: 67 },
                     Criterion::ColleagueInSameTeam,
                     Criterion::Motivation,
                 ],
@@ -34,9 +28,7 @@ impl Profile {
                 key: "peer-support-worker",
                 criteria: vec![
                     Criterion::LivedExperience,
-                    Criterion::MinEducation {
-                        level: EducationLevel::NinthGrade,
-                    },
+                    Criterion::MinEducation { level: EducationLevel::NinthGrade },
                     Criterion::MinWeeklyHours { hours: 15 },
                     Criterion::RecoveryForAtLeast { months: 12 },
                     Criterion::NoFamilyRelationToPeopleSupported,
@@ -68,14 +60,7 @@ impl Profile {
     }
 
     pub fn keys() -> [&'static str; 6] {
-        [
-            "randers",
-            "viborg",
-            "region-h-peer-course",
-            "peer-support-worker",
-            "recovery-mentor",
-            "mb-forloebet",
-        ]
+        ["randers", "viborg", "region-h-peer-course", "peer-support-worker", "recovery-mentor", "mb-forloebet"]
     }
 
     /// Randers and Viborg (Region Midt): the twelve criteria of the contract.
@@ -85,10 +70,7 @@ impl Profile {
             Criterion::LivedExperience,
             Criterion::TreatmentHistory,
             Criterion::IncomeSupport,
-            Criterion::Residence {
-                region: Region::Midtjylland,
-                fee_dkk: Some(14_000),
-            },
+            Criterion::Residence { region: Region::Midtjylland, fee_dkk: Some(14_000) },
             Criterion::NoActiveSubstanceAbuse,
             Criterion::NoDementia,
             Criterion::NoInterpreterNeeded,

@@ -2,10 +2,7 @@
 use chrono::NaiveDate;
 
 use super::{
-    facts::{
-        CaseworkerAgreement as Cw, EducationField, EducationLevel, IncomeSupport as Inc, PeerRole,
-        Treatment,
-    },
+    facts::{CaseworkerAgreement as Cw, EducationField, EducationLevel, IncomeSupport as Inc, PeerRole, Treatment},
     *,
 };
 use crate::domain::municipality::{Municipality, Region};
@@ -16,10 +13,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 /// Teaching starts Monday 20 September 2027; assessed in August 2027.
 fn ctx() -> Context {
-    Context {
-        first_teaching_day: d(2027, 9, 20),
-        today: d(2027, 8, 1),
-    }
+    Context { first_teaching_day: d(2027, 9, 20), today: d(2027, 8, 1) }
 }
 
 /// A Randers applicant who meets every fact-based criterion.
@@ -72,19 +66,8 @@ fn the_randers_profile_has_exactly_the_contract_keys_in_order() {
 fn a_fully_eligible_applicant_has_no_concerns_and_four_things_for_the_interview() {
     let a = assess(&randers(), &randers_facts(), ctx());
     assert_eq!(a.summary, Summary::NoConcerns);
-    assert_eq!(
-        a.results
-            .iter()
-            .filter(|r| r.outcome == Outcome::Met)
-            .count(),
-        8
-    );
-    for key in [
-        "motivation",
-        "reflection",
-        "distance",
-        "competence_building",
-    ] {
+    assert_eq!(a.results.iter().filter(|r| r.outcome == Outcome::Met).count(), 8);
+    for key in ["motivation", "reflection", "distance", "competence_building"] {
         assert_eq!(a.outcome_of(key), Some(Outcome::ForInterview), "{key}");
     }
 }
@@ -104,15 +87,8 @@ fn eighteenth_birthday_on_the_first_teaching_day_is_met_and_the_day_after_is_not
 fn someone_born_on_29_february_turns_18_on_1_march_in_a_common_year() {
     let mut f = randers_facts();
     f.birth_date = Some(d(2008, 2, 29));
-    let on = |day| Context {
-        first_teaching_day: day,
-        today: d(2026, 1, 1),
-    };
-    let age_outcome = |f: &Facts, day| {
-        assess(&randers(), f, on(day))
-            .outcome_of("min_age")
-            .unwrap()
-    };
+    let on = |day| Context { first_teaching_day: day, today: d(2026, 1, 1) };
+    let age_outcome = |f: &Facts, day| assess(&randers(), f, on(day)).outcome_of("min_age").unwrap();
     assert_eq!(age_outcome(&f, d(2026, 2, 28)), Outcome::NotMet);
     assert_eq!(age_outcome(&f, d(2026, 3, 1)), Outcome::Met);
 }
@@ -128,10 +104,7 @@ fn every_region_midt_municipality_is_met_and_every_other_must_approve_and_pay() 
         } else {
             assert_eq!(
                 got,
-                Outcome::ToVerify(Verify::MunicipalityMustApprove {
-                    municipality: m.name,
-                    fee_dkk: Some(14_000)
-                }),
+                Outcome::ToVerify(Verify::MunicipalityMustApprove { municipality: m.name, fee_dkk: Some(14_000) }),
                 "{}",
                 m.name
             );
@@ -146,16 +119,8 @@ fn every_region_midt_municipality_is_met_and_every_other_must_approve_and_pay() 
 fn each_yes_no_fact_both_ways() {
     type Set = fn(&mut Facts, bool);
     let cases: [(&str, Set, bool); 4] = [
-        (
-            "lived_experience",
-            |f, v| f.lived_experience = Some(v),
-            true,
-        ),
-        (
-            "substance_abuse",
-            |f, v| f.active_substance_abuse = Some(v),
-            false,
-        ),
+        ("lived_experience", |f, v| f.lived_experience = Some(v), true),
+        ("substance_abuse", |f, v| f.active_substance_abuse = Some(v), false),
         ("dementia", |f, v| f.dementia = Some(v), false),
         ("interpreter", |f, v| f.needs_interpreter = Some(v), false),
     ];
@@ -181,10 +146,7 @@ fn treatment_history_needs_one_kind_at_least() {
     f.treatment = Some(vec![]);
     assert_eq!(outcome(&f, "treatment_history"), Outcome::NotMet);
     f.treatment = None;
-    assert_eq!(
-        outcome(&f, "treatment_history"),
-        Outcome::ToVerify(Verify::NotAnswered)
-    );
+    assert_eq!(outcome(&f, "treatment_history"), Outcome::ToVerify(Verify::NotAnswered));
 }
 
 #[test]
@@ -198,12 +160,8 @@ fn income_support_is_never_unmet_only_checked() {
             let expected = match (agreement, support) {
                 (Cw::Yes, _) => Outcome::Met,
                 (Cw::No, _) => Outcome::ToVerify(Verify::CaseworkerMustAgree),
-                (Cw::NoCaseworker, s) if s.comes_with_caseworker() => {
-                    Outcome::ToVerify(Verify::CaseworkerExpected)
-                }
-                (Cw::NoCaseworker, Inc::Other) => {
-                    Outcome::ToVerify(Verify::IncomeSupportAllowsAttending)
-                }
+                (Cw::NoCaseworker, s) if s.comes_with_caseworker() => Outcome::ToVerify(Verify::CaseworkerExpected),
+                (Cw::NoCaseworker, Inc::Other) => Outcome::ToVerify(Verify::IncomeSupportAllowsAttending),
                 (Cw::NoCaseworker, _) => Outcome::Met,
             };
             assert_eq!(got, expected, "{support:?} {agreement:?}");
@@ -215,10 +173,7 @@ fn income_support_is_never_unmet_only_checked() {
     f.caseworker_agreement = Some(Cw::NoCaseworker);
     assert_eq!(outcome(&f, "income_support"), Outcome::Met);
     f.income_support = Some(Inc::SicknessBenefit);
-    assert_eq!(
-        outcome(&f, "income_support"),
-        Outcome::ToVerify(Verify::CaseworkerExpected)
-    );
+    assert_eq!(outcome(&f, "income_support"), Outcome::ToVerify(Verify::CaseworkerExpected));
 }
 
 #[test]
@@ -244,42 +199,27 @@ fn every_profile_exists_and_has_unique_keys() {
 
 #[test]
 fn viborg_has_the_randers_rules() {
-    assert_eq!(
-        Profile::by_key("viborg").unwrap().criteria,
-        randers().criteria
-    );
+    assert_eq!(Profile::by_key("viborg").unwrap().criteria, randers().criteria);
 }
 
 #[test]
 fn region_h_course_peers_need_two_thirds_peer_tasks_and_colleagues_the_same_team() {
     let p = Profile::by_key("region-h-peer-course").unwrap();
     let check = |f: &Facts, key| assess(&p, f, ctx()).outcome_of(key).unwrap();
-    let mut f = Facts {
-        peer_role: Some(PeerRole::PaidPeer),
-        peer_task_share_percent: Some(67),
-        ..Facts::default()
-    };
+    let mut f = Facts { peer_role: Some(PeerRole::PaidPeer), peer_task_share_percent: Some(67), ..Facts::default() };
     assert_eq!(check(&f, "peer_employment"), Outcome::Met);
     assert_eq!(check(&f, "colleague_same_team"), Outcome::Met);
     f.peer_task_share_percent = Some(66);
     assert_eq!(check(&f, "peer_employment"), Outcome::NotMet);
     f.peer_role = Some(PeerRole::VolunteerPeer);
     assert_eq!(check(&f, "peer_employment"), Outcome::NotMet);
-    let mut c = Facts {
-        peer_role: Some(PeerRole::Colleague),
-        works_in_same_team_as_peer: Some(true),
-        ..Facts::default()
-    };
+    let mut c =
+        Facts { peer_role: Some(PeerRole::Colleague), works_in_same_team_as_peer: Some(true), ..Facts::default() };
     assert_eq!(check(&c, "peer_employment"), Outcome::Met);
     assert_eq!(check(&c, "colleague_same_team"), Outcome::Met);
     c.works_in_same_team_as_peer = Some(false);
     assert_eq!(check(&c, "colleague_same_team"), Outcome::NotMet);
-    assert!(
-        assess(&p, &Facts::default(), ctx())
-            .results
-            .iter()
-            .all(|r| r.outcome != Outcome::NotMet)
-    );
+    assert!(assess(&p, &Facts::default(), ctx()).results.iter().all(|r| r.outcome != Outcome::NotMet));
 }
 
 #[test]
@@ -296,66 +236,24 @@ fn peer_support_worker_needs_ninth_grade_fifteen_hours_a_year_in_recovery_and_no
     assert_eq!(assess(&p, &good, ctx()).summary, Summary::NoConcerns);
     let check = |f: Facts, key| assess(&p, &f, ctx()).outcome_of(key).unwrap();
     assert_eq!(
-        check(
-            Facts {
-                education_level: Some(EducationLevel::BelowNinthGrade),
-                ..good.clone()
-            },
-            "education_level"
-        ),
+        check(Facts { education_level: Some(EducationLevel::BelowNinthGrade), ..good.clone() }, "education_level"),
         Outcome::NotMet
     );
     assert_eq!(
-        check(
-            Facts {
-                education_level: Some(EducationLevel::HigherEducation),
-                ..good.clone()
-            },
-            "education_level"
-        ),
+        check(Facts { education_level: Some(EducationLevel::HigherEducation), ..good.clone() }, "education_level"),
         Outcome::Met
     );
-    assert_eq!(
-        check(
-            Facts {
-                weekly_hours_available: Some(14),
-                ..good.clone()
-            },
-            "weekly_hours"
-        ),
-        Outcome::NotMet
-    );
+    assert_eq!(check(Facts { weekly_hours_available: Some(14), ..good.clone() }, "weekly_hours"), Outcome::NotMet);
     // A year to the day is enough; a day short is not.
     assert_eq!(
-        check(
-            Facts {
-                in_recovery_since: Some(d(2026, 8, 2)),
-                ..good.clone()
-            },
-            "recovery_duration"
-        ),
+        check(Facts { in_recovery_since: Some(d(2026, 8, 2)), ..good.clone() }, "recovery_duration"),
         Outcome::NotMet
     );
     assert_eq!(
-        check(
-            Facts {
-                in_recovery_since: Some(d(2028, 1, 1)),
-                ..good.clone()
-            },
-            "recovery_duration"
-        ),
+        check(Facts { in_recovery_since: Some(d(2028, 1, 1)), ..good.clone() }, "recovery_duration"),
         Outcome::ToVerify(Verify::NotAnswered)
     );
-    assert_eq!(
-        check(
-            Facts {
-                related_to_people_supported: Some(true),
-                ..good
-            },
-            "family_relation"
-        ),
-        Outcome::NotMet
-    );
+    assert_eq!(check(Facts { related_to_people_supported: Some(true), ..good }, "family_relation"), Outcome::NotMet);
 }
 
 #[test]
@@ -368,22 +266,10 @@ fn recovery_mentor_needs_a_diagnosis_and_an_admission() {
         ..Facts::default()
     };
     assert_eq!(assess(&p, &good, ctx()).summary, Summary::NoConcerns);
-    let none = Facts {
-        psychiatric_admissions: Some(0),
-        ..good.clone()
-    };
-    assert_eq!(
-        assess(&p, &none, ctx()).outcome_of("admissions"),
-        Some(Outcome::NotMet)
-    );
-    let no_diagnosis = Facts {
-        psychiatric_diagnosis: Some(false),
-        ..good
-    };
-    assert_eq!(
-        assess(&p, &no_diagnosis, ctx()).outcome_of("psychiatric_diagnosis"),
-        Some(Outcome::NotMet)
-    );
+    let none = Facts { psychiatric_admissions: Some(0), ..good.clone() };
+    assert_eq!(assess(&p, &none, ctx()).outcome_of("admissions"), Some(Outcome::NotMet));
+    let no_diagnosis = Facts { psychiatric_diagnosis: Some(false), ..good };
+    assert_eq!(assess(&p, &no_diagnosis, ctx()).outcome_of("psychiatric_diagnosis"), Some(Outcome::NotMet));
 }
 
 #[test]
@@ -396,45 +282,19 @@ fn mb_forloebet_needs_a_relevant_education_and_time_outside_the_labour_market() 
         (EducationField::Other, Outcome::NotMet),
         (EducationField::None, Outcome::NotMet),
     ] {
-        let f = Facts {
-            education_field: Some(field),
-            ..Facts::default()
-        };
-        assert_eq!(
-            assess(&p, &f, ctx()).outcome_of("relevant_education"),
-            Some(expected),
-            "{field:?}"
-        );
+        let f = Facts { education_field: Some(field), ..Facts::default() };
+        assert_eq!(assess(&p, &f, ctx()).outcome_of("relevant_education"), Some(expected), "{field:?}");
     }
-    let f = Facts {
-        outside_labour_market_due_to_illness: Some(false),
-        ..Facts::default()
-    };
-    assert_eq!(
-        assess(&p, &f, ctx()).outcome_of("outside_labour_market"),
-        Some(Outcome::NotMet)
-    );
-    assert_eq!(
-        assess(&p, &f, ctx()).outcome_of("willing_to_share"),
-        Some(Outcome::ForInterview)
-    );
+    let f = Facts { outside_labour_market_due_to_illness: Some(false), ..Facts::default() };
+    assert_eq!(assess(&p, &f, ctx()).outcome_of("outside_labour_market"), Some(Outcome::NotMet));
+    assert_eq!(assess(&p, &f, ctx()).outcome_of("willing_to_share"), Some(Outcome::ForInterview));
 }
 
 #[test]
 fn profiles_differ_where_the_programmes_differ() {
     let randers_keys: Vec<&str> = randers().criteria.iter().map(|c| c.key()).collect();
-    for key in [
-        "region-h-peer-course",
-        "peer-support-worker",
-        "recovery-mentor",
-        "mb-forloebet",
-    ] {
-        let other: Vec<&str> = Profile::by_key(key)
-            .unwrap()
-            .criteria
-            .iter()
-            .map(|c| c.key())
-            .collect();
+    for key in ["region-h-peer-course", "peer-support-worker", "recovery-mentor", "mb-forloebet"] {
+        let other: Vec<&str> = Profile::by_key(key).unwrap().criteria.iter().map(|c| c.key()).collect();
         assert_ne!(other, randers_keys, "{key}");
         assert!(!other.contains(&"residence"), "{key} has no residence rule");
     }

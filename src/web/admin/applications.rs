@@ -15,12 +15,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/applications", get(list::list))
         .route("/admin/applications/export.csv", get(list::export))
         .route("/admin/applications/{reference}", get(detail::show))
-        .route(
-            "/admin/applications/{reference}/notes",
-            post(detail::add_note),
-        )
-        .route(
-            "/admin/applications/{reference}/status",
-            post(detail::change_status),
-        )
+        .route("/admin/applications/{reference}/notes", post(detail::add_note))
+        .route("/admin/applications/{reference}/status", post(detail::change_status))
 }

@@ -70,11 +70,7 @@ fn row(lang: Lang, o: &storage::intakes::IntakeOverview) -> IntakeRow {
             .iter()
             .map(|st| {
                 let n = o.counts.get(st.key()).copied().unwrap_or(0);
-                (
-                    status_label(s, *st),
-                    n,
-                    format!("/admin/applications?intake={}&status={}", o.id, st.key()),
-                )
+                (status_label(s, *st), n, format!("/admin/applications?intake={}&status={}", o.id, st.key()))
             })
             .collect(),
         total: o.counts.values().sum(),
@@ -116,9 +112,7 @@ async fn list_page(
 
 async fn list(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
-    Ok(Html(
-        list_page(&state, lang, &staff, IntakeFields::default(), Vec::new()).await?,
-    ))
+    Ok(Html(list_page(&state, lang, &staff, IntakeFields::default(), Vec::new()).await?))
 }
 
 fn message(s: &AdminStrings, problem: IntakeProblem, field: &str) -> &'static str {
@@ -134,12 +128,7 @@ fn message(s: &AdminStrings, problem: IntakeProblem, field: &str) -> &'static st
     }
 }
 
-async fn create(
-    State(state): State<AppState>,
-    staff: Staff,
-    lang: Lang,
-    form: FormFields,
-) -> AppResult<Response> {
+async fn create(State(state): State<AppState>, staff: Staff, lang: Lang, form: FormFields) -> AppResult<Response> {
     staff.require(Permission::ManageIntakes)?;
     let s = lang.admin();
     let fields = IntakeFields {
@@ -154,9 +143,7 @@ async fn create(
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::create(&state.pool, &parsed).await {
             Ok(id) => {
-                staff
-                    .audit(&state, "intake_created", None, json!({ "intake_id": id }))
-                    .await?;
+                staff.audit(&state, "intake_created", None, json!({ "intake_id": id })).await?;
                 return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
             }
             Err(CreateIntakeError::SlugTaken) => vec![("slug".into(), s.err_slug_taken.into())],
@@ -165,10 +152,7 @@ async fn create(
             }
             Err(CreateIntakeError::Database(e)) => return Err(e.into()),
         },
-        Err(problems) => problems
-            .into_iter()
-            .map(|(f, p)| (f.to_string(), message(s, p, f).to_string()))
-            .collect(),
+        Err(problems) => problems.into_iter().map(|(f, p)| (f.to_string(), message(s, p, f).to_string())).collect(),
     };
     let html = list_page(&state, lang, &staff, fields, errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
@@ -191,11 +175,7 @@ struct ShowPage {
 
 /// The form's text for an existing intake, in the contract's formats.
 fn fields_of(intake: &crate::domain::intake::Intake) -> IntakeFields {
-    let moment = |m| {
-        crate::domain::local_time::to_local(m)
-            .format("%Y-%m-%dT%H:%M")
-            .to_string()
-    };
+    let moment = |m| crate::domain::local_time::to_local(m).format("%Y-%m-%dT%H:%M").to_string();
     IntakeFields {
         programme: intake.programme.slug.clone(),
         slug: intake.slug.clone(),
@@ -203,30 +183,15 @@ fn fields_of(intake: &crate::domain::intake::Intake) -> IntakeFields {
         opens_at: moment(intake.opens_at),
         deadline: moment(intake.deadline),
         start_date: intake.start_date.to_string(),
-        interview_days: intake
-            .interview_days
-            .iter()
-            .map(|d| d.to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
+        interview_days: intake.interview_days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
     }
 }
 
 type Edit = (IntakeFields, Vec<(String, String)>);
 
-async fn show_page(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    lang: Lang,
-    edit: Option<Edit>,
-) -> AppResult<String> {
-    let overview = storage::intakes::overview_of(&state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let intake = storage::intakes::by_id(&state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+async fn show_page(state: &AppState, staff: &Staff, id: i64, lang: Lang, edit: Option<Edit>) -> AppResult<String> {
+    let overview = storage::intakes::overview_of(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let intake = storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), staff, "intakes");
     let (fields, errors) = edit.unwrap_or_else(|| (fields_of(&intake), Vec::new()));
     let page = ShowPage {
@@ -235,11 +200,7 @@ async fn show_page(
         id,
         intake: row(lang, &overview),
         opens: dates::long_moment(lang, intake.opens_at),
-        interview_days: intake
-            .interview_days
-            .iter()
-            .map(|d| dates::long_date(lang, *d))
-            .collect(),
+        interview_days: intake.interview_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
         public_href: format!("/intakes/{}", intake.slug),
         fields,
         errors,
@@ -248,12 +209,7 @@ async fn show_page(
     Ok(page.render()?)
 }
 
-async fn show(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-    lang: Lang,
-) -> AppResult<Html<String>> {
+async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     Ok(Html(show_page(&state, &staff, id, lang, None).await?))
 }
@@ -267,9 +223,7 @@ async fn update(
 ) -> AppResult<Response> {
     staff.require(Permission::ManageIntakes)?;
     let s = lang.admin();
-    let current = storage::intakes::by_id(&state.pool, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let current = storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let fields = IntakeFields {
         programme: current.programme.slug.clone(),
         slug: form.get("slug"),
@@ -282,9 +236,7 @@ async fn update(
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::update(&state.pool, id, &parsed).await {
             Ok(_) => {
-                staff
-                    .audit(&state, "intake_changed", None, json!({ "intake_id": id }))
-                    .await?;
+                staff.audit(&state, "intake_changed", None, json!({ "intake_id": id })).await?;
                 return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
             }
             Err(CreateIntakeError::SlugTaken) => vec![("slug".into(), s.err_slug_taken.into())],
@@ -293,10 +245,7 @@ async fn update(
             }
             Err(CreateIntakeError::Database(e)) => return Err(e.into()),
         },
-        Err(problems) => problems
-            .into_iter()
-            .map(|(f, p)| (f.to_string(), message(s, p, f).to_string()))
-            .collect(),
+        Err(problems) => problems.into_iter().map(|(f, p)| (f.to_string(), message(s, p, f).to_string())).collect(),
     };
     let html = show_page(&state, &staff, id, lang, Some((fields, errors))).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())

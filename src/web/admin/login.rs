@@ -43,19 +43,8 @@ struct LoginPage {
     notice: Option<&'static str>,
 }
 
-fn login_page(
-    lang: Lang,
-    status: StatusCode,
-    email: String,
-    error: Option<&'static str>,
-) -> AppResult<Response> {
-    let page = LoginPage {
-        ctx: PageContext::new(lang, "/admin/login"),
-        s: lang.admin(),
-        email,
-        error,
-        notice: None,
-    };
+fn login_page(lang: Lang, status: StatusCode, email: String, error: Option<&'static str>) -> AppResult<Response> {
+    let page = LoginPage { ctx: PageContext::new(lang, "/admin/login"), s: lang.admin(), email, error, notice: None };
     Ok((status, Html(page.render()?)).into_response())
 }
 
@@ -64,19 +53,10 @@ struct LoginQuery {
     activated: Option<String>,
 }
 
-async fn login_form(
-    lang: Lang,
-    axum::extract::Query(q): axum::extract::Query<LoginQuery>,
-) -> AppResult<Response> {
+async fn login_form(lang: Lang, axum::extract::Query(q): axum::extract::Query<LoginQuery>) -> AppResult<Response> {
     let s = lang.admin();
     let notice = q.activated.is_some().then_some(s.activate_done);
-    let page = LoginPage {
-        ctx: PageContext::new(lang, "/admin/login"),
-        s,
-        email: String::new(),
-        error: None,
-        notice,
-    };
+    let page = LoginPage { ctx: PageContext::new(lang, "/admin/login"), s, email: String::new(), error: None, notice };
     Ok(Html(page.render()?).into_response())
 }
 
@@ -96,12 +76,7 @@ async fn note_failure(state: &AppState, policy: &Policy, key: &[u8]) -> AppResul
     Ok(())
 }
 
-async fn audit(
-    state: &AppState,
-    headers: &HeaderMap,
-    actor: Option<i64>,
-    action: &str,
-) -> AppResult<()> {
+async fn audit(state: &AppState, headers: &HeaderMap, actor: Option<i64>, action: &str) -> AppResult<()> {
     let rid = request_id(headers);
     let event = Event {
         at: state.clock.now(),
@@ -126,16 +101,9 @@ async fn login(
     let (email_text, password) = (form.get("email"), SecretString::from(form.get("password")));
     let account_key = throttle_key("account", &email_text.trim().to_lowercase());
     let client_key = throttle_key("client", &client.ip().to_string());
-    if locked(&state, &PER_ACCOUNT, &account_key).await?
-        || locked(&state, &PER_CLIENT, &client_key).await?
-    {
+    if locked(&state, &PER_ACCOUNT, &account_key).await? || locked(&state, &PER_CLIENT, &client_key).await? {
         audit(&state, &headers, None, "login_throttled").await?;
-        return login_page(
-            lang,
-            StatusCode::TOO_MANY_REQUESTS,
-            email_text,
-            Some(s.login_throttled),
-        );
+        return login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text, Some(s.login_throttled));
     }
     let user = match EmailAddress::parse(&email_text) {
         Ok(email) => storage::staff::for_login(&state.pool, &email).await?,
@@ -154,12 +122,7 @@ async fn login(
         note_failure(&state, &PER_CLIENT, &client_key).await?;
         tracing::warn!("sign-in failed");
         audit(&state, &headers, None, "login_failed").await?;
-        return login_page(
-            lang,
-            StatusCode::UNAUTHORIZED,
-            email_text,
-            Some(s.login_failed),
-        );
+        return login_page(lang, StatusCode::UNAUTHORIZED, email_text, Some(s.login_failed));
     };
     storage::throttle::clear(&state.pool, &account_key).await?;
     // A fresh session id at every sign-in; any old session is ended.
@@ -169,18 +132,8 @@ async fn login(
     let id = tokens::generate();
     storage::sessions::create(&state.pool, &tokens::hash(&id), user.id, state.clock.now()).await?;
     audit(&state, &headers, Some(user.id), "login_password").await?;
-    let next = if user.has_totp {
-        "/admin/mfa"
-    } else {
-        "/admin/mfa/setup"
-    };
-    Ok((
-        [(
-            header::SET_COOKIE,
-            session::set_cookie(&id, state.settings.cookie_secure),
-        )],
-        Redirect::to(next),
-    )
+    let next = if user.has_totp { "/admin/mfa" } else { "/admin/mfa/setup" };
+    Ok(([(header::SET_COOKIE, session::set_cookie(&id, state.settings.cookie_secure))], Redirect::to(next))
         .into_response())
 }
 
@@ -199,10 +152,7 @@ struct SetupPage {
 fn new_recovery_code() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     let bytes: [u8; 8] = rand::random();
-    let chars: String = bytes
-        .iter()
-        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
-        .collect();
+    let chars: String = bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
     format!("{}-{}", &chars[..4], &chars[4..])
 }
 
@@ -210,23 +160,13 @@ fn recovery_hash(code: &str) -> Vec<u8> {
     tokens::hash(&format!("recovery:{}", code.trim().to_lowercase()))
 }
 
-async fn setup_form(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    lang: Lang,
-) -> AppResult<Response> {
-    let Some((hash, row)) = live_session(&state, &headers)
-        .await?
-        .filter(|(_, r)| !r.mfa_done && !r.has_totp)
-    else {
+async fn setup_form(State(state): State<AppState>, headers: HeaderMap, lang: Lang) -> AppResult<Response> {
+    let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && !r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
     // The secret survives a reload (it may be scanned already); the recovery
     // codes are new each time, and the last ones shown are the ones that count.
-    let secret = row
-        .pending_totp_secret
-        .clone()
-        .unwrap_or_else(totp::new_secret);
+    let secret = row.pending_totp_secret.clone().unwrap_or_else(totp::new_secret);
     let codes: Vec<String> = (0..8).map(|_| new_recovery_code()).collect();
     let hashes: Vec<Vec<u8>> = codes.iter().map(|c| recovery_hash(c)).collect();
     storage::sessions::set_pending_enrolment(&state.pool, &hash, &secret, &hashes).await?;
@@ -252,29 +192,16 @@ fn setup_page(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-async fn setup(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    lang: Lang,
-    form: FormFields,
-) -> AppResult<Response> {
-    let Some((hash, row)) = live_session(&state, &headers)
-        .await?
-        .filter(|(_, r)| !r.mfa_done && !r.has_totp)
-    else {
+async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form: FormFields) -> AppResult<Response> {
+    let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && !r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
-    let (Some(secret), Some(recovery)) = (
-        row.pending_totp_secret.clone(),
-        row.pending_recovery_hashes.clone(),
-    ) else {
+    let (Some(secret), Some(recovery)) = (row.pending_totp_secret.clone(), row.pending_recovery_hashes.clone()) else {
         return Ok(Redirect::to("/admin/mfa/setup").into_response());
     };
     let step = totp::check(&secret, &form.get("code"), state.clock.now());
     let enrolled = match step {
-        Some(step) => {
-            storage::staff::enrol_totp(&state.pool, row.user_id, &secret, step, &recovery).await?
-        }
+        Some(step) => storage::staff::enrol_totp(&state.pool, row.user_id, &secret, step, &recovery).await?,
         None => false,
     };
     if !enrolled {
@@ -295,15 +222,8 @@ async fn setup(
 /// The second factor is done: a new session id, fully signed in.
 async fn finish_sign_in(state: &AppState, old_hash: &[u8]) -> AppResult<Response> {
     let id = tokens::generate();
-    storage::sessions::complete_mfa(&state.pool, old_hash, &tokens::hash(&id), state.clock.now())
-        .await?;
-    Ok((
-        [(
-            header::SET_COOKIE,
-            session::set_cookie(&id, state.settings.cookie_secure),
-        )],
-        Redirect::to("/admin"),
-    )
+    storage::sessions::complete_mfa(&state.pool, old_hash, &tokens::hash(&id), state.clock.now()).await?;
+    Ok(([(header::SET_COOKIE, session::set_cookie(&id, state.settings.cookie_secure))], Redirect::to("/admin"))
         .into_response())
 }
 
@@ -316,19 +236,11 @@ struct MfaPage {
 }
 
 fn mfa_page(lang: Lang, status: StatusCode, error: Option<&'static str>) -> AppResult<Response> {
-    let page = MfaPage {
-        ctx: PageContext::new(lang, "/admin/mfa"),
-        s: lang.admin(),
-        error,
-    };
+    let page = MfaPage { ctx: PageContext::new(lang, "/admin/mfa"), s: lang.admin(), error };
     Ok((status, Html(page.render()?)).into_response())
 }
 
-async fn mfa_form(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    lang: Lang,
-) -> AppResult<Response> {
+async fn mfa_form(State(state): State<AppState>, headers: HeaderMap, lang: Lang) -> AppResult<Response> {
     match live_session(&state, &headers).await? {
         Some((_, row)) if !row.mfa_done && row.has_totp => mfa_page(lang, StatusCode::OK, None),
         Some((_, row)) if row.mfa_done => Ok(Redirect::to("/admin").into_response()),
@@ -337,51 +249,27 @@ async fn mfa_form(
     }
 }
 
-async fn mfa(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    lang: Lang,
-    form: FormFields,
-) -> AppResult<Response> {
-    let Some((hash, row)) = live_session(&state, &headers)
-        .await?
-        .filter(|(_, r)| !r.mfa_done && r.has_totp)
-    else {
+async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form: FormFields) -> AppResult<Response> {
+    let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
     let key = throttle_key("mfa", &row.user_id.to_string());
     if locked(&state, &PER_ACCOUNT, &key).await? {
-        return mfa_page(
-            lang,
-            StatusCode::TOO_MANY_REQUESTS,
-            Some(lang.admin().login_throttled),
-        );
+        return mfa_page(lang, StatusCode::TOO_MANY_REQUESTS, Some(lang.admin().login_throttled));
     }
     let code = form.get("code");
     let now = state.clock.now();
     let accepted = match storage::staff::totp_of(&state.pool, row.user_id).await? {
         Some((secret, _)) => match totp::check(&secret, &code, now) {
             Some(step) => storage::staff::use_totp_step(&state.pool, row.user_id, step).await?,
-            None => {
-                storage::staff::use_recovery_code(
-                    &state.pool,
-                    row.user_id,
-                    &recovery_hash(&code),
-                    now,
-                )
-                .await?
-            }
+            None => storage::staff::use_recovery_code(&state.pool, row.user_id, &recovery_hash(&code), now).await?,
         },
         None => false,
     };
     if !accepted {
         note_failure(&state, &PER_ACCOUNT, &key).await?;
         audit(&state, &headers, Some(row.user_id), "mfa_failed").await?;
-        return mfa_page(
-            lang,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some(lang.admin().mfa_wrong),
-        );
+        return mfa_page(lang, StatusCode::UNPROCESSABLE_ENTITY, Some(lang.admin().mfa_wrong));
     }
     storage::throttle::clear(&state.pool, &key).await?;
     audit(&state, &headers, Some(row.user_id), "login").await?;
@@ -393,12 +281,6 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<
         storage::sessions::delete(&state.pool, &hash).await?;
         audit(&state, &headers, Some(row.user_id), "logout").await?;
     }
-    Ok((
-        [(
-            header::SET_COOKIE,
-            session::clear_cookie(state.settings.cookie_secure),
-        )],
-        Redirect::to("/admin/login"),
-    )
+    Ok(([(header::SET_COOKIE, session::clear_cookie(state.settings.cookie_secure))], Redirect::to("/admin/login"))
         .into_response())
 }

@@ -35,9 +35,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(password::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
-    protected
-        .merge(login::router())
-        .merge(users::public_router())
+    protected.merge(login::router()).merge(users::public_router())
 }
 
 /// A fully signed-in staff member (password and second factor).
@@ -51,11 +49,7 @@ pub struct Staff {
 
 impl Staff {
     pub fn require(&self, permission: Permission) -> Result<(), AppError> {
-        if self.role.may(permission) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
+        if self.role.may(permission) { Ok(()) } else { Err(AppError::Forbidden) }
     }
 
     /// Writes an audit row for something this person did.
@@ -83,26 +77,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Staff>()
-            .cloned()
-            .ok_or_else(|| Redirect::to("/admin/login").into_response())
+        parts.extensions.get::<Staff>().cloned().ok_or_else(|| Redirect::to("/admin/login").into_response())
     }
 }
 
 pub fn request_id(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
+    headers.get("x-request-id").and_then(|v| v.to_str().ok()).map(str::to_string)
 }
 
 /// The session behind the request's cookie, if it is live and its user enabled.
-pub async fn live_session(
-    state: &AppState,
-    headers: &HeaderMap,
-) -> Result<Option<(Vec<u8>, SessionRow)>, AppError> {
+pub async fn live_session(state: &AppState, headers: &HeaderMap) -> Result<Option<(Vec<u8>, SessionRow)>, AppError> {
     let Some(id) = session::read_cookie(headers, state.settings.cookie_secure) else {
         return Ok(None);
     };
@@ -121,23 +105,16 @@ pub async fn live_session(
     Ok(Some((hash, row)))
 }
 
-async fn require_staff(
-    State(state): State<AppState>,
-    mut request: Request,
-    next: Next,
-) -> Response {
+async fn require_staff(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let found = match live_session(&state, request.headers()).await {
         Ok(found) => found,
         Err(err) => return err.into_response(),
     };
     match found {
         None => Redirect::to("/admin/login").into_response(),
-        Some((_, row)) if !row.mfa_done => Redirect::to(if row.has_totp {
-            "/admin/mfa"
-        } else {
-            "/admin/mfa/setup"
-        })
-        .into_response(),
+        Some((_, row)) if !row.mfa_done => {
+            Redirect::to(if row.has_totp { "/admin/mfa" } else { "/admin/mfa/setup" }).into_response()
+        }
         Some((_, row)) => {
             let staff = Staff {
                 user_id: row.user_id,
@@ -162,12 +139,7 @@ pub struct AdminContext {
 
 impl AdminContext {
     /// The page context and the staff frame for a page at `path`.
-    pub fn frame(
-        lang: Lang,
-        path: &str,
-        staff: &Staff,
-        active: &'static str,
-    ) -> (PageContext, Self) {
+    pub fn frame(lang: Lang, path: &str, staff: &Staff, active: &'static str) -> (PageContext, Self) {
         let s = lang.admin();
         let frame = Self {
             s,

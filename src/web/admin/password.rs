@@ -41,20 +41,9 @@ struct Done {
     changed: Option<String>,
 }
 
-fn page(
-    lang: Lang,
-    staff: &Staff,
-    error: Option<(&'static str, &'static str)>,
-    done: bool,
-) -> AppResult<String> {
+fn page(lang: Lang, staff: &Staff, error: Option<(&'static str, &'static str)>, done: bool) -> AppResult<String> {
     let (ctx, a) = AdminContext::frame(lang, "/admin/password", staff, "password");
-    Ok(PasswordPage {
-        ctx,
-        a,
-        error,
-        done,
-    }
-    .render()?)
+    Ok(PasswordPage { ctx, a, error, done }.render()?)
 }
 
 async fn form(staff: Staff, lang: Lang, Query(q): Query<Done>) -> AppResult<Html<String>> {
@@ -69,15 +58,9 @@ async fn change(
     form: FormFields,
 ) -> AppResult<Response> {
     let s = lang.admin();
-    let current = storage::staff::password_hash_of(&state.pool, staff.user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let current = storage::staff::password_hash_of(&state.pool, staff.user_id).await?.ok_or(AppError::NotFound)?;
     let refuse = |field, message| -> AppResult<Response> {
-        Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Html(page(lang, &staff, Some((field, message)), false)?),
-        )
-            .into_response())
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page(lang, &staff, Some((field, message)), false)?)).into_response())
     };
     if !password::verify(SecretString::from(form.get("current")), current).await {
         return refuse("current", s.err_password_current);
@@ -93,16 +76,9 @@ async fn change(
             },
         );
     }
-    let phc = password::hash(new_password)
-        .await
-        .map_err(|e| AppError::Other(e.into()))?;
-    let (keep, _) = live_session(&state, &headers)
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    storage::staff::change_password(&state.pool, staff.user_id, &phc, &keep, state.clock.now())
-        .await?;
-    staff
-        .audit(&state, "password_changed", None, json!({}))
-        .await?;
+    let phc = password::hash(new_password).await.map_err(|e| AppError::Other(e.into()))?;
+    let (keep, _) = live_session(&state, &headers).await?.ok_or(AppError::Forbidden)?;
+    storage::staff::change_password(&state.pool, staff.user_id, &phc, &keep, state.clock.now()).await?;
+    staff.audit(&state, "password_changed", None, json!({})).await?;
     Ok(Redirect::to("/admin/password?changed=1").into_response())
 }

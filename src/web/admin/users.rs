@@ -92,9 +92,7 @@ async fn users_page(
 ) -> AppResult<String> {
     let s = lang.admin();
     let (ctx, a) = AdminContext::frame(lang, "/admin/users", staff, "users");
-    let chosen = form
-        .map(|f| f.get("role"))
-        .unwrap_or_else(|| "coordinator".into());
+    let chosen = form.map(|f| f.get("role")).unwrap_or_else(|| "coordinator".into());
     let users = storage::staff::list(&state.pool).await?;
     let page = UsersPage {
         ctx,
@@ -135,17 +133,10 @@ async fn users_page(
 
 async fn list(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Html<String>> {
     staff.require(Permission::ManageUsers)?;
-    Ok(Html(
-        users_page(&state, lang, &staff, None, Vec::new()).await?,
-    ))
+    Ok(Html(users_page(&state, lang, &staff, None, Vec::new()).await?))
 }
 
-async fn add(
-    State(state): State<AppState>,
-    staff: Staff,
-    lang: Lang,
-    form: FormFields,
-) -> AppResult<Response> {
+async fn add(State(state): State<AppState>, staff: Staff, lang: Lang, form: FormFields) -> AppResult<Response> {
     staff.require(Permission::ManageUsers)?;
     let s = lang.admin();
     let email = EmailAddress::parse(&form.get("email"));
@@ -167,31 +158,13 @@ async fn add(
         let mut tx = state.pool.begin().await?;
         match storage::staff::insert_unactivated(&mut tx, &email, &name, role).await {
             Ok(id) => {
-                storage::staff::add_activation(
-                    &mut tx,
-                    id,
-                    &tokens::hash(&token),
-                    now + ACTIVATION_LIFETIME,
-                )
-                .await?;
+                storage::staff::add_activation(&mut tx, id, &tokens::hash(&token), now + ACTIVATION_LIFETIME).await?;
                 let mail = activation_mail(&state, email, &token)?;
-                let domain = state
-                    .settings
-                    .base_url
-                    .host_str()
-                    .unwrap_or("localhost")
-                    .to_string();
+                let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
                 outbox::queue(&mut tx, &mail, &domain).await?;
                 tx.commit().await?;
                 state.mail_wake.notify_one();
-                staff
-                    .audit(
-                        &state,
-                        "user_added",
-                        None,
-                        json!({ "user_id": id, "role": role.as_str() }),
-                    )
-                    .await?;
+                staff.audit(&state, "user_added", None, json!({ "user_id": id, "role": role.as_str() })).await?;
                 return Ok(Redirect::to("/admin/users").into_response());
             }
             Err(AddUserError::EmailTaken) => errors.push(("email".to_string(), s.err_email_taken)),
@@ -221,12 +194,7 @@ fn activation_mail(
     .into_email(to, s.mail_activation_subject.to_string(), Vec::new())
 }
 
-async fn set_disabled(
-    state: &AppState,
-    staff: &Staff,
-    id: i64,
-    disabled: bool,
-) -> AppResult<Response> {
+async fn set_disabled(state: &AppState, staff: &Staff, id: i64, disabled: bool) -> AppResult<Response> {
     staff.require(Permission::ManageUsers)?;
     if disabled && id == staff.user_id {
         return Err(AppError::Forbidden);
@@ -234,30 +202,16 @@ async fn set_disabled(
     if !storage::staff::set_disabled(&state.pool, id, disabled, state.clock.now()).await? {
         return Err(AppError::NotFound);
     }
-    let action = if disabled {
-        "user_disabled"
-    } else {
-        "user_enabled"
-    };
-    staff
-        .audit(state, action, None, json!({ "user_id": id }))
-        .await?;
+    let action = if disabled { "user_disabled" } else { "user_enabled" };
+    staff.audit(state, action, None, json!({ "user_id": id })).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
 
-async fn disable(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+async fn disable(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
     set_disabled(&state, &staff, id, true).await
 }
 
-async fn enable(
-    State(state): State<AppState>,
-    staff: Staff,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
+async fn enable(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
     set_disabled(&state, &staff, id, false).await
 }
 
@@ -272,19 +226,11 @@ struct ActivatePage {
 
 fn spent_page(lang: Lang) -> Response {
     let s = lang.admin();
-    NoticePage::new(
-        PageContext::new(lang, "/admin/login"),
-        s.activate_spent_title,
-        vec![s.activate_spent_text.into()],
-    )
-    .respond(StatusCode::GONE)
+    NoticePage::new(PageContext::new(lang, "/admin/login"), s.activate_spent_title, vec![s.activate_spent_text.into()])
+        .respond(StatusCode::GONE)
 }
 
-async fn activate_form(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    lang: Lang,
-) -> AppResult<Response> {
+async fn activate_form(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
     if !tokens::is_well_formed(&token) {
         return Err(AppError::NotFound);
     }
@@ -335,9 +281,7 @@ async fn activate(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     }
-    let phc = password::hash(new_password)
-        .await
-        .map_err(|e| AppError::Other(e.into()))?;
+    let phc = password::hash(new_password).await.map_err(|e| AppError::Other(e.into()))?;
     if !storage::staff::activate(&state.pool, &hash, user_id, &phc, now).await? {
         return Ok(spent_page(lang));
     }

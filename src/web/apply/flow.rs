@@ -40,30 +40,16 @@ pub enum Saved {
 }
 
 /// The eligibility assessment of a submission to `intake`, as of `now`.
-pub fn assess(
-    intake: &Intake,
-    facts: &eligibility::Facts,
-    now: DateTime<Utc>,
-) -> Result<Assessment, AppError> {
+pub fn assess(intake: &Intake, facts: &eligibility::Facts, now: DateTime<Utc>) -> Result<Assessment, AppError> {
     let profile = Profile::by_key(&intake.programme.profile).ok_or_else(|| {
-        AppError::Other(anyhow::anyhow!(
-            "programme has unknown profile {:?}",
-            intake.programme.profile
-        ))
+        AppError::Other(anyhow::anyhow!("programme has unknown profile {:?}", intake.programme.profile))
     })?;
-    let ctx = Context {
-        first_teaching_day: intake.start_date,
-        today: local_date(now),
-    };
+    let ctx = Context { first_teaching_day: intake.start_date, today: local_date(now) };
     Ok(eligibility::assess(&profile, facts, ctx))
 }
 
 /// A draft link that is well-formed, known, unexpired and for this intake.
-pub async fn live_draft(
-    state: &AppState,
-    intake_id: i64,
-    token: &str,
-) -> Result<Option<Draft>, AppError> {
+pub async fn live_draft(state: &AppState, intake_id: i64, token: &str) -> Result<Option<Draft>, AppError> {
     if !tokens::is_well_formed(token) {
         return Ok(None);
     }
@@ -89,35 +75,21 @@ pub async fn submit(
     let assessment = assess(intake, &submission.facts, now)?;
     // A form without our key (a script, an old page) gets a fresh one: it is
     // then simply not protected against being sent twice.
-    let key = if tokens::is_well_formed(submission_key) {
-        submission_key.to_string()
-    } else {
-        tokens::generate()
-    };
+    let key = if tokens::is_well_formed(submission_key) { submission_key.to_string() } else { tokens::generate() };
     let draft = live_draft(state, intake.id, draft_token).await?;
     // Two different forms with one e-mail can race to the unique constraint;
     // the second attempt then sees the first's row and takes the duplicate path.
     let mut attempt = 0;
     loop {
         let mut tx = state.pool.begin().await?;
-        let ctx = SubmitCtx {
-            state,
-            intake,
-            fields,
-            submission: &submission,
-            assessment: &assessment,
-            key: &key,
-            now,
-        };
+        let ctx = SubmitCtx { state, intake, fields, submission: &submission, assessment: &assessment, key: &key, now };
         match store_submission(&mut tx, &ctx, draft.as_ref()).await {
             Ok(outcome) => {
                 tx.commit().await?;
                 state.mail_wake.notify_one();
                 return Ok(outcome);
             }
-            Err(AppError::Database(err))
-                if attempt == 0 && storage::violated_constraint(&err).is_some() =>
-            {
+            Err(AppError::Database(err)) if attempt == 0 && storage::violated_constraint(&err).is_some() => {
                 tx.rollback().await?;
                 attempt += 1;
             }
@@ -142,32 +114,16 @@ async fn store_submission(
     draft: Option<&Draft>,
 ) -> Result<Submitted, AppError> {
     let key_hash = tokens::hash(c.key);
-    let received = Submitted::Received {
-        submission_key: c.key.to_string(),
-    };
+    let received = Submitted::Received { submission_key: c.key.to_string() };
     // Looked up before the resend check: under READ COMMITTED, a twin request
     // that committed in between is then seen by the resend check too.
-    let existing = storage::applications::by_email(
-        tx,
-        c.intake.id,
-        &c.submission.applicant.email.normalised(),
-    )
-    .await?;
-    if storage::applications::by_submission_key(tx, &key_hash)
-        .await?
-        .is_some()
-    {
+    let existing = storage::applications::by_email(tx, c.intake.id, &c.submission.applicant.email.normalised()).await?;
+    if storage::applications::by_submission_key(tx, &key_hash).await?.is_some() {
         return Ok(received);
     }
     let email = &c.submission.applicant.email;
     let name = c.submission.applicant.full_name.as_str();
-    let mail_domain = c
-        .state
-        .settings
-        .base_url
-        .host_str()
-        .unwrap_or("localhost")
-        .to_string();
+    let mail_domain = c.state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let new = NewApplication {
         intake_id: c.intake.id,
         submission: c.submission,
@@ -192,34 +148,18 @@ async fn store_submission(
         Some(existing) => {
             let token = tokens::generate();
             let expires = c.now + DRAFT_LIFETIME;
-            storage::drafts::insert(
-                tx,
-                c.intake.id,
-                &tokens::hash(&token),
-                c.fields,
-                c.now,
-                expires,
-            )
-            .await?;
-            let mail = mails::duplicate(
-                &c.state.settings,
-                email.clone(),
-                &existing.reference,
-                &token,
-                c.intake,
-            )?;
+            storage::drafts::insert(tx, c.intake.id, &tokens::hash(&token), c.fields, c.now, expires).await?;
+            let mail = mails::duplicate(&c.state.settings, email.clone(), &existing.reference, &token, c.intake)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(Submitted::CheckEmail)
         }
         None => {
-            let reference =
-                storage::applications::next_reference(tx, to_local(c.now).year()).await?;
+            let reference = storage::applications::next_reference(tx, to_local(c.now).year()).await?;
             storage::applications::insert(tx, reference, &new).await?;
             if let Some(d) = draft {
                 storage::drafts::delete(tx, d.id).await?;
             }
-            let mail =
-                mails::receipt(email.clone(), name, &reference.to_string(), c.intake, false)?;
+            let mail = mails::receipt(email.clone(), name, &reference.to_string(), c.intake, false)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(received)
         }
@@ -240,12 +180,7 @@ pub async fn save_draft(
         Ok(email) => email,
         Err(errors) => return Ok(Saved::Invalid(errors)),
     };
-    let mail_domain = state
-        .settings
-        .base_url
-        .host_str()
-        .unwrap_or("localhost")
-        .to_string();
+    let mail_domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let expires = now + DRAFT_LIFETIME;
     let mut tx = state.pool.begin().await?;
     let outcome = match live_draft(state, intake.id, draft_token).await? {
@@ -262,15 +197,7 @@ pub async fn save_draft(
         }
         None => {
             let token = tokens::generate();
-            storage::drafts::insert(
-                &mut tx,
-                intake.id,
-                &tokens::hash(&token),
-                fields,
-                now,
-                expires,
-            )
-            .await?;
+            storage::drafts::insert(&mut tx, intake.id, &tokens::hash(&token), fields, now, expires).await?;
             let mail = mails::draft_link(&state.settings, email, &token, intake)?;
             outbox::queue(&mut tx, &mail, &mail_domain).await?;
             Saved::LinkSent

@@ -81,42 +81,18 @@ pub struct FormState<'a> {
 }
 
 impl FormPage {
-    pub fn new(
-        lang: Lang,
-        state: &FormState<'_>,
-        f: &ApplicationFields,
-        errors: &[FieldError],
-    ) -> Self {
+    pub fn new(lang: Lang, state: &FormState<'_>, f: &ApplicationFields, errors: &[FieldError]) -> Self {
         let a = lang.apply();
-        let err = |field: Field| {
-            errors
-                .iter()
-                .find(|e| e.field == field)
-                .map(|e| message(a, e.field, e.problem))
-        };
+        let err = |field: Field| errors.iter().find(|e| e.field == field).map(|e| message(a, e.field, e.problem));
         let yes_no = |field: Field, legend: &'static str, value: &str| {
-            group(
-                field,
-                legend,
-                "",
-                false,
-                &[("yes", a.yes), ("no", a.no)],
-                &[value.to_string()],
-                err(field),
-            )
+            group(field, legend, "", false, &[("yes", a.yes), ("no", a.no)], &[value.to_string()], err(field))
         };
-        let income: Vec<(&'static str, &'static str)> = IncomeSupport::ALL
-            .iter()
-            .map(|i| (i.key(), labels::income(a, *i)))
-            .collect();
-        let caseworker: Vec<(&'static str, &'static str)> = CaseworkerAgreement::ALL
-            .iter()
-            .map(|c| (c.key(), labels::caseworker(a, *c)))
-            .collect();
-        let treatment: Vec<(&'static str, &'static str)> = Treatment::ALL
-            .iter()
-            .map(|t| (t.key(), labels::treatment(a, *t)))
-            .collect();
+        let income: Vec<(&'static str, &'static str)> =
+            IncomeSupport::ALL.iter().map(|i| (i.key(), labels::income(a, *i))).collect();
+        let caseworker: Vec<(&'static str, &'static str)> =
+            CaseworkerAgreement::ALL.iter().map(|c| (c.key(), labels::caseworker(a, *c))).collect();
+        let treatment: Vec<(&'static str, &'static str)> =
+            Treatment::ALL.iter().map(|t| (t.key(), labels::treatment(a, *t))).collect();
         let input = |name, label, hint, value: &str, kind, autocomplete, field| Input {
             name,
             label,
@@ -139,65 +115,21 @@ impl FormPage {
             a,
             heading: format!("{} – {}", a.title, state.intake.programme.name),
             action: format!("/intakes/{slug}/apply"),
-            deadline_note: fill(
-                a.deadline_note,
-                &[&dates::long_moment(lang, state.intake.deadline)],
-            ),
+            deadline_note: fill(a.deadline_note, &[&dates::long_moment(lang, state.intake.deadline)]),
             errors: errors
                 .iter()
-                .map(|e| {
-                    (
-                        format!("#f-{}", e.field.key()),
-                        summary_message(a, e.field, e.problem),
-                    )
-                })
+                .map(|e| (format!("#f-{}", e.field.key()), summary_message(a, e.field, e.problem)))
                 .collect(),
             about: vec![
-                input(
-                    "full_name",
-                    a.full_name,
-                    "",
-                    &f.full_name,
-                    "text",
-                    "name",
-                    Field::FullName,
-                ),
-                input(
-                    "email",
-                    a.email,
-                    a.email_hint,
-                    &f.email,
-                    "email",
-                    "email",
-                    Field::Email,
-                ),
-                input(
-                    "phone",
-                    a.phone,
-                    a.phone_hint,
-                    &f.phone,
-                    "tel",
-                    "tel",
-                    Field::Phone,
-                ),
-                input(
-                    "birth_date",
-                    a.birth_date,
-                    a.birth_date_hint,
-                    &f.birth_date,
-                    "text",
-                    "bday",
-                    Field::BirthDate,
-                ),
+                input("full_name", a.full_name, "", &f.full_name, "text", "name", Field::FullName),
+                input("email", a.email, a.email_hint, &f.email, "email", "email", Field::Email),
+                input("phone", a.phone, a.phone_hint, &f.phone, "tel", "tel", Field::Phone),
+                input("birth_date", a.birth_date, a.birth_date_hint, &f.birth_date, "text", "bday", Field::BirthDate),
             ],
             municipality: municipality_options(&f.municipality),
             municipality_error: err(Field::Municipality),
             situation: vec![
-                yes_no(
-                    Field::LivedExperience,
-                    a.lived_experience,
-                    &f.lived_experience,
-                ),
+                yes_no(Field::LivedExperience, a.lived_experience, &f.lived_experience),
                 group(
                     Field::Treatment,
                     a.treatment,
@@ -225,38 +157,15 @@ impl FormPage {
                     std::slice::from_ref(&f.caseworker_agreement),
                     err(Field::CaseworkerAgreement),
                 ),
-                yes_no(
-                    Field::ActiveSubstanceAbuse,
-                    a.active_substance_abuse,
-                    &f.active_substance_abuse,
-                ),
+                yes_no(Field::ActiveSubstanceAbuse, a.active_substance_abuse, &f.active_substance_abuse),
                 yes_no(Field::Dementia, a.dementia, &f.dementia),
-                yes_no(
-                    Field::NeedsInterpreter,
-                    a.needs_interpreter,
-                    &f.needs_interpreter,
-                ),
+                yes_no(Field::NeedsInterpreter, a.needs_interpreter, &f.needs_interpreter),
             ],
             reflection: vec![
-                area(
-                    Field::Motivation,
-                    a.motivation,
-                    a.motivation_hint,
-                    &f.motivation,
-                ),
-                area(
-                    Field::Experience,
-                    a.experience,
-                    a.experience_hint,
-                    &f.experience,
-                ),
+                area(Field::Motivation, a.motivation, a.motivation_hint, &f.motivation),
+                area(Field::Experience, a.experience, a.experience_hint, &f.experience),
                 area(Field::Distance, a.distance, a.distance_hint, &f.distance),
-                area(
-                    Field::StrengthsLimits,
-                    a.strengths_limits,
-                    a.strengths_limits_hint,
-                    &f.strengths_limits,
-                ),
+                area(Field::StrengthsLimits, a.strengths_limits, a.strengths_limits_hint, &f.strengths_limits),
                 area(Field::Expectations, a.expectations, "", &f.expectations),
             ],
             consent_checked: f.consent == "yes",
@@ -287,11 +196,7 @@ fn group(
             .enumerate()
             .map(|(i, (value, label))| Choice {
                 // The first choice carries the field's id, so the error summary can link to it.
-                id: if i == 0 {
-                    format!("f-{name}")
-                } else {
-                    format!("f-{name}-{i}")
-                },
+                id: if i == 0 { format!("f-{name}") } else { format!("f-{name}-{i}") },
                 value,
                 label,
                 checked: chosen.iter().any(|c| c == value),
@@ -316,10 +221,7 @@ fn municipality_options(chosen: &str) -> Vec<SelectOption> {
 
 pub fn danish_sort_key(name: &str) -> String {
     let lower = name.to_lowercase();
-    let lower = lower
-        .strip_prefix("aa")
-        .map(|rest| format!("å{rest}"))
-        .unwrap_or(lower);
+    let lower = lower.strip_prefix("aa").map(|rest| format!("å{rest}")).unwrap_or(lower);
     lower
         .chars()
         .map(|c| match c {
@@ -366,22 +268,13 @@ pub fn message(a: &ApplyStrings, field: Field, problem: Problem) -> String {
         (Field::BirthDate, Problem::NotInThePast) => a.err_birth_date_future,
         (Field::BirthDate, _) => a.err_birth_date_invalid,
         (Field::Municipality, _) => a.err_municipality,
-        (
-            Field::LivedExperience
-            | Field::ActiveSubstanceAbuse
-            | Field::Dementia
-            | Field::NeedsInterpreter,
-            _,
-        ) => a.err_yes_no,
+        (Field::LivedExperience | Field::ActiveSubstanceAbuse | Field::Dementia | Field::NeedsInterpreter, _) => {
+            a.err_yes_no
+        }
         (Field::Treatment | Field::IncomeSupport | Field::CaseworkerAgreement, _) => a.err_choice,
-        (
-            Field::Motivation
-            | Field::Experience
-            | Field::Distance
-            | Field::StrengthsLimits
-            | Field::Expectations,
-            _,
-        ) => a.err_answer_missing,
+        (Field::Motivation | Field::Experience | Field::Distance | Field::StrengthsLimits | Field::Expectations, _) => {
+            a.err_answer_missing
+        }
         (Field::Consent, _) => a.err_consent,
     };
     text.to_string()
@@ -396,14 +289,7 @@ mod tests {
         let names: Vec<&str> = municipality_options("").iter().map(|o| o.label).collect();
         assert_eq!(names.len(), 98);
         assert_eq!(names.first(), Some(&"Albertslund"));
-        assert_eq!(
-            &names[names.len() - 4..],
-            ["Ærø", "Aabenraa", "Aalborg", "Aarhus"]
-        );
-        assert!(
-            municipality_options("730")
-                .iter()
-                .any(|o| o.selected && o.label == "Randers")
-        );
+        assert_eq!(&names[names.len() - 4..], ["Ærø", "Aabenraa", "Aalborg", "Aarhus"]);
+        assert!(municipality_options("730").iter().any(|o| o.selected && o.label == "Randers"));
     }
 }

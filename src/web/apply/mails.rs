@@ -36,17 +36,10 @@ pub fn receipt(
     };
     MailBody {
         greeting: fill(a.mail_hello, &[&name]),
-        paragraphs: vec![
-            fill(body, &[&programme_name(intake), &reference]),
-            a.next_text.to_string(),
-        ],
+        paragraphs: vec![fill(body, &[&programme_name(intake), &reference]), a.next_text.to_string()],
         link: None,
         list_title: a.next_interview_days.to_string(),
-        list: intake
-            .interview_days
-            .iter()
-            .map(|d| dates::long_date(LANG, *d))
-            .collect(),
+        list: intake.interview_days.iter().map(|d| dates::long_date(LANG, *d)).collect(),
         closing: closing(),
     }
     .into_email(to, fill(subject, &[&reference]), Vec::new())
@@ -60,14 +53,7 @@ pub fn draft_link(
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
     let first = fill(a.mail_draft_body, &[&programme_name(intake)]);
-    with_draft_link(
-        settings,
-        to,
-        token,
-        intake,
-        a.mail_draft_subject.to_string(),
-        first,
-    )
+    with_draft_link(settings, to, token, intake, a.mail_draft_subject.to_string(), first)
 }
 
 pub fn duplicate(
@@ -78,18 +64,8 @@ pub fn duplicate(
     intake: &Intake,
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
-    let first = fill(
-        a.mail_duplicate_body,
-        &[&programme_name(intake), &reference],
-    );
-    with_draft_link(
-        settings,
-        to,
-        token,
-        intake,
-        fill(a.mail_duplicate_subject, &[&reference]),
-        first,
-    )
+    let first = fill(a.mail_duplicate_body, &[&programme_name(intake), &reference]);
+    with_draft_link(settings, to, token, intake, fill(a.mail_duplicate_subject, &[&reference]), first)
 }
 
 /// A mail whose point is the link back to a draft, with the deadline beside it.
@@ -104,13 +80,7 @@ fn with_draft_link(
     let a = LANG.apply();
     MailBody {
         greeting: fill(a.mail_hello, &[&""]).trim_end().to_string(),
-        paragraphs: vec![
-            first,
-            fill(
-                a.saved_deadline,
-                &[&dates::long_moment(LANG, intake.deadline)],
-            ),
-        ],
+        paragraphs: vec![first, fill(a.saved_deadline, &[&dates::long_moment(LANG, intake.deadline)])],
         link: Some(MailLink {
             label: a.mail_draft_link.to_string(),
             url: settings.absolute(&format!("/drafts/{token}")),

@@ -48,16 +48,10 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn intake(state: &AppState, slug: &str) -> AppResult<Intake> {
-    storage::intakes::by_slug(&state.pool, slug)
-        .await?
-        .ok_or(AppError::NotFound)
+    storage::intakes::by_slug(&state.pool, slug).await?.ok_or(AppError::NotFound)
 }
 
-async fn form(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    lang: Lang,
-) -> AppResult<Response> {
+async fn form(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Response> {
     let intake = intake(&state, &slug).await?;
     if let Some(closed) = closed_page(&state, lang, &intake, None) {
         return Ok(closed.respond(StatusCode::OK));
@@ -65,11 +59,7 @@ async fn form(
     let key = tokens::generate();
     let page = FormPage::new(
         lang,
-        &FormState {
-            intake: &intake,
-            submission_key: &key,
-            draft_token: "",
-        },
+        &FormState { intake: &intake, submission_key: &key, draft_token: "" },
         &ApplicationFields::default(),
         &[],
     );
@@ -111,19 +101,11 @@ async fn post(
     let form_page = |errors: &[FieldError]| -> AppResult<Response> {
         let page = FormPage::new(
             lang,
-            &FormState {
-                intake: &intake,
-                submission_key: &key,
-                draft_token: &draft_token,
-            },
+            &FormState { intake: &intake, submission_key: &key, draft_token: &draft_token },
             &fields,
             errors,
         );
-        let status = if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        };
+        let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
         Ok((status, Html(page.render()?)).into_response())
     };
     if let Some(closed) = closed_page(&state, lang, &intake, Some(&fields)) {
@@ -131,32 +113,21 @@ async fn post(
     }
     match form.get("action").as_str() {
         "submit" => match flow::submit(&state, &intake, &fields, &key, &draft_token).await? {
-            Submitted::Received { submission_key } => Ok(Redirect::to(&format!(
-                "/applications/received/{submission_key}"
-            ))
-            .into_response()),
-            Submitted::CheckEmail => {
-                Ok(Redirect::to(&format!("/intakes/{slug}/apply/check-email")).into_response())
+            Submitted::Received { submission_key } => {
+                Ok(Redirect::to(&format!("/applications/received/{submission_key}")).into_response())
             }
+            Submitted::CheckEmail => Ok(Redirect::to(&format!("/intakes/{slug}/apply/check-email")).into_response()),
             Submitted::InProgress => {
                 let a = lang.apply();
-                Ok(NoticePage::new(
-                    PageContext::new(lang, "/"),
-                    a.in_progress_title,
-                    vec![a.in_progress_text.into()],
-                )
-                .respond(StatusCode::CONFLICT))
+                Ok(NoticePage::new(PageContext::new(lang, "/"), a.in_progress_title, vec![a.in_progress_text.into()])
+                    .respond(StatusCode::CONFLICT))
             }
             Submitted::Invalid(errors) => form_page(&errors),
             Submitted::Closed => Ok(StatusCode::CONFLICT.into_response()),
         },
         "save_draft" => match flow::save_draft(&state, &intake, &fields, &draft_token).await? {
-            Saved::LinkSent => {
-                Ok(Redirect::to(&format!("/intakes/{slug}/apply/saved?sent=1")).into_response())
-            }
-            Saved::Updated => {
-                Ok(Redirect::to(&format!("/intakes/{slug}/apply/saved")).into_response())
-            }
+            Saved::LinkSent => Ok(Redirect::to(&format!("/intakes/{slug}/apply/saved?sent=1")).into_response()),
+            Saved::Updated => Ok(Redirect::to(&format!("/intakes/{slug}/apply/saved")).into_response()),
             Saved::Invalid(errors) => form_page(&errors),
             Saved::Closed => Ok(StatusCode::CONFLICT.into_response()),
         },
@@ -165,10 +136,7 @@ async fn post(
             Err(errors) => form_page(&errors),
             Ok(submission) => {
                 let assessment = flow::assess(&intake, &submission.facts, state.clock.now())?;
-                let keys = [
-                    ("submission_key", key.as_str()),
-                    ("draft_token", draft_token.as_str()),
-                ];
+                let keys = [("submission_key", key.as_str()), ("draft_token", draft_token.as_str())];
                 let page = ReviewPage::new(lang, &slug, &fields, &submission, &assessment, keys);
                 Ok(Html(page.render()?).into_response())
             }
@@ -191,18 +159,12 @@ fn closed_page(
         IntakePhase::Closed => NoticePage::new(
             ctx,
             a.closed_title,
-            vec![fill(
-                a.closed_text,
-                &[&dates::long_moment(lang, intake.deadline)],
-            )],
+            vec![fill(a.closed_text, &[&dates::long_moment(lang, intake.deadline)])],
         ),
         IntakePhase::NotYetOpen => NoticePage::new(
             ctx,
             a.not_open_title,
-            vec![fill(
-                lang.strings().intake_not_open_yet,
-                &[&dates::long_moment(lang, intake.opens_at)],
-            )],
+            vec![fill(lang.strings().intake_not_open_yet, &[&dates::long_moment(lang, intake.opens_at)])],
         ),
     };
     if let Some(f) = fields {
@@ -213,17 +175,11 @@ fn closed_page(
             (a.strengths_limits, &f.strengths_limits),
             (a.expectations, &f.expectations),
         ];
-        page.kept_text = texts
-            .iter()
-            .filter(|(_, t)| !t.trim().is_empty())
-            .map(|(l, t)| (l.to_string(), t.to_string()))
-            .collect();
+        page.kept_text =
+            texts.iter().filter(|(_, t)| !t.trim().is_empty()).map(|(l, t)| (l.to_string(), t.to_string())).collect();
         page.kept_hint = a.closed_copy_hint.to_string();
     }
-    Some(page.link(
-        format!("/intakes/{}", intake.slug),
-        lang.strings().home_link,
-    ))
+    Some(page.link(format!("/intakes/{}", intake.slug), lang.strings().home_link))
 }
 
 #[derive(Deserialize)]
@@ -239,15 +195,8 @@ async fn saved(
 ) -> AppResult<Response> {
     let intake = intake(&state, &slug).await?;
     let a = lang.apply();
-    let first = if q.sent.is_some() {
-        a.saved_sent
-    } else {
-        a.saved_again
-    };
-    let deadline = fill(
-        a.saved_deadline,
-        &[&dates::long_moment(lang, intake.deadline)],
-    );
+    let first = if q.sent.is_some() { a.saved_sent } else { a.saved_again };
+    let deadline = fill(a.saved_deadline, &[&dates::long_moment(lang, intake.deadline)]);
     let page = NoticePage::new(
         PageContext::new(lang, &format!("/intakes/{slug}/apply/saved")),
         a.saved_title,
@@ -256,41 +205,24 @@ async fn saved(
     Ok(page.respond(StatusCode::OK))
 }
 
-async fn check_email(
-    State(state): State<AppState>,
-    Path(slug): Path<String>,
-    lang: Lang,
-) -> AppResult<Response> {
+async fn check_email(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Response> {
     intake(&state, &slug).await?;
     let a = lang.apply();
-    let page = NoticePage::new(
-        PageContext::new(lang, "/"),
-        a.check_email_title,
-        vec![a.check_email_text.into()],
-    );
+    let page = NoticePage::new(PageContext::new(lang, "/"), a.check_email_title, vec![a.check_email_text.into()]);
     Ok(page.respond(StatusCode::OK))
 }
 
-async fn draft(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    lang: Lang,
-) -> AppResult<Response> {
+async fn draft(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
     if !tokens::is_well_formed(&token) {
         return Err(AppError::NotFound);
     }
-    let draft = storage::drafts::by_token(&state.pool, &tokens::hash(&token))
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let draft = storage::drafts::by_token(&state.pool, &tokens::hash(&token)).await?.ok_or(AppError::NotFound)?;
     let intake = intake(&state, &draft.intake_slug).await?;
     let a = lang.apply();
     if draft.expires_at <= state.clock.now() {
-        let page = NoticePage::new(
-            PageContext::new(lang, "/"),
-            a.draft_expired_title,
-            vec![a.draft_expired_text.into()],
-        )
-        .link(format!("/intakes/{}/apply", intake.slug), a.start_again);
+        let page =
+            NoticePage::new(PageContext::new(lang, "/"), a.draft_expired_title, vec![a.draft_expired_text.into()])
+                .link(format!("/intakes/{}/apply", intake.slug), a.start_again);
         return Ok(page.respond(StatusCode::GONE));
     }
     if let Some(closed) = closed_page(&state, lang, &intake, Some(&draft.fields)) {
@@ -299,11 +231,7 @@ async fn draft(
     let key = tokens::generate();
     let page = FormPage::new(
         lang,
-        &FormState {
-            intake: &intake,
-            submission_key: &key,
-            draft_token: &token,
-        },
+        &FormState { intake: &intake, submission_key: &key, draft_token: &token },
         &draft.fields,
         &[],
     );
@@ -319,29 +247,17 @@ struct ReceivedPage {
     interview_days: Vec<String>,
 }
 
-async fn received(
-    State(state): State<AppState>,
-    Path(key): Path<String>,
-    lang: Lang,
-) -> AppResult<Html<String>> {
+async fn received(State(state): State<AppState>, Path(key): Path<String>, lang: Lang) -> AppResult<Html<String>> {
     if !tokens::is_well_formed(&key) {
         return Err(AppError::NotFound);
     }
-    let receipt = storage::applications::receipt(&state.pool, &tokens::hash(&key))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let intake = storage::intakes::by_id(&state.pool, receipt.intake_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let receipt = storage::applications::receipt(&state.pool, &tokens::hash(&key)).await?.ok_or(AppError::NotFound)?;
+    let intake = storage::intakes::by_id(&state.pool, receipt.intake_id).await?.ok_or(AppError::NotFound)?;
     let page = ReceivedPage {
         ctx: PageContext::new(lang, "/"),
         a: lang.apply(),
         reference: receipt.reference,
-        interview_days: intake
-            .interview_days
-            .iter()
-            .map(|d| dates::long_date(lang, *d))
-            .collect(),
+        interview_days: intake.interview_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
     };
     Ok(Html(page.render()?))
 }

@@ -42,19 +42,11 @@ impl ReviewPage {
             None => a.review_none.to_string(),
         };
         let or_none = |text: &str| {
-            if text.is_empty() {
-                a.review_none.to_string()
-            } else {
-                text.to_string()
-            }
+            if text.is_empty() { a.review_none.to_string() } else { text.to_string() }
         };
         let treatment = match s.facts.treatment.as_deref() {
             Some([]) | None => a.review_treatment_none.to_string(),
-            Some(list) => list
-                .iter()
-                .map(|t| labels::treatment(a, *t))
-                .collect::<Vec<_>>()
-                .join("\n"),
+            Some(list) => list.iter().map(|t| labels::treatment(a, *t)).collect::<Vec<_>>().join("\n"),
         };
         let p = &s.applicant;
         let sections = vec![
@@ -63,12 +55,7 @@ impl ReviewPage {
                 vec![
                     (a.full_name, p.full_name.as_str().to_string()),
                     (a.email, p.email.to_string()),
-                    (
-                        a.phone,
-                        p.phone
-                            .as_ref()
-                            .map_or_else(|| a.review_none.to_string(), |ph| ph.to_string()),
-                    ),
+                    (a.phone, p.phone.as_ref().map_or_else(|| a.review_none.to_string(), |ph| ph.to_string())),
                     (a.birth_date, p.birth_date.format("%d-%m-%Y").to_string()),
                     (a.municipality, p.municipality.name.to_string()),
                 ],
@@ -80,20 +67,13 @@ impl ReviewPage {
                     (a.treatment, treatment),
                     (
                         a.income_support,
-                        s.facts
-                            .income_support
-                            .map_or_else(String::new, |i| labels::income(a, i).to_string()),
+                        s.facts.income_support.map_or_else(String::new, |i| labels::income(a, i).to_string()),
                     ),
                     (
                         a.caseworker_agreement,
-                        s.facts
-                            .caseworker_agreement
-                            .map_or_else(String::new, |c| labels::caseworker(a, c).to_string()),
+                        s.facts.caseworker_agreement.map_or_else(String::new, |c| labels::caseworker(a, c).to_string()),
                     ),
-                    (
-                        a.active_substance_abuse,
-                        yes_no(s.facts.active_substance_abuse),
-                    ),
+                    (a.active_substance_abuse, yes_no(s.facts.active_substance_abuse)),
                     (a.dementia, yes_no(s.facts.dementia)),
                     (a.needs_interpreter, yes_no(s.facts.needs_interpreter)),
                 ],
@@ -108,15 +88,9 @@ impl ReviewPage {
                     (a.expectations, or_none(&s.answers.expectations)),
                 ],
             ),
-            (
-                a.section_consent,
-                vec![(a.consent, a.review_consent_given.to_string())],
-            ),
+            (a.section_consent, vec![(a.consent, a.review_consent_given.to_string())]),
         ];
-        let not_met: Vec<String> = assessment
-            .not_met()
-            .filter_map(|r| not_met_text(a, r.criterion))
-            .collect();
+        let not_met: Vec<String> = assessment.not_met().filter_map(|r| not_met_text(a, r.criterion)).collect();
         let verify: Vec<String> = assessment
             .to_verify()
             .filter_map(|r| match r.outcome {
@@ -154,14 +128,12 @@ pub fn not_met_text(a: &ApplyStrings, c: Criterion) -> Option<String> {
 
 pub fn verify_text(a: &ApplyStrings, v: Verify) -> String {
     match v {
-        Verify::MunicipalityMustApprove {
-            municipality,
-            fee_dkk: Some(fee),
-        } => fill(a.verify_municipality, &[&municipality, &thousands(fee)]),
-        Verify::MunicipalityMustApprove {
-            municipality,
-            fee_dkk: None,
-        } => fill(a.verify_municipality_no_fee, &[&municipality]),
+        Verify::MunicipalityMustApprove { municipality, fee_dkk: Some(fee) } => {
+            fill(a.verify_municipality, &[&municipality, &thousands(fee)])
+        }
+        Verify::MunicipalityMustApprove { municipality, fee_dkk: None } => {
+            fill(a.verify_municipality_no_fee, &[&municipality])
+        }
         Verify::CaseworkerMustAgree => a.verify_caseworker_must_agree.to_string(),
         Verify::CaseworkerExpected => a.verify_caseworker_expected.to_string(),
         Verify::IncomeSupportAllowsAttending => a.verify_income_other.to_string(),
@@ -169,10 +141,7 @@ pub fn verify_text(a: &ApplyStrings, v: Verify) -> String {
     }
 }
 
-fn hidden_fields(
-    f: &ApplicationFields,
-    keys: [(&'static str, &str); 2],
-) -> Vec<(&'static str, String)> {
+fn hidden_fields(f: &ApplicationFields, keys: [(&'static str, &str); 2]) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = vec![
         ("full_name", f.full_name.clone()),
         ("email", f.email.clone()),
@@ -193,10 +162,6 @@ fn hidden_fields(
         ("consent", f.consent.clone()),
     ];
     out.extend(f.treatment.iter().map(|t| ("treatment", t.clone())));
-    out.extend(
-        keys.iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (*k, v.to_string())),
-    );
+    out.extend(keys.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.to_string())));
     out
 }

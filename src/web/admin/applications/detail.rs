@@ -11,9 +11,7 @@ use super::{
     list::summary_label,
 };
 use crate::{
-    domain::{
-        application::Status, local_time::age_on, municipality::Municipality, staff::Permission,
-    },
+    domain::{application::Status, local_time::age_on, municipality::Municipality, staff::Permission},
     i18n::{AdminStrings, Lang, dates, fill},
     storage::{self, review::Detail},
     web::{
@@ -63,9 +61,7 @@ async fn load(state: &AppState, staff: &Staff, reference: &str) -> AppResult<Det
     if !staff.role.may(Permission::ReviewAllApplications) {
         return Err(AppError::NotFound);
     }
-    storage::review::detail(&state.pool, reference)
-        .await?
-        .ok_or(AppError::NotFound)
+    storage::review::detail(&state.pool, reference).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn show(
@@ -75,14 +71,8 @@ pub async fn show(
     lang: Lang,
 ) -> AppResult<Html<String>> {
     let detail = load(&state, &staff, &reference).await?;
-    staff
-        .audit(&state, "application_viewed", Some(detail.id), json!({}))
-        .await?;
-    Ok(Html(
-        page(&state, lang, &staff, &detail, None, None)
-            .await?
-            .render()?,
-    ))
+    staff.audit(&state, "application_viewed", Some(detail.id), json!({})).await?;
+    Ok(Html(page(&state, lang, &staff, &detail, None, None).await?.render()?))
 }
 
 async fn page(
@@ -95,45 +85,22 @@ async fn page(
 ) -> AppResult<DetailPage> {
     let s = lang.admin();
     let q = lang.apply();
-    let (notes, history) = tokio::try_join!(
-        storage::review::notes(&state.pool, d.id),
-        storage::review::history(&state.pool, d.id)
-    )?;
+    let (notes, history) =
+        tokio::try_join!(storage::review::notes(&state.pool, d.id), storage::review::history(&state.pool, d.id))?;
     let status: Option<Status> = d.status.parse().ok();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code))
         .map(|m| format!("{} ({})", m.name, m.region.name()))
         .unwrap_or_default();
-    let answer = |k: &str| {
-        d.answers
-            .get(k)
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string()
-    };
-    let (ctx, a) = AdminContext::frame(
-        lang,
-        &format!("/admin/applications/{}", d.reference),
-        staff,
-        "applications",
-    );
-    let summary_key = d
-        .eligibility
-        .get("summary")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let mut history_rows = vec![(
-        dates::long_moment(lang, d.submitted_at),
-        s.detail_history_submitted.to_string(),
-    )];
+    let answer = |k: &str| d.answers.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/applications/{}", d.reference), staff, "applications");
+    let summary_key = d.eligibility.get("summary").and_then(Value::as_str).unwrap_or("");
+    let mut history_rows = vec![(dates::long_moment(lang, d.submitted_at), s.detail_history_submitted.to_string())];
     history_rows.extend(history.iter().map(|h| {
         let to = h.to_status.parse().map_or("", |st| status_label(s, st));
         let line = format!(
             "{to} – {}{}",
             h.actor.clone().unwrap_or_default(),
-            h.reason
-                .as_ref()
-                .map(|r| format!(": {r}"))
-                .unwrap_or_default()
+            h.reason.as_ref().map(|r| format!(": {r}")).unwrap_or_default()
         );
         (dates::long_moment(lang, h.at), line)
     }));
@@ -150,10 +117,7 @@ async fn page(
             (s.detail_email, d.email.clone()),
             (s.detail_phone, d.phone.clone().unwrap_or_default()),
             (s.detail_birth_date, dates::long_date(lang, d.birth_date)),
-            (
-                s.detail_age_at_start,
-                age_on(d.birth_date, d.start_date).to_string(),
-            ),
+            (s.detail_age_at_start, age_on(d.birth_date, d.start_date).to_string()),
             (s.detail_municipality, municipality),
         ],
         criteria: criteria(s, &d.eligibility),
@@ -165,22 +129,10 @@ async fn page(
             (q.strengths_limits, answer("strengths_limits")),
             (q.expectations, answer("expectations")),
         ],
-        consent: fill(
-            s.detail_consent,
-            &[
-                &d.consent_version,
-                &dates::long_moment(lang, d.consented_at),
-            ],
-        ),
+        consent: fill(s.detail_consent, &[&d.consent_version, &dates::long_moment(lang, d.consented_at)]),
         notes: notes
             .iter()
-            .map(|n| {
-                (
-                    n.author.clone(),
-                    dates::long_moment(lang, n.created_at),
-                    n.body.clone(),
-                )
-            })
+            .map(|n| (n.author.clone(), dates::long_moment(lang, n.created_at), n.body.clone()))
             .collect(),
         history: history_rows,
         next_statuses: status
@@ -199,24 +151,12 @@ async fn page(
 }
 
 fn criteria(s: &AdminStrings, snapshot: &Value) -> Vec<CriterionView> {
-    let results = snapshot
-        .get("results")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
+    let results = snapshot.get("results").and_then(Value::as_array).cloned().unwrap_or_default();
     results
         .iter()
         .map(|r| {
-            let key = r
-                .get("criterion")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
-            let outcome = r
-                .get("outcome")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string();
+            let key = r.get("criterion").and_then(Value::as_str).unwrap_or("").to_string();
+            let outcome = r.get("outcome").and_then(Value::as_str).unwrap_or("").to_string();
             CriterionView {
                 label: criterion_label(s, &key),
                 outcome_label: match outcome.as_str() {
@@ -225,10 +165,7 @@ fn criteria(s: &AdminStrings, snapshot: &Value) -> Vec<CriterionView> {
                     "to_verify" => s.outcome_to_verify,
                     _ => s.outcome_for_interview,
                 },
-                verify: r
-                    .get("verify")
-                    .filter(|v| !v.is_null())
-                    .map(|v| verify_text(s, v)),
+                verify: r.get("verify").filter(|v| !v.is_null()).map(|v| verify_text(s, v)),
                 key,
                 outcome,
             }
@@ -240,10 +177,7 @@ fn verify_text(s: &AdminStrings, v: &Value) -> String {
     let municipality = v.get("municipality").and_then(Value::as_str).unwrap_or("");
     match v.get("kind").and_then(Value::as_str).unwrap_or("") {
         "municipality_must_approve" => match v.get("fee_dkk").and_then(Value::as_u64) {
-            Some(fee) => fill(
-                s.verify_municipality,
-                &[&municipality, &crate::web::apply::thousands(fee as u32)],
-            ),
+            Some(fee) => fill(s.verify_municipality, &[&municipality, &crate::web::apply::thousands(fee as u32)]),
             None => fill(s.verify_municipality_no_fee, &[&municipality]),
         },
         "caseworker_must_agree" => s.verify_caseworker_must_agree.to_string(),
@@ -304,14 +238,7 @@ fn facts(lang: Lang, f: &Value) -> Vec<(&'static str, String)> {
         .unwrap_or_default();
     vec![
         (q.lived_experience, yes_no("lived_experience")),
-        (
-            q.treatment,
-            if treatment.is_empty() {
-                q.review_treatment_none.to_string()
-            } else {
-                treatment.join("\n")
-            },
-        ),
+        (q.treatment, if treatment.is_empty() { q.review_treatment_none.to_string() } else { treatment.join("\n") }),
         (
             q.income_support,
             IncomeSupport::from_key(&key("income_support"))
@@ -340,24 +267,13 @@ pub async fn add_note(
     let body = form.get("body");
     let body = body.trim();
     if body.is_empty() || body.chars().count() > 5000 {
-        let html = page(
-            &state,
-            lang,
-            &staff,
-            &detail,
-            Some(lang.admin().err_note_empty),
-            None,
-        )
-        .await?
-        .render()?;
+        let html = page(&state, lang, &staff, &detail, Some(lang.admin().err_note_empty), None).await?.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     }
     let mut tx = state.pool.begin().await?;
     storage::review::add_note(&mut tx, detail.id, staff.user_id, body, state.clock.now()).await?;
     tx.commit().await?;
-    staff
-        .audit(&state, "note_added", Some(detail.id), json!({}))
-        .await?;
+    staff.audit(&state, "note_added", Some(detail.id), json!({})).await?;
     Ok(Redirect::to(&format!("/admin/applications/{reference}#notes")).into_response())
 }
 
@@ -374,66 +290,25 @@ pub async fn change_status(
     let reason = form.get("reason");
     let reason = Some(reason.trim()).filter(|r| !r.is_empty());
     let Ok(to) = form.get("status").parse::<Status>() else {
-        let html = page(&state, lang, &staff, &detail, None, Some(s.err_status))
-            .await?
-            .render()?;
+        let html = page(&state, lang, &staff, &detail, None, Some(s.err_status)).await?.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     };
     if to == Status::Rejected && reason.is_none() {
-        let html = page(
-            &state,
-            lang,
-            &staff,
-            &detail,
-            None,
-            Some(s.err_reason_required),
-        )
-        .await?
-        .render()?;
+        let html = page(&state, lang, &staff, &detail, None, Some(s.err_reason_required)).await?.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     }
     let mut tx = state.pool.begin().await?;
-    let (id, current) = storage::review::lock(&mut tx, &reference)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let from: Status = current
-        .parse()
-        .map_err(|_| AppError::Other(anyhow::anyhow!("unknown status {current:?}")))?;
+    let (id, current) = storage::review::lock(&mut tx, &reference).await?.ok_or(AppError::NotFound)?;
+    let from: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status {current:?}")))?;
     if !from.can_become(to) || from == to {
         tx.rollback().await?;
-        let text = fill(
-            s.conflict_status_text,
-            &[&status_label(s, from), &status_label(s, to)],
-        );
-        let page = NoticePage::new(
-            PageContext::new(lang, "/admin"),
-            s.conflict_status_title,
-            vec![text],
-        )
-        .link(
-            format!("/admin/applications/{reference}"),
-            s.back_to_application,
-        );
+        let text = fill(s.conflict_status_text, &[&status_label(s, from), &status_label(s, to)]);
+        let page = NoticePage::new(PageContext::new(lang, "/admin"), s.conflict_status_title, vec![text])
+            .link(format!("/admin/applications/{reference}"), s.back_to_application);
         return Ok(page.respond(StatusCode::CONFLICT));
     }
-    storage::review::set_status(
-        &mut tx,
-        id,
-        from,
-        to,
-        reason,
-        staff.user_id,
-        state.clock.now(),
-    )
-    .await?;
+    storage::review::set_status(&mut tx, id, from, to, reason, staff.user_id, state.clock.now()).await?;
     tx.commit().await?;
-    staff
-        .audit(
-            &state,
-            "status_changed",
-            Some(id),
-            json!({ "from": from.key(), "to": to.key() }),
-        )
-        .await?;
+    staff.audit(&state, "status_changed", Some(id), json!({ "from": from.key(), "to": to.key() })).await?;
     Ok(Redirect::to(&format!("/admin/applications/{reference}")).into_response())
 }

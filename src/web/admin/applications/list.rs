@@ -50,12 +50,7 @@ impl ListQuery {
     /// The query string for the same filter, e.g. for paging and export links.
     fn query_string(&self, page: Option<i64>) -> String {
         let mut out = url::form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [
-            ("intake", &self.intake),
-            ("status", &self.status),
-            ("q", &self.q),
-            ("sort", &self.sort),
-        ] {
+        for (k, v) in [("intake", &self.intake), ("status", &self.status), ("q", &self.q), ("sort", &self.sort)] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                 out.append_pair(k, v);
             }
@@ -146,14 +141,8 @@ pub async fn list(
             })
             .collect(),
         count_text: fill(s.list_count, &[&total]),
-        intakes: intakes
-            .into_iter()
-            .map(|(id, name)| (id.to_string(), name, Some(id) == chosen.intake_id))
-            .collect(),
-        statuses: Status::ALL
-            .iter()
-            .map(|st| (st.key(), status_label(s, *st), Some(*st) == chosen.status))
-            .collect(),
+        intakes: intakes.into_iter().map(|(id, name)| (id.to_string(), name, Some(id) == chosen.intake_id)).collect(),
+        statuses: Status::ALL.iter().map(|st| (st.key(), status_label(s, *st), Some(*st) == chosen.status)).collect(),
         sorts: [
             ("newest", s.sort_newest),
             ("oldest", s.sort_oldest),
@@ -165,22 +154,9 @@ pub async fn list(
         .collect(),
         q: query.q.clone().unwrap_or_default(),
         page_text: fill(s.page_of, &[&page_no, &pages]),
-        prev_href: (page_no > 1).then(|| {
-            format!(
-                "/admin/applications?{}",
-                query.query_string(Some(page_no - 1))
-            )
-        }),
-        next_href: (page_no < pages).then(|| {
-            format!(
-                "/admin/applications?{}",
-                query.query_string(Some(page_no + 1))
-            )
-        }),
-        export_href: format!(
-            "/admin/applications/export.csv?{}",
-            query.query_string(None)
-        ),
+        prev_href: (page_no > 1).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no - 1)))),
+        next_href: (page_no < pages).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no + 1)))),
+        export_href: format!("/admin/applications/export.csv?{}", query.query_string(None)),
     };
     Ok(Html(page.render()?))
 }
@@ -193,14 +169,10 @@ pub async fn export(
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
     staff.require(Permission::ExportApplications)?;
-    let rows =
-        storage::review::list(&state.pool, &query.filter(), query.sort(), 100_000, 0).await?;
-    let mut csv =
-        String::from("reference;name;email;phone;intake;status;eligibility;submitted\r\n");
+    let rows = storage::review::list(&state.pool, &query.filter(), query.sort(), 100_000, 0).await?;
+    let mut csv = String::from("reference;name;email;phone;intake;status;eligibility;submitted\r\n");
     for r in &rows {
-        let submitted = crate::domain::local_time::to_local(r.submitted_at)
-            .format("%Y-%m-%d %H:%M")
-            .to_string();
+        let submitted = crate::domain::local_time::to_local(r.submitted_at).format("%Y-%m-%d %H:%M").to_string();
         let cells = [
             &r.reference,
             &r.full_name,
@@ -211,30 +183,16 @@ pub async fn export(
             &r.eligibility_summary,
             &submitted,
         ];
-        csv.push_str(
-            &cells
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
+        csv.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
         csv.push_str("\r\n");
     }
     staff
-        .audit(
-            &state,
-            "applications_exported",
-            None,
-            json!({ "rows": rows.len(), "filter": query.query_string(None) }),
-        )
+        .audit(&state, "applications_exported", None, json!({ "rows": rows.len(), "filter": query.query_string(None) }))
         .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"ansoegninger.csv\"",
-            ),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"ansoegninger.csv\""),
             (header::CACHE_CONTROL, "no-store"),
         ],
         // A byte-order mark, so spreadsheet programs read æ, ø and å right.
@@ -245,16 +203,8 @@ pub async fn export(
 
 /// Quotes a cell when needed, and defuses text a spreadsheet would run as a formula.
 pub fn csv_cell(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([';', '"', '\n', '\r', ',']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    if text.contains([';', '"', '\n', '\r', ',']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text }
 }
 
 #[cfg(test)]
