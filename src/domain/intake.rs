@@ -120,6 +120,8 @@ pub struct Intake {
     pub deadline: DateTime<Utc>,
     pub start_date: NaiveDate,
     pub interview_days: Vec<NaiveDate>,
+    /// How long before an interview booking and changes close.
+    pub booking_cutoff_hours: i32,
     pub programme: super::programme::ProgrammeFacts,
 }
 

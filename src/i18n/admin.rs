@@ -206,4 +206,43 @@ catalogue! {
     password_button { da: "Skift adgangskode", en: "Change password" }
     password_changed { da: "Din adgangskode er skiftet.", en: "Your password is changed." }
     err_password_current { da: "Den nuværende adgangskode er forkert.", en: "The current password is wrong." }
+    slots_title { da: "Samtaletider", en: "Interview slots" }
+    slots_none { da: "Der er ingen samtaletider endnu.", en: "There are no interview slots yet." }
+    slots_new_title { da: "Lav samtaletider", en: "Make interview slots" }
+    slots_date { da: "Dag", en: "Day" }
+    slots_from { da: "Fra kl.", en: "From" }
+    slots_to { da: "Til kl.", en: "To" }
+    slots_minutes { da: "Minutter pr. samtale", en: "Minutes per interview" }
+    slots_buffer { da: "Pause mellem samtaler (minutter)", en: "Break between interviews (minutes)" }
+    slots_place { da: "Sted", en: "Place" }
+    slots_panel { da: "Panel", en: "Panel" }
+    slots_panel_hint { da: "Vælg en eller to: en peer-underviser og en fagperson.", en: "Choose one or two: a peer teacher and a professional." }
+    slots_button { da: "Lav tiderne", en: "Make the slots" }
+    slots_free { da: "Ledig", en: "Free" }
+    slots_remove { da: "Fjern", en: "Remove" }
+    slots_accommodations { da: "Ønsker", en: "Wishes" }
+    err_not_interview_day { da: "Vælg en af optagets samtaledage.", en: "Choose one of the intake's interview days." }
+    err_slot_times { da: "Tjek tiderne: fra før til, og en længde over nul.", en: "Check the times: from before to, and a length above zero." }
+    err_nothing_fits { da: "Der er ikke plads til en eneste samtale i det tidsrum.", en: "Not a single interview fits in that time." }
+    err_time { da: "Skriv klokkeslættet som 09:00.", en: "Enter the time like 09:00." }
+    err_number { da: "Skriv et helt tal.", en: "Enter a whole number." }
+    slot_held_title { da: "Tiden er booket", en: "The slot is booked" }
+    slot_held_text { da: "En ansøger har booket tiden, så den kan ikke fjernes. Bed ansøgeren om at skifte tid først.", en: "An applicant holds the slot, so it cannot be removed. Ask the applicant to change first." }
+    invite_button { da: "Inviter til samtale", en: "Invite to interview" }
+    reinvite_button { da: "Send et nyt bookinglink", en: "Send a new booking link" }
+    invite_selected { da: "Inviter de valgte til samtale", en: "Invite the selected to interview" }
+    select_label { da: "Vælg {}", en: "Select {}" }
+    invite_wrong_status_title { da: "Kan ikke inviteres", en: "Cannot be invited" }
+    invite_wrong_status_text { da: "Kun ansøgninger med status Modtaget eller Inviteret kan inviteres. Denne har status \"{}\".", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
+    interview_title { da: "Samtale", en: "Interview" }
+    interview_none { da: "Ingen samtale booket.", en: "No interview booked." }
+    assessment_title { da: "Vurdering efter samtalen", en: "Assessment after the interview" }
+    assessment_intro { da: "Hver i panelet vurderer for sig. 1 = ikke vist, 4 = tydeligt vist.", en: "Each panel member assesses alone. 1 = not shown, 4 = clearly shown." }
+    assessment_no_show { da: "Ansøgeren kom ikke", en: "The applicant did not come" }
+    assessment_notes { da: "Noter", en: "Notes" }
+    assessment_button { da: "Gem vurdering", en: "Save assessment" }
+    assessment_none { da: "Ingen vurderinger endnu.", en: "No assessments yet." }
+    assessment_by { da: "Vurderet af", en: "Assessed by" }
+    follow_up_no_show { da: "Opfølgning: ansøgeren kom ikke til samtalen. Kontakt ansøgeren.", en: "Follow-up: the applicant did not come to the interview. Contact the applicant." }
+    err_score { da: "Giv hvert punkt en score fra 1 til 4, eller sæt kryds ved at ansøgeren ikke kom.", en: "Score each item from 1 to 4, or tick that the applicant did not come." }
 }

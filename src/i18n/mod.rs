@@ -7,10 +7,12 @@ mod admin;
 mod apply;
 mod catalogue;
 pub mod dates;
+mod interview;
 
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
+pub use interview::InterviewStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -46,6 +48,14 @@ impl Lang {
         match self {
             Lang::Da => &catalogue::DA,
             Lang::En => &catalogue::EN,
+        }
+    }
+
+    /// The strings of interview booking.
+    pub fn interview(self) -> &'static InterviewStrings {
+        match self {
+            Lang::Da => &interview::DA,
+            Lang::En => &interview::EN,
         }
     }
 
@@ -95,8 +105,10 @@ mod tests {
 
     #[test]
     fn both_catalogues_fill_every_blank_the_same_number_of_times() {
-        let da = [Lang::Da.strings().entries(), Lang::Da.apply().entries(), Lang::Da.admin().entries()].concat();
-        let en = [Lang::En.strings().entries(), Lang::En.apply().entries(), Lang::En.admin().entries()].concat();
+        let all = |l: Lang| {
+            [l.strings().entries(), l.apply().entries(), l.admin().entries(), l.interview().entries()].concat()
+        };
+        let (da, en) = (all(Lang::Da), all(Lang::En));
         assert_eq!(da.len(), en.len());
         for ((key, d), (_, e)) in da.iter().zip(en.iter()) {
             assert_eq!(d.matches("{}").count(), e.matches("{}").count(), "{key}");

@@ -39,7 +39,7 @@ pub async fn insert_if_missing(conn: &mut PgConnection, new: &NewIntake<'_>) -> 
 macro_rules! select_intakes {
     ($($rest:literal),*) => {
         concat!(
-            "SELECT i.id, i.slug, i.name, i.opens_at, i.deadline, i.start_date, i.interview_days, ",
+            "SELECT i.id, i.slug, i.name, i.opens_at, i.deadline, i.start_date, i.interview_days, i.booking_cutoff_hours, ",
             programmes::programme_columns!(),
             " FROM intakes i JOIN programmes p ON p.id = i.programme_id ",
             $($rest),*
@@ -56,6 +56,7 @@ fn from_row(row: &PgRow) -> sqlx::Result<Intake> {
         deadline: row.try_get("deadline")?,
         start_date: row.try_get("start_date")?,
         interview_days: row.try_get("interview_days")?,
+        booking_cutoff_hours: row.try_get("booking_cutoff_hours")?,
         programme: programmes::from_row(row)?,
     })
 }

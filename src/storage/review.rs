@@ -149,16 +149,19 @@ pub struct Detail {
     pub submitted_at: DateTime<Utc>,
 }
 
+const DETAIL: &str =
+    "SELECT a.id, a.reference, a.intake_id, i.name AS intake_name, i.start_date, a.status, a.full_name,
+        a.email, a.phone, a.birth_date, a.municipality_code, a.facts, a.answers, a.eligibility, a.consent_version,
+        a.consented_at, a.submitted_at
+     FROM applications a JOIN intakes i ON i.id = a.intake_id WHERE a.reference = $1";
+
 pub async fn detail(pool: &PgPool, reference: &str) -> sqlx::Result<Option<Detail>> {
-    sqlx::query_as(
-        "SELECT a.id, a.reference, a.intake_id, i.name AS intake_name, i.start_date, a.status, a.full_name, a.email,
-                a.phone, a.birth_date, a.municipality_code, a.facts, a.answers, a.eligibility, a.consent_version,
-                a.consented_at, a.submitted_at
-         FROM applications a JOIN intakes i ON i.id = a.intake_id WHERE a.reference = $1",
-    )
-    .bind(reference)
-    .fetch_optional(pool)
-    .await
+    sqlx::query_as(DETAIL).bind(reference).fetch_optional(pool).await
+}
+
+/// The same, inside a transaction.
+pub async fn detail_in(conn: &mut PgConnection, reference: &str) -> sqlx::Result<Option<Detail>> {
+    sqlx::query_as(DETAIL).bind(reference).fetch_optional(conn).await
 }
 
 /// The id and status of an application, locked for a change.

@@ -1,10 +1,11 @@
 //! The HTTP edge: merges the feature routers and adds the layers every request passes.
-mod admin;
+pub(crate) mod admin;
 pub mod apply;
 mod assets;
 pub mod error;
 pub mod form;
 mod health;
+mod interviews;
 pub mod lang;
 pub mod notice;
 pub mod page;
@@ -61,6 +62,7 @@ pub fn router(state: AppState) -> Router {
         .merge(lang::router())
         .merge(assets::router())
         .merge(admin::router(state.clone()))
+        .merge(interviews::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))

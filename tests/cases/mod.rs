@@ -1,6 +1,7 @@
 mod apply;
 mod browser;
 mod cli;
+mod interviews;
 mod outbox;
 mod public_pages;
 mod review;

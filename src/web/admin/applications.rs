@@ -3,6 +3,8 @@
 mod detail;
 mod list;
 
+pub use detail::assessment_error;
+
 use axum::{
     Router,
     routing::{get, post},

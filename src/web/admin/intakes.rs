@@ -171,6 +171,30 @@ struct ShowPage {
     fields: IntakeFields,
     errors: Vec<(String, String)>,
     may_edit: bool,
+    slot_days: Vec<(String, Vec<SlotRow>)>,
+    day_options: Vec<(String, String, bool)>,
+    panel_options: Vec<(i64, String, bool)>,
+    slot_form: SlotForm,
+    slot_error: Option<&'static str>,
+}
+
+pub struct SlotRow {
+    pub id: i64,
+    pub time: String,
+    pub place: String,
+    pub panel: String,
+    pub booked: Option<(String, String)>,
+    pub accommodations: String,
+}
+
+/// What the slot form was sent with, to show it again.
+#[derive(Default)]
+pub struct SlotForm {
+    pub from: String,
+    pub to: String,
+    pub minutes: String,
+    pub buffer_minutes: String,
+    pub place: String,
 }
 
 /// The form's text for an existing intake, in the contract's formats.
@@ -189,11 +213,76 @@ fn fields_of(intake: &crate::domain::intake::Intake) -> IntakeFields {
 
 type Edit = (IntakeFields, Vec<(String, String)>);
 
-async fn show_page(state: &AppState, staff: &Staff, id: i64, lang: Lang, edit: Option<Edit>) -> AppResult<String> {
+/// The slot form sent back with a problem.
+pub struct SlotRetry<'a> {
+    form: &'a FormFields,
+    error: &'static str,
+}
+
+pub async fn slot_error(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    lang: Lang,
+    form: &FormFields,
+    error: &'static str,
+) -> AppResult<Response> {
+    let html = show_page(state, staff, id, lang, None, Some(SlotRetry { form, error })).await?;
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}
+
+async fn show_page(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    lang: Lang,
+    edit: Option<Edit>,
+    retry: Option<SlotRetry<'_>>,
+) -> AppResult<String> {
     let overview = storage::intakes::overview_of(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let intake = storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), staff, "intakes");
     let (fields, errors) = edit.unwrap_or_else(|| (fields_of(&intake), Vec::new()));
+    let (slots, candidates) = tokio::try_join!(
+        storage::interviews::slots_of_intake(&state.pool, id),
+        storage::interviews::panel_candidates(&state.pool)
+    )?;
+    let mut slot_days: Vec<(String, Vec<SlotRow>)> = Vec::new();
+    for slot in slots {
+        let day = dates::long_date(lang, crate::domain::local_time::local_date(slot.starts_at));
+        let (from, to) =
+            (crate::domain::local_time::to_local(slot.starts_at), crate::domain::local_time::to_local(slot.ends_at));
+        let row = SlotRow {
+            id: slot.id,
+            time: format!("{}-{}", dates::clock(lang, from.time()), dates::clock(lang, to.time())),
+            place: slot.place,
+            panel: slot.panel.join(", "),
+            booked: slot.reference.map(|r| (r, slot.applicant.unwrap_or_default())),
+            accommodations: slot.accommodations.unwrap_or_default(),
+        };
+        match slot_days.last_mut() {
+            Some((d, rows)) if *d == day => rows.push(row),
+            _ => slot_days.push((day, vec![row])),
+        }
+    }
+    let chosen_day = retry.as_ref().map(|r| r.form.get("date")).unwrap_or_default();
+    let chosen_panel = retry.as_ref().map(|r| r.form.all("panel")).unwrap_or_default();
+    let slot_form = retry
+        .as_ref()
+        .map(|r| SlotForm {
+            from: r.form.get("from"),
+            to: r.form.get("to"),
+            minutes: r.form.get("minutes"),
+            buffer_minutes: r.form.get("buffer_minutes"),
+            place: r.form.get("place"),
+        })
+        .unwrap_or_else(|| SlotForm {
+            from: "09:00".into(),
+            to: "12:00".into(),
+            minutes: "45".into(),
+            buffer_minutes: "15".into(),
+            place: intake.programme.place.clone(),
+        });
     let page = ShowPage {
         ctx,
         a,
@@ -205,13 +294,25 @@ async fn show_page(state: &AppState, staff: &Staff, id: i64, lang: Lang, edit: O
         fields,
         errors,
         may_edit: staff.role.may(Permission::ManageIntakes),
+        slot_days,
+        day_options: intake
+            .interview_days
+            .iter()
+            .map(|d| (d.to_string(), dates::long_date(lang, *d), d.to_string() == chosen_day))
+            .collect(),
+        panel_options: candidates
+            .into_iter()
+            .map(|(id, name)| (id, name, chosen_panel.contains(&id.to_string())))
+            .collect(),
+        slot_form,
+        slot_error: retry.map(|r| r.error),
     };
     Ok(page.render()?)
 }
 
 async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
-    Ok(Html(show_page(&state, &staff, id, lang, None).await?))
+    Ok(Html(show_page(&state, &staff, id, lang, None, None).await?))
 }
 
 async fn update(
@@ -247,6 +348,6 @@ async fn update(
         },
         Err(problems) => problems.into_iter().map(|(f, p)| (f.to_string(), message(s, p, f).to_string())).collect(),
     };
-    let html = show_page(&state, &staff, id, lang, Some((fields, errors))).await?;
+    let html = show_page(&state, &staff, id, lang, Some((fields, errors)), None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

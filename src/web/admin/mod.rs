@@ -3,6 +3,7 @@
 mod applications;
 mod audit_page;
 mod intakes;
+mod interviews;
 mod login;
 mod password;
 mod users;
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(audit_page::router())
         .merge(users::router())
         .merge(password::router())
+        .merge(interviews::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())

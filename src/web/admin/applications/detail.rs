@@ -53,15 +53,39 @@ struct DetailPage {
     may_decide: bool,
     note_error: Option<&'static str>,
     status_error: Option<&'static str>,
+    may_invite: bool,
+    invited: bool,
+    interview: Option<(String, String, String)>,
+    follow_ups: Vec<&'static str>,
+    score_rows: Vec<(&'static str, &'static str, Vec<String>)>,
+    assessors: Vec<(String, bool, String)>,
+    may_assess: bool,
+    assessment_error: Option<&'static str>,
 }
 
+/// Interviewers see only the applications whose interview panel they sit on.
 async fn load(state: &AppState, staff: &Staff, reference: &str) -> AppResult<Detail> {
-    // Interviewers see applications through the interviews they sit on; until
-    // a panel exists for one, it is not theirs to see.
-    if !staff.role.may(Permission::ReviewAllApplications) {
-        return Err(AppError::NotFound);
+    let detail = storage::review::detail(&state.pool, reference).await?.ok_or(AppError::NotFound)?;
+    if staff.role.may(Permission::ReviewAllApplications)
+        || storage::interviews::is_on_panel(&state.pool, detail.id, staff.user_id).await?
+    {
+        Ok(detail)
+    } else {
+        Err(AppError::NotFound)
     }
-    storage::review::detail(&state.pool, reference).await?.ok_or(AppError::NotFound)
+}
+
+/// The page again, with a problem in the assessment form.
+pub async fn assessment_error(
+    state: &AppState,
+    staff: &Staff,
+    d: &Detail,
+    lang: Lang,
+    error: &'static str,
+) -> AppResult<Response> {
+    let mut page = page(state, lang, staff, d, None, None).await?;
+    page.assessment_error = Some(error);
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
 pub async fn show(
@@ -85,8 +109,17 @@ async fn page(
 ) -> AppResult<DetailPage> {
     let s = lang.admin();
     let q = lang.apply();
-    let (notes, history) =
-        tokio::try_join!(storage::review::notes(&state.pool, d.id), storage::review::history(&state.pool, d.id))?;
+    let (notes, history, assessments, follow_ups, on_panel) = tokio::try_join!(
+        storage::review::notes(&state.pool, d.id),
+        storage::review::history(&state.pool, d.id),
+        storage::interviews::assessments(&state.pool, d.id),
+        storage::interviews::open_follow_ups(&state.pool, d.id),
+        storage::interviews::is_on_panel(&state.pool, d.id, staff.user_id),
+    )?;
+    let booking = {
+        let mut conn = state.pool.acquire().await?;
+        storage::interviews::active_booking(&mut conn, d.id).await?
+    };
     let status: Option<Status> = d.status.parse().ok();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code))
         .map(|m| format!("{} ({})", m.name, m.region.name()))
@@ -147,6 +180,44 @@ async fn page(
         may_decide: staff.role.may(Permission::DecideApplications),
         note_error,
         status_error,
+        may_invite: staff.role.may(Permission::DecideApplications)
+            && matches!(status, Some(Status::Submitted | Status::Invited)),
+        invited: status == Some(Status::Invited),
+        interview: booking.map(|b| {
+            let panel = String::new();
+            (dates::long_span(lang, b.starts_at, b.ends_at), b.place, b.accommodations.unwrap_or(panel))
+        }),
+        follow_ups: follow_ups.iter().map(|_| s.follow_up_no_show).collect(),
+        score_rows: [
+            ("motivation", s.crit_motivation),
+            ("reflection", s.crit_reflection),
+            ("distance", s.crit_distance),
+            ("competence_building", s.crit_competence_building),
+        ]
+        .into_iter()
+        .map(|(key, label)| {
+            let scores = assessments
+                .iter()
+                .map(|a| {
+                    let v = match key {
+                        "motivation" => a.motivation,
+                        "reflection" => a.reflection,
+                        "distance" => a.distance,
+                        _ => a.competence_building,
+                    };
+                    v.map_or_else(|| "–".to_string(), |v| v.to_string())
+                })
+                .collect();
+            (key, label, scores)
+        })
+        .collect(),
+        assessors: assessments
+            .iter()
+            .map(|a| (a.interviewer.clone(), a.no_show, a.notes.clone().unwrap_or_default()))
+            .collect(),
+        may_assess: staff.role.may(Permission::DecideApplications)
+            || (on_panel && staff.role.may(Permission::AssessInterviews)),
+        assessment_error: None,
     })
 }
 

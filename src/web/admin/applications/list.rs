@@ -72,6 +72,8 @@ pub struct Row {
     pub summary: &'static str,
     pub summary_key: String,
     pub submitted: String,
+    pub invitable: bool,
+    pub select_label: String,
 }
 
 pub fn summary_label(s: &AdminStrings, key: &str) -> &'static str {
@@ -97,6 +99,7 @@ struct ListPage {
     prev_href: Option<String>,
     next_href: Option<String>,
     export_href: String,
+    may_invite: bool,
 }
 
 pub async fn list(
@@ -138,6 +141,8 @@ pub async fn list(
                 summary: summary_label(s, &r.eligibility_summary),
                 summary_key: r.eligibility_summary.clone(),
                 submitted: dates::long_moment(lang, r.submitted_at),
+                invitable: matches!(r.status.as_str(), "submitted" | "invited"),
+                select_label: fill(s.select_label, &[&r.reference]),
             })
             .collect(),
         count_text: fill(s.list_count, &[&total]),
@@ -157,6 +162,7 @@ pub async fn list(
         prev_href: (page_no > 1).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no - 1)))),
         next_href: (page_no < pages).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no + 1)))),
         export_href: format!("/admin/applications/export.csv?{}", query.query_string(None)),
+        may_invite: staff.role.may(Permission::DecideApplications),
     };
     Ok(Html(page.render()?))
 }

@@ -1,0 +1,342 @@
+//! Slots, panels, invitations, bookings and assessments.
+use chrono::{DateTime, Utc};
+use sqlx::{PgConnection, PgPool};
+
+use crate::domain::interview::SlotTimes;
+
+/// Adds the slots (skipping any that exist at the same start) with their panel.
+pub async fn create_slots(
+    pool: &PgPool,
+    intake_id: i64,
+    slots: &[SlotTimes],
+    place: &str,
+    panel: &[i64],
+) -> sqlx::Result<usize> {
+    let mut tx = pool.begin().await?;
+    let mut created = 0;
+    for s in slots {
+        let id: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO interview_slots (intake_id, starts_at, ends_at, place) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (intake_id, starts_at) DO NOTHING RETURNING id",
+        )
+        .bind(intake_id)
+        .bind(s.starts_at)
+        .bind(s.ends_at)
+        .bind(place)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if let Some(id) = id {
+            created += 1;
+            for user in panel {
+                sqlx::query("INSERT INTO interview_panel (slot_id, user_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(user)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// A slot as staff see it: who booked it and who sits on the panel.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SlotView {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    pub reference: Option<String>,
+    pub applicant: Option<String>,
+    pub accommodations: Option<String>,
+    pub panel: Vec<String>,
+}
+
+pub async fn slots_of_intake(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<SlotView>> {
+    sqlx::query_as(
+        "SELECT s.id, s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations,
+                COALESCE(ARRAY(SELECT u.name FROM interview_panel p JOIN staff_users u ON u.id = p.user_id
+                               WHERE p.slot_id = s.id ORDER BY u.name), '{}') AS panel
+         FROM interview_slots s
+         LEFT JOIN interview_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL
+         LEFT JOIN applications a ON a.id = b.application_id
+         WHERE s.intake_id = $1 ORDER BY s.starts_at",
+    )
+    .bind(intake_id)
+    .fetch_all(pool)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Slot {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+}
+
+/// Slots of the intake nobody holds, starting after `after`.
+pub async fn free_slots(pool: &PgPool, intake_id: i64, after: DateTime<Utc>) -> sqlx::Result<Vec<Slot>> {
+    sqlx::query_as(
+        "SELECT s.id, s.starts_at, s.ends_at, s.place FROM interview_slots s
+         WHERE s.intake_id = $1 AND s.starts_at > $2
+           AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL)
+         ORDER BY s.starts_at",
+    )
+    .bind(intake_id)
+    .bind(after)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn slot_of_intake(conn: &mut PgConnection, intake_id: i64, slot_id: i64) -> sqlx::Result<Option<Slot>> {
+    sqlx::query_as("SELECT id, starts_at, ends_at, place FROM interview_slots WHERE id = $1 AND intake_id = $2")
+        .bind(slot_id)
+        .bind(intake_id)
+        .fetch_optional(conn)
+        .await
+}
+
+/// Removes a slot nobody holds; false when it is held (or gone).
+pub async fn remove_free_slot(pool: &PgPool, intake_id: i64, slot_id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "DELETE FROM interview_slots s WHERE s.id = $1 AND s.intake_id = $2
+           AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.slot_id = s.id)",
+    )
+    .bind(slot_id)
+    .bind(intake_id)
+    .execute(pool)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Sets the booking link of an application, replacing an earlier one.
+pub async fn set_invitation(
+    conn: &mut PgConnection,
+    application_id: i64,
+    token_hash: &[u8],
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO interview_invitations (application_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (application_id) DO UPDATE SET token_hash = $2, created_at = $3, expires_at = $4",
+    )
+    .bind(application_id)
+    .bind(token_hash)
+    .bind(now)
+    .bind(expires_at)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The application behind a booking link.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Invitation {
+    pub application_id: i64,
+    pub reference: String,
+    pub full_name: String,
+    pub email: String,
+    pub status: String,
+    pub intake_id: i64,
+    pub expires_at: DateTime<Utc>,
+}
+
+pub async fn invitation(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as(
+        "SELECT a.id AS application_id, a.reference, a.full_name, a.email, a.status, a.intake_id, i.expires_at
+         FROM interview_invitations i JOIN applications a ON a.id = i.application_id WHERE i.token_hash = $1",
+    )
+    .bind(token_hash)
+    .fetch_optional(pool)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Booking {
+    pub id: i64,
+    pub slot_id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    pub accommodations: Option<String>,
+    pub reminder_outbox_id: Option<i64>,
+}
+
+/// The application's live booking, locked for a change when `conn` is in a transaction.
+pub async fn active_booking(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<Option<Booking>> {
+    sqlx::query_as(
+        "SELECT b.id, b.slot_id, s.starts_at, s.ends_at, s.place, b.accommodations, b.reminder_outbox_id
+         FROM interview_bookings b JOIN interview_slots s ON s.id = b.slot_id
+         WHERE b.application_id = $1 AND b.cancelled_at IS NULL FOR UPDATE OF b",
+    )
+    .bind(application_id)
+    .fetch_optional(conn)
+    .await
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    #[error("the slot is taken")]
+    SlotTaken,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Holds the slot for the application. The partial unique indexes make a
+/// second live booking of one slot (or by one application) impossible.
+pub async fn book(
+    conn: &mut PgConnection,
+    slot_id: i64,
+    application_id: i64,
+    accommodations: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64, BookError> {
+    sqlx::query_scalar(
+        "INSERT INTO interview_bookings (slot_id, application_id, accommodations, booked_at) VALUES ($1, $2, $3, $4)
+         RETURNING id",
+    )
+    .bind(slot_id)
+    .bind(application_id)
+    .bind(accommodations)
+    .bind(now)
+    .fetch_one(conn)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("interview_bookings_one_per_slot" | "interview_bookings_one_per_application") => BookError::SlotTaken,
+        _ => BookError::Database(err),
+    })
+}
+
+pub async fn cancel_booking(conn: &mut PgConnection, booking_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE interview_bookings SET cancelled_at = $2 WHERE id = $1 AND cancelled_at IS NULL")
+        .bind(booking_id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_reminder(conn: &mut PgConnection, booking_id: i64, outbox_id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE interview_bookings SET reminder_outbox_id = $2 WHERE id = $1")
+        .bind(booking_id)
+        .bind(outbox_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Raises and returns the application's calendar sequence number.
+pub async fn next_sequence(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<i32> {
+    sqlx::query_scalar(
+        "UPDATE applications SET interview_sequence = interview_sequence + 1 WHERE id = $1 RETURNING interview_sequence",
+    )
+    .bind(application_id)
+    .fetch_one(conn)
+    .await
+}
+
+/// Whether the user sits on the panel of the application's live interview.
+pub async fn is_on_panel(pool: &PgPool, application_id: i64, user_id: i64) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM interview_bookings b JOIN interview_panel p ON p.slot_id = b.slot_id
+                        WHERE b.application_id = $1 AND b.cancelled_at IS NULL AND p.user_id = $2)",
+    )
+    .bind(application_id)
+    .bind(user_id)
+    .fetch_one(pool)
+    .await
+}
+
+/// The staff who can sit on panels, as (id, name).
+pub async fn panel_candidates(pool: &PgPool) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as("SELECT id, name FROM staff_users WHERE disabled_at IS NULL ORDER BY lower(name)")
+        .fetch_all(pool)
+        .await
+}
+
+pub struct AssessmentInput<'a> {
+    pub no_show: bool,
+    pub scores: [Option<i16>; 4],
+    pub notes: &'a str,
+}
+
+pub async fn record_assessment(
+    conn: &mut PgConnection,
+    application_id: i64,
+    interviewer: i64,
+    a: &AssessmentInput<'_>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO interview_assessments (application_id, interviewer_id, no_show, motivation, reflection, distance,
+             competence_building, notes, recorded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (application_id, interviewer_id) DO UPDATE SET no_show = $3, motivation = $4, reflection = $5,
+             distance = $6, competence_building = $7, notes = $8, recorded_at = $9",
+    )
+    .bind(application_id)
+    .bind(interviewer)
+    .bind(a.no_show)
+    .bind(a.scores[0])
+    .bind(a.scores[1])
+    .bind(a.scores[2])
+    .bind(a.scores[3])
+    .bind(a.notes)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct AssessmentRow {
+    pub interviewer: String,
+    pub no_show: bool,
+    pub motivation: Option<i16>,
+    pub reflection: Option<i16>,
+    pub distance: Option<i16>,
+    pub competence_building: Option<i16>,
+    pub notes: Option<String>,
+}
+
+pub async fn assessments(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<AssessmentRow>> {
+    sqlx::query_as(
+        "SELECT u.name AS interviewer, a.no_show, a.motivation, a.reflection, a.distance, a.competence_building, a.notes
+         FROM interview_assessments a JOIN staff_users u ON u.id = a.interviewer_id
+         WHERE a.application_id = $1 ORDER BY u.name",
+    )
+    .bind(application_id)
+    .fetch_all(pool)
+    .await
+}
+
+pub async fn add_follow_up(
+    conn: &mut PgConnection,
+    application_id: i64,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO follow_up_tasks (application_id, kind, created_at)
+         SELECT $1, $2, $3 WHERE NOT EXISTS
+           (SELECT 1 FROM follow_up_tasks WHERE application_id = $1 AND kind = $2 AND done_at IS NULL)",
+    )
+    .bind(application_id)
+    .bind(kind)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn open_follow_ups(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT kind FROM follow_up_tasks WHERE application_id = $1 AND done_at IS NULL ORDER BY created_at",
+    )
+    .bind(application_id)
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,126 @@
+//! The interview e-mails; calendar files with a stable UID per application.
+use chrono::{DateTime, Utc};
+
+use crate::{
+    config::Settings,
+    domain::email_address::EmailAddress,
+    i18n::{Lang, dates, fill},
+    mail::{
+        Attachment, OutgoingEmail,
+        body::{MailBody, MailLink},
+        calendar::{self, CalendarEvent, Method},
+    },
+    storage::interviews::Slot,
+};
+
+const LANG: Lang = Lang::Da;
+
+pub struct Who<'a> {
+    pub to: EmailAddress,
+    pub name: &'a str,
+    pub reference: &'a str,
+    pub application_id: i64,
+}
+
+fn greeting(name: &str) -> String {
+    fill(LANG.apply().mail_hello, &[&name])
+}
+
+fn closing() -> Vec<String> {
+    vec![LANG.apply().mail_no_reply.to_string()]
+}
+
+pub fn invitation(
+    settings: &Settings,
+    who: Who<'_>,
+    token: &str,
+    days: &[chrono::NaiveDate],
+) -> Result<OutgoingEmail, askama::Error> {
+    let t = LANG.interview();
+    MailBody {
+        greeting: greeting(who.name),
+        paragraphs: vec![t.mail_invite_body.to_string(), t.mail_invite_bring.to_string()],
+        link: Some(MailLink {
+            label: t.mail_invite_link.into(),
+            url: settings.absolute(&format!("/interviews/book/{token}")),
+        }),
+        list_title: t.mail_invite_days.to_string(),
+        list: days.iter().map(|d| dates::long_date(LANG, *d)).collect(),
+        closing: closing(),
+    }
+    .into_email(who.to, fill(t.mail_invite_subject, &[&who.reference]), Vec::new())
+}
+
+/// The calendar event of an application's interview: one UID for its whole life.
+fn event(settings: &Settings, who: &Who<'_>, slot: &Slot, sequence: i32) -> CalendarEvent {
+    let t = LANG.interview();
+    let host = settings.base_url.host_str().unwrap_or("localhost");
+    CalendarEvent {
+        uid: format!("interview-{}@{host}", who.application_id),
+        sequence: u32::try_from(sequence).unwrap_or(0),
+        summary: t.calendar_title.to_string(),
+        location: slot.place.clone(),
+        description: fill(t.calendar_description, &[&who.reference]),
+        starts: slot.starts_at,
+        ends: slot.ends_at,
+    }
+}
+
+pub fn booked(
+    settings: &Settings,
+    who: Who<'_>,
+    slot: &Slot,
+    sequence: i32,
+    cutoff_hours: i32,
+    now: DateTime<Utc>,
+) -> Result<OutgoingEmail, askama::Error> {
+    let t = LANG.interview();
+    let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
+    let ics = calendar::render(Method::Request, &[event(settings, &who, slot, sequence)], now);
+    MailBody {
+        greeting: greeting(who.name),
+        paragraphs: vec![fill(t.mail_booked_body, &[&when, &slot.place]), fill(t.mail_change_hint, &[&cutoff_hours])],
+        closing: closing(),
+        ..MailBody::default()
+    }
+    .into_email(
+        who.to,
+        fill(t.mail_booked_subject, &[&dates::long_date(LANG, crate::domain::local_time::local_date(slot.starts_at))]),
+        vec![Attachment::calendar("samtale.ics", "REQUEST", ics)],
+    )
+}
+
+pub fn cancelled(
+    settings: &Settings,
+    who: Who<'_>,
+    slot: &Slot,
+    sequence: i32,
+    now: DateTime<Utc>,
+) -> Result<OutgoingEmail, askama::Error> {
+    let t = LANG.interview();
+    let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
+    let ics = calendar::render(Method::Cancel, &[event(settings, &who, slot, sequence)], now);
+    MailBody {
+        greeting: greeting(who.name),
+        paragraphs: vec![fill(t.mail_cancelled_body, &[&when])],
+        closing: closing(),
+        ..MailBody::default()
+    }
+    .into_email(
+        who.to,
+        t.mail_cancelled_subject.to_string(),
+        vec![Attachment::calendar("samtale.ics", "CANCEL", ics)],
+    )
+}
+
+pub fn reminder(who: Who<'_>, slot: &Slot) -> Result<OutgoingEmail, askama::Error> {
+    let t = LANG.interview();
+    let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
+    MailBody {
+        greeting: greeting(who.name),
+        paragraphs: vec![fill(t.mail_reminder_body, &[&when, &slot.place]), LANG.interview().book_intro.to_string()],
+        closing: closing(),
+        ..MailBody::default()
+    }
+    .into_email(who.to, t.mail_reminder_subject.to_string(), Vec::new())
+}
