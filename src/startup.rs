@@ -94,6 +94,7 @@ pub struct RunningApp {
     shutdown: watch::Sender<bool>,
     server: JoinHandle<std::io::Result<()>>,
     worker: JoinHandle<()>,
+    jobs: JoinHandle<()>,
 }
 
 impl RunningApp {
@@ -117,6 +118,14 @@ impl RunningApp {
             wake: mail_wake,
         };
         let worker = tokio::spawn(worker.run(watch_shutdown.clone()));
+        let jobs = crate::jobs::Jobs {
+            pool: state.pool.clone(),
+            settings: settings.clone(),
+            clock: state.clock.clone(),
+            mail_wake: state.mail_wake.clone(),
+            every: Duration::from_secs(60),
+        };
+        let jobs = tokio::spawn(jobs.run(watch_shutdown.clone()));
         let app = web::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         let mut server_shutdown = watch_shutdown;
         let server = tokio::spawn(async move {
@@ -126,7 +135,7 @@ impl RunningApp {
                 })
                 .await
         });
-        Ok(Self { address, state, shutdown, server, worker })
+        Ok(Self { address, state, shutdown, server, worker, jobs })
     }
 
     /// Stops taking requests, lets running ones finish, stops the worker.
@@ -134,6 +143,7 @@ impl RunningApp {
         let _ = self.shutdown.send(true);
         let _ = self.server.await;
         let _ = self.worker.await;
+        let _ = self.jobs.await;
     }
 
     /// Serves until `signal` fires (then stops gracefully) or the server fails.
@@ -147,6 +157,7 @@ impl RunningApp {
             result = &mut self.server => {
                 let _ = self.shutdown.send(true);
                 let _ = self.worker.await;
+                let _ = self.jobs.await;
                 result?.context("the HTTP server stopped")
             }
         }

@@ -245,4 +245,10 @@ catalogue! {
     assessment_by { da: "Vurderet af", en: "Assessed by" }
     follow_up_no_show { da: "Opfølgning: ansøgeren kom ikke til samtalen. Kontakt ansøgeren.", en: "Follow-up: the applicant did not come to the interview. Contact the applicant." }
     err_score { da: "Giv hvert punkt en score fra 1 til 4, eller sæt kryds ved at ansøgeren ikke kom.", en: "Score each item from 1 to 4, or tick that the applicant did not come." }
+    mail_panel_subject { da: "Dine samtaler i morgen", en: "Your interviews tomorrow" }
+    mail_panel_body { da: "Her er dine samtaler {}. Se dagsplanen med navne og ønsker via linket (kræver login).", en: "Here are your interviews {}. See the day plan with names and wishes from the link (sign-in needed)." }
+    mail_panel_link { da: "Se dagsplanen", en: "See the day plan" }
+    day_plan_title { da: "Dagsplan {}", en: "Day plan {}" }
+    day_plan_print { da: "Udskriv siden for at få planen på papir.", en: "Print the page to have the plan on paper." }
+    day_plan_calendar { da: "Hent dagen som kalenderfil", en: "Download the day as a calendar file" }
 }

@@ -340,3 +340,88 @@ pub async fn open_follow_ups(pool: &PgPool, application_id: i64) -> sqlx::Result
     .fetch_all(pool)
     .await
 }
+
+/// A booked interview of a day, for the day plan and the panel's reminder.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DayEntry {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    pub reference: Option<String>,
+    pub applicant: Option<String>,
+    pub accommodations: Option<String>,
+    pub panel: Vec<String>,
+}
+
+/// The intake's slots starting in `[from, to)`, booked or not; with
+/// `only_panel_of`, just the slots that user sits on.
+pub async fn day_plan(
+    pool: &PgPool,
+    intake_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    only_panel_of: Option<i64>,
+) -> sqlx::Result<Vec<DayEntry>> {
+    sqlx::query_as(
+        "SELECT s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations,
+                COALESCE(ARRAY(SELECT u.name FROM interview_panel p JOIN staff_users u ON u.id = p.user_id
+                               WHERE p.slot_id = s.id ORDER BY u.name), '{}') AS panel
+         FROM interview_slots s
+         LEFT JOIN interview_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL
+         LEFT JOIN applications a ON a.id = b.application_id
+         WHERE s.intake_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3
+           AND ($4::bigint IS NULL OR EXISTS (SELECT 1 FROM interview_panel p WHERE p.slot_id = s.id AND p.user_id = $4))
+         ORDER BY s.starts_at",
+    )
+    .bind(intake_id)
+    .bind(from)
+    .bind(to)
+    .bind(only_panel_of)
+    .fetch_all(pool)
+    .await
+}
+
+/// Panel members with booked interviews in `[from, to)`, each with their
+/// interviews as (intake id, start, reference), claimed for `day` so that
+/// each member is reminded once, whichever instance gets there first.
+pub async fn claim_panel_reminders(
+    conn: &mut PgConnection,
+    day: chrono::NaiveDate,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Vec<(i64, String, String, Vec<(i64, DateTime<Utc>, String)>)>> {
+    let members: Vec<(i64, String, String)> = sqlx::query_as(
+        "INSERT INTO panel_reminders (user_id, day, sent_at)
+         SELECT DISTINCT p.user_id, $1::date, $4 FROM interview_panel p
+           JOIN interview_slots s ON s.id = p.slot_id
+           JOIN interview_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL
+           JOIN staff_users u ON u.id = p.user_id AND u.disabled_at IS NULL
+         WHERE s.starts_at >= $2 AND s.starts_at < $3
+         ON CONFLICT (user_id, day) DO NOTHING
+         RETURNING user_id, (SELECT email FROM staff_users WHERE id = user_id), (SELECT name FROM staff_users WHERE id = user_id)",
+    )
+    .bind(day)
+    .bind(from)
+    .bind(to)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out = Vec::new();
+    for (user_id, email, name) in members {
+        let list: Vec<(i64, DateTime<Utc>, String)> = sqlx::query_as(
+            "SELECT s.intake_id, s.starts_at, a.reference FROM interview_panel p
+               JOIN interview_slots s ON s.id = p.slot_id
+               JOIN interview_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL
+               JOIN applications a ON a.id = b.application_id
+             WHERE p.user_id = $1 AND s.starts_at >= $2 AND s.starts_at < $3 ORDER BY s.starts_at",
+        )
+        .bind(user_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(&mut *conn)
+        .await?;
+        out.push((user_id, email, name, list));
+    }
+    Ok(out)
+}

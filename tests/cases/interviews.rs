@@ -305,3 +305,46 @@ async fn the_panel_sees_its_interview_and_records_assessments_and_a_no_show_is_a
     let missing = s.staff.post(&format!("/admin/applications/{other_ref}/assessment"), &[("motivation", "9")]).await;
     assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn the_panel_gets_its_list_once_the_afternoon_before_and_a_day_plan() {
+    let s = setup().await;
+    let panel_id = create_user(&s.app, "panel@example.dk", Role::Interviewer).await;
+    s.staff
+        .post(
+            &format!("/admin/intakes/{}/slots", s.intake_id),
+            &[
+                ("date", "2027-08-30"),
+                ("from", "09:00"),
+                ("to", "10:00"),
+                ("minutes", "60"),
+                ("panel", &panel_id.to_string()),
+            ],
+        )
+        .await;
+    let (reference, path) = invited(&s, "mette@example.dk").await;
+    book(&s, &path, *slot_ids(&s).await.last().unwrap()).await;
+
+    let jobs = optag::jobs::Jobs {
+        pool: s.app.pool.clone(),
+        settings: std::sync::Arc::new(crate::support::app::settings(&s.app.base_url, &s.app.smtp.url())),
+        clock: std::sync::Arc::new(s.app.clock.clone()),
+        mail_wake: std::sync::Arc::new(tokio::sync::Notify::new()),
+        every: std::time::Duration::from_secs(60),
+    };
+    s.app.clock.set("2027-08-29T13:59:00Z".parse().unwrap());
+    assert_eq!(jobs.panel_reminders().await.unwrap(), 0, "not before 16:00 the day before");
+    s.app.clock.set("2027-08-29T14:00:00Z".parse().unwrap());
+    assert_eq!(jobs.panel_reminders().await.unwrap(), 1);
+    assert_eq!(jobs.panel_reminders().await.unwrap(), 0, "once per member and day");
+    let mail = &s.app.smtp.mails_to("panel@example.dk", 1).await[0];
+    assert!(mail.text.contains(&reference) && !mail.text.contains("Mette"), "references, not names, by mail");
+
+    // The clock moved months: the morning's session is long over; sign in afresh.
+    let coordinator = StaffClient::signed_in(&s.app, "anne@example.dk", Role::Coordinator).await;
+    let day = coordinator.get(&format!("/admin/intakes/{}/days/2027-08-30", s.intake_id)).await.text().await.unwrap();
+    assert!(day.contains(&reference) && day.contains("Mette"), "{day}");
+    let ics_path = format!("/admin/intakes/{}/days/2027-08-30/calendar.ics", s.intake_id);
+    let ics = coordinator.get(&ics_path).await.text().await.unwrap();
+    assert!(ics.parse::<icalendar::Calendar>().is_ok() && ics.contains("DTSTART:20270830T070000Z"));
+}

@@ -171,7 +171,7 @@ struct ShowPage {
     fields: IntakeFields,
     errors: Vec<(String, String)>,
     may_edit: bool,
-    slot_days: Vec<(String, Vec<SlotRow>)>,
+    slot_days: Vec<(String, String, Vec<SlotRow>)>,
     day_options: Vec<(String, String, bool)>,
     panel_options: Vec<(i64, String, bool)>,
     slot_form: SlotForm,
@@ -247,9 +247,10 @@ async fn show_page(
         storage::interviews::slots_of_intake(&state.pool, id),
         storage::interviews::panel_candidates(&state.pool)
     )?;
-    let mut slot_days: Vec<(String, Vec<SlotRow>)> = Vec::new();
+    let mut slot_days: Vec<(String, String, Vec<SlotRow>)> = Vec::new();
     for slot in slots {
-        let day = dates::long_date(lang, crate::domain::local_time::local_date(slot.starts_at));
+        let date = crate::domain::local_time::local_date(slot.starts_at);
+        let day = dates::long_date(lang, date);
         let (from, to) =
             (crate::domain::local_time::to_local(slot.starts_at), crate::domain::local_time::to_local(slot.ends_at));
         let row = SlotRow {
@@ -261,8 +262,8 @@ async fn show_page(
             accommodations: slot.accommodations.unwrap_or_default(),
         };
         match slot_days.last_mut() {
-            Some((d, rows)) if *d == day => rows.push(row),
-            _ => slot_days.push((day, vec![row])),
+            Some((d, _, rows)) if *d == day => rows.push(row),
+            _ => slot_days.push((day, date.to_string(), vec![row])),
         }
     }
     let chosen_day = retry.as_ref().map(|r| r.form.get("date")).unwrap_or_default();

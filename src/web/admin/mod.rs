@@ -2,6 +2,7 @@
 //! no page (deny by default), and each handler asks for its permission.
 mod applications;
 mod audit_page;
+mod day_plan;
 mod intakes;
 mod interviews;
 mod login;
@@ -35,6 +36,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(users::router())
         .merge(password::router())
         .merge(interviews::router())
+        .merge(day_plan::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
