@@ -239,7 +239,7 @@ catalogue! {
     assessment_title { da: "Vurdering efter samtalen", en: "Assessment after the interview" }
     assessment_intro { da: "Hver i panelet vurderer for sig. 1 = ikke vist, 4 = tydeligt vist.", en: "Each panel member assesses alone. 1 = not shown, 4 = clearly shown." }
     assessment_no_show { da: "Ansøgeren kom ikke", en: "The applicant did not come" }
-    assessment_notes { da: "Noter", en: "Notes" }
+    assessment_notes { da: "Noter fra samtalen", en: "Notes from the interview" }
     assessment_button { da: "Gem vurdering", en: "Save assessment" }
     assessment_none { da: "Ingen vurderinger endnu.", en: "No assessments yet." }
     assessment_by { da: "Vurderet af", en: "Assessed by" }

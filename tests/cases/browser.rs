@@ -41,3 +41,35 @@ async fn a_coordinator_signs_in_with_totp_reviews_notes_invites_and_signs_out() 
     let data = json!({ "users": users, "clockEpoch": app.clock.now_utc().timestamp() });
     run_journey(&app, "staff", data).await;
 }
+
+#[tokio::test]
+async fn a_coordinator_makes_slots_and_invites_and_applicants_book_change_and_find_times_gone() {
+    use crate::support::{
+        app::NowUtc,
+        applicant::submit,
+        staff::{PASSWORD, create_user},
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let mut runs = serde_json::Map::new();
+    for (who, day, label) in
+        [("phone", "2027-08-27", "fredag den 27. august 2027"), ("desktop", "2027-08-30", "mandag den 30. august 2027")]
+    {
+        create_user(&app, &format!("{who}@example.dk"), Role::Coordinator).await;
+        let mut people = Vec::new();
+        for n in ["first", "second"] {
+            let email = format!("{n}-{who}@example.dk");
+            people.push(json!({ "email": email, "reference": submit(&app, &demo.intake_slug, &email, &[]).await }));
+        }
+        runs.insert(
+            who.into(),
+            json!({
+                "coordinator": format!("{who}@example.dk"), "password": PASSWORD, "intakeId": demo.intake_id,
+                "day": day, "dayLabel": label, "first": people[0], "second": people[1],
+            }),
+        );
+    }
+    run_journey(&app, "interviews", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
+}

@@ -70,11 +70,14 @@ pub async fn book(
         }
         release(&mut tx, held, now).await?;
     }
-    let booking = match storage::interviews::book(&mut tx, slot_id, inv.application_id, accommodations, now).await {
-        Ok(id) => id,
-        Err(BookError::SlotTaken) => return Ok(Booked::Taken),
-        Err(BookError::Database(e)) => return Err(e.into()),
-    };
+    // A change keeps what the applicant asked for the first time.
+    let accommodations = accommodations.map(str::to_string).or_else(|| held.and_then(|h| h.accommodations));
+    let booking =
+        match storage::interviews::book(&mut tx, slot_id, inv.application_id, accommodations.as_deref(), now).await {
+            Ok(id) => id,
+            Err(BookError::SlotTaken) => return Ok(Booked::Taken),
+            Err(BookError::Database(e)) => return Err(e.into()),
+        };
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let domain = mail_domain(state);
     let cutoff_hours = cutoff.num_hours() as i32;
