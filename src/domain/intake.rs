@@ -141,6 +141,8 @@ pub struct IntakeFields {
     pub deadline: String,
     pub start_date: String,
     pub interview_days: String,
+    /// Hours before an interview when booking closes; empty means 24.
+    pub booking_cutoff_hours: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,6 +153,7 @@ pub enum IntakeProblem {
     Date,
     Dates,
     DeadlineBeforeOpening,
+    Hours,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +165,7 @@ pub struct ParsedIntake {
     pub deadline: DateTime<Utc>,
     pub start_date: NaiveDate,
     pub interview_days: Vec<NaiveDate>,
+    pub booking_cutoff_hours: i32,
 }
 
 /// Lower-case letters and digits in groups joined by single hyphens.
@@ -231,6 +235,13 @@ impl IntakeFields {
         });
         days.sort_unstable();
         days.dedup();
+        let cutoff = match self.booking_cutoff_hours.trim() {
+            "" => Some(24),
+            text => text.parse::<i32>().ok().filter(|h| (0..=24 * 14).contains(h)),
+        };
+        if cutoff.is_none() {
+            errors.push(("booking_cutoff_hours", Hours));
+        }
         if let (Some(o), Some(d)) = (opens_at, deadline)
             && d <= o
         {
@@ -245,6 +256,7 @@ impl IntakeFields {
                 deadline,
                 start_date,
                 interview_days: days,
+                booking_cutoff_hours: cutoff.unwrap_or(24),
             }),
             _ => Err(errors),
         }
@@ -264,6 +276,7 @@ mod fields_tests {
             deadline: "2028-08-15T10:00".into(),
             start_date: "2028-09-18".into(),
             interview_days: "2028-08-28, 2028-08-25,2028-08-29".into(),
+            booking_cutoff_hours: String::new(),
         }
     }
 
@@ -273,6 +286,9 @@ mod fields_tests {
         assert_eq!(p.deadline.to_rfc3339(), "2028-08-15T08:00:00+00:00");
         assert_eq!(p.interview_days.len(), 3);
         assert!(p.interview_days.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(p.booking_cutoff_hours, 24, "empty means the default");
+        let bad = IntakeFields { booking_cutoff_hours: "mange".into(), ..good() };
+        assert_eq!(bad.parse().unwrap_err(), vec![("booking_cutoff_hours", IntakeProblem::Hours)]);
     }
 
     #[test]

@@ -251,4 +251,6 @@ catalogue! {
     day_plan_title { da: "Dagsplan {}", en: "Day plan {}" }
     day_plan_print { da: "Udskriv siden for at få planen på papir.", en: "Print the page to have the plan on paper." }
     day_plan_calendar { da: "Hent dagen som kalenderfil", en: "Download the day as a calendar file" }
+    intake_cutoff { da: "Samtaletider kan bookes indtil (timer før)", en: "Interview times can be booked until (hours before)" }
+    intake_cutoff_hint { da: "Tom betyder 24 timer.", en: "Empty means 24 hours." }
 }

@@ -36,6 +36,7 @@ catalogue! {
     mail_invite_body { da: "Tak for din ansøgning. Vi vil gerne invitere dig til en samtale. Vælg selv en tid via linket herunder.", en: "Thank you for your application. We would like to invite you to an interview. Choose a time yourself from the link below." }
     mail_invite_days { da: "Samtalerne holdes på disse dage:", en: "The interviews are held on these days:" }
     mail_invite_bring { da: "Du skal ikke forberede noget særligt. Dine svar fra ansøgningen er udgangspunktet. Du må gerne tage en støtteperson med.", en: "You need not prepare anything special. Your answers from the application are the starting point. You are welcome to bring a support person." }
+    mail_invite_place { da: "Samtalerne foregår i {}.", en: "The interviews take place at {}." }
     mail_invite_link { da: "Vælg en tid", en: "Choose a time" }
     mail_booked_subject { da: "Din samtale {}", en: "Your interview {}" }
     mail_booked_body { da: "Du har booket en samtale {}. Sted: {}. Kalenderfilen i e-mailen kan lægges i din kalender.", en: "You have booked an interview {}. Place: {}. The calendar file in this e-mail can go in your calendar." }

@@ -118,8 +118,8 @@ pub enum CreateIntakeError {
 
 pub async fn create(pool: &PgPool, p: &crate::domain::intake::ParsedIntake) -> Result<i64, CreateIntakeError> {
     let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO intakes (programme_id, slug, name, opens_at, deadline, start_date, interview_days)
-         SELECT id, $2, $3, $4, $5, $6, $7 FROM programmes WHERE slug = $1 RETURNING id",
+        "INSERT INTO intakes (programme_id, slug, name, opens_at, deadline, start_date, interview_days, booking_cutoff_hours)
+         SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM programmes WHERE slug = $1 RETURNING id",
     )
     .bind(&p.programme_slug)
     .bind(&p.slug)
@@ -128,6 +128,7 @@ pub async fn create(pool: &PgPool, p: &crate::domain::intake::ParsedIntake) -> R
     .bind(p.deadline)
     .bind(p.start_date)
     .bind(&p.interview_days)
+    .bind(p.booking_cutoff_hours)
     .fetch_optional(pool)
     .await
     .map_err(|err| match super::violated_constraint(&err) {
@@ -144,7 +145,8 @@ pub async fn update(
     p: &crate::domain::intake::ParsedIntake,
 ) -> Result<bool, CreateIntakeError> {
     let done = sqlx::query(
-        "UPDATE intakes SET slug = $2, name = $3, opens_at = $4, deadline = $5, start_date = $6, interview_days = $7
+        "UPDATE intakes SET slug = $2, name = $3, opens_at = $4, deadline = $5, start_date = $6, interview_days = $7,
+             booking_cutoff_hours = $8
          WHERE id = $1",
     )
     .bind(id)
@@ -154,6 +156,7 @@ pub async fn update(
     .bind(p.deadline)
     .bind(p.start_date)
     .bind(&p.interview_days)
+    .bind(p.booking_cutoff_hours)
     .execute(pool)
     .await
     .map_err(|err| match super::violated_constraint(&err) {

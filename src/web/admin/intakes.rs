@@ -125,6 +125,7 @@ fn message(s: &AdminStrings, problem: IntakeProblem, field: &str) -> &'static st
         (IntakeProblem::Date, _) => s.err_date,
         (IntakeProblem::Dates, _) => s.err_dates,
         (IntakeProblem::DeadlineBeforeOpening, _) => s.err_deadline_order,
+        (IntakeProblem::Hours, _) => s.err_number,
     }
 }
 
@@ -139,6 +140,7 @@ async fn create(State(state): State<AppState>, staff: Staff, lang: Lang, form: F
         deadline: form.get("deadline"),
         start_date: form.get("start_date"),
         interview_days: form.get("interview_days"),
+        booking_cutoff_hours: form.get("booking_cutoff_hours"),
     };
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::create(&state.pool, &parsed).await {
@@ -208,6 +210,7 @@ fn fields_of(intake: &crate::domain::intake::Intake) -> IntakeFields {
         deadline: moment(intake.deadline),
         start_date: intake.start_date.to_string(),
         interview_days: intake.interview_days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+        booking_cutoff_hours: intake.booking_cutoff_hours.to_string(),
     }
 }
 
@@ -334,6 +337,7 @@ async fn update(
         deadline: form.get("deadline"),
         start_date: form.get("start_date"),
         interview_days: form.get("interview_days"),
+        booking_cutoff_hours: form.get("booking_cutoff_hours"),
     };
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::update(&state.pool, id, &parsed).await {

@@ -35,11 +35,16 @@ pub fn invitation(
     who: Who<'_>,
     token: &str,
     days: &[chrono::NaiveDate],
+    place: &str,
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.interview();
     MailBody {
         greeting: greeting(who.name),
-        paragraphs: vec![t.mail_invite_body.to_string(), t.mail_invite_bring.to_string()],
+        paragraphs: vec![
+            t.mail_invite_body.to_string(),
+            fill(t.mail_invite_place, &[&place]),
+            t.mail_invite_bring.to_string(),
+        ],
         link: Some(MailLink {
             label: t.mail_invite_link.into(),
             url: settings.absolute(&format!("/interviews/book/{token}")),
