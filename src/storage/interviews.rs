@@ -425,3 +425,71 @@ pub async fn claim_panel_reminders(
     }
     Ok(out)
 }
+
+/// A slot with its panel's user ids and whether it is held.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SlotEdit {
+    pub id: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    pub panel: Vec<i64>,
+    pub held: bool,
+}
+
+pub async fn slot_for_edit(pool: &PgPool, intake_id: i64, slot_id: i64) -> sqlx::Result<Option<SlotEdit>> {
+    sqlx::query_as(
+        "SELECT s.id, s.starts_at, s.ends_at, s.place,
+                COALESCE(ARRAY(SELECT p.user_id FROM interview_panel p WHERE p.slot_id = s.id), '{}') AS panel,
+                EXISTS (SELECT 1 FROM interview_bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL) AS held
+         FROM interview_slots s WHERE s.id = $1 AND s.intake_id = $2",
+    )
+    .bind(slot_id)
+    .bind(intake_id)
+    .fetch_optional(pool)
+    .await
+}
+
+/// Changes a slot's place and panel; its times too, but only while nobody holds it.
+/// False when new times were given for a held slot (or they clash with another slot).
+pub async fn edit_slot(
+    pool: &PgPool,
+    slot_id: i64,
+    place: &str,
+    panel: &[i64],
+    times: Option<SlotTimes>,
+) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    if let Some(t) = times {
+        let moved = sqlx::query(
+            "UPDATE interview_slots s SET starts_at = $2, ends_at = $3 WHERE s.id = $1
+               AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL)",
+        )
+        .bind(slot_id)
+        .bind(t.starts_at)
+        .bind(t.ends_at)
+        .execute(&mut *tx)
+        .await;
+        match moved {
+            Ok(done) if done.rows_affected() == 1 => {}
+            Ok(_) => return Ok(false),
+            Err(err) if super::violated_constraint(&err).is_some() => return Ok(false),
+            Err(err) => return Err(err),
+        }
+    }
+    sqlx::query("UPDATE interview_slots SET place = $2 WHERE id = $1")
+        .bind(slot_id)
+        .bind(place)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("DELETE FROM interview_panel WHERE slot_id = $1").bind(slot_id).execute(&mut *tx).await?;
+    for user in panel {
+        sqlx::query("INSERT INTO interview_panel (slot_id, user_id) VALUES ($1, $2)")
+            .bind(slot_id)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
+}

@@ -348,3 +348,30 @@ async fn the_panel_gets_its_list_once_the_afternoon_before_and_a_day_plan() {
     let ics = coordinator.get(&ics_path).await.text().await.unwrap();
     assert!(ics.parse::<icalendar::Calendar>().is_ok() && ics.contains("DTSTART:20270830T070000Z"));
 }
+
+#[tokio::test]
+async fn a_free_slot_can_be_moved_and_a_held_one_only_restaffed() {
+    let s = setup().await;
+    let panel_id = create_user(&s.app, "panel@example.dk", Role::Interviewer).await.to_string();
+    let slots = slot_ids(&s).await;
+    let (_, path) = invited(&s, "mette@example.dk").await;
+    book(&s, &path, slots[0]).await;
+    let held = format!("/admin/intakes/{}/slots/{}", s.intake_id, slots[0]);
+    let moved = s.staff.post(&held, &[("from", "09:15"), ("to", "10:00"), ("place", "Lokale 10")]).await;
+    assert_eq!(moved.status(), StatusCode::CONFLICT);
+    let restaffed =
+        s.staff.post(&held, &[("from", "09:00"), ("to", "09:45"), ("place", "Lokale 10"), ("panel", &panel_id)]).await;
+    assert_eq!(restaffed.status(), StatusCode::SEE_OTHER);
+    let free = format!("/admin/intakes/{}/slots/{}", s.intake_id, slots[2]);
+    assert_eq!(s.staff.post(&free, &[("from", "11:15"), ("to", "12:00")]).await.status(), StatusCode::SEE_OTHER);
+    let (place, panel): (String, i64) = sqlx::query_as(
+        "SELECT place, (SELECT count(*) FROM interview_panel WHERE slot_id = $1) FROM interview_slots WHERE id = $1",
+    )
+    .bind(slots[0])
+    .fetch_one(&s.app.pool)
+    .await
+    .unwrap();
+    assert_eq!((place.as_str(), panel), ("Lokale 10", 1));
+    let page = s.staff.get(&format!("/admin/intakes/{}", s.intake_id)).await.text().await.unwrap();
+    assert!(page.contains("11.15-12.00"));
+}

@@ -7,6 +7,7 @@ mod intakes;
 mod interviews;
 mod login;
 mod password;
+mod slot_edit;
 mod users;
 
 use axum::{
@@ -37,6 +38,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(password::router())
         .merge(interviews::router())
         .merge(day_plan::router())
+        .merge(slot_edit::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
