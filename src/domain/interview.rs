@@ -65,17 +65,7 @@ pub fn is_bookable(starts_at: DateTime<Utc>, cutoff: Duration, now: DateTime<Utc
     now < starts_at - cutoff
 }
 
-/// When the applicant's reminder goes out: 18:00 Danish time the day before.
-/// None when the booking is made too late for a reminder to make sense
-/// (less than a day ahead of the interview).
-pub fn reminder_at(starts_at: DateTime<Utc>, booked_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    if starts_at - booked_at < Duration::days(1) {
-        return None;
-    }
-    let day_before = super::local_time::local_date(starts_at).pred_opt()?;
-    let at = from_local(day_before.and_time(NaiveTime::from_hms_opt(18, 0, 0)?));
-    Some(at.max(booked_at))
-}
+pub use super::reminder::evening_before as reminder_at;
 
 /// The score a panel member gives one criterion judged at the interview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

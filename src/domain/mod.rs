@@ -9,4 +9,5 @@ pub mod local_time;
 pub mod login_throttle;
 pub mod municipality;
 pub mod programme;
+pub mod reminder;
 pub mod staff;

@@ -8,11 +8,13 @@ mod apply;
 mod catalogue;
 pub mod dates;
 mod interview;
+mod meeting;
 
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 pub use interview::InterviewStrings;
+pub use meeting::MeetingStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -48,6 +50,14 @@ impl Lang {
         match self {
             Lang::Da => &catalogue::DA,
             Lang::En => &catalogue::EN,
+        }
+    }
+
+    /// The strings of info meetings.
+    pub fn meeting(self) -> &'static MeetingStrings {
+        match self {
+            Lang::Da => &meeting::DA,
+            Lang::En => &meeting::EN,
         }
     }
 
@@ -106,7 +116,14 @@ mod tests {
     #[test]
     fn both_catalogues_fill_every_blank_the_same_number_of_times() {
         let all = |l: Lang| {
-            [l.strings().entries(), l.apply().entries(), l.admin().entries(), l.interview().entries()].concat()
+            [
+                l.strings().entries(),
+                l.apply().entries(),
+                l.admin().entries(),
+                l.interview().entries(),
+                l.meeting().entries(),
+            ]
+            .concat()
         };
         let (da, en) = (all(Lang::Da), all(Lang::En));
         assert_eq!(da.len(), en.len());

@@ -7,6 +7,7 @@ pub mod form;
 mod health;
 mod interviews;
 pub mod lang;
+pub(crate) mod meetings;
 pub mod notice;
 pub mod page;
 mod public;
@@ -63,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::router())
         .merge(admin::router(state.clone()))
         .merge(interviews::router())
+        .merge(meetings::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))

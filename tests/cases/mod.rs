@@ -2,6 +2,7 @@ mod apply;
 mod browser;
 mod cli;
 mod interviews;
+mod meetings;
 mod outbox;
 mod public_pages;
 mod review;

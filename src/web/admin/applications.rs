@@ -4,6 +4,7 @@ mod detail;
 mod list;
 
 pub use detail::assessment_error;
+pub use list::csv_cell;
 
 use axum::{
     Router,

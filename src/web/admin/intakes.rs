@@ -178,6 +178,7 @@ struct ShowPage {
     panel_options: Vec<(i64, String, bool)>,
     slot_form: SlotForm,
     slot_error: Option<&'static str>,
+    meetings: Vec<(i64, String)>,
 }
 
 pub struct SlotRow {
@@ -246,9 +247,10 @@ async fn show_page(
     let intake = storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), staff, "intakes");
     let (fields, errors) = edit.unwrap_or_else(|| (fields_of(&intake), Vec::new()));
-    let (slots, candidates) = tokio::try_join!(
+    let (slots, candidates, meetings) = tokio::try_join!(
         storage::interviews::slots_of_intake(&state.pool, id),
-        storage::interviews::panel_candidates(&state.pool)
+        storage::interviews::panel_candidates(&state.pool),
+        storage::info_meetings::of_intake(&state.pool, id),
     )?;
     let mut slot_days: Vec<(String, String, Vec<SlotRow>)> = Vec::new();
     for slot in slots {
@@ -310,6 +312,7 @@ async fn show_page(
             .collect(),
         slot_form,
         slot_error: retry.map(|r| r.error),
+        meetings: meetings.iter().map(|m| (m.id, dates::long_span(lang, m.starts_at, m.ends_at))).collect(),
     };
     Ok(page.render()?)
 }

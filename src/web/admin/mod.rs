@@ -6,6 +6,7 @@ mod day_plan;
 mod intakes;
 mod interviews;
 mod login;
+mod meetings;
 mod password;
 mod slot_edit;
 mod users;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(interviews::router())
         .merge(day_plan::router())
         .merge(slot_edit::router())
+        .merge(meetings::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())

@@ -1,0 +1,84 @@
+//! Strings of info meetings: the public page, sign-up, confirmation, their e-mails, the staff list.
+use super::catalogue::catalogue;
+
+catalogue! {
+    MeetingStrings, DA, EN,
+    title { da: "Informationsmøde", en: "Info meeting" }
+    about { da: "Kom og hør om {}, mød underviserne, og stil alle de spørgsmål, du har. Det er gratis og uforpligtende.", en: "Come and hear about {}, meet the teachers and ask all your questions. It is free and without obligation." }
+    when { da: "Tid", en: "Time" }
+    place { da: "Sted", en: "Place" }
+    directions { da: "Sådan finder du vej", en: "Finding the way" }
+    seats_left { da: "{} ledige pladser", en: "{} places left" }
+    full { da: "Mødet er fuldt.", en: "The meeting is full." }
+    cancelled { da: "Mødet er aflyst.", en: "The meeting is cancelled." }
+    past { da: "Mødet er holdt.", en: "The meeting has taken place." }
+    signup_title { da: "Tilmeld dig", en: "Sign up" }
+    signup_intro { da: "Vi sender en e-mail med et link, du skal trykke på for at bekræfte din plads.", en: "We send an e-mail with a link you press to confirm your place." }
+    name { da: "Navn", en: "Name" }
+    email { da: "E-mailadresse", en: "E-mail address" }
+    note { da: "Er der noget, vi skal vide? (valgfrit)", en: "Anything we should know? (optional)" }
+    note_hint { da: "Fx om adgang med kørestol eller andet, der gør det lettere for dig at komme.", en: "For example wheelchair access or anything else that makes it easier for you to come." }
+    signup_button { da: "Tilmeld mig", en: "Sign me up" }
+    err_name { da: "Skriv dit navn.", en: "Enter your name." }
+    err_email { da: "Skriv din e-mailadresse, fx navn@eksempel.dk.", en: "Enter your e-mail address, like name@example.dk." }
+    err_note { da: "Højst 1.000 tegn.", en: "At most 1,000 characters." }
+    check_email_title { da: "Tjek din e-mail", en: "Check your e-mail" }
+    check_email_text { da: "Vi har sendt en e-mail til den adresse, du skrev. Tryk på linket i den for at bekræfte din plads. Linket virker i 48 timer.", en: "We have sent an e-mail to the address you gave. Press the link in it to confirm your place. The link works for 48 hours." }
+    confirm_title { da: "Bekræft din plads", en: "Confirm your place" }
+    confirm_text { da: "Tryk på knappen for at bekræfte din plads til informationsmødet {}.", en: "Press the button to confirm your place at the info meeting {}." }
+    confirm_button { da: "Bekræft min plads", en: "Confirm my place" }
+    confirmed_title { da: "Din plads er bekræftet", en: "Your place is confirmed" }
+    confirmed_text { da: "Vi har sendt en e-mail med tid, sted og en kalenderfil. Vi glæder os til at se dig.", en: "We have sent an e-mail with time, place and a calendar file. We look forward to seeing you." }
+    expired_title { da: "Linket er udløbet", en: "The link has expired" }
+    expired_text { da: "Linket til at bekræfte virker i 48 timer. Tilmeld dig igen, så får du et nyt.", en: "The confirmation link works for 48 hours. Sign up again to get a new one." }
+    full_title { da: "Mødet er desværre fuldt", en: "Sorry, the meeting is full" }
+    full_text { da: "Alle pladser er taget. Se om der er andre møder, eller kontakt skolen – du er også velkommen til at søge uden at have været til møde.", en: "All places are taken. Look for other meetings or contact the school – you are welcome to apply without having been to a meeting." }
+    closed_title { da: "Der er lukket for tilmelding", en: "Sign-up is closed" }
+    closed_text { da: "Mødet er aflyst eller allerede holdt.", en: "The meeting is cancelled or has already taken place." }
+    cancel_title { da: "Afmeld dig", en: "Cancel your place" }
+    cancel_text { da: "Tryk på knappen, hvis du ikke kan komme til mødet {}. Så kan en anden få pladsen.", en: "Press the button if you cannot come to the meeting {}. Then someone else can have the place." }
+    cancel_button { da: "Afmeld mig", en: "Cancel my place" }
+    cancelled_title { da: "Du er afmeldt", en: "You have cancelled" }
+    cancelled_text { da: "Tak fordi du gav besked. Du er velkommen til at tilmelde dig igen.", en: "Thank you for letting us know. You are welcome to sign up again." }
+    back_to_meeting { da: "Til mødet", en: "To the meeting" }
+
+    mail_confirm_subject { da: "Bekræft din tilmelding", en: "Confirm your sign-up" }
+    mail_confirm_body { da: "Tak for din tilmelding til informationsmødet {}. Tryk på linket for at bekræfte din plads. Linket virker i 48 timer.", en: "Thank you for signing up for the info meeting {}. Press the link to confirm your place. The link works for 48 hours." }
+    mail_confirm_link { da: "Bekræft min plads", en: "Confirm my place" }
+    mail_confirmed_subject { da: "Din plads er bekræftet – {}", en: "Your place is confirmed – {}" }
+    mail_confirmed_body { da: "Din plads til informationsmødet {} er bekræftet. Sted: {}.", en: "Your place at the info meeting {} is confirmed. Place: {}." }
+    mail_cancel_link { da: "Afmeld mig", en: "Cancel my place" }
+    mail_already_subject { da: "Du er allerede tilmeldt", en: "You are already signed up" }
+    mail_already_body { da: "Du er allerede tilmeldt informationsmødet {}. Du skal ikke gøre noget. Kan du ikke komme, kan du afmelde dig her.", en: "You are already signed up for the info meeting {}. You need not do anything. If you cannot come, you can cancel here." }
+    mail_cancelled_subject { da: "Du er afmeldt", en: "You have cancelled" }
+    mail_cancelled_body { da: "Du er afmeldt informationsmødet {}.", en: "You have cancelled your place at the info meeting {}." }
+    mail_reminder_subject { da: "Påmindelse: informationsmøde i morgen", en: "Reminder: info meeting tomorrow" }
+    mail_reminder_body { da: "Vi glæder os til at se dig {}. Sted: {}.", en: "We look forward to seeing you {}. Place: {}." }
+    mail_meeting_cancelled_subject { da: "Informationsmødet er aflyst", en: "The info meeting is cancelled" }
+    mail_meeting_cancelled_body { da: "Vi må desværre aflyse informationsmødet {}. Vi beklager. Se andre møder på vores side, eller kontakt os.", en: "Unfortunately we must cancel the info meeting {}. We are sorry. See other meetings on our site, or contact us." }
+    calendar_title { da: "Informationsmøde", en: "Info meeting" }
+
+    admin_new_title { da: "Nyt informationsmøde", en: "New info meeting" }
+    admin_starts { da: "Starter", en: "Starts" }
+    admin_ends { da: "Slutter", en: "Ends" }
+    admin_capacity { da: "Pladser", en: "Places" }
+    admin_create_button { da: "Opret møde", en: "Create meeting" }
+    admin_confirmed { da: "Bekræftet", en: "Confirmed" }
+    admin_pending { da: "Venter på bekræftelse", en: "Awaiting confirmation" }
+    admin_cancelled { da: "Afmeldt", en: "Cancelled" }
+    admin_checked_in { da: "Mødt", en: "Checked in" }
+    admin_check_in { da: "Mødt op", en: "Check in" }
+    admin_undo_check_in { da: "Fortryd", en: "Undo" }
+    admin_export { da: "Hent deltagerlisten som CSV", en: "Download the list as CSV" }
+    admin_message_title { da: "Skriv til alle bekræftede", en: "Write to everyone confirmed" }
+    admin_message_subject { da: "Emne", en: "Subject" }
+    admin_message_body { da: "Besked", en: "Message" }
+    admin_message_button { da: "Send beskeden", en: "Send the message" }
+    admin_message_sent { da: "Beskeden er sendt til {} deltagere.", en: "The message was sent to {} participants." }
+    admin_cancel_title { da: "Aflys mødet", en: "Cancel the meeting" }
+    admin_cancel_text { da: "Alle bekræftede får en e-mail om, at mødet er aflyst.", en: "Everyone confirmed gets an e-mail saying the meeting is cancelled." }
+    admin_cancel_button { da: "Aflys mødet", en: "Cancel the meeting" }
+    admin_meetings { da: "Informationsmøder", en: "Info meetings" }
+    err_meeting { da: "Tjek tid, sted og antal pladser.", en: "Check time, place and number of places." }
+    err_message { da: "Skriv både emne og besked.", en: "Write both subject and message." }
+}

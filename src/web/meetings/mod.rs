@@ -1,0 +1,237 @@
+//! Info meetings for the public: the meeting's page and sign-up, the
+//! confirmation link (GET shows a button, POST acts), and cancelling.
+mod flow;
+pub mod mails;
+
+use askama::Template;
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+
+use self::flow::Outcome;
+use super::{
+    AppState,
+    error::{AppError, AppResult},
+    form::FormFields,
+    notice::NoticePage,
+    page::PageContext,
+};
+use crate::{
+    domain::info_meeting::{SignupFields, SignupProblem, has_room, takes_signups},
+    i18n::{Lang, MeetingStrings, dates, fill},
+    storage::{self, info_meetings::MeetingPage},
+    tokens,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/info-meetings/{id}", get(show))
+        .route("/info-meetings/{id}/signups", post(sign_up))
+        .route("/info-meetings/{id}/check-email", get(check_email))
+        .route("/info-meetings/confirm/{token}", get(confirm_page).post(confirm))
+        .route("/info-meetings/cancel/{token}", get(cancel_page).post(cancel))
+}
+
+async fn meeting(state: &AppState, id: i64) -> AppResult<MeetingPage> {
+    storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)
+}
+
+#[derive(Template)]
+#[template(path = "pages/meetings/show.html")]
+struct ShowPage {
+    ctx: PageContext,
+    t: &'static MeetingStrings,
+    heading: String,
+    about: String,
+    when: String,
+    place: String,
+    directions: String,
+    state_text: Option<&'static str>,
+    seats: String,
+    action: String,
+    fields: SignupFields,
+    errors: Vec<(&'static str, &'static str)>,
+    intake_href: String,
+}
+
+fn show_page(
+    state: &AppState,
+    lang: Lang,
+    m: &MeetingPage,
+    fields: SignupFields,
+    errors: Vec<(&'static str, &'static str)>,
+) -> AppResult<String> {
+    let t = lang.meeting();
+    let now = state.clock.now();
+    let state_text = if m.cancelled {
+        Some(t.cancelled)
+    } else if !takes_signups(m.starts_at, false, now) {
+        Some(t.past)
+    } else if !has_room(m.confirmed, m.capacity) {
+        Some(t.full)
+    } else {
+        None
+    };
+    let page = ShowPage {
+        ctx: PageContext::new(lang, &format!("/info-meetings/{}", m.id)),
+        t,
+        heading: format!("{} – {}", t.title, m.programme_name),
+        about: fill(t.about, &[&m.programme_name]),
+        when: dates::long_span(lang, m.starts_at, m.ends_at),
+        place: m.place.clone(),
+        directions: m.directions.clone().unwrap_or_default(),
+        state_text,
+        seats: fill(t.seats_left, &[&(i64::from(m.capacity) - m.confirmed).max(0)]),
+        action: format!("/info-meetings/{}/signups", m.id),
+        fields,
+        errors,
+        intake_href: format!("/intakes/{}", m.intake_slug),
+    };
+    Ok(page.render()?)
+}
+
+async fn show(State(state): State<AppState>, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
+    let m = meeting(&state, id).await?;
+    Ok(Html(show_page(&state, lang, &m, SignupFields::default(), Vec::new())?))
+}
+
+fn notice(lang: Lang, title: &str, text: String, back: Option<i64>) -> NoticePage {
+    let t = lang.meeting();
+    let page = NoticePage::new(PageContext::new(lang, "/"), title, vec![text]);
+    match back {
+        Some(id) => page.link(format!("/info-meetings/{id}"), t.back_to_meeting),
+        None => page,
+    }
+}
+
+async fn sign_up(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let m = meeting(&state, id).await?;
+    let t = lang.meeting();
+    let fields = SignupFields { name: form.get("name"), email: form.get("email"), note: form.get("note") };
+    let signup = match fields.parse() {
+        Ok(s) => s,
+        Err(problems) => {
+            let errors = problems
+                .into_iter()
+                .map(|p| match p {
+                    SignupProblem::Name => ("name", t.err_name),
+                    SignupProblem::Email => ("email", t.err_email),
+                    SignupProblem::NoteTooLong => ("note", t.err_note),
+                })
+                .collect();
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, Html(show_page(&state, lang, &m, fields, errors)?)).into_response()
+            );
+        }
+    };
+    match flow::sign_up(&state, &m, &signup).await? {
+        Outcome::Done | Outcome::AlreadyDone => {
+            Ok(Redirect::to(&format!("/info-meetings/{id}/check-email")).into_response())
+        }
+        Outcome::Full => Ok(notice(lang, t.full_title, t.full_text.into(), Some(id)).respond(StatusCode::CONFLICT)),
+        Outcome::Closed | Outcome::Expired => {
+            Ok(notice(lang, t.closed_title, t.closed_text.into(), Some(id)).respond(StatusCode::CONFLICT))
+        }
+    }
+}
+
+async fn check_email(State(state): State<AppState>, Path(id): Path<i64>, lang: Lang) -> AppResult<Response> {
+    meeting(&state, id).await?;
+    let t = lang.meeting();
+    Ok(notice(lang, t.check_email_title, t.check_email_text.into(), Some(id)).respond(StatusCode::OK))
+}
+
+#[derive(Template)]
+#[template(path = "pages/meetings/button.html")]
+struct ButtonPage {
+    ctx: PageContext,
+    title: &'static str,
+    text: String,
+    action: String,
+    button: &'static str,
+}
+
+fn token_hash(token: &str) -> AppResult<Vec<u8>> {
+    if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }
+}
+
+/// Shows the button; changes nothing (mail scanners open links).
+async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = token_hash(&token)?;
+    let t = lang.meeting();
+    let mut conn = state.pool.acquire().await?;
+    let row = storage::info_meetings::signup_by_confirm_token(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    if row.status == "confirmed" {
+        return Ok(
+            notice(lang, t.confirmed_title, t.confirmed_text.into(), Some(row.meeting_id)).respond(StatusCode::OK)
+        );
+    }
+    if row.status != "pending" || row.confirm_expires_at <= state.clock.now() {
+        return Ok(notice(lang, t.expired_title, t.expired_text.into(), Some(row.meeting_id)).respond(StatusCode::GONE));
+    }
+    let m = meeting(&state, row.meeting_id).await?;
+    let page = ButtonPage {
+        ctx: PageContext::new(lang, "/"),
+        title: t.confirm_title,
+        text: fill(t.confirm_text, &[&dates::long_span(lang, m.starts_at, m.ends_at)]),
+        action: format!("/info-meetings/confirm/{token}"),
+        button: t.confirm_button,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn confirm(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = token_hash(&token)?;
+    let t = lang.meeting();
+    let Some((outcome, id)) = flow::confirm(&state, &hash).await? else {
+        return Err(AppError::NotFound);
+    };
+    Ok(match outcome {
+        Outcome::Done | Outcome::AlreadyDone => {
+            Redirect::to(&format!("/info-meetings/confirm/{token}")).into_response()
+        }
+        Outcome::Expired => notice(lang, t.expired_title, t.expired_text.into(), Some(id)).respond(StatusCode::GONE),
+        Outcome::Full => notice(lang, t.full_title, t.full_text.into(), Some(id)).respond(StatusCode::CONFLICT),
+        Outcome::Closed => notice(lang, t.closed_title, t.closed_text.into(), Some(id)).respond(StatusCode::CONFLICT),
+    })
+}
+
+async fn cancel_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = token_hash(&token)?;
+    let t = lang.meeting();
+    let mut conn = state.pool.acquire().await?;
+    let row = storage::info_meetings::signup_by_cancel_token(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    if row.status != "confirmed" {
+        return Ok(
+            notice(lang, t.cancelled_title, t.cancelled_text.into(), Some(row.meeting_id)).respond(StatusCode::OK)
+        );
+    }
+    let m = meeting(&state, row.meeting_id).await?;
+    let page = ButtonPage {
+        ctx: PageContext::new(lang, "/"),
+        title: t.cancel_title,
+        text: fill(t.cancel_text, &[&dates::long_span(lang, m.starts_at, m.ends_at)]),
+        action: format!("/info-meetings/cancel/{token}"),
+        button: t.cancel_button,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    let hash = token_hash(&token)?;
+    match flow::cancel(&state, &hash).await? {
+        Some(_) => Ok(Redirect::to(&format!("/info-meetings/cancel/{token}")).into_response()),
+        None => Err(AppError::NotFound),
+    }
+}
