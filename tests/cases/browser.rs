@@ -73,3 +73,25 @@ async fn a_coordinator_makes_slots_and_invites_and_applicants_book_change_and_fi
     }
     run_journey(&app, "interviews", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
 }
+
+#[tokio::test]
+async fn a_person_signs_up_confirms_and_cancels_and_another_takes_the_seat() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    // One seat per run, on a meeting of its own (phone: the demo's; desktop: a second one).
+    sqlx::query("UPDATE info_meetings SET capacity = 1").execute(&app.pool).await.unwrap();
+    let second: i64 = sqlx::query_scalar(
+        "INSERT INTO info_meetings (intake_id, starts_at, ends_at, place, capacity)
+         VALUES ($1, '2027-06-15 14:30+00', '2027-06-15 16:00+00', 'Psykiatriens Hus, lokale 12', 1) RETURNING id",
+    )
+    .bind(demo.intake_id)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let meetings = json!({
+        "phone": { "id": demo.info_meeting_id, "label": "tirsdag den 10. august 2027 kl. 16.30-18.00" },
+        "desktop": { "id": second, "label": "tirsdag den 15. juni 2027 kl. 16.30-18.00" },
+    });
+    run_journey(&app, "meetings", json!({ "meetings": meetings })).await;
+}

@@ -153,7 +153,10 @@ impl SmtpSink {
                     let list: Vec<serde_json::Value> = mails
                         .iter()
                         .filter(|m| m.to.iter().any(|t| t.eq_ignore_ascii_case(&to)))
-                        .map(|m| serde_json::json!({ "subject": m.subject, "text": m.text, "html": m.html }))
+                        .map(|m| {
+                            let calendars: Vec<&str> = m.attachments.iter().filter(|a| a.1 == "text/calendar").map(|a| a.2.as_str()).collect();
+                            serde_json::json!({ "subject": m.subject, "text": m.text, "html": m.html, "calendars": calendars })
+                        })
                         .collect();
                     Json(list)
                 }
