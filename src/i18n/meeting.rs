@@ -56,6 +56,10 @@ catalogue! {
     mail_reminder_body { da: "Vi glæder os til at se dig {}. Sted: {}.", en: "We look forward to seeing you {}. Place: {}." }
     mail_meeting_cancelled_subject { da: "Informationsmødet er aflyst", en: "The info meeting is cancelled" }
     mail_meeting_cancelled_body { da: "Vi må desværre aflyse informationsmødet {}. Vi beklager. Se andre møder på vores side, eller kontakt os.", en: "Unfortunately we must cancel the info meeting {}. We are sorry. See other meetings on our site, or contact us." }
+    mail_changed_subject { da: "Informationsmødet er ændret", en: "The info meeting has changed" }
+    mail_changed_body { da: "Informationsmødet er flyttet. Det er nu {}. Sted: {}. Kalenderfilen opdaterer mødet i din kalender.", en: "The info meeting has moved. It is now {}. Place: {}. The calendar file updates it in your calendar." }
+    admin_edit_title { da: "Ret mødet", en: "Edit the meeting" }
+    admin_save_button { da: "Gem ændringer", en: "Save changes" }
     calendar_title { da: "Informationsmøde", en: "Info meeting" }
 
     admin_new_title { da: "Nyt informationsmøde", en: "New info meeting" }

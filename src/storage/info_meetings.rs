@@ -311,3 +311,22 @@ pub async fn of_intake(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<InfoMe
     let rows = sqlx::query(sql).bind(intake_id).fetch_all(pool).await?;
     rows.iter().map(from_row).collect()
 }
+
+pub async fn update(pool: &PgPool, id: i64, m: &NewMeeting<'_>) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("UPDATE info_meetings SET starts_at = $2, ends_at = $3, place = $4, directions = $5, capacity = $6 WHERE id = $1")
+        .bind(id)
+        .bind(m.starts_at)
+        .bind(m.ends_at)
+        .bind(m.place)
+        .bind(m.directions)
+        .bind(m.capacity)
+        .execute(&mut *tx)
+        .await?;
+    // Calendar clients replace an event only when its sequence grows.
+    sqlx::query("UPDATE info_meeting_signups SET calendar_sequence = calendar_sequence + 1 WHERE meeting_id = $1 AND status = 'confirmed'")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await
+}

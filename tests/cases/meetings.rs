@@ -209,8 +209,20 @@ async fn staff_create_a_meeting_see_the_list_check_in_export_write_and_cancel() 
         .post(&format!("{admin_page}/message"), &[("subject", "Nyt lokale"), ("body", "Vi er flyttet til lokale 12.")])
         .await;
     assert_eq!(sent.headers()["location"].to_str().unwrap(), format!("{admin_page}?sent=1"));
+    let moved = [
+        ("starts_at", "2027-08-10T17:00"),
+        ("ends_at", "2027-08-10T18:30"),
+        ("place", "Lokale 12"),
+        ("capacity", "30"),
+    ];
+    assert_eq!(staff.post(&admin_page, &moved).await.status(), StatusCode::SEE_OTHER);
+    let changed = s.app.smtp.mails_to("mette@example.dk", 4).await;
+    let update = changed.iter().find(|m| m.subject == "Informationsmødet er ændret").expect("an update mail");
+    let ics = &update.attachments[0].2;
+    assert_eq!((ics_field(ics, "SEQUENCE:"), ics_field(ics, "DTSTART:")), ("2", "20270810T150000Z"));
+    assert_eq!(staff.post(&admin_page, &[("starts_at", "x")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(staff.post(&format!("{admin_page}/cancel"), &[]).await.status(), StatusCode::SEE_OTHER);
-    let mails = s.app.smtp.mails_to("mette@example.dk", 4).await;
+    let mails = s.app.smtp.mails_to("mette@example.dk", 5).await;
     assert!(mails.iter().any(|m| m.subject == "Nyt lokale"));
     assert!(
         mails

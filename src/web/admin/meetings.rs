@@ -13,7 +13,7 @@ use serde_json::json;
 
 use super::{AdminContext, Staff, applications::csv_cell};
 use crate::{
-    domain::{email_address::EmailAddress, intake::parse_local_moment, staff::Permission},
+    domain::{email_address::EmailAddress, intake::parse_local_moment, local_time::to_local, staff::Permission},
     i18n::{Lang, dates, fill},
     mail::outbox,
     storage::{self, info_meetings::NewMeeting},
@@ -29,7 +29,7 @@ use crate::{
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/intakes/{id}/info-meetings", get(new_form).post(create))
-        .route("/admin/info-meetings/{id}", get(show))
+        .route("/admin/info-meetings/{id}", get(show).post(update))
         .route("/admin/info-meetings/{id}/export.csv", get(export))
         .route("/admin/info-meetings/{id}/signups/{signup}/check-in", post(check_in))
         .route("/admin/info-meetings/{id}/message", post(message))
@@ -73,6 +73,36 @@ async fn new_form(
     Ok(Html(page.render()?))
 }
 
+/// The meeting form's values, when they make sense together.
+struct MeetingInput {
+    starts_at: chrono::DateTime<chrono::Utc>,
+    ends_at: chrono::DateTime<chrono::Utc>,
+    place: String,
+    directions: String,
+    capacity: i32,
+}
+
+impl MeetingInput {
+    fn parse(form: &FormFields) -> Option<Self> {
+        let starts_at = parse_local_moment(&form.get("starts_at"))?;
+        let ends_at = parse_local_moment(&form.get("ends_at")).filter(|e| *e > starts_at)?;
+        let capacity = form.get("capacity").trim().parse::<i32>().ok().filter(|c| (1..=1000).contains(c))?;
+        let place = Some(form.get("place").trim().to_string()).filter(|p| !p.is_empty())?;
+        Some(Self { starts_at, ends_at, place, directions: form.get("directions").trim().to_string(), capacity })
+    }
+
+    fn new_meeting(&self, intake_id: i64) -> NewMeeting<'_> {
+        NewMeeting {
+            intake_id,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+            place: &self.place,
+            directions: Some(self.directions.as_str()).filter(|d| !d.is_empty()),
+            capacity: self.capacity,
+        }
+    }
+}
+
 async fn create(
     State(state): State<AppState>,
     staff: Staff,
@@ -82,41 +112,49 @@ async fn create(
 ) -> AppResult<Response> {
     staff.require(Permission::ManageIntakes)?;
     storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let starts = parse_local_moment(&form.get("starts_at"));
-    let ends = parse_local_moment(&form.get("ends_at"));
-    let capacity = form.get("capacity").trim().parse::<i32>().ok().filter(|c| (1..=1000).contains(c));
-    let place = form.get("place").trim().to_string();
-    let directions = form.get("directions").trim().to_string();
-    match (starts, ends, capacity) {
-        (Some(starts_at), Some(ends_at), Some(capacity)) if ends_at > starts_at && !place.is_empty() => {
-            let new = NewMeeting {
-                intake_id: id,
-                starts_at,
-                ends_at,
-                place: &place,
-                directions: Some(directions.as_str()).filter(|d| !d.is_empty()),
-                capacity,
-            };
-            let meeting = storage::info_meetings::create(&state.pool, &new).await?;
-            staff.audit(&state, "info_meeting_created", None, json!({ "meeting_id": meeting })).await?;
-            Ok(Redirect::to(&format!("/admin/info-meetings/{meeting}")).into_response())
-        }
-        _ => {
-            let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}/info-meetings"), &staff, "intakes");
-            let page = NewPage {
-                ctx,
-                error: Some(lang.meeting().err_meeting),
-                a,
-                action: format!("/admin/intakes/{id}/info-meetings"),
-                starts_at: form.get("starts_at"),
-                ends_at: form.get("ends_at"),
-                place,
-                directions,
-                capacity: form.get("capacity"),
-            };
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
-        }
+    if let Some(input) = MeetingInput::parse(&form) {
+        let meeting = storage::info_meetings::create(&state.pool, &input.new_meeting(id)).await?;
+        staff.audit(&state, "info_meeting_created", None, json!({ "meeting_id": meeting })).await?;
+        return Ok(Redirect::to(&format!("/admin/info-meetings/{meeting}")).into_response());
     }
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}/info-meetings"), &staff, "intakes");
+    let page = NewPage {
+        ctx,
+        error: Some(lang.meeting().err_meeting),
+        a,
+        action: format!("/admin/intakes/{id}/info-meetings"),
+        starts_at: form.get("starts_at"),
+        ends_at: form.get("ends_at"),
+        place: form.get("place"),
+        directions: form.get("directions"),
+        capacity: form.get("capacity"),
+    };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+}
+
+async fn update(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let before = storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let Some(input) = MeetingInput::parse(&form) else {
+        let html = show_page(&state, &staff, lang, id, None, Some(lang.meeting().err_meeting)).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
+    };
+    storage::info_meetings::update(&state.pool, id, &input.new_meeting(before.intake_id)).await?;
+    let moved = before.starts_at != input.starts_at || before.ends_at != input.ends_at || before.place != input.place;
+    if moved && !before.cancelled {
+        let m = storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+        let (settings, now) = (state.settings.clone(), state.clock.now());
+        // `to_confirmed` offers the next sequence; the update has already raised it.
+        to_confirmed(&state, id, |to, next| mails::changed(&settings, to, &m, next - 1, now)).await?;
+    }
+    staff.audit(&state, "info_meeting_changed", None, json!({ "meeting_id": id })).await?;
+    Ok(Redirect::to(&format!("/admin/info-meetings/{id}")).into_response())
 }
 
 struct Attendee {
@@ -142,6 +180,10 @@ struct ShowPage {
     attendees: Vec<Attendee>,
     sent: Option<String>,
     error: Option<&'static str>,
+    starts_at: String,
+    ends_at: String,
+    directions: String,
+    capacity: i32,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +230,10 @@ async fn show_page(
             .collect(),
         sent: sent.map(|n| fill(t.admin_message_sent, &[&n])),
         error,
+        starts_at: to_local(m.starts_at).format("%Y-%m-%dT%H:%M").to_string(),
+        ends_at: to_local(m.ends_at).format("%Y-%m-%dT%H:%M").to_string(),
+        directions: m.directions.clone().unwrap_or_default(),
+        capacity: m.capacity,
     };
     Ok(page.render()?)
 }

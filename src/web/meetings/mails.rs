@@ -169,3 +169,21 @@ pub fn message(to: To<'_>, subject: &str, text: &str) -> Result<OutgoingEmail, a
         Vec::new(),
     )
 }
+
+/// The meeting moved or changed place: an updated calendar event.
+pub fn changed(
+    settings: &Settings,
+    to: To<'_>,
+    m: &MeetingPage,
+    sequence: i32,
+    now: DateTime<Utc>,
+) -> Result<OutgoingEmail, askama::Error> {
+    let t = LANG.meeting();
+    let ics = calendar_file(settings, &to, m, sequence, Method::Request, now);
+    let address = to.address.clone();
+    body(&to, vec![fill(t.mail_changed_body, &[&when(m), &m.place])], None).into_email(
+        address,
+        t.mail_changed_subject.into(),
+        vec![ics],
+    )
+}
