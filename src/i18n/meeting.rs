@@ -60,6 +60,38 @@ catalogue! {
     mail_changed_body { da: "Informationsmødet er flyttet. Det er nu {}. Sted: {}. Kalenderfilen opdaterer mødet i din kalender.", en: "The info meeting has moved. It is now {}. Place: {}. The calendar file updates it in your calendar." }
     admin_edit_title { da: "Ret mødet", en: "Edit the meeting" }
     admin_save_button { da: "Gem ændringer", en: "Save changes" }
+    invited_title { da: "Du er inviteret", en: "You are invited" }
+    invited_text { da: "Skriv dit navn, så har du en plads til informationsmødet {}. Du skal ikke bekræfte igen.", en: "Enter your name and you have a place at the info meeting {}. No further confirmation is needed." }
+    invited_used { da: "Linket er allerede brugt. Du er tilmeldt.", en: "The link has been used. You are signed up." }
+    admin_invite_title { da: "Inviter via e-mail", en: "Invite by e-mail" }
+    admin_invite_hint { da: "Skriv e-mailadresserne, én pr. linje eller adskilt af komma. Hver får et personligt link til at tilmelde sig.", en: "Enter the e-mail addresses, one per line or separated by commas. Each gets a personal sign-up link." }
+    admin_invite_button { da: "Send invitationer", en: "Send invitations" }
+    admin_invited { da: "Der er sendt {} invitationer.", en: "{} invitations were sent." }
+    mail_invited_subject { da: "Invitation til informationsmøde", en: "Invitation to an info meeting" }
+    mail_invited_body { da: "Vi vil gerne invitere dig til informationsmødet om {} {}. Sted: {}. Tilmeld dig via linket – du skal ikke bekræfte bagefter.", en: "We would like to invite you to the info meeting about {} {}. Place: {}. Sign up from the link – no further confirmation needed." }
+    mail_invited_link { da: "Tilmeld mig", en: "Sign me up" }
+    notify_title { da: "Få besked om næste hold", en: "Hear about the next group" }
+    notify_intro { da: "Skriv din e-mailadresse, så sender vi besked, når der åbnes for ansøgninger eller holdes informationsmøder. Du kan altid framelde dig igen.", en: "Enter your e-mail address and we will tell you when applications open or info meetings are held. You can always unsubscribe." }
+    notify_button { da: "Giv mig besked", en: "Let me know" }
+    notify_check_text { da: "Vi har sendt en e-mail. Tryk på linket i den for at bekræfte, at du vil have besked.", en: "We have sent an e-mail. Press the link in it to confirm you want to hear from us." }
+    notify_confirm_title { da: "Bekræft, at du vil have besked", en: "Confirm you want to hear from us" }
+    notify_confirm_button { da: "Ja, giv mig besked", en: "Yes, let me know" }
+    notify_done_title { da: "Tak – vi giver dig besked", en: "Thank you – we will let you know" }
+    notify_done_text { da: "Du får en e-mail, når der er nyt. Hver e-mail har et link til at framelde dig.", en: "You get an e-mail when there is news. Each e-mail has a link to unsubscribe." }
+    notify_unsubscribe_title { da: "Frameld besked om nye hold", en: "Unsubscribe from news about new groups" }
+    notify_unsubscribe_button { da: "Frameld mig", en: "Unsubscribe me" }
+    notify_unsubscribed_title { da: "Du er frameldt", en: "You are unsubscribed" }
+    notify_unsubscribed_text { da: "Du får ikke flere e-mails om nye hold.", en: "You will get no more e-mails about new groups." }
+    mail_notify_confirm_subject { da: "Bekræft, at du vil have besked", en: "Confirm you want to hear from us" }
+    mail_notify_confirm_body { da: "Du har bedt om at få besked om nye hold og informationsmøder. Tryk på linket for at bekræfte. Linket virker i 48 timer.", en: "You asked to hear about new groups and info meetings. Press the link to confirm. The link works for 48 hours." }
+    mail_notify_link { da: "Bekræft", en: "Confirm" }
+    mail_unsubscribe { da: "Frameld dig her", en: "Unsubscribe here" }
+    mail_meeting_news_subject { da: "Nyt informationsmøde", en: "New info meeting" }
+    mail_meeting_news_body { da: "Der holdes informationsmøde om {} {}. Sted: {}.", en: "An info meeting about {} is held {}. Place: {}." }
+    mail_meeting_news_link { da: "Se mødet og tilmeld dig", en: "See the meeting and sign up" }
+    mail_intake_news_subject { da: "Nyt hold på peeruddannelsen", en: "A new group on the peer programme" }
+    mail_intake_news_body { da: "Der er et nyt hold: {}. Du kan søge fra {}, og fristen er {}.", en: "There is a new group: {}. You can apply from {}, and the deadline is {}." }
+    mail_intake_news_link { da: "Læs om holdet", en: "Read about the group" }
     calendar_title { da: "Informationsmøde", en: "Info meeting" }
 
     admin_new_title { da: "Nyt informationsmøde", en: "New info meeting" }

@@ -6,6 +6,7 @@ pub mod cohorts;
 pub mod drafts;
 pub mod info_meetings;
 pub mod intakes;
+pub mod interest;
 pub mod interviews;
 pub mod outbox;
 pub mod programmes;

@@ -9,6 +9,7 @@ mod interviews;
 pub mod lang;
 pub(crate) mod meetings;
 pub mod notice;
+pub(crate) mod notify;
 pub mod page;
 mod public;
 mod security;
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::router(state.clone()))
         .merge(interviews::router())
         .merge(meetings::router())
+        .merge(notify::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))

@@ -240,3 +240,66 @@ async fn staff_create_a_meeting_see_the_list_check_in_export_write_and_cancel() 
         "a cancelled meeting takes no sign-ups"
     );
 }
+
+#[tokio::test]
+async fn an_invitation_link_signs_up_without_a_second_confirmation_once() {
+    let s = setup(30).await;
+    let staff = StaffClient::signed_in(&s.app, "lone@example.dk", Role::Coordinator).await;
+    let sent = staff
+        .post(
+            &format!("/admin/info-meetings/{}/invite", s.meeting),
+            &[("addresses", "ny@example.dk, ikke-en-adresse\nanden@example.dk")],
+        )
+        .await;
+    assert_eq!(sent.headers()["location"].to_str().unwrap(), format!("/admin/info-meetings/{}?invited=2", s.meeting));
+    let mail = &s.app.smtp.mails_to("ny@example.dk", 1).await[0];
+    let path = mail.link_path("/info-meetings/invited/");
+    assert!(s.app.get(&path).await.text().await.unwrap().contains("ny@example.dk"), "GET shows the form");
+    let none: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM info_meeting_signups").fetch_one(&s.app.pool).await.unwrap();
+    assert_eq!(none, 0, "GET changes nothing");
+    assert_eq!(s.app.post_form(&path, &[("name", "")]).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(s.app.post_form(&path, &[("name", "Ny Person")]).await.status(), StatusCode::OK);
+    assert_eq!(status(&s, "ny@example.dk").await, "confirmed");
+    let mails = s.app.smtp.mails_to("ny@example.dk", 2).await;
+    assert!(mails.iter().any(|m| m.subject.starts_with("Din plads er bekræftet") && !m.attachments.is_empty()));
+    assert_eq!(s.app.post_form(&path, &[("name", "Ny Person")]).await.status(), StatusCode::OK, "used again: harmless");
+    let seats: i64 =
+        sqlx::query_scalar("SELECT count(*) FROM info_meeting_signups").fetch_one(&s.app.pool).await.unwrap();
+    assert_eq!(seats, 1);
+}
+
+#[tokio::test]
+async fn people_who_asked_to_hear_get_news_of_meetings_with_a_way_to_unsubscribe() {
+    let s = setup(30).await;
+    let asked = s.app.post_form("/notify", &[("email", "nysgerrig@example.dk")]).await;
+    assert_eq!(asked.headers()["location"], "/notify/check-email");
+    let confirm = s.app.smtp.mails_to("nysgerrig@example.dk", 1).await[0].link_path("/notify/confirm/");
+    assert!(s.app.get(&confirm).await.text().await.unwrap().contains("Ja, giv mig besked"));
+    assert_eq!(s.app.post_form(&confirm, &[]).await.status(), StatusCode::OK);
+
+    let staff = StaffClient::signed_in(&s.app, "lone@example.dk", Role::Coordinator).await;
+    let intake: i64 = sqlx::query_scalar("SELECT id FROM intakes").fetch_one(&s.app.pool).await.unwrap();
+    staff
+        .post(
+            &format!("/admin/intakes/{intake}/info-meetings"),
+            &[
+                ("starts_at", "2027-06-15T16:30"),
+                ("ends_at", "2027-06-15T18:00"),
+                ("place", "Lokale 10"),
+                ("capacity", "12"),
+            ],
+        )
+        .await;
+    let news = s.app.smtp.mails_to("nysgerrig@example.dk", 2).await;
+    let news = news.iter().find(|m| m.subject == "Nyt informationsmøde").expect("news of the meeting");
+    let unsubscribe = news.link_path("/notify/unsubscribe/");
+    assert!(s.app.get(&unsubscribe).await.text().await.unwrap().contains("Frameld mig"));
+    assert_eq!(s.app.post_form(&unsubscribe, &[]).await.status(), StatusCode::OK);
+    let state: String =
+        sqlx::query_scalar("SELECT status FROM interest_subscribers").fetch_one(&s.app.pool).await.unwrap();
+    assert_eq!(state, "unsubscribed");
+    // Asking again with an unconfirmed or known address looks the same from outside.
+    let again = s.app.post_form("/notify", &[("email", "nysgerrig@example.dk")]).await;
+    assert_eq!(again.headers()["location"], "/notify/check-email");
+}

@@ -145,6 +145,7 @@ async fn create(State(state): State<AppState>, staff: Staff, lang: Lang, form: F
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::create(&state.pool, &parsed).await {
             Ok(id) => {
+                announce_intake(&state, id).await?;
                 staff.audit(&state, "intake_created", None, json!({ "intake_id": id })).await?;
                 return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
             }
@@ -358,4 +359,27 @@ async fn update(
     };
     let html = show_page(&state, &staff, id, lang, Some((fields, errors)), None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
+}
+
+/// Tells everyone on the "let me know" list about a new intake still ahead.
+async fn announce_intake(state: &AppState, id: i64) -> AppResult<()> {
+    let intake = storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    if intake.deadline <= state.clock.now() {
+        return Ok(());
+    }
+    let (lang, t) = (Lang::Da, Lang::Da.meeting());
+    let name = format!("{} – {}", intake.programme.name, intake.name);
+    let text = crate::i18n::fill(
+        t.mail_intake_news_body,
+        &[&name, &dates::long_moment(lang, intake.opens_at), &dates::long_moment(lang, intake.deadline)],
+    );
+    let link = crate::mail::body::MailLink {
+        label: t.mail_intake_news_link.into(),
+        url: state.settings.absolute(&format!("/intakes/{}", intake.slug)),
+    };
+    let mut tx = state.pool.begin().await?;
+    crate::web::notify::announce(&mut tx, state, t.mail_intake_news_subject, text, link).await?;
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
 }

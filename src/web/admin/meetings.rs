@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/info-meetings/{id}/signups/{signup}/check-in", post(check_in))
         .route("/admin/info-meetings/{id}/message", post(message))
         .route("/admin/info-meetings/{id}/cancel", post(cancel))
+        .route("/admin/info-meetings/{id}/invite", post(invite))
 }
 
 #[derive(Template)]
@@ -114,6 +115,7 @@ async fn create(
     storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     if let Some(input) = MeetingInput::parse(&form) {
         let meeting = storage::info_meetings::create(&state.pool, &input.new_meeting(id)).await?;
+        announce_meeting(&state, meeting).await?;
         staff.audit(&state, "info_meeting_created", None, json!({ "meeting_id": meeting })).await?;
         return Ok(Redirect::to(&format!("/admin/info-meetings/{meeting}")).into_response());
     }
@@ -189,6 +191,7 @@ struct ShowPage {
 #[derive(Deserialize)]
 struct Sent {
     sent: Option<usize>,
+    invited: Option<usize>,
 }
 
 async fn show_page(
@@ -196,7 +199,7 @@ async fn show_page(
     staff: &Staff,
     lang: Lang,
     id: i64,
-    sent: Option<usize>,
+    sent: Option<String>,
     error: Option<&'static str>,
 ) -> AppResult<String> {
     staff.require(Permission::ManageIntakes)?;
@@ -228,7 +231,7 @@ async fn show_page(
                 note: r.note.unwrap_or_default(),
             })
             .collect(),
-        sent: sent.map(|n| fill(t.admin_message_sent, &[&n])),
+        sent,
         error,
         starts_at: to_local(m.starts_at).format("%Y-%m-%dT%H:%M").to_string(),
         ends_at: to_local(m.ends_at).format("%Y-%m-%dT%H:%M").to_string(),
@@ -245,7 +248,9 @@ async fn show(
     lang: Lang,
     Query(q): Query<Sent>,
 ) -> AppResult<Html<String>> {
-    Ok(Html(show_page(&state, &staff, lang, id, q.sent, None).await?))
+    let sent = q.sent.map(|n| fill(lang.meeting().admin_message_sent, &[&n]));
+    let invited = q.invited.map(|n| fill(lang.meeting().admin_invited, &[&n]));
+    Ok(Html(show_page(&state, &staff, lang, id, sent.or(invited), None).await?))
 }
 
 async fn check_in(
@@ -340,4 +345,70 @@ async fn cancel(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>
         staff.audit(&state, "info_meeting_cancelled", None, json!({ "meeting_id": id, "recipients": sent })).await?;
     }
     Ok(Redirect::to(&format!("/admin/info-meetings/{id}")).into_response())
+}
+
+/// Tells everyone on the "let me know" list about a new meeting.
+async fn announce_meeting(state: &AppState, id: i64) -> AppResult<()> {
+    let m = storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let t = Lang::Da.meeting();
+    let text = fill(
+        t.mail_meeting_news_body,
+        &[&m.programme_name, &dates::long_span(Lang::Da, m.starts_at, m.ends_at), &m.place],
+    );
+    let link = crate::mail::body::MailLink {
+        label: t.mail_meeting_news_link.into(),
+        url: state.settings.absolute(&format!("/info-meetings/{id}")),
+    };
+    let mut tx = state.pool.begin().await?;
+    crate::web::notify::announce(&mut tx, state, t.mail_meeting_news_subject, text, link).await?;
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Personal sign-up links: the link proves the address, so no second confirmation.
+async fn invite(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let m = storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let addresses: Vec<EmailAddress> = form
+        .get("addresses")
+        .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+        .filter_map(|a| EmailAddress::parse(a).ok())
+        .take(500)
+        .collect();
+    let t = Lang::Da.meeting();
+    let now = state.clock.now();
+    let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
+    let mut tx = state.pool.begin().await?;
+    for address in &addresses {
+        let token = crate::tokens::generate();
+        storage::interest::add_invitation(&mut tx, &crate::tokens::hash(&token), id, address.as_str(), now).await?;
+        let text = fill(
+            t.mail_invited_body,
+            &[&m.programme_name, &dates::long_span(Lang::Da, m.starts_at, m.ends_at), &m.place],
+        );
+        let mail = crate::mail::body::MailBody {
+            greeting: Lang::Da.apply().mail_hello.replace(" {}", ""),
+            paragraphs: vec![text],
+            link: Some(crate::mail::body::MailLink {
+                label: t.mail_invited_link.into(),
+                url: state.settings.absolute(&format!("/info-meetings/invited/{token}")),
+            }),
+            closing: vec![Lang::Da.apply().mail_no_reply.into()],
+            ..crate::mail::body::MailBody::default()
+        }
+        .into_email(address.clone(), t.mail_invited_subject.into(), Vec::new())?;
+        outbox::queue(&mut tx, &mail, &domain).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    staff
+        .audit(&state, "info_meeting_invitations", None, json!({ "meeting_id": id, "count": addresses.len() }))
+        .await?;
+    Ok(Redirect::to(&format!("/admin/info-meetings/{id}?invited={}", addresses.len())).into_response())
 }

@@ -160,3 +160,73 @@ pub async fn cancel(state: &AppState, token_hash: &[u8]) -> Result<Option<(Outco
     state.mail_wake.notify_one();
     Ok(Some((Outcome::Done, row.meeting_id)))
 }
+
+/// Signs up from a personal invitation: the link proved the address, so the
+/// seat is confirmed at once (if there is room).
+pub async fn accept_invitation(
+    state: &AppState,
+    hash: &[u8],
+    name: &str,
+    note: Option<&str>,
+) -> Result<Option<(Outcome, i64)>, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let Some((meeting_id, email, used)) = storage::interest::invitation(&mut tx, hash).await? else {
+        return Ok(None);
+    };
+    if used {
+        return Ok(Some((Outcome::AlreadyDone, meeting_id)));
+    }
+    let Some((capacity, starts_at, cancelled)) = storage::info_meetings::lock(&mut tx, meeting_id).await? else {
+        return Ok(None);
+    };
+    if !takes_signups(starts_at, cancelled, now) {
+        return Ok(Some((Outcome::Closed, meeting_id)));
+    }
+    let address =
+        EmailAddress::parse(&email).map_err(|_| AppError::Other(anyhow::anyhow!("stored address unreadable")))?;
+    let existing = storage::info_meetings::signup_by_email(&mut tx, meeting_id, &address.normalised()).await?;
+    if existing.as_ref().is_some_and(|r| r.status == "confirmed") {
+        storage::interest::use_invitation(&mut tx, hash, now).await?;
+        tx.commit().await?;
+        return Ok(Some((Outcome::AlreadyDone, meeting_id)));
+    }
+    if !has_room(storage::info_meetings::confirmed_count(&mut tx, meeting_id).await?, capacity) {
+        return Ok(Some((Outcome::Full, meeting_id)));
+    }
+    let placeholder = tokens::hash(&tokens::generate());
+    let id = match &existing {
+        Some(row) => {
+            storage::info_meetings::renew_pending(&mut tx, row.id, name, note, &placeholder, now).await?;
+            row.id
+        }
+        None => {
+            let new = NewSignup {
+                meeting_id,
+                name,
+                email: address.as_str(),
+                email_normalised: &address.normalised(),
+                note,
+                confirm_token_hash: &placeholder,
+                confirm_expires_at: now,
+                now,
+            };
+            storage::info_meetings::insert_signup(&mut tx, &new).await?
+        }
+    };
+    let cancel = tokens::generate();
+    let sequence = storage::info_meetings::confirm(&mut tx, id, &tokens::hash(&cancel), now).await?;
+    storage::interest::use_invitation(&mut tx, hash, now).await?;
+    let meeting = storage::info_meetings::page(&state.pool, meeting_id).await?.ok_or(AppError::NotFound)?;
+    let who = To { address: address.clone(), name, signup_id: id };
+    let d = domain(state);
+    outbox::queue(&mut tx, &mails::confirmed(&state.settings, who, &meeting, &cancel, sequence, now)?, &d).await?;
+    if let Some(at) = evening_before(meeting.starts_at, now) {
+        let who = To { address, name, signup_id: id };
+        let reminder = outbox::queue_at(&mut tx, &mails::reminder(who, &meeting)?, &d, at).await?;
+        storage::info_meetings::set_reminder(&mut tx, id, Some(reminder)).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(Some((Outcome::Done, meeting_id)))
+}

@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/info-meetings/{id}/check-email", get(check_email))
         .route("/info-meetings/confirm/{token}", get(confirm_page).post(confirm))
         .route("/info-meetings/cancel/{token}", get(cancel_page).post(cancel))
+        .route("/info-meetings/invited/{token}", get(invited_page).post(accept))
 }
 
 async fn meeting(state: &AppState, id: i64) -> AppResult<MeetingPage> {
@@ -160,6 +161,18 @@ struct ButtonPage {
     button: &'static str,
 }
 
+/// A page with one button that posts back (GET never changes anything).
+pub fn button_page(
+    lang: Lang,
+    title: &'static str,
+    text: String,
+    action: String,
+    button: &'static str,
+) -> AppResult<Response> {
+    let page = ButtonPage { ctx: PageContext::new(lang, "/"), title, text, action, button };
+    Ok(Html(page.render()?).into_response())
+}
+
 fn token_hash(token: &str) -> AppResult<Vec<u8>> {
     if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }
 }
@@ -234,4 +247,73 @@ async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> App
         Some(_) => Ok(Redirect::to(&format!("/info-meetings/cancel/{token}")).into_response()),
         None => Err(AppError::NotFound),
     }
+}
+
+#[derive(Template)]
+#[template(path = "pages/meetings/invited.html")]
+struct InvitedPage {
+    ctx: PageContext,
+    t: &'static MeetingStrings,
+    text: String,
+    email: String,
+    action: String,
+    error: Option<&'static str>,
+}
+
+async fn invited_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = token_hash(&token)?;
+    let t = lang.meeting();
+    let mut conn = state.pool.acquire().await?;
+    let (meeting_id, email, used) = storage::interest::invitation(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    if used {
+        return Ok(notice(lang, t.invited_title, t.invited_used.into(), Some(meeting_id)).respond(StatusCode::OK));
+    }
+    let m = meeting(&state, meeting_id).await?;
+    let page = InvitedPage {
+        ctx: PageContext::new(lang, "/"),
+        t,
+        text: fill(t.invited_text, &[&dates::long_span(lang, m.starts_at, m.ends_at)]),
+        email,
+        action: format!("/info-meetings/invited/{token}"),
+        error: None,
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn accept(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let hash = token_hash(&token)?;
+    let t = lang.meeting();
+    let name = crate::domain::application::values::PersonName::parse(&form.get("name"));
+    let note = Some(form.get("note").trim().chars().take(1000).collect::<String>()).filter(|n| !n.is_empty());
+    let Some(name) = name else {
+        let mut conn = state.pool.acquire().await?;
+        let (_, email, _) = storage::interest::invitation(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+        let page = InvitedPage {
+            ctx: PageContext::new(lang, "/"),
+            t,
+            text: t.signup_intro.into(),
+            email,
+            action: format!("/info-meetings/invited/{token}"),
+            error: Some(t.err_name),
+        };
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
+    };
+    let Some((outcome, id)) = flow::accept_invitation(&state, &hash, name.as_str(), note.as_deref()).await? else {
+        return Err(AppError::NotFound);
+    };
+    Ok(match outcome {
+        Outcome::Done | Outcome::AlreadyDone => {
+            notice(lang, t.confirmed_title, t.confirmed_text.into(), Some(id)).respond(StatusCode::OK)
+        }
+        Outcome::Full => notice(lang, t.full_title, t.full_text.into(), Some(id)).respond(StatusCode::CONFLICT),
+        Outcome::Closed | Outcome::Expired => {
+            notice(lang, t.closed_title, t.closed_text.into(), Some(id)).respond(StatusCode::CONFLICT)
+        }
+    })
 }
