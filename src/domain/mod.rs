@@ -1,5 +1,6 @@
 //! The rules of optag: pure functions and types, no IO, no clock, no randomness.
 pub mod application;
+pub mod cohort;
 pub mod eligibility;
 pub mod email_address;
 pub mod info_meeting;
@@ -10,4 +11,5 @@ pub mod login_throttle;
 pub mod municipality;
 pub mod programme;
 pub mod reminder;
+pub mod schedule;
 pub mod staff;

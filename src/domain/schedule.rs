@@ -1,0 +1,185 @@
+//! A cohort's teaching sessions and practicum, from its start date, skipping
+//! Danish public holidays and the school's own holidays.
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
+
+/// Easter Sunday (Gregorian, the anonymous algorithm).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("Easter is a real date")
+}
+
+/// The Danish public holidays (helligdage) of a year. Great Prayer Day
+/// (store bededag) was abolished from 2024.
+pub fn public_holidays(year: i32) -> Vec<NaiveDate> {
+    let easter = easter_sunday(year);
+    let d = |m, day| NaiveDate::from_ymd_opt(year, m, day).expect("a real date");
+    let mut days = vec![
+        d(1, 1),
+        easter - Duration::days(3),
+        easter - Duration::days(2),
+        easter,
+        easter + Duration::days(1),
+        easter + Duration::days(39),
+        easter + Duration::days(49),
+        easter + Duration::days(50),
+        d(12, 25),
+        d(12, 26),
+    ];
+    if year < 2024 {
+        days.push(easter + Duration::days(26));
+    }
+    days.sort_unstable();
+    days
+}
+
+pub fn is_public_holiday(date: NaiveDate) -> bool {
+    public_holidays(date.year()).contains(&date)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    pub number: u32,
+    pub date: NaiveDate,
+    pub starts: NaiveTime,
+    pub ends: NaiveTime,
+}
+
+/// The teaching plan: `count` sessions on `weekdays` from `start`, a skipped
+/// day (public or school holiday) made up at the end, so the count holds.
+pub fn teaching_sessions(
+    start: NaiveDate,
+    weekdays: &[Weekday],
+    count: u32,
+    (starts, ends): (NaiveTime, NaiveTime),
+    school_holidays: &[NaiveDate],
+) -> Vec<Session> {
+    if weekdays.is_empty() {
+        return Vec::new();
+    }
+    let mut sessions = Vec::with_capacity(count as usize);
+    let mut day = start;
+    while sessions.len() < count as usize {
+        if weekdays.contains(&day.weekday()) && !is_public_holiday(day) && !school_holidays.contains(&day) {
+            sessions.push(Session { number: sessions.len() as u32 + 1, date: day, starts, ends });
+        }
+        day += Duration::days(1);
+    }
+    sessions
+}
+
+/// The practicum after the teaching: its period, two follow-up teaching days
+/// and two supervisions, at about a third and two thirds into the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Practicum {
+    pub starts: NaiveDate,
+    pub ends: NaiveDate,
+    pub hours_per_week: u32,
+    pub follow_up_days: [NaiveDate; 2],
+    pub supervisions: [NaiveDate; 2],
+}
+
+/// The Monday after the last teaching session begins the practicum.
+pub fn practicum(last_teaching_day: NaiveDate, weeks: u32, hours_per_week: u32) -> Practicum {
+    let days_to_monday = 7 - i64::from(last_teaching_day.weekday().num_days_from_monday());
+    let starts = last_teaching_day + Duration::days(days_to_monday);
+    let ends = starts + Duration::weeks(i64::from(weeks)) - Duration::days(1);
+    let at_week = |w: u32| next_working_day(starts + Duration::weeks(i64::from(w)));
+    let third = (weeks / 3).max(1);
+    Practicum {
+        starts,
+        ends,
+        hours_per_week,
+        follow_up_days: [at_week(third), at_week((2 * weeks / 3).max(third + 1))],
+        supervisions: [at_week(third) + Duration::days(2), at_week((2 * weeks / 3).max(third + 1)) + Duration::days(2)],
+    }
+}
+
+fn next_working_day(mut day: NaiveDate) -> NaiveDate {
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || is_public_holiday(day) {
+        day += Duration::days(1);
+    }
+    day
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn randers(start: &str, holidays: &[NaiveDate]) -> Vec<Session> {
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        teaching_sessions(d(start), &[Weekday::Mon, Weekday::Wed], 26, (t(9), t(12)), holidays)
+    }
+
+    #[test]
+    fn easter_in_known_years() {
+        assert_eq!(easter_sunday(2021), d("2021-04-04"));
+        assert_eq!(easter_sunday(2027), d("2027-03-28"));
+        assert_eq!(easter_sunday(2028), d("2028-04-16"));
+        assert_eq!(easter_sunday(2038), d("2038-04-25"));
+    }
+
+    #[test]
+    fn holidays_include_whitsun_and_prayer_day_only_before_2024() {
+        let h2023 = public_holidays(2023);
+        assert!(h2023.contains(&d("2023-05-05")), "store bededag 2023");
+        assert!(!public_holidays(2024).contains(&d("2024-04-26")), "store bededag is gone from 2024");
+        assert!(public_holidays(2028).contains(&d("2028-06-05")), "Whit Monday 2028");
+        assert!(public_holidays(2028).contains(&d("2028-05-25")), "Ascension 2028");
+        assert_eq!(public_holidays(2027).len(), 10);
+    }
+
+    #[test]
+    fn a_start_on_20_september_2027_ends_on_wednesday_15_december_with_26_sessions() {
+        let s = randers("2027-09-20", &[]);
+        assert_eq!(s.len(), 26);
+        assert_eq!(s[0].date, d("2027-09-20"));
+        assert_eq!(s[25].date, d("2027-12-15"));
+        assert_eq!(s.iter().map(|x| (x.ends - x.starts).num_hours()).sum::<i64>(), 78);
+    }
+
+    #[test]
+    fn an_easter_monday_start_skips_it_and_still_has_26() {
+        let s = randers("2028-04-17", &[]);
+        assert_eq!(s.len(), 26);
+        assert_eq!(s[0].date, d("2028-04-19"));
+        assert!(!s.iter().any(|x| is_public_holiday(x.date)));
+        assert!(!s.iter().any(|x| x.date == d("2028-06-05")), "Whit Monday in the middle is skipped");
+    }
+
+    #[test]
+    fn school_holidays_move_sessions_to_the_end() {
+        let autumn: Vec<NaiveDate> = (18..=22).map(|day| d(&format!("2027-10-{day}"))).collect();
+        let s = randers("2027-09-20", &autumn);
+        assert_eq!(s.len(), 26);
+        assert_eq!(s[25].date, d("2027-12-22"));
+        assert!(!s.iter().any(|x| autumn.contains(&x.date)));
+    }
+
+    #[test]
+    fn the_practicum_starts_the_monday_after_and_lasts_its_weeks() {
+        let p = practicum(d("2027-12-15"), 13, 6);
+        assert_eq!(p.starts, d("2027-12-20"));
+        assert_eq!(p.ends, d("2028-03-19"));
+        assert!(p.follow_up_days[0] < p.follow_up_days[1] && p.follow_up_days[1] < p.ends);
+        assert!(!p.follow_up_days.iter().any(|x| is_public_holiday(*x) || x.weekday() == Weekday::Sat));
+        let viborg = practicum(d("2027-12-15"), 16, 6);
+        assert_eq!(viborg.ends, d("2028-04-09"));
+    }
+}
