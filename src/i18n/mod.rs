@@ -6,6 +6,7 @@
 mod admin;
 mod apply;
 mod catalogue;
+mod cohort;
 pub mod dates;
 mod interview;
 mod meeting;
@@ -13,6 +14,7 @@ mod meeting;
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
+pub use cohort::CohortStrings;
 pub use interview::InterviewStrings;
 pub use meeting::MeetingStrings;
 
@@ -50,6 +52,14 @@ impl Lang {
         match self {
             Lang::Da => &catalogue::DA,
             Lang::En => &catalogue::EN,
+        }
+    }
+
+    /// The strings of cohorts and offers.
+    pub fn cohort(self) -> &'static CohortStrings {
+        match self {
+            Lang::Da => &cohort::DA,
+            Lang::En => &cohort::EN,
         }
     }
 

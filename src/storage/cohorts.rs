@@ -1,5 +1,9 @@
-use chrono::NaiveDate;
-use sqlx::PgConnection;
+//! Cohorts, their seats (offers) and the waiting list.
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
+
+use super::programmes;
+use crate::domain::programme::ProgrammeFacts;
 
 /// Adds the cohort unless the intake has one of that name; returns its id.
 pub async fn insert_if_missing(
@@ -9,7 +13,8 @@ pub async fn insert_if_missing(
     start_date: NaiveDate,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO cohorts (intake_id, name, start_date) VALUES ($1, $2, $3)
+        "INSERT INTO cohorts (intake_id, name, start_date, capacity)
+         SELECT $1, $2, $3, p.capacity FROM intakes i JOIN programmes p ON p.id = i.programme_id WHERE i.id = $1
          ON CONFLICT (intake_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id",
     )
     .bind(intake_id)
@@ -17,4 +22,281 @@ pub async fn insert_if_missing(
     .bind(start_date)
     .fetch_one(conn)
     .await
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CreateCohortError {
+    #[error("the intake has a cohort of that name")]
+    NameTaken,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// A new cohort with the programme's capacity.
+pub async fn create(
+    pool: &PgPool,
+    intake_id: i64,
+    name: &str,
+    start_date: NaiveDate,
+) -> Result<i64, CreateCohortError> {
+    sqlx::query_scalar(
+        "INSERT INTO cohorts (intake_id, name, start_date, capacity)
+         SELECT $1, $2, $3, p.capacity FROM intakes i JOIN programmes p ON p.id = i.programme_id WHERE i.id = $1
+         RETURNING id",
+    )
+    .bind(intake_id)
+    .bind(name)
+    .bind(start_date)
+    .fetch_one(pool)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
+        _ => CreateCohortError::Database(err),
+    })
+}
+
+pub struct Cohort {
+    pub id: i64,
+    pub intake_id: i64,
+    pub intake_name: String,
+    pub name: String,
+    pub start_date: NaiveDate,
+    pub capacity: i32,
+    pub school_holidays: Vec<NaiveDate>,
+    pub programme: ProgrammeFacts,
+}
+
+fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
+    Ok(Cohort {
+        id: row.try_get("id")?,
+        intake_id: row.try_get("intake_id")?,
+        intake_name: row.try_get("intake_name")?,
+        name: row.try_get("name")?,
+        start_date: row.try_get("start_date")?,
+        capacity: row.try_get("capacity")?,
+        school_holidays: row.try_get("school_holidays")?,
+        programme: programmes::from_row(row)?,
+    })
+}
+
+pub async fn get(pool: &PgPool, id: i64) -> sqlx::Result<Option<Cohort>> {
+    let sql = concat!(
+        "SELECT c.id, c.intake_id, i.name AS intake_name, c.name, c.start_date, c.capacity, c.school_holidays, ",
+        programmes::programme_columns!(),
+        " FROM cohorts c JOIN intakes i ON i.id = c.intake_id JOIN programmes p ON p.id = i.programme_id WHERE c.id = $1"
+    );
+    let row = sqlx::query(sql).bind(id).fetch_optional(pool).await?;
+    row.as_ref().map(cohort_from_row).transpose()
+}
+
+/// The cohorts of an intake as (id, name).
+pub async fn of_intake(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as("SELECT id, name FROM cohorts WHERE intake_id = $1 ORDER BY start_date, id")
+        .bind(intake_id)
+        .fetch_all(pool)
+        .await
+}
+
+/// A seat holder: an accepted place or an offer still open.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Seat {
+    pub seat: i32,
+    pub reference: String,
+    pub full_name: String,
+    pub status: String,
+    pub answer_by: DateTime<Utc>,
+}
+
+pub async fn seats(pool: &PgPool, cohort_id: i64, now: DateTime<Utc>) -> sqlx::Result<Vec<Seat>> {
+    sqlx::query_as(
+        "SELECT o.seat, a.reference, a.full_name, o.status, o.answer_by FROM cohort_offers o
+         JOIN applications a ON a.id = o.application_id
+         WHERE o.cohort_id = $1 AND (o.status = 'accepted' OR (o.status = 'offered' AND o.answer_by > $2))
+         ORDER BY o.seat",
+    )
+    .bind(cohort_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await
+}
+
+/// Locks the cohort, lapses its offers past their answer-by, and returns its
+/// capacity and the seat numbers held. The caller offers within this lock.
+pub async fn lock_seats(
+    conn: &mut PgConnection,
+    cohort_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<(i32, Vec<i32>)>> {
+    let Some(capacity): Option<i32> = sqlx::query_scalar("SELECT capacity FROM cohorts WHERE id = $1 FOR UPDATE")
+        .bind(cohort_id)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    lapse(conn, Some(cohort_id), now).await?;
+    let held: Vec<i32> = sqlx::query_scalar(
+        "SELECT seat FROM cohort_offers WHERE cohort_id = $1 AND status IN ('offered', 'accepted') ORDER BY seat",
+    )
+    .bind(cohort_id)
+    .fetch_all(conn)
+    .await?;
+    Ok(Some((capacity, held)))
+}
+
+/// Offers past their answer-by are expired and their applications declined.
+pub async fn lapse(conn: &mut PgConnection, cohort_id: Option<i64>, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let lapsed: Vec<i64> = sqlx::query_scalar(
+        "UPDATE cohort_offers SET status = 'expired', answered_at = $2
+         WHERE status = 'offered' AND answer_by <= $2 AND ($1::bigint IS NULL OR cohort_id = $1) RETURNING application_id",
+    )
+    .bind(cohort_id)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    for id in &lapsed {
+        sqlx::query(
+            "WITH changed AS (UPDATE applications SET status = 'declined', updated_at = $2 WHERE id = $1 AND status = 'offered' RETURNING id)
+             INSERT INTO application_status_history (application_id, from_status, to_status, reason, at)
+             SELECT id, 'offered', 'declined', 'no answer by the answer-by date', $2 FROM changed",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(lapsed.len() as u64)
+}
+
+pub struct NewOffer<'a> {
+    pub cohort_id: i64,
+    pub application_id: i64,
+    pub seat: i32,
+    pub token_hash: &'a [u8],
+    pub now: DateTime<Utc>,
+    pub answer_by: DateTime<Utc>,
+}
+
+pub async fn insert_offer(conn: &mut PgConnection, o: &NewOffer<'_>) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO cohort_offers (cohort_id, application_id, seat, status, token_hash, offered_at, answer_by)
+         VALUES ($1, $2, $3, 'offered', $4, $5, $6) RETURNING id",
+    )
+    .bind(o.cohort_id)
+    .bind(o.application_id)
+    .bind(o.seat)
+    .bind(o.token_hash)
+    .bind(o.now)
+    .bind(o.answer_by)
+    .fetch_one(conn)
+    .await
+}
+
+/// An offer as its link shows it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Offer {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub application_id: i64,
+    pub status: String,
+    pub answer_by: DateTime<Utc>,
+    pub reference: String,
+    pub full_name: String,
+    pub email: String,
+}
+
+pub async fn offer_by_token(conn: &mut PgConnection, hash: &[u8]) -> sqlx::Result<Option<Offer>> {
+    sqlx::query_as(
+        "SELECT o.id, o.cohort_id, o.application_id, o.status, o.answer_by, a.reference, a.full_name, a.email
+         FROM cohort_offers o JOIN applications a ON a.id = o.application_id WHERE o.token_hash = $1",
+    )
+    .bind(hash)
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn answer(conn: &mut PgConnection, offer_id: i64, accepted: bool, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE cohort_offers SET status = $2, answered_at = $3 WHERE id = $1")
+        .bind(offer_id)
+        .bind(if accepted { "accepted" } else { "declined" })
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Puts the application last on its intake's waiting list (once); returns its position.
+pub async fn add_to_waiting_list(
+    conn: &mut PgConnection,
+    intake_id: i64,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<i32> {
+    sqlx::query(
+        "INSERT INTO waiting_list (intake_id, application_id, position, added_at)
+         SELECT $1, $2, COALESCE(max(position), 0) + 1, $3 FROM waiting_list WHERE intake_id = $1
+         ON CONFLICT (application_id) DO NOTHING",
+    )
+    .bind(intake_id)
+    .bind(application_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_scalar(
+        "SELECT count(*)::int FROM waiting_list w WHERE w.intake_id = $1
+           AND w.position <= (SELECT position FROM waiting_list WHERE application_id = $2)",
+    )
+    .bind(intake_id)
+    .bind(application_id)
+    .fetch_one(conn)
+    .await
+}
+
+pub async fn remove_from_waiting_list(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM waiting_list WHERE application_id = $1").bind(application_id).execute(conn).await?;
+    Ok(())
+}
+
+/// The waiting list in order, as (reference, name).
+pub async fn waiting_list(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<(String, String)>> {
+    sqlx::query_as(
+        "SELECT a.reference, a.full_name FROM waiting_list w JOIN applications a ON a.id = w.application_id
+         WHERE w.intake_id = $1 AND a.status = 'waitlisted' ORDER BY w.position",
+    )
+    .bind(intake_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Swaps the application with its neighbour above (`up`) or below.
+pub async fn move_on_waiting_list(pool: &PgPool, intake_id: i64, reference: &str, up: bool) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    let mine: Option<(i64, i32)> = sqlx::query_as(
+        "SELECT w.application_id, w.position FROM waiting_list w JOIN applications a ON a.id = w.application_id
+         WHERE w.intake_id = $1 AND a.reference = $2 FOR UPDATE",
+    )
+    .bind(intake_id)
+    .bind(reference)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some((id, position)) = mine else { return Ok(()) };
+    let neighbour: Option<(i64, i32)> = sqlx::query_as(if up {
+        "SELECT application_id, position FROM waiting_list WHERE intake_id = $1 AND position < $2 ORDER BY position DESC LIMIT 1 FOR UPDATE"
+    } else {
+        "SELECT application_id, position FROM waiting_list WHERE intake_id = $1 AND position > $2 ORDER BY position LIMIT 1 FOR UPDATE"
+    })
+    .bind(intake_id)
+    .bind(position)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((other, other_position)) = neighbour {
+        for (app, pos) in [(id, other_position), (other, position)] {
+            sqlx::query("UPDATE waiting_list SET position = $2 WHERE application_id = $1")
+                .bind(app)
+                .bind(pos)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await
 }

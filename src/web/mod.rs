@@ -2,6 +2,7 @@
 pub(crate) mod admin;
 pub mod apply;
 mod assets;
+pub(crate) mod cohorts;
 pub mod error;
 pub mod form;
 mod health;
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router {
         .merge(interviews::router())
         .merge(meetings::router())
         .merge(notify::router())
+        .merge(cohorts::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))

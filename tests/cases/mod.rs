@@ -1,6 +1,7 @@
 mod apply;
 mod browser;
 mod cli;
+mod cohorts;
 mod interviews;
 mod meetings;
 mod outbox;

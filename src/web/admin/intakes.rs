@@ -180,6 +180,7 @@ struct ShowPage {
     slot_form: SlotForm,
     slot_error: Option<&'static str>,
     meetings: Vec<(i64, String)>,
+    cohorts: Vec<(i64, String)>,
 }
 
 pub struct SlotRow {
@@ -253,6 +254,7 @@ async fn show_page(
         storage::interviews::panel_candidates(&state.pool),
         storage::info_meetings::of_intake(&state.pool, id),
     )?;
+    let cohorts = storage::cohorts::of_intake(&state.pool, id).await?;
     let mut slot_days: Vec<(String, String, Vec<SlotRow>)> = Vec::new();
     for slot in slots {
         let date = crate::domain::local_time::local_date(slot.starts_at);
@@ -314,6 +316,7 @@ async fn show_page(
         slot_form,
         slot_error: retry.map(|r| r.error),
         meetings: meetings.iter().map(|m| (m.id, dates::long_span(lang, m.starts_at, m.ends_at))).collect(),
+        cohorts,
     };
     Ok(page.render()?)
 }

@@ -2,6 +2,7 @@
 //! no page (deny by default), and each handler asks for its permission.
 mod applications;
 mod audit_page;
+mod cohorts;
 mod day_plan;
 mod intakes;
 mod interviews;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(day_plan::router())
         .merge(slot_edit::router())
         .merge(meetings::router())
+        .merge(cohorts::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())

@@ -61,6 +61,10 @@ struct DetailPage {
     assessors: Vec<(String, bool, String)>,
     may_assess: bool,
     assessment_error: Option<&'static str>,
+    cohorts: Vec<(i64, String)>,
+    may_offer: bool,
+    may_waitlist: bool,
+    no_interview: bool,
 }
 
 /// Interviewers see only the applications whose interview panel they sit on.
@@ -120,6 +124,7 @@ async fn page(
         let mut conn = state.pool.acquire().await?;
         storage::interviews::active_booking(&mut conn, d.id).await?
     };
+    let cohorts = storage::cohorts::of_intake(&state.pool, d.intake_id).await?;
     let status: Option<Status> = d.status.parse().ok();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code))
         .map(|m| format!("{} ({})", m.name, m.region.name()))
@@ -218,6 +223,13 @@ async fn page(
         may_assess: staff.role.may(Permission::DecideApplications)
             || (on_panel && staff.role.may(Permission::AssessInterviews)),
         assessment_error: None,
+        may_offer: staff.role.may(Permission::DecideApplications)
+            && status.is_some_and(crate::domain::cohort::can_be_offered)
+            && !cohorts.is_empty(),
+        may_waitlist: staff.role.may(Permission::DecideApplications)
+            && status.is_some_and(|st| st != Status::Waitlisted && st.can_become(Status::Waitlisted)),
+        no_interview: assessments.is_empty(),
+        cohorts,
     })
 }
 

@@ -1,0 +1,61 @@
+//! Strings of cohorts: offers, the waiting list, the schedule.
+use super::catalogue::catalogue;
+
+catalogue! {
+    CohortStrings, DA, EN,
+    offer_title { da: "Du er tilbudt en plads", en: "You are offered a place" }
+    offer_text { da: "Vi vil gerne tilbyde dig en plads på {}. Undervisningen begynder {}.", en: "We would like to offer you a place on {}. Teaching begins {}." }
+    offer_answer_by { da: "Svar senest {}.", en: "Please answer by {}." }
+    offer_accept { da: "Ja tak, jeg tager pladsen", en: "Yes please, I take the place" }
+    offer_decline { da: "Nej tak", en: "No thank you" }
+    offer_accepted_title { da: "Velkommen på holdet", en: "Welcome to the group" }
+    offer_accepted_text { da: "Du har sagt ja til pladsen. Vi sender en e-mail med datoerne.", en: "You have accepted the place. We are sending an e-mail with the dates." }
+    offer_declined_title { da: "Tak for dit svar", en: "Thank you for your answer" }
+    offer_declined_text { da: "Du har sagt nej tak til pladsen. Du er altid velkommen til at søge igen.", en: "You have declined the place. You are always welcome to apply again." }
+    offer_answered_title { da: "Du har allerede svaret", en: "You have already answered" }
+    offer_answered_text { da: "Tilbuddet er allerede besvaret. Kontakt skolen, hvis du har fortrudt.", en: "The offer has already been answered. Contact the school if you have changed your mind." }
+    offer_lapsed_title { da: "Svarfristen er overskredet", en: "The answer-by date has passed" }
+    offer_lapsed_text { da: "Pladsen er givet videre. Kontakt skolen, hvis du stadig gerne vil med.", en: "The place has been passed on. Contact the school if you would still like to join." }
+    full_title { da: "Holdet er fuldt", en: "The group is full" }
+    full_text { da: "Alle pladser på holdet er tilbudt eller taget. Sæt ansøgeren på ventelisten, så kan pladsen tilbydes, når en siger nej.", en: "Every place in the group is offered or taken. Put the applicant on the waiting list; the place can be offered when someone declines." }
+    wrong_status_title { da: "Der kan ikke tilbydes plads", en: "A place cannot be offered" }
+    wrong_status_text { da: "Ansøgningen har status \"{}\". Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
+    no_interview_warning { da: "Der er ikke registreret en samtale endnu.", en: "No interview has been recorded yet." }
+    offer_button { da: "Tilbyd plads på", en: "Offer a place in" }
+    waitlist_button { da: "Sæt på venteliste", en: "Put on the waiting list" }
+    cohort_new_title { da: "Nyt hold", en: "New group" }
+    cohort_name { da: "Holdets navn", en: "Name of the group" }
+    cohort_start { da: "Første undervisningsdag", en: "First teaching day" }
+    cohort_create_button { da: "Opret hold", en: "Create group" }
+    cohorts_title { da: "Hold", en: "Groups" }
+    err_cohort { da: "Skriv et navn og en dato som 2027-09-20.", en: "Enter a name and a date like 2027-09-20." }
+    err_cohort_taken { da: "Optaget har allerede et hold med det navn.", en: "The intake already has a group of that name." }
+    seats_title { da: "Pladser", en: "Places" }
+    seats_left { da: "{} af {} pladser er ledige.", en: "{} of {} places are free." }
+    seat_accepted { da: "Har sagt ja", en: "Accepted" }
+    seat_offered { da: "Tilbudt – svar senest {}", en: "Offered – answer by {}" }
+    waiting_title { da: "Venteliste", en: "Waiting list" }
+    waiting_none { da: "Ingen på ventelisten.", en: "Nobody on the waiting list." }
+    move_up { da: "Op", en: "Up" }
+    move_down { da: "Ned", en: "Down" }
+    offer_next { da: "Tilbyd pladsen", en: "Offer the place" }
+    teaching_title { da: "Undervisning", en: "Teaching" }
+    teaching_total { da: "{} gange, {} timer i alt.", en: "{} sessions, {} hours in all." }
+    practicum_title { da: "Praktik", en: "Practicum" }
+    practicum_period { da: "{} til {}, {} timer om ugen.", en: "{} to {}, {} hours a week." }
+    follow_up_days { da: "Opfølgende undervisningsdage", en: "Follow-up teaching days" }
+    supervisions { da: "Supervision", en: "Supervision" }
+    calendar_link { da: "Hent skemaet som kalenderfil", en: "Download the schedule as a calendar file" }
+    print_hint { da: "Udskriv siden for at få skemaet på papir.", en: "Print the page to have the schedule on paper." }
+    calendar_teaching { da: "Undervisning {}", en: "Teaching {}" }
+    calendar_practicum { da: "Praktik", en: "Practicum" }
+    calendar_follow_up { da: "Opfølgende undervisning", en: "Follow-up teaching" }
+    calendar_supervision { da: "Supervision", en: "Supervision" }
+
+    mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
+    mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
+    mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }
+    mail_accepted_body { da: "Tak fordi du sagde ja. Undervisningen begynder {} kl. {} i {}. Vi glæder os til at se dig.", en: "Thank you for accepting. Teaching begins {} at {} in {}. We look forward to seeing you." }
+    mail_waitlisted_subject { da: "Du er på ventelisten – reference {}", en: "You are on the waiting list – reference {}" }
+    mail_waitlisted_body { da: "Alle pladser på holdet er tilbudt lige nu, men du står som nummer {} på ventelisten. Vi skriver til dig, hvis der bliver en plads ledig.", en: "All places in the group are offered right now, but you are number {} on the waiting list. We will write to you if a place becomes free." }
+}

@@ -1,0 +1,288 @@
+//! Cohorts for staff: create, the cohort page (seats, waiting list, teaching
+//! plan, practicum), its calendar feed; offering seats and the waiting list.
+use askama::Template;
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::{StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::{get, post},
+};
+use chrono::{NaiveDate, NaiveTime};
+use serde_json::json;
+
+use super::{AdminContext, Staff, intakes::status_label};
+use crate::{
+    domain::{
+        local_time::from_local,
+        schedule::{self, Practicum, Session},
+        staff::Permission,
+    },
+    i18n::{Lang, dates, fill},
+    mail::calendar::{self, CalendarEvent, Method},
+    storage::{
+        self,
+        cohorts::{Cohort, CreateCohortError},
+    },
+    web::{
+        AppState,
+        cohorts::flow::{self, Offered, Waitlisted},
+        error::{AppError, AppResult},
+        form::FormFields,
+        notice::NoticePage,
+        page::PageContext,
+    },
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/intakes/{id}/cohorts", post(create))
+        .route("/admin/cohorts/{id}", get(show))
+        .route("/admin/cohorts/{id}/schedule.ics", get(ics))
+        .route("/admin/cohorts/{id}/waiting/{reference}/{direction}", post(move_waiting))
+        .route("/admin/applications/{reference}/offer", post(offer))
+        .route("/admin/applications/{reference}/waitlist", post(waitlist))
+}
+
+fn notice(lang: Lang, title: &str, text: String, back: String, status: StatusCode) -> Response {
+    NoticePage::new(PageContext::new(lang, "/admin"), title, vec![text])
+        .link(back, lang.admin().back_to_application)
+        .respond(status)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let t = lang.cohort();
+    let name = form.get("name").trim().to_string();
+    let start = NaiveDate::parse_from_str(form.get("start_date").trim(), "%Y-%m-%d").ok();
+    let back = format!("/admin/intakes/{id}#cohorts");
+    let (Some(start), false) = (start, name.is_empty() || name.chars().count() > 100) else {
+        return Ok(notice(lang, t.cohort_new_title, t.err_cohort.into(), back, StatusCode::UNPROCESSABLE_ENTITY));
+    };
+    match storage::cohorts::create(&state.pool, id, &name, start).await {
+        Ok(cohort) => {
+            staff.audit(&state, "cohort_created", None, json!({ "cohort_id": cohort })).await?;
+            Ok(Redirect::to(&format!("/admin/cohorts/{cohort}")).into_response())
+        }
+        Err(CreateCohortError::NameTaken) => {
+            Ok(notice(lang, t.cohort_new_title, t.err_cohort_taken.into(), back, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(CreateCohortError::Database(e)) => Err(e.into()),
+    }
+}
+
+fn plan(c: &Cohort) -> (Vec<Session>, Option<Practicum>) {
+    let p = &c.programme;
+    let sessions = schedule::teaching_sessions(
+        c.start_date,
+        &p.teaching_weekdays,
+        p.session_count,
+        (p.session_starts, p.session_ends),
+        &c.school_holidays,
+    );
+    let practicum = sessions
+        .last()
+        .filter(|_| p.practicum_weeks > 0)
+        .map(|last| schedule::practicum(last.date, p.practicum_weeks, p.practicum_hours_per_week));
+    (sessions, practicum)
+}
+
+#[derive(Template)]
+#[template(path = "admin/cohort.html")]
+struct CohortPage {
+    ctx: PageContext,
+    a: AdminContext,
+    id: i64,
+    title: String,
+    seats_text: String,
+    seats: Vec<(i32, String, String, String)>,
+    waiting: Vec<(String, String)>,
+    free: bool,
+    sessions: Vec<(u32, String, String)>,
+    teaching_total: String,
+    practicum: Option<(String, Vec<String>, Vec<String>)>,
+}
+
+async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
+    staff.require(Permission::ReviewAllApplications)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let t = lang.cohort();
+    let now = state.clock.now();
+    let (seats, waiting) = tokio::try_join!(
+        storage::cohorts::seats(&state.pool, id, now),
+        storage::cohorts::waiting_list(&state.pool, c.intake_id)
+    )?;
+    let (sessions, practicum) = plan(&c);
+    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
+    let free = (c.capacity as usize).saturating_sub(seats.len());
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
+    let page = CohortPage {
+        ctx,
+        a,
+        id,
+        title: format!("{} – {} ({})", c.programme.name, c.name, c.intake_name),
+        seats_text: fill(t.seats_left, &[&free, &c.capacity]),
+        seats: seats
+            .iter()
+            .map(|s| {
+                let state = if s.status == "accepted" {
+                    t.seat_accepted.to_string()
+                } else {
+                    fill(t.seat_offered, &[&dates::long_moment(lang, s.answer_by)])
+                };
+                (s.seat, s.reference.clone(), s.full_name.clone(), state)
+            })
+            .collect(),
+        waiting,
+        free: free > 0,
+        sessions: sessions
+            .iter()
+            .map(|s| {
+                (
+                    s.number,
+                    dates::long_date(lang, s.date),
+                    format!("{}-{}", dates::clock(lang, s.starts), dates::clock(lang, s.ends)),
+                )
+            })
+            .collect(),
+        teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
+        practicum: practicum.map(|p| {
+            (
+                fill(
+                    t.practicum_period,
+                    &[&dates::long_date(lang, p.starts), &dates::long_date(lang, p.ends), &p.hours_per_week],
+                ),
+                p.follow_up_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
+                p.supervisions.iter().map(|d| dates::long_date(lang, *d)).collect(),
+            )
+        }),
+    };
+    Ok(Html(page.render()?))
+}
+
+/// Every teaching session, the practicum period and its days; times in UTC.
+async fn ics(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
+    staff.require(Permission::ReviewAllApplications)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let (sessions, practicum) = plan(&c);
+    let t = Lang::Da.cohort();
+    let host = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
+    let at = |d: NaiveDate, time: NaiveTime| from_local(d.and_time(time));
+    let event = |uid: String, summary: String, starts, ends| CalendarEvent {
+        uid: format!("{uid}@{host}"),
+        sequence: 0,
+        summary,
+        location: c.programme.place.clone(),
+        description: c.name.clone(),
+        starts,
+        ends,
+    };
+    let mut events: Vec<CalendarEvent> = sessions
+        .iter()
+        .map(|s| {
+            event(
+                format!("cohort-{id}-session-{}", s.number),
+                fill(t.calendar_teaching, &[&s.number]),
+                at(s.date, s.starts),
+                at(s.date, s.ends),
+            )
+        })
+        .collect();
+    if let Some(p) = practicum {
+        let (morning, noon) = (
+            NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default(),
+        );
+        events.push(event(
+            format!("cohort-{id}-practicum"),
+            t.calendar_practicum.into(),
+            at(p.starts, NaiveTime::MIN),
+            at(p.ends + chrono::Duration::days(1), NaiveTime::MIN),
+        ));
+        for (n, d) in p.follow_up_days.iter().enumerate() {
+            events.push(event(
+                format!("cohort-{id}-follow-up-{n}"),
+                t.calendar_follow_up.into(),
+                at(*d, morning),
+                at(*d, noon),
+            ));
+        }
+        for (n, d) in p.supervisions.iter().enumerate() {
+            events.push(event(
+                format!("cohort-{id}-supervision-{n}"),
+                t.calendar_supervision.into(),
+                at(*d, morning),
+                at(*d, noon),
+            ));
+        }
+    }
+    let body = calendar::render(Method::Publish, &events, state.clock.now());
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response())
+}
+
+async fn offer(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::DecideApplications)?;
+    let t = lang.cohort();
+    let back = format!("/admin/applications/{reference}");
+    let cohort = form.get("cohort").parse::<i64>().map_err(|_| AppError::NotFound)?;
+    Ok(match flow::offer(&state, &staff, &reference, cohort).await? {
+        Offered::Done => Redirect::to(&back).into_response(),
+        Offered::Full => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
+        Offered::WrongStatus(s) => notice(
+            lang,
+            t.wrong_status_title,
+            fill(t.wrong_status_text, &[&status_label(lang.admin(), s)]),
+            back,
+            StatusCode::CONFLICT,
+        ),
+        Offered::NotFound => return Err(AppError::NotFound),
+    })
+}
+
+async fn waitlist(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(reference): Path<String>,
+    lang: Lang,
+) -> AppResult<Response> {
+    staff.require(Permission::DecideApplications)?;
+    let back = format!("/admin/applications/{reference}");
+    Ok(match flow::waitlist(&state, &staff, &reference).await? {
+        Waitlisted::Done => Redirect::to(&back).into_response(),
+        Waitlisted::WrongStatus(s) => {
+            let t = lang.cohort();
+            notice(
+                lang,
+                t.wrong_status_title,
+                fill(t.wrong_status_text, &[&status_label(lang.admin(), s)]),
+                back,
+                StatusCode::CONFLICT,
+            )
+        }
+        Waitlisted::NotFound => return Err(AppError::NotFound),
+    })
+}
+
+async fn move_waiting(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, reference, direction)): Path<(i64, String, String)>,
+) -> AppResult<Response> {
+    staff.require(Permission::DecideApplications)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    storage::cohorts::move_on_waiting_list(&state.pool, c.intake_id, &reference, direction == "up").await?;
+    Ok(Redirect::to(&format!("/admin/cohorts/{id}#waiting")).into_response())
+}

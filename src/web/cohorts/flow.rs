@@ -1,0 +1,155 @@
+//! Offering a seat, answering an offer, and the waiting list; each in one
+//! transaction with its e-mail. The cohort row lock plus the unique live-seat
+//! index keep a cohort from ever holding more than its capacity.
+use chrono::NaiveTime;
+
+use super::mails;
+use crate::{
+    domain::{
+        application::Status,
+        cohort::{ANSWER_WINDOW, can_be_offered},
+        email_address::EmailAddress,
+        schedule,
+    },
+    mail::outbox,
+    storage::{self, cohorts::NewOffer, review},
+    tokens,
+    web::{AppState, admin::Staff, error::AppError},
+};
+
+pub enum Offered {
+    Done,
+    Full,
+    WrongStatus(Status),
+    NotFound,
+}
+
+fn domain(state: &AppState) -> String {
+    state.settings.base_url.host_str().unwrap_or("localhost").to_string()
+}
+
+fn address(text: &str) -> Result<EmailAddress, AppError> {
+    EmailAddress::parse(text).map_err(|_| AppError::Other(anyhow::anyhow!("stored address unreadable")))
+}
+
+pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: i64) -> Result<Offered, AppError> {
+    let now = state.clock.now();
+    let Some(cohort) = storage::cohorts::get(&state.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
+    let mut tx = state.pool.begin().await?;
+    let Some((capacity, held)) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
+        return Ok(Offered::NotFound);
+    };
+    let Some((application_id, current)) = review::lock(&mut tx, reference).await? else { return Ok(Offered::NotFound) };
+    let status: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status")))?;
+    if !can_be_offered(status) {
+        return Ok(Offered::WrongStatus(status));
+    }
+    let Some(seat) = (1..=capacity).find(|s| !held.contains(s)) else {
+        return Ok(Offered::Full);
+    };
+    let token = tokens::generate();
+    let answer_by = now + ANSWER_WINDOW;
+    let new = NewOffer { cohort_id, application_id, seat, token_hash: &tokens::hash(&token), now, answer_by };
+    storage::cohorts::insert_offer(&mut tx, &new).await?;
+    review::set_status(&mut tx, application_id, status, Status::Offered, None, staff.user_id, now).await?;
+    storage::cohorts::remove_from_waiting_list(&mut tx, application_id).await?;
+    let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
+    let mail = mails::offer(
+        &state.settings,
+        address(&detail.email)?,
+        &detail.full_name,
+        reference,
+        &cohort,
+        &token,
+        answer_by,
+    )?;
+    outbox::queue(&mut tx, &mail, &domain(state)).await?;
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    staff
+        .audit(state, "offered", Some(application_id), serde_json::json!({ "cohort_id": cohort_id, "seat": seat }))
+        .await?;
+    Ok(Offered::Done)
+}
+
+pub enum Answered {
+    Accepted,
+    Declined,
+    AlreadyAnswered,
+    Lapsed,
+}
+
+pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result<Option<Answered>, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let Some(found) = storage::cohorts::offer_by_token(&mut tx, token_hash).await? else { return Ok(None) };
+    storage::cohorts::lock_seats(&mut tx, found.cohort_id, now).await?;
+    let offer = storage::cohorts::offer_by_token(&mut tx, token_hash).await?.unwrap_or(found);
+    match offer.status.as_str() {
+        "offered" => {}
+        "expired" => return Ok(Some(Answered::Lapsed)),
+        _ => return Ok(Some(Answered::AlreadyAnswered)),
+    }
+    storage::cohorts::answer(&mut tx, offer.id, accept, now).await?;
+    let to = if accept { Status::Admitted } else { Status::Declined };
+    sqlx::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")
+        .bind(offer.application_id)
+        .bind(to.key())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "INSERT INTO application_status_history (application_id, from_status, to_status, reason, at)
+         VALUES ($1, 'offered', $2, 'answered by the applicant', $3)",
+    )
+    .bind(offer.application_id)
+    .bind(to.key())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if accept && let Some(cohort) = storage::cohorts::get(&state.pool, offer.cohort_id).await? {
+        let first = schedule::teaching_sessions(
+            cohort.start_date,
+            &cohort.programme.teaching_weekdays,
+            1,
+            (cohort.programme.session_starts, cohort.programme.session_ends),
+            &cohort.school_holidays,
+        );
+        let first_day = first.first().map_or(cohort.start_date, |s| s.date);
+        let starts = first.first().map_or(NaiveTime::MIN, |s| s.starts);
+        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts)?;
+        outbox::queue(&mut tx, &mail, &domain(state)).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
+}
+
+pub enum Waitlisted {
+    Done,
+    WrongStatus(Status),
+    NotFound,
+}
+
+pub async fn waitlist(state: &AppState, staff: &Staff, reference: &str) -> Result<Waitlisted, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let Some((id, current)) = review::lock(&mut tx, reference).await? else { return Ok(Waitlisted::NotFound) };
+    let status: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status")))?;
+    if status != Status::Waitlisted && !status.can_become(Status::Waitlisted) {
+        return Ok(Waitlisted::WrongStatus(status));
+    }
+    if status != Status::Waitlisted {
+        review::set_status(&mut tx, id, status, Status::Waitlisted, None, staff.user_id, now).await?;
+    }
+    let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
+    let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
+    if status != Status::Waitlisted {
+        let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
+        outbox::queue(&mut tx, &mail, &domain(state)).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    staff.audit(state, "waitlisted", Some(id), serde_json::json!({ "position": position })).await?;
+    Ok(Waitlisted::Done)
+}

@@ -1,0 +1,97 @@
+//! The applicant's offer page: GET shows the place and two buttons, POST answers.
+pub mod flow;
+mod mails;
+
+use askama::Template;
+use axum::{
+    Router,
+    extract::{Path, State},
+    http::StatusCode,
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+};
+
+use self::flow::Answered;
+use super::{
+    AppState,
+    error::{AppError, AppResult},
+    form::FormFields,
+    notice::NoticePage,
+    page::PageContext,
+};
+use crate::{
+    i18n::{CohortStrings, Lang, dates, fill},
+    storage, tokens,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/offers/{token}", get(page).post(answer))
+}
+
+#[derive(Template)]
+#[template(path = "pages/offers/offer.html")]
+struct OfferPage {
+    ctx: PageContext,
+    t: &'static CohortStrings,
+    text: String,
+    answer_by: String,
+    action: String,
+}
+
+fn hash_of(token: &str) -> AppResult<Vec<u8>> {
+    if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }
+}
+
+fn notice(lang: Lang, title: &str, text: &str, status: StatusCode) -> Response {
+    NoticePage::new(PageContext::new(lang, "/"), title, vec![text.into()]).respond(status)
+}
+
+async fn page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = hash_of(&token)?;
+    let t = lang.cohort();
+    let mut conn = state.pool.acquire().await?;
+    let offer = storage::cohorts::offer_by_token(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    let now = state.clock.now();
+    match offer.status.as_str() {
+        "offered" if offer.answer_by > now => {}
+        "offered" | "expired" => return Ok(notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE)),
+        "accepted" => return Ok(notice(lang, t.offer_accepted_title, t.offer_accepted_text, StatusCode::OK)),
+        _ => return Ok(notice(lang, t.offer_declined_title, t.offer_declined_text, StatusCode::OK)),
+    }
+    let cohort = storage::cohorts::get(&state.pool, offer.cohort_id).await?.ok_or(AppError::NotFound)?;
+    let page = OfferPage {
+        ctx: PageContext::new(lang, "/"),
+        t,
+        text: fill(
+            t.offer_text,
+            &[&format!("{} – {}", cohort.programme.name, cohort.name), &dates::long_date(lang, cohort.start_date)],
+        ),
+        answer_by: fill(t.offer_answer_by, &[&dates::long_moment(lang, offer.answer_by)]),
+        action: format!("/offers/{token}"),
+    };
+    Ok(Html(page.render()?).into_response())
+}
+
+async fn answer(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    let hash = hash_of(&token)?;
+    let t = lang.cohort();
+    let accept = match form.get("decision").as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Ok(notice(lang, t.offer_title, t.offer_answered_text, StatusCode::UNPROCESSABLE_ENTITY)),
+    };
+    Ok(match flow::answer(&state, &hash, accept).await? {
+        None => return Err(AppError::NotFound),
+        Some(Answered::Accepted | Answered::Declined) => Redirect::to(&format!("/offers/{token}")).into_response(),
+        Some(Answered::AlreadyAnswered) => {
+            notice(lang, t.offer_answered_title, t.offer_answered_text, StatusCode::CONFLICT)
+        }
+        Some(Answered::Lapsed) => notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE),
+    })
+}

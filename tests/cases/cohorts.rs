@@ -1,0 +1,157 @@
+//! Cohorts of at most eight: offers under concurrency, answers by link, the
+//! waiting list, the teaching schedule and its calendar feed.
+use optag::domain::staff::Role;
+use reqwest::StatusCode;
+
+use crate::support::{TestApp, applicant::submit, staff::StaffClient};
+
+struct Setup {
+    app: TestApp,
+    staff: StaffClient,
+    cohort: i64,
+}
+
+/// The demo intake with a cohort starting Monday 20 September 2027, created through the contract.
+async fn setup() -> Setup {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let intake = app.load_demo().await.intake_id;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let created = staff
+        .post(&format!("/admin/intakes/{intake}/cohorts"), &[("name", "Efterår 2027"), ("start_date", "2027-09-20")])
+        .await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let location = created.headers()["location"].to_str().unwrap().to_string();
+    let cohort = location.trim_start_matches("/admin/cohorts/").parse().unwrap();
+    Setup { app, staff, cohort }
+}
+
+async fn applicants(s: &Setup, n: usize) -> Vec<String> {
+    let mut refs = Vec::new();
+    for i in 0..n {
+        refs.push(submit(&s.app, "randers-2027", &format!("p{i}@example.dk"), &[]).await);
+    }
+    refs
+}
+
+async fn offer(s: &Setup, reference: &str) -> StatusCode {
+    s.staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &s.cohort.to_string())]).await.status()
+}
+
+async fn offer_link(s: &Setup, email: &str) -> String {
+    let mails = s.app.smtp.mails_to(email, 2).await;
+    mails.iter().find(|m| m.subject.starts_with("Tilbud om plads")).expect("an offer").link_path("/offers/")
+}
+
+#[tokio::test]
+async fn ten_offers_at_once_into_eight_seats_give_eight_on_two_instances() {
+    let s = setup().await;
+    let refs = applicants(&s, 10).await;
+    let second = TestApp::spawn_second_instance(&s.app).await;
+    let second_url = format!("http://{}", second.address);
+    let mut tasks = tokio::task::JoinSet::new();
+    for (i, reference) in refs.iter().enumerate() {
+        let client = s.staff.client.clone();
+        // The coordinator's session lives in the shared database: either instance serves it.
+        let base = if i % 2 == 0 { s.app.base_url.clone() } else { second_url.clone() };
+        let (url, cohort) = (format!("{base}/admin/applications/{reference}/offer"), s.cohort.to_string());
+        let origin = base.clone();
+        tasks.spawn(async move {
+            client.post(url).header("origin", origin).form(&[("cohort", cohort)]).send().await.unwrap().status()
+        });
+    }
+    let statuses = tasks.join_all().await;
+    assert_eq!(statuses.iter().filter(|st| **st == StatusCode::SEE_OTHER).count(), 8, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|st| **st == StatusCode::CONFLICT).count(), 2, "{statuses:?}");
+    let live: i64 = sqlx::query_scalar("SELECT count(*) FROM cohort_offers WHERE status = 'offered'")
+        .fetch_one(&s.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(live, 8);
+}
+
+#[tokio::test]
+async fn accept_admits_decline_frees_the_seat_and_answering_twice_is_409() {
+    let s = setup().await;
+    let refs = applicants(&s, 9).await;
+    for r in &refs[..8] {
+        assert_eq!(offer(&s, r).await, StatusCode::SEE_OTHER);
+    }
+    let full =
+        s.staff.post(&format!("/admin/applications/{}/offer", refs[8]), &[("cohort", &s.cohort.to_string())]).await;
+    assert_eq!(full.status(), StatusCode::CONFLICT);
+    assert!(full.text().await.unwrap().contains("venteliste"), "suggests the waiting list");
+
+    let accept = offer_link(&s, "p0@example.dk").await;
+    assert!(s.app.get(&accept).await.text().await.unwrap().contains("jeg tager pladsen"));
+    assert_eq!(s.app.post_form(&accept, &[("decision", "accept")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.app.post_form(&accept, &[("decision", "decline")]).await.status(), StatusCode::CONFLICT);
+    let decline = offer_link(&s, "p1@example.dk").await;
+    assert_eq!(s.app.post_form(&decline, &[("decision", "decline")]).await.status(), StatusCode::SEE_OTHER);
+
+    let statuses: Vec<String> =
+        sqlx::query_scalar("SELECT status FROM applications WHERE reference = ANY($1) ORDER BY reference")
+            .bind(&refs[..2])
+            .fetch_all(&s.app.pool)
+            .await
+            .unwrap();
+    assert_eq!(statuses, ["admitted", "declined"]);
+    assert!(s.app.smtp.mails_to("p0@example.dk", 3).await.iter().any(|m| m.subject == "Velkommen på holdet"));
+    assert_eq!(offer(&s, &refs[8]).await, StatusCode::SEE_OTHER, "the declined seat is free again");
+}
+
+#[tokio::test]
+async fn an_unanswered_offer_lapses_after_seven_days_and_frees_its_seat() {
+    let s = setup().await;
+    let refs = applicants(&s, 2).await;
+    offer(&s, &refs[0]).await;
+    let link = offer_link(&s, "p0@example.dk").await;
+    s.app.clock.advance(chrono::Duration::days(7));
+    assert_eq!(s.app.get(&link).await.status(), StatusCode::GONE);
+    let staff = StaffClient::signed_in(&s.app, "anne@example.dk", Role::Coordinator).await;
+    let r = staff.post(&format!("/admin/applications/{}/offer", refs[1]), &[("cohort", &s.cohort.to_string())]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.app.post_form(&link, &[("decision", "accept")]).await.status(), StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn offers_only_from_the_statuses_the_contract_names() {
+    let s = setup().await;
+    let refs = applicants(&s, 1).await;
+    s.staff
+        .post(&format!("/admin/applications/{}/status", refs[0]), &[("status", "rejected"), ("reason", "Nej")])
+        .await;
+    assert_eq!(offer(&s, &refs[0]).await, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn the_waiting_list_is_ordered_and_tells_people_where_they_stand() {
+    let s = setup().await;
+    let refs = applicants(&s, 3).await;
+    for r in &refs {
+        assert_eq!(
+            s.staff.post(&format!("/admin/applications/{r}/waitlist"), &[]).await.status(),
+            StatusCode::SEE_OTHER
+        );
+    }
+    let mail = s.app.smtp.mails_to("p2@example.dk", 2).await;
+    assert!(mail.iter().any(|m| m.subject.starts_with("Du er på ventelisten") && m.text.contains("nummer 3")));
+    s.staff.post(&format!("/admin/cohorts/{}/waiting/{}/up", s.cohort, refs[2]), &[]).await;
+    let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
+    let (a, b) = (page.find(&refs[2]).unwrap(), page.find(&refs[1]).unwrap());
+    assert!(a < b, "moved up past the second");
+    assert_eq!(offer(&s, &refs[2]).await, StatusCode::SEE_OTHER, "a waitlisted applicant can be offered the place");
+}
+
+#[tokio::test]
+async fn the_schedule_has_26_sessions_to_15_december_and_a_calendar_in_local_time() {
+    let s = setup().await;
+    let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
+    assert!(page.contains("26 gange, 78 timer i alt.") && page.contains("onsdag den 15. december 2027"));
+    let ics = s.staff.get(&format!("/admin/cohorts/{}/schedule.ics", s.cohort)).await.text().await.unwrap();
+    let calendar: icalendar::Calendar = ics.parse().expect("RFC 5545");
+    assert!(calendar.components.len() >= 26 + 5);
+    // 09:00 Copenhagen is 07:00 UTC in summer time and 08:00 UTC in winter time.
+    assert!(ics.contains("DTSTART:20270920T070000Z") && ics.contains("DTEND:20270920T100000Z"));
+    assert!(ics.contains("DTSTART:20271215T080000Z") && ics.contains("DTEND:20271215T110000Z"));
+}
