@@ -75,7 +75,8 @@ pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: 
 pub enum Answered {
     Accepted,
     Declined,
-    AlreadyAnswered,
+    /// The offer was answered before.
+    Earlier,
     Lapsed,
 }
 
@@ -88,7 +89,7 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
     match offer.status.as_str() {
         "offered" => {}
         "expired" => return Ok(Some(Answered::Lapsed)),
-        _ => return Ok(Some(Answered::AlreadyAnswered)),
+        _ => return Ok(Some(Answered::Earlier)),
     }
     storage::cohorts::answer(&mut tx, offer.id, accept, now).await?;
     let to = if accept { Status::Admitted } else { Status::Declined };
