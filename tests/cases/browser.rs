@@ -95,3 +95,33 @@ async fn a_person_signs_up_confirms_and_cancels_and_another_takes_the_seat() {
     });
     run_journey(&app, "meetings", json!({ "meetings": meetings })).await;
 }
+
+#[tokio::test]
+async fn a_coordinator_fills_a_cohort_of_eight_and_passes_a_declined_place_to_the_waiting_list() {
+    use crate::support::{
+        app::NowUtc,
+        applicant::submit,
+        staff::{PASSWORD, create_user},
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let mut runs = serde_json::Map::new();
+    for who in ["phone", "desktop"] {
+        create_user(&app, &format!("{who}@example.dk"), Role::Coordinator).await;
+        let mut people = Vec::new();
+        for n in 0..9 {
+            let email = format!("{who}-{n}@example.dk");
+            people.push(json!({ "email": email, "reference": submit(&app, &demo.intake_slug, &email, &[]).await }));
+        }
+        runs.insert(
+            who.into(),
+            json!({
+                "coordinator": format!("{who}@example.dk"), "password": PASSWORD, "intakeId": demo.intake_id,
+                "cohortName": format!("Hold {who}"), "people": people,
+            }),
+        );
+    }
+    run_journey(&app, "cohorts", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
+}

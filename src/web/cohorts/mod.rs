@@ -89,9 +89,7 @@ async fn answer(
     Ok(match flow::answer(&state, &hash, accept).await? {
         None => return Err(AppError::NotFound),
         Some(Answered::Accepted | Answered::Declined) => Redirect::to(&format!("/offers/{token}")).into_response(),
-        Some(Answered::Earlier) => {
-            notice(lang, t.offer_answered_title, t.offer_answered_text, StatusCode::CONFLICT)
-        }
+        Some(Answered::Earlier) => notice(lang, t.offer_answered_title, t.offer_answered_text, StatusCode::CONFLICT),
         Some(Answered::Lapsed) => notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE),
     })
 }
