@@ -52,6 +52,9 @@ catalogue! {
     calendar_follow_up { da: "Opfølgende undervisning", en: "Follow-up teaching" }
     calendar_supervision { da: "Supervision", en: "Supervision" }
 
+    edit_title { da: "Ret holdet", en: "Edit the group" }
+    school_holidays { da: "Skolens egne fridage", en: "The school's own days off" }
+    school_holidays_hint { da: "Datoer adskilt af komma, fx 2027-10-18, 2027-10-20. Undervisning de dage flyttes til slutningen.", en: "Dates separated by commas, like 2027-10-18, 2027-10-20. Teaching on those days moves to the end." }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }

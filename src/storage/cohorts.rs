@@ -300,3 +300,24 @@ pub async fn move_on_waiting_list(pool: &PgPool, intake_id: i64, reference: &str
     }
     tx.commit().await
 }
+
+pub async fn update(
+    pool: &PgPool,
+    id: i64,
+    name: &str,
+    start_date: NaiveDate,
+    school_holidays: &[NaiveDate],
+) -> Result<bool, CreateCohortError> {
+    let done = sqlx::query("UPDATE cohorts SET name = $2, start_date = $3, school_holidays = $4 WHERE id = $1")
+        .bind(id)
+        .bind(name)
+        .bind(start_date)
+        .bind(school_holidays)
+        .execute(pool)
+        .await
+        .map_err(|err| match super::violated_constraint(&err) {
+            Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
+            _ => CreateCohortError::Database(err),
+        })?;
+    Ok(done.rows_affected() == 1)
+}

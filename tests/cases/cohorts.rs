@@ -155,3 +155,17 @@ async fn the_schedule_has_26_sessions_to_15_december_and_a_calendar_in_local_tim
     assert!(ics.contains("DTSTART:20270920T070000Z") && ics.contains("DTEND:20270920T100000Z"));
     assert!(ics.contains("DTSTART:20271215T080000Z") && ics.contains("DTEND:20271215T110000Z"));
 }
+
+#[tokio::test]
+async fn school_holidays_move_sessions_to_the_end_and_the_cohort_can_be_renamed() {
+    let s = setup().await;
+    let path = format!("/admin/cohorts/{}", s.cohort);
+    let edit = [("name", "Hold A"), ("start_date", "2027-09-20"), ("school_holidays", "2027-10-18, 2027-10-20")];
+    assert_eq!(s.staff.post(&path, &edit).await.status(), StatusCode::SEE_OTHER);
+    let page = s.staff.get(&path).await.text().await.unwrap();
+    assert!(page.contains("Hold A") && page.contains("26 gange") && page.contains("onsdag den 22. december 2027"));
+    assert!(!page.contains("mandag den 18. oktober 2027"));
+    let bad =
+        s.staff.post(&path, &[("name", "Hold A"), ("start_date", "2027-09-20"), ("school_holidays", "18/10")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

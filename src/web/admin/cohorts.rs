@@ -37,7 +37,7 @@ use crate::{
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/intakes/{id}/cohorts", post(create))
-        .route("/admin/cohorts/{id}", get(show))
+        .route("/admin/cohorts/{id}", get(show).post(update))
         .route("/admin/cohorts/{id}/schedule.ics", get(ics))
         .route("/admin/cohorts/{id}/waiting/{reference}/{direction}", post(move_waiting))
         .route("/admin/applications/{reference}/offer", post(offer))
@@ -107,6 +107,10 @@ struct CohortPage {
     sessions: Vec<(u32, String, String)>,
     teaching_total: String,
     practicum: Option<(String, Vec<String>, Vec<String>)>,
+    name: String,
+    start_date: String,
+    holidays: String,
+    may_edit: bool,
 }
 
 async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
@@ -152,6 +156,10 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
             })
             .collect(),
         teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
+        name: c.name.clone(),
+        start_date: c.start_date.to_string(),
+        holidays: c.school_holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+        may_edit: staff.role.may(Permission::ManageIntakes),
         practicum: practicum.map(|p| {
             (
                 fill(
@@ -285,4 +293,43 @@ async fn move_waiting(
     let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
     storage::cohorts::move_on_waiting_list(&state.pool, c.intake_id, &reference, direction == "up").await?;
     Ok(Redirect::to(&format!("/admin/cohorts/{id}#waiting")).into_response())
+}
+
+/// Rename, move the start, and set the school's own holidays (sessions on them move to the end).
+async fn update(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let t = lang.cohort();
+    let back = format!("/admin/cohorts/{id}");
+    let name = form.get("name").trim().to_string();
+    let start = NaiveDate::parse_from_str(form.get("start_date").trim(), "%Y-%m-%d").ok();
+    let holidays: Result<Vec<NaiveDate>, _> = form
+        .get("school_holidays")
+        .split([',', ' ', '\n'])
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+        .collect();
+    let (Some(start), Ok(mut holidays), false) = (start, holidays, name.is_empty() || name.chars().count() > 100)
+    else {
+        return Ok(notice(lang, t.cohort_new_title, t.err_cohort.into(), back, StatusCode::UNPROCESSABLE_ENTITY));
+    };
+    holidays.sort_unstable();
+    holidays.dedup();
+    match storage::cohorts::update(&state.pool, id, &name, start, &holidays).await {
+        Ok(true) => {
+            staff.audit(&state, "cohort_changed", None, json!({ "cohort_id": id })).await?;
+            Ok(Redirect::to(&back).into_response())
+        }
+        Ok(false) => Err(AppError::NotFound),
+        Err(CreateCohortError::NameTaken) => {
+            Ok(notice(lang, t.cohort_new_title, t.err_cohort_taken.into(), back, StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(CreateCohortError::Database(e)) => Err(e.into()),
+    }
 }
