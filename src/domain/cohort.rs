@@ -40,3 +40,30 @@ mod tests {
         assert!(holds_seat(true, t, t + Duration::days(30)));
     }
 }
+
+/// A participant's attendance so far, in whole percent of the sessions held.
+pub fn attendance_percent(present: u32, held: u32) -> Option<u32> {
+    (held > 0).then(|| present * 100 / held)
+}
+
+/// Below the programme's required share (when it has one).
+pub fn attendance_too_low(present: u32, held: u32, threshold_percent: Option<u32>) -> bool {
+    match (attendance_percent(present, held), threshold_percent) {
+        (Some(share), Some(threshold)) => share < threshold,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod attendance_tests {
+    use super::*;
+
+    #[test]
+    fn eighty_percent_is_enough_and_below_is_flagged_only_where_required() {
+        assert_eq!(attendance_percent(4, 5), Some(80));
+        assert!(!attendance_too_low(4, 5, Some(80)));
+        assert!(attendance_too_low(3, 5, Some(80)));
+        assert!(!attendance_too_low(0, 5, None), "no requirement, no warning");
+        assert_eq!(attendance_percent(0, 0), None);
+    }
+}

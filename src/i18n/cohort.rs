@@ -55,6 +55,14 @@ catalogue! {
     edit_title { da: "Ret holdet", en: "Edit the group" }
     school_holidays { da: "Skolens egne fridage", en: "The school's own days off" }
     school_holidays_hint { da: "Datoer adskilt af komma, fx 2027-10-18, 2027-10-20. Undervisning de dage flyttes til slutningen.", en: "Dates separated by commas, like 2027-10-18, 2027-10-20. Teaching on those days moves to the end." }
+    attendance_title { da: "Fremmøde", en: "Attendance" }
+    attendance_session { da: "Fremmøde {}. gang, {}", en: "Attendance, session {}, {}" }
+    attendance_present { da: "Til stede", en: "Present" }
+    attendance_save { da: "Gem fremmøde", en: "Save attendance" }
+    attendance_share { da: "{} af {} gange ({} %)", en: "{} of {} sessions ({} %)" }
+    attendance_none { da: "Endnu ingen registreret", en: "None recorded yet" }
+    attendance_low { da: "Under kravet på {} %", en: "Below the required {} %" }
+    participants_title { da: "Deltagere", en: "Participants" }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }

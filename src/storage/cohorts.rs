@@ -321,3 +321,73 @@ pub async fn update(
         })?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Accepted participants of a cohort as (application id, reference, name).
+pub async fn participants(pool: &PgPool, cohort_id: i64) -> sqlx::Result<Vec<(i64, String, String)>> {
+    sqlx::query_as(
+        "SELECT a.id, a.reference, a.full_name FROM cohort_offers o JOIN applications a ON a.id = o.application_id
+         WHERE o.cohort_id = $1 AND o.status = 'accepted' ORDER BY lower(a.full_name)",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await
+}
+
+/// Who was present at one session, as application ids.
+pub async fn present_at(pool: &PgPool, cohort_id: i64, session: i32) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar("SELECT application_id FROM attendance WHERE cohort_id = $1 AND session_number = $2 AND present")
+        .bind(cohort_id)
+        .bind(session)
+        .fetch_all(pool)
+        .await
+}
+
+/// Records one session's attendance for every participant given.
+pub async fn record_attendance(
+    pool: &PgPool,
+    cohort_id: i64,
+    session: i32,
+    marks: &[(i64, bool)],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    for (application, present) in marks {
+        sqlx::query(
+            "INSERT INTO attendance (cohort_id, session_number, application_id, present, recorded_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (cohort_id, session_number, application_id) DO UPDATE SET present = $4, recorded_at = $5",
+        )
+        .bind(cohort_id)
+        .bind(session)
+        .bind(application)
+        .bind(present)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Per participant: sessions present, and the sessions recorded for the cohort so far.
+pub async fn attendance_summary(pool: &PgPool, cohort_id: i64) -> sqlx::Result<(i64, Vec<(i64, i64)>)> {
+    let held: i64 = sqlx::query_scalar("SELECT count(DISTINCT session_number) FROM attendance WHERE cohort_id = $1")
+        .bind(cohort_id)
+        .fetch_one(pool)
+        .await?;
+    let per: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT application_id, count(*) FILTER (WHERE present) FROM attendance WHERE cohort_id = $1 GROUP BY application_id",
+    )
+    .bind(cohort_id)
+    .fetch_all(pool)
+    .await?;
+    Ok((held, per))
+}
+
+pub async fn attendance_threshold(pool: &PgPool, cohort_id: i64) -> sqlx::Result<Option<i32>> {
+    sqlx::query_scalar(
+        "SELECT p.attendance_threshold_percent FROM cohorts c JOIN intakes i ON i.id = c.intake_id
+         JOIN programmes p ON p.id = i.programme_id WHERE c.id = $1",
+    )
+    .bind(cohort_id)
+    .fetch_one(pool)
+    .await
+}

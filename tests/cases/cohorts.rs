@@ -169,3 +169,30 @@ async fn school_holidays_move_sessions_to_the_end_and_the_cohort_can_be_renamed(
         s.staff.post(&path, &[("name", "Hold A"), ("start_date", "2027-09-20"), ("school_holidays", "18/10")]).await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn attendance_is_recorded_per_session_and_a_low_share_is_flagged_where_required() {
+    let s = setup().await;
+    let refs = applicants(&s, 1).await;
+    offer(&s, &refs[0]).await;
+    s.app.post_form(&offer_link(&s, "p0@example.dk").await, &[("decision", "accept")]).await;
+    let id: i64 = sqlx::query_scalar("SELECT id FROM applications").fetch_one(&s.app.pool).await.unwrap();
+    let session = |n: u32| format!("/admin/cohorts/{}/sessions/{n}", s.cohort);
+    assert!(
+        s.staff
+            .get(&session(1))
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Fremmøde 1. gang, mandag den 20. september 2027")
+    );
+    assert_eq!(s.staff.post(&session(1), &[("present", &id.to_string())]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.staff.post(&session(2), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(s.staff.post(&session(27), &[]).await.status(), StatusCode::NOT_FOUND, "there are 26 sessions");
+    let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
+    assert!(page.contains("1 af 2 gange (50 %)") && !page.contains("Under kravet"));
+    sqlx::query("UPDATE programmes SET attendance_threshold_percent = 80").execute(&s.app.pool).await.unwrap();
+    let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
+    assert!(page.contains("Under kravet på 80 %"));
+}

@@ -39,6 +39,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/intakes/{id}/cohorts", post(create))
         .route("/admin/cohorts/{id}", get(show).post(update))
         .route("/admin/cohorts/{id}/schedule.ics", get(ics))
+        .route("/admin/cohorts/{id}/sessions/{number}", get(attendance_form).post(record_attendance))
         .route("/admin/cohorts/{id}/waiting/{reference}/{direction}", post(move_waiting))
         .route("/admin/applications/{reference}/offer", post(offer))
         .route("/admin/applications/{reference}/waitlist", post(waitlist))
@@ -111,6 +112,7 @@ struct CohortPage {
     start_date: String,
     holidays: String,
     may_edit: bool,
+    participants: Vec<(String, String, String, Option<String>)>,
 }
 
 async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
@@ -123,6 +125,26 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
         storage::cohorts::waiting_list(&state.pool, c.intake_id)
     )?;
     let (sessions, practicum) = plan(&c);
+    let (participants, (held, present), threshold) = tokio::try_join!(
+        storage::cohorts::participants(&state.pool, id),
+        storage::cohorts::attendance_summary(&state.pool, id),
+        storage::cohorts::attendance_threshold(&state.pool, id),
+    )?;
+    let threshold = threshold.and_then(|t| u32::try_from(t).ok());
+    let participants = participants
+        .into_iter()
+        .map(|(app, reference, name)| {
+            let here = present.iter().find(|(a, _)| *a == app).map_or(0, |(_, n)| *n) as u32;
+            let held = held as u32;
+            let share = match crate::domain::cohort::attendance_percent(here, held) {
+                Some(p) => fill(t.attendance_share, &[&here, &held, &p]),
+                None => t.attendance_none.to_string(),
+            };
+            let low = crate::domain::cohort::attendance_too_low(here, held, threshold)
+                .then(|| fill(t.attendance_low, &[&threshold.unwrap_or_default()]));
+            (reference, name, share, low)
+        })
+        .collect();
     let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
     let free = (c.capacity as usize).saturating_sub(seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
@@ -160,6 +182,7 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
         start_date: c.start_date.to_string(),
         holidays: c.school_holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
         may_edit: staff.role.may(Permission::ManageIntakes),
+        participants,
         practicum: practicum.map(|p| {
             (
                 fill(
@@ -332,4 +355,63 @@ async fn update(
         }
         Err(CreateCohortError::Database(e)) => Err(e.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "admin/attendance.html")]
+struct AttendancePage {
+    ctx: PageContext,
+    a: AdminContext,
+    title: String,
+    action: String,
+    back: String,
+    people: Vec<(i64, String, bool)>,
+}
+
+async fn attendance_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, number)): Path<(i64, u32)>,
+    lang: Lang,
+) -> AppResult<Html<String>> {
+    staff.require(Permission::ManageIntakes)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let (sessions, _) = plan(&c);
+    let session = sessions.iter().find(|s| s.number == number).ok_or(AppError::NotFound)?;
+    let (people, present) = tokio::try_join!(
+        storage::cohorts::participants(&state.pool, id),
+        storage::cohorts::present_at(&state.pool, id, number as i32)
+    )?;
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}/sessions/{number}"), &staff, "intakes");
+    let page = AttendancePage {
+        ctx,
+        a,
+        title: fill(lang.cohort().attendance_session, &[&number, &dates::long_date(lang, session.date)]),
+        action: format!("/admin/cohorts/{id}/sessions/{number}"),
+        back: format!("/admin/cohorts/{id}#participants"),
+        people: people.into_iter().map(|(app, _, name)| (app, name, present.contains(&app))).collect(),
+    };
+    Ok(Html(page.render()?))
+}
+
+async fn record_attendance(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, number)): Path<(i64, u32)>,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    if !plan(&c).0.iter().any(|s| s.number == number) {
+        return Err(AppError::NotFound);
+    }
+    let present: Vec<i64> = form.all("present").iter().filter_map(|p| p.parse().ok()).collect();
+    let marks: Vec<(i64, bool)> = storage::cohorts::participants(&state.pool, id)
+        .await?
+        .into_iter()
+        .map(|(app, _, _)| (app, present.contains(&app)))
+        .collect();
+    storage::cohorts::record_attendance(&state.pool, id, number as i32, &marks, state.clock.now()).await?;
+    staff.audit(&state, "attendance_recorded", None, json!({ "cohort_id": id, "session": number })).await?;
+    Ok(Redirect::to(&format!("/admin/cohorts/{id}#participants")).into_response())
 }
