@@ -63,6 +63,15 @@ catalogue! {
     attendance_none { da: "Endnu ingen registreret", en: "None recorded yet" }
     attendance_low { da: "Under kravet på {} %", en: "Below the required {} %" }
     participants_title { da: "Deltagere", en: "Participants" }
+    mail_feed_link { da: "Dit skema i din kalender", en: "Your schedule in your calendar" }
+    mail_feed_text { da: "Linket herunder er dit personlige skema. Tilføj det i din kalender-app som et abonnement, så følger ændringer med. Del det ikke med andre.", en: "The link below is your personal schedule. Add it to your calendar app as a subscription and changes follow. Do not share it." }
+    mail_rejected_subject { da: "Svar på din ansøgning – reference {}", en: "Answer to your application – reference {}" }
+    mail_rejected_body { da: "Tak for din ansøgning og for den tid, du har brugt på den. Vi har desværre ikke plads til dig på holdet denne gang. Det er ikke en vurdering af dig som menneske – der er mange gode ansøgere til få pladser.", en: "Thank you for your application and the time you spent on it. Unfortunately we do not have a place for you in the group this time. It is not a judgement of you as a person – there are many good applicants for few places." }
+    mail_rejected_support { da: "Har du brug for at tale med nogen, er du velkommen til at kontakte skolen, din egen behandler eller en rådgivningslinje. Du er også velkommen til at søge igen – på vores side kan du bede om besked, når næste hold åbner.", en: "If you need someone to talk to, you are welcome to contact the school, your own practitioner or a counselling line. You are also welcome to apply again – on our site you can ask to hear when the next group opens." }
+    mail_rejected_link { da: "Se kommende hold", en: "See coming groups" }
+    release_title { da: "Send svar til dem, der ikke er optaget", en: "Send answers to those not admitted" }
+    release_text { da: "Afslag sendes kun, når I trykker her. {} afslag venter.", en: "Rejection letters go out only when you press here. {} are waiting." }
+    release_button { da: "Send afslagene nu", en: "Send the letters now" }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }

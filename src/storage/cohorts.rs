@@ -391,3 +391,50 @@ pub async fn attendance_threshold(pool: &PgPool, cohort_id: i64) -> sqlx::Result
     .fetch_one(pool)
     .await
 }
+
+pub async fn set_feed_token(conn: &mut PgConnection, offer_id: i64, hash: &[u8]) -> sqlx::Result<()> {
+    sqlx::query("UPDATE cohort_offers SET feed_token_hash = $2 WHERE id = $1")
+        .bind(offer_id)
+        .bind(hash)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The cohort of an accepted place, found by the participant's feed link.
+pub async fn cohort_of_feed(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT cohort_id FROM cohort_offers WHERE feed_token_hash = $1 AND status = 'accepted'")
+        .bind(hash)
+        .fetch_optional(pool)
+        .await
+}
+
+/// Rejected applications of an intake whose letter has not gone out, as (id, reference, name, e-mail).
+pub async fn unreleased_rejections(
+    conn: &mut PgConnection,
+    intake_id: i64,
+) -> sqlx::Result<Vec<(i64, String, String, String)>> {
+    sqlx::query_as(
+        "SELECT id, reference, full_name, email FROM applications
+         WHERE intake_id = $1 AND status = 'rejected' AND decision_released_at IS NULL ORDER BY id FOR UPDATE",
+    )
+    .bind(intake_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn mark_released(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE applications SET decision_released_at = $2 WHERE id = $1")
+        .bind(application_id)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn count_unreleased(pool: &PgPool, intake_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT count(*) FROM applications WHERE intake_id = $1 AND status = 'rejected' AND decision_released_at IS NULL")
+        .bind(intake_id)
+        .fetch_one(pool)
+        .await
+}

@@ -196,3 +196,40 @@ async fn attendance_is_recorded_per_session_and_a_low_share_is_flagged_where_req
     let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
     assert!(page.contains("Under kravet på 80 %"));
 }
+
+#[tokio::test]
+async fn rejections_are_mailed_only_when_released_and_admission_brings_a_personal_feed() {
+    let s = setup().await;
+    let refs = applicants(&s, 2).await;
+    s.staff
+        .post(&format!("/admin/applications/{}/status", refs[0]), &[("status", "rejected"), ("reason", "Intern grund")])
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !s.app.smtp.mails().await.iter().any(|m| m.subject.starts_with("Svar på din ansøgning")),
+        "nothing before release"
+    );
+    let intake: i64 = sqlx::query_scalar("SELECT id FROM intakes").fetch_one(&s.app.pool).await.unwrap();
+    assert_eq!(s.staff.post(&format!("/admin/intakes/{intake}/release"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let letter = s
+        .app
+        .smtp
+        .mails_to("p0@example.dk", 2)
+        .await
+        .into_iter()
+        .find(|m| m.subject.starts_with("Svar på din ansøgning"))
+        .unwrap();
+    assert!(!letter.text.contains("Intern grund"), "the reason stays internal");
+    s.staff.post(&format!("/admin/intakes/{intake}/release"), &[]).await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(s.app.smtp.mails_to("p0@example.dk", 2).await.len(), 2, "released once");
+
+    offer(&s, &refs[1]).await;
+    s.app.post_form(&offer_link(&s, "p1@example.dk").await, &[("decision", "accept")]).await;
+    let welcome =
+        s.app.smtp.mails_to("p1@example.dk", 3).await.into_iter().find(|m| m.subject == "Velkommen på holdet").unwrap();
+    let feed = s.app.get(&welcome.link_path("/feeds/")).await;
+    assert_eq!(feed.status(), StatusCode::OK);
+    assert!(feed.text().await.unwrap().parse::<icalendar::Calendar>().is_ok());
+    assert_eq!(s.app.get(&format!("/feeds/{}", "F".repeat(43))).await.status(), StatusCode::NOT_FOUND);
+}

@@ -43,6 +43,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/cohorts/{id}/waiting/{reference}/{direction}", post(move_waiting))
         .route("/admin/applications/{reference}/offer", post(offer))
         .route("/admin/applications/{reference}/waitlist", post(waitlist))
+        .route("/admin/intakes/{id}/release", post(release))
 }
 
 fn notice(lang: Lang, title: &str, text: String, back: String, status: StatusCode) -> Response {
@@ -198,12 +199,11 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
 }
 
 /// Every teaching session, the practicum period and its days; times in UTC.
-async fn ics(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
-    staff.require(Permission::ReviewAllApplications)?;
-    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let (sessions, practicum) = plan(&c);
+pub fn cohort_calendar(state: &AppState, c: &Cohort) -> String {
+    let (sessions, practicum) = plan(c);
     let t = Lang::Da.cohort();
     let host = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
+    let id = c.id;
     let at = |d: NaiveDate, time: NaiveTime| from_local(d.and_time(time));
     let event = |uid: String, summary: String, starts, ends| CalendarEvent {
         uid: format!("{uid}@{host}"),
@@ -253,9 +253,24 @@ async fn ics(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -
             ));
         }
     }
-    let body = calendar::render(Method::Publish, &events, state.clock.now());
-    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
-        .into_response())
+    calendar::render(Method::Publish, &events, state.clock.now())
+}
+
+pub fn calendar_response(body: String) -> Response {
+    ([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response()
+}
+
+async fn ics(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
+    staff.require(Permission::ReviewAllApplications)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    Ok(calendar_response(cohort_calendar(&state, &c)))
+}
+
+async fn release(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
+    staff.require(Permission::DecideApplications)?;
+    let sent = flow::release_rejections(&state, &staff, id).await?;
+    Ok(Redirect::to(&format!("/admin/intakes/{id}?released={sent}#release")).into_response())
 }
 
 async fn offer(

@@ -181,6 +181,8 @@ struct ShowPage {
     slot_error: Option<&'static str>,
     meetings: Vec<(i64, String)>,
     cohorts: Vec<(i64, String)>,
+    release_text: String,
+    may_release: bool,
 }
 
 pub struct SlotRow {
@@ -255,6 +257,7 @@ async fn show_page(
         storage::info_meetings::of_intake(&state.pool, id),
     )?;
     let cohorts = storage::cohorts::of_intake(&state.pool, id).await?;
+    let unreleased = storage::cohorts::count_unreleased(&state.pool, id).await?;
     let mut slot_days: Vec<(String, String, Vec<SlotRow>)> = Vec::new();
     for slot in slots {
         let date = crate::domain::local_time::local_date(slot.starts_at);
@@ -317,6 +320,8 @@ async fn show_page(
         slot_error: retry.map(|r| r.error),
         meetings: meetings.iter().map(|m| (m.id, dates::long_span(lang, m.starts_at, m.ends_at))).collect(),
         cohorts,
+        release_text: crate::i18n::fill(lang.cohort().release_text, &[&unreleased]),
+        may_release: unreleased > 0 && staff.role.may(Permission::DecideApplications),
     };
     Ok(page.render()?)
 }

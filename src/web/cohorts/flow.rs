@@ -118,7 +118,10 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
         );
         let first_day = first.first().map_or(cohort.start_date, |s| s.date);
         let starts = first.first().map_or(NaiveTime::MIN, |s| s.starts);
-        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts)?;
+        let feed = tokens::generate();
+        storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
+        let feed_url = state.settings.absolute(&format!("/feeds/{feed}"));
+        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
         outbox::queue(&mut tx, &mail, &domain(state)).await?;
     }
     tx.commit().await?;
@@ -153,4 +156,28 @@ pub async fn waitlist(state: &AppState, staff: &Staff, reference: &str) -> Resul
     state.mail_wake.notify_one();
     staff.audit(state, "waitlisted", Some(id), serde_json::json!({ "position": position })).await?;
     Ok(Waitlisted::Done)
+}
+
+/// Sends the letter to every rejected applicant of the intake not yet told;
+/// returns how many. Rejections are never mailed before this.
+pub async fn release_rejections(state: &AppState, staff: &Staff, intake_id: i64) -> Result<usize, AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
+    for (id, reference, name, email) in &waiting {
+        let mail = mails::rejected(&state.settings, address(email)?, name, reference)?;
+        outbox::queue(&mut tx, &mail, &domain(state)).await?;
+        storage::cohorts::mark_released(&mut tx, *id, now).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    staff
+        .audit(
+            state,
+            "decisions_released",
+            None,
+            serde_json::json!({ "intake_id": intake_id, "letters": waiting.len() }),
+        )
+        .await?;
+    Ok(waiting.len())
 }

@@ -49,13 +49,35 @@ pub fn accepted(
     cohort: &Cohort,
     first_day: NaiveDate,
     starts: NaiveTime,
+    feed_url: &str,
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.cohort();
     let text = fill(
         t.mail_accepted_body,
         &[&dates::long_date(LANG, first_day), &dates::clock(LANG, starts), &cohort.programme.place],
     );
-    body(name, vec![text], None).into_email(to, t.mail_accepted_subject.into(), Vec::new())
+    let link = MailLink { label: t.mail_feed_link.into(), url: feed_url.to_string() };
+    body(name, vec![text, t.mail_feed_text.into()], Some(link)).into_email(
+        to,
+        t.mail_accepted_subject.into(),
+        Vec::new(),
+    )
+}
+
+/// The letter after a rejection, sent only when a coordinator releases decisions.
+pub fn rejected(
+    settings: &Settings,
+    to: EmailAddress,
+    name: &str,
+    reference: &str,
+) -> Result<OutgoingEmail, askama::Error> {
+    let t = LANG.cohort();
+    let link = MailLink { label: t.mail_rejected_link.into(), url: settings.absolute("/") };
+    body(name, vec![t.mail_rejected_body.into(), t.mail_rejected_support.into()], Some(link)).into_email(
+        to,
+        fill(t.mail_rejected_subject, &[&reference]),
+        Vec::new(),
+    )
 }
 
 pub fn waitlisted(

@@ -25,7 +25,7 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/offers/{token}", get(page).post(answer))
+    Router::new().route("/offers/{token}", get(page).post(answer)).route("/feeds/{token}", get(feed))
 }
 
 #[derive(Template)]
@@ -92,4 +92,12 @@ async fn answer(
         Some(Answered::Earlier) => notice(lang, t.offer_answered_title, t.offer_answered_text, StatusCode::CONFLICT),
         Some(Answered::Lapsed) => notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE),
     })
+}
+
+/// A participant's own schedule feed, from the secret link in the admission mail.
+async fn feed(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    let token = token.trim_end_matches(".ics");
+    let cohort_id = storage::cohorts::cohort_of_feed(&state.pool, &hash_of(token)?).await?.ok_or(AppError::NotFound)?;
+    let cohort = storage::cohorts::get(&state.pool, cohort_id).await?.ok_or(AppError::NotFound)?;
+    Ok(super::admin::cohort_calendar_response(&state, &cohort))
 }
