@@ -72,6 +72,24 @@ catalogue! {
     release_title { da: "Send svar til dem, der ikke er optaget", en: "Send answers to those not admitted" }
     release_text { da: "Afslag sendes kun, når I trykker her. {} afslag venter.", en: "Rejection letters go out only when you press here. {} are waiting." }
     release_button { da: "Send afslagene nu", en: "Send the letters now" }
+    placement_title { da: "Praktiksted for {}", en: "Practicum site for {}" }
+    placement_add { da: "Tilføj praktiksted", en: "Add practicum site" }
+    placement_site { da: "Praktikstedets navn", en: "Name of the site" }
+    placement_kind { da: "Hvilken slags tilbud?", en: "What kind of service?" }
+    placement_regional { da: "Regionalt", en: "Regional" }
+    placement_municipal { da: "Kommunalt", en: "Municipal" }
+    placement_address { da: "Adresse", en: "Address" }
+    placement_contact { da: "Kontaktperson på stedet (valgfrit)", en: "Contact at the site (optional)" }
+    placement_supervisor { da: "Praktikvejlederens navn", en: "Supervisor's name" }
+    placement_supervisor_email { da: "Praktikvejlederens e-mail", en: "Supervisor's e-mail" }
+    placement_supervisor_phone { da: "Praktikvejlederens telefon (valgfrit)", en: "Supervisor's phone (optional)" }
+    placement_confirm { da: "Praktikken er aftalt – send datoerne til praktikvejlederen", en: "The practicum is agreed – send the dates to the supervisor" }
+    placement_save { da: "Gem praktiksted", en: "Save practicum site" }
+    placement_confirmed { da: "aftalt", en: "agreed" }
+    err_placement { da: "Udfyld sted, slags tilbud, adresse, praktikvejleder og en gyldig e-mail.", en: "Fill in site, kind of service, address, supervisor and a valid e-mail." }
+    mail_supervisor_subject { da: "Praktik: datoer for {}", en: "Practicum: dates for {}" }
+    mail_supervisor_body { da: "Tak fordi I tager imod {} i praktik fra {} hos {}. Praktikken varer til {} med {} timer om ugen.", en: "Thank you for welcoming {} for a practicum from {} at {}. It lasts until {} with {} hours a week." }
+    mail_supervisor_days { da: "Deltageren har opfølgende undervisning og supervision på disse dage:", en: "The participant has follow-up teaching and supervision on these days:" }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }

@@ -233,3 +233,36 @@ async fn rejections_are_mailed_only_when_released_and_admission_brings_a_persona
     assert!(feed.text().await.unwrap().parse::<icalendar::Calendar>().is_ok());
     assert_eq!(s.app.get(&format!("/feeds/{}", "F".repeat(43))).await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_confirmed_placement_mails_the_supervisor_the_practicum_dates() {
+    let s = setup().await;
+    let refs = applicants(&s, 1).await;
+    offer(&s, &refs[0]).await;
+    s.app.post_form(&offer_link(&s, "p0@example.dk").await, &[("decision", "accept")]).await;
+    let path = format!("/admin/cohorts/{}/placements/{}", s.cohort, refs[0]);
+    let incomplete = s.staff.post(&path, &[("site_name", "Bostedet Solhøj"), ("supervisor_email", "nej")]).await;
+    assert_eq!(incomplete.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(incomplete.text().await.unwrap().contains("Bostedet Solhøj"), "input kept");
+    let form = [
+        ("site_name", "Bostedet Solhøj"),
+        ("site_kind", "municipal"),
+        ("address", "Solvej 1, Randers"),
+        ("supervisor_name", "Karen Vejleder"),
+        ("supervisor_email", "karen@example.dk"),
+        ("confirm", "yes"),
+    ];
+    assert_eq!(s.staff.post(&path, &form).await.status(), StatusCode::SEE_OTHER);
+    let mail = &s.app.smtp.mails_to("karen@example.dk", 1).await[0];
+    assert!(
+        mail.text.contains("mandag den 20. december 2027") && mail.text.contains("6 timer om ugen"),
+        "{}",
+        mail.text
+    );
+    let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
+    assert!(page.contains("Bostedet Solhøj (aftalt)"));
+    assert_eq!(
+        s.staff.get(&format!("/admin/cohorts/{}/placements/2099-0001", s.cohort)).await.status(),
+        StatusCode::NOT_FOUND
+    );
+}

@@ -113,7 +113,7 @@ struct CohortPage {
     start_date: String,
     holidays: String,
     may_edit: bool,
-    participants: Vec<(String, String, String, Option<String>)>,
+    participants: Vec<(String, String, String, Option<String>, String)>,
 }
 
 async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
@@ -126,10 +126,11 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
         storage::cohorts::waiting_list(&state.pool, c.intake_id)
     )?;
     let (sessions, practicum) = plan(&c);
-    let (participants, (held, present), threshold) = tokio::try_join!(
+    let (participants, (held, present), threshold, sites) = tokio::try_join!(
         storage::cohorts::participants(&state.pool, id),
         storage::cohorts::attendance_summary(&state.pool, id),
         storage::cohorts::attendance_threshold(&state.pool, id),
+        storage::cohorts::placement_sites(&state.pool, id),
     )?;
     let threshold = threshold.and_then(|t| u32::try_from(t).ok());
     let participants = participants
@@ -143,7 +144,12 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
             };
             let low = crate::domain::cohort::attendance_too_low(here, held, threshold)
                 .then(|| fill(t.attendance_low, &[&threshold.unwrap_or_default()]));
-            (reference, name, share, low)
+            let site = sites
+                .iter()
+                .find(|(a, _, _)| *a == app)
+                .map(|(_, site, ok)| if *ok { format!("{site} ({})", t.placement_confirmed) } else { site.clone() })
+                .unwrap_or_else(|| t.placement_add.to_string());
+            (reference, name, share, low, site)
         })
         .collect();
     let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;

@@ -9,6 +9,7 @@ mod interviews;
 mod login;
 mod meetings;
 mod password;
+mod placements;
 mod slot_edit;
 mod users;
 
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(slot_edit::router())
         .merge(meetings::router())
         .merge(cohorts::router())
+        .merge(placements::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
