@@ -183,3 +183,51 @@ mod tests {
         assert_eq!(viborg.ends, d("2028-04-09"));
     }
 }
+
+/// A coordinator's change to one planned session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionChange {
+    Moved { number: u32, date: NaiveDate, starts: NaiveTime, ends: NaiveTime },
+    Cancelled { number: u32 },
+}
+
+/// The plan after the coordinator's changes: moved sessions keep their
+/// number, cancelled ones drop out, added ones come after; in time order.
+pub fn with_changes(mut sessions: Vec<Session>, changes: &[SessionChange], added: &[Session]) -> Vec<Session> {
+    for change in changes {
+        match *change {
+            SessionChange::Moved { number, date, starts, ends } => {
+                if let Some(s) = sessions.iter_mut().find(|s| s.number == number) {
+                    *s = Session { number, date, starts, ends };
+                }
+            }
+            SessionChange::Cancelled { number } => sessions.retain(|s| s.number != number),
+        }
+    }
+    sessions.extend_from_slice(added);
+    sessions.sort_by_key(|s| (s.date, s.starts, s.number));
+    sessions
+}
+
+#[cfg(test)]
+mod change_tests {
+    use super::*;
+
+    #[test]
+    fn moved_cancelled_and_added_sessions_and_the_hours_they_make() {
+        let t = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let plan = teaching_sessions(d("2027-09-20"), &[Weekday::Mon, Weekday::Wed], 26, (t(9), t(12)), &[]);
+        let changes = [
+            SessionChange::Moved { number: 1, date: d("2027-09-21"), starts: t(10), ends: t(13) },
+            SessionChange::Cancelled { number: 2 },
+        ];
+        let added = [Session { number: 27, date: d("2027-12-17"), starts: t(9), ends: t(12) }];
+        let after = with_changes(plan, &changes, &added);
+        assert_eq!(after.len(), 26);
+        assert_eq!((after[0].number, after[0].date, after[0].starts), (1, d("2027-09-21"), t(10)));
+        assert!(!after.iter().any(|s| s.number == 2));
+        assert_eq!(after.last().unwrap().number, 27);
+        assert_eq!(after.iter().map(|s| (s.ends - s.starts).num_hours()).sum::<i64>(), 78);
+    }
+}

@@ -90,6 +90,11 @@ catalogue! {
     mail_supervisor_subject { da: "Praktik: datoer for {}", en: "Practicum: dates for {}" }
     mail_supervisor_body { da: "Tak fordi I tager imod {} i praktik fra {} hos {}. Praktikken varer til {} med {} timer om ugen.", en: "Thank you for welcoming {} for a practicum from {} at {}. It lasts until {} with {} hours a week." }
     mail_supervisor_days { da: "Deltageren har opfølgende undervisning og supervision på disse dage:", en: "The participant has follow-up teaching and supervision on these days:" }
+    session_change_title { da: "Flyt eller aflys denne gang", en: "Move or cancel this session" }
+    session_move { da: "Flyt", en: "Move" }
+    session_cancel { da: "Aflys denne gang", en: "Cancel this session" }
+    session_add_title { da: "Tilføj en undervisningsgang", en: "Add a session" }
+    session_add { da: "Tilføj", en: "Add" }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }

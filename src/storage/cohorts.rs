@@ -1,9 +1,12 @@
 //! Cohorts, their seats (offers) and the waiting list.
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
 use super::programmes;
-use crate::domain::programme::ProgrammeFacts;
+use crate::domain::{
+    programme::ProgrammeFacts,
+    schedule::{Session, SessionChange},
+};
 
 /// Adds the cohort unless the intake has one of that name; returns its id.
 pub async fn insert_if_missing(
@@ -64,6 +67,8 @@ pub struct Cohort {
     pub capacity: i32,
     pub school_holidays: Vec<NaiveDate>,
     pub programme: ProgrammeFacts,
+    pub changes: Vec<SessionChange>,
+    pub added: Vec<Session>,
 }
 
 fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
@@ -76,6 +81,8 @@ fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
         capacity: row.try_get("capacity")?,
         school_holidays: row.try_get("school_holidays")?,
         programme: programmes::from_row(row)?,
+        changes: Vec::new(),
+        added: Vec::new(),
     })
 }
 
@@ -86,7 +93,81 @@ pub async fn get(pool: &PgPool, id: i64) -> sqlx::Result<Option<Cohort>> {
         " FROM cohorts c JOIN intakes i ON i.id = c.intake_id JOIN programmes p ON p.id = i.programme_id WHERE c.id = $1"
     );
     let row = sqlx::query(sql).bind(id).fetch_optional(pool).await?;
-    row.as_ref().map(cohort_from_row).transpose()
+    let Some(mut cohort) = row.as_ref().map(cohort_from_row).transpose()? else { return Ok(None) };
+    type ChangeRow = (i32, Option<NaiveDate>, Option<NaiveTime>, Option<NaiveTime>, bool);
+    let changes: Vec<ChangeRow> = sqlx::query_as(
+        "SELECT session_number, new_date, new_starts, new_ends, cancelled FROM session_changes WHERE cohort_id = $1",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
+    cohort.changes = changes
+        .into_iter()
+        .filter_map(|(n, date, starts, ends, cancelled)| {
+            let number = u32::try_from(n).ok()?;
+            Some(if cancelled {
+                SessionChange::Cancelled { number }
+            } else {
+                SessionChange::Moved { number, date: date?, starts: starts?, ends: ends? }
+            })
+        })
+        .collect();
+    let added: Vec<(i32, NaiveDate, NaiveTime, NaiveTime)> = sqlx::query_as(
+        "SELECT session_number, date, starts, ends FROM extra_sessions WHERE cohort_id = $1 ORDER BY session_number",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
+    cohort.added = added
+        .into_iter()
+        .filter_map(|(n, date, starts, ends)| Some(Session { number: u32::try_from(n).ok()?, date, starts, ends }))
+        .collect();
+    Ok(Some(cohort))
+}
+
+/// Moves or cancels one planned session (replacing an earlier change of it).
+pub async fn change_session(pool: &PgPool, cohort_id: i64, change: SessionChange) -> sqlx::Result<()> {
+    let (number, date, starts, ends, cancelled) = match change {
+        SessionChange::Moved { number, date, starts, ends } => (number, Some(date), Some(starts), Some(ends), false),
+        SessionChange::Cancelled { number } => (number, None, None, None, true),
+    };
+    sqlx::query(
+        "INSERT INTO session_changes (cohort_id, session_number, new_date, new_starts, new_ends, cancelled)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (cohort_id, session_number) DO UPDATE SET new_date = $3, new_starts = $4, new_ends = $5, cancelled = $6",
+    )
+    .bind(cohort_id)
+    .bind(number as i32)
+    .bind(date)
+    .bind(starts)
+    .bind(ends)
+    .bind(cancelled)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Adds a session after the planned ones; its number follows the highest so far.
+pub async fn add_session(
+    pool: &PgPool,
+    cohort_id: i64,
+    first_free: u32,
+    date: NaiveDate,
+    starts: NaiveTime,
+    ends: NaiveTime,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO extra_sessions (cohort_id, session_number, date, starts, ends)
+         SELECT $1, GREATEST($2, COALESCE(max(session_number) + 1, $2)), $3, $4, $5 FROM extra_sessions WHERE cohort_id = $1",
+    )
+    .bind(cohort_id)
+    .bind(first_free as i32)
+    .bind(date)
+    .bind(starts)
+    .bind(ends)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// The cohorts of an intake as (id, name).

@@ -266,3 +266,36 @@ async fn a_confirmed_placement_mails_the_supervisor_the_practicum_dates() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_coordinator_moves_cancels_and_adds_single_sessions_and_sees_the_hours() {
+    let s = setup().await;
+    let base = format!("/admin/cohorts/{}", s.cohort);
+    let moved = s
+        .staff
+        .post(&format!("{base}/sessions/1/change"), &[("date", "2027-09-21"), ("from", "10:00"), ("to", "13:00")])
+        .await;
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        s.staff.post(&format!("{base}/sessions/2/change"), &[("cancel", "yes")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let page = s.staff.get(&base).await.text().await.unwrap();
+    assert!(page.contains("25 gange, 75 timer i alt.") && page.contains("tirsdag den 21. september 2027"));
+    assert_eq!(
+        s.staff
+            .post(&format!("{base}/sessions"), &[("date", "2027-12-17"), ("from", "09:00"), ("to", "12:00")])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let page = s.staff.get(&base).await.text().await.unwrap();
+    assert!(page.contains("26 gange, 78 timer i alt.") && page.contains("fredag den 17. december 2027"));
+    let ics = s.staff.get(&format!("{base}/schedule.ics")).await.text().await.unwrap();
+    assert!(ics.contains("DTSTART:20270921T080000Z") && !ics.contains("DTSTART:20270922T070000Z"));
+    let bad = s
+        .staff
+        .post(&format!("{base}/sessions/3/change"), &[("date", "2027-09-29"), ("from", "12:00"), ("to", "09:00")])
+        .await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

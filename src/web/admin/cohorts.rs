@@ -40,6 +40,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/cohorts/{id}", get(show).post(update))
         .route("/admin/cohorts/{id}/schedule.ics", get(ics))
         .route("/admin/cohorts/{id}/sessions/{number}", get(attendance_form).post(record_attendance))
+        .route("/admin/cohorts/{id}/sessions/{number}/change", post(change_session))
+        .route("/admin/cohorts/{id}/sessions", post(add_session))
         .route("/admin/cohorts/{id}/waiting/{reference}/{direction}", post(move_waiting))
         .route("/admin/applications/{reference}/offer", post(offer))
         .route("/admin/applications/{reference}/waitlist", post(waitlist))
@@ -79,15 +81,17 @@ async fn create(
     }
 }
 
-fn plan(c: &Cohort) -> (Vec<Session>, Option<Practicum>) {
+/// The cohort's teaching plan with the coordinator's changes, and the practicum after it.
+pub fn plan(c: &Cohort) -> (Vec<Session>, Option<Practicum>) {
     let p = &c.programme;
-    let sessions = schedule::teaching_sessions(
+    let planned = schedule::teaching_sessions(
         c.start_date,
         &p.teaching_weekdays,
         p.session_count,
         (p.session_starts, p.session_ends),
         &c.school_holidays,
     );
+    let sessions = schedule::with_changes(planned, &c.changes, &c.added);
     let practicum = sessions
         .last()
         .filter(|_| p.practicum_weeks > 0)
@@ -387,6 +391,10 @@ struct AttendancePage {
     action: String,
     back: String,
     people: Vec<(i64, String, bool)>,
+    change_action: String,
+    date: String,
+    from: String,
+    to: String,
 }
 
 async fn attendance_form(
@@ -411,6 +419,10 @@ async fn attendance_form(
         action: format!("/admin/cohorts/{id}/sessions/{number}"),
         back: format!("/admin/cohorts/{id}#participants"),
         people: people.into_iter().map(|(app, _, name)| (app, name, present.contains(&app))).collect(),
+        change_action: format!("/admin/cohorts/{id}/sessions/{number}/change"),
+        date: session.date.to_string(),
+        from: session.starts.format("%H:%M").to_string(),
+        to: session.ends.format("%H:%M").to_string(),
     };
     Ok(Html(page.render()?))
 }
@@ -435,4 +447,70 @@ async fn record_attendance(
     storage::cohorts::record_attendance(&state.pool, id, number as i32, &marks, state.clock.now()).await?;
     staff.audit(&state, "attendance_recorded", None, json!({ "cohort_id": id, "session": number })).await?;
     Ok(Redirect::to(&format!("/admin/cohorts/{id}#participants")).into_response())
+}
+
+/// Move a session (`date`, `from`, `to`) or cancel it (`cancel=yes`).
+async fn change_session(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((id, number)): Path<(i64, u32)>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    if !plan(&c).0.iter().any(|s| s.number == number) {
+        return Err(AppError::NotFound);
+    }
+    let back = format!("/admin/cohorts/{id}#teaching");
+    let change = if form.get("cancel") == "yes" {
+        schedule::SessionChange::Cancelled { number }
+    } else {
+        match session_times(&form) {
+            Some((date, starts, ends)) => schedule::SessionChange::Moved { number, date, starts, ends },
+            None => {
+                return Ok(notice(
+                    lang,
+                    lang.cohort().teaching_title,
+                    lang.admin().err_slot_times.into(),
+                    back,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                ));
+            }
+        }
+    };
+    storage::cohorts::change_session(&state.pool, id, change).await?;
+    staff.audit(&state, "session_changed", None, json!({ "cohort_id": id, "session": number })).await?;
+    Ok(Redirect::to(&back).into_response())
+}
+
+fn session_times(form: &FormFields) -> Option<(NaiveDate, NaiveTime, NaiveTime)> {
+    let date = NaiveDate::parse_from_str(form.get("date").trim(), "%Y-%m-%d").ok()?;
+    let starts = NaiveTime::parse_from_str(form.get("from").trim(), "%H:%M").ok()?;
+    let ends = NaiveTime::parse_from_str(form.get("to").trim(), "%H:%M").ok().filter(|e| *e > starts)?;
+    Some((date, starts, ends))
+}
+
+async fn add_session(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+    form: FormFields,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageIntakes)?;
+    let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
+    let back = format!("/admin/cohorts/{id}#teaching");
+    let Some((date, starts, ends)) = session_times(&form) else {
+        return Ok(notice(
+            lang,
+            lang.cohort().teaching_title,
+            lang.admin().err_slot_times.into(),
+            back,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    storage::cohorts::add_session(&state.pool, id, c.programme.session_count + 1, date, starts, ends).await?;
+    staff.audit(&state, "session_added", None, json!({ "cohort_id": id })).await?;
+    Ok(Redirect::to(&back).into_response())
 }

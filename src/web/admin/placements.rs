@@ -12,7 +12,7 @@ use serde_json::json;
 
 use super::{AdminContext, Staff};
 use crate::{
-    domain::{email_address::EmailAddress, schedule, staff::Permission},
+    domain::{email_address::EmailAddress, staff::Permission},
     i18n::{Lang, dates, fill},
     mail::{body::MailBody, outbox},
     storage::{self, cohorts::Placement},
@@ -120,16 +120,7 @@ async fn save(
     storage::cohorts::save_placement(&mut tx, id, app, &p).await?;
     if confirm {
         let cohort = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-        let pr = &cohort.programme;
-        let sessions = schedule::teaching_sessions(
-            cohort.start_date,
-            &pr.teaching_weekdays,
-            pr.session_count,
-            (pr.session_starts, pr.session_ends),
-            &cohort.school_holidays,
-        );
-        if let Some(last) = sessions.last() {
-            let plan = schedule::practicum(last.date, pr.practicum_weeks, pr.practicum_hours_per_week);
+        if let (_, Some(plan)) = super::cohorts::plan(&cohort) {
             let (l, t) = (Lang::Da, Lang::Da.cohort());
             let mail = MailBody {
                 greeting: fill(l.apply().mail_hello, &[&p.supervisor_name]),
