@@ -122,6 +122,8 @@ pub struct Intake {
     pub interview_days: Vec<NaiveDate>,
     /// How long before an interview booking and changes close.
     pub booking_cutoff_hours: i32,
+    /// A freed place goes to the first on the waiting list by itself.
+    pub auto_offer: bool,
     pub programme: super::programme::ProgrammeFacts,
 }
 
@@ -143,6 +145,8 @@ pub struct IntakeFields {
     pub interview_days: String,
     /// Hours before an interview when booking closes; empty means 24.
     pub booking_cutoff_hours: String,
+    /// `yes`: a freed place goes to the first on the waiting list by itself.
+    pub auto_offer: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,6 +170,7 @@ pub struct ParsedIntake {
     pub start_date: NaiveDate,
     pub interview_days: Vec<NaiveDate>,
     pub booking_cutoff_hours: i32,
+    pub auto_offer: bool,
 }
 
 /// Lower-case letters and digits in groups joined by single hyphens.
@@ -257,6 +262,7 @@ impl IntakeFields {
                 start_date,
                 interview_days: days,
                 booking_cutoff_hours: cutoff.unwrap_or(24),
+                auto_offer: self.auto_offer == "yes",
             }),
             _ => Err(errors),
         }
@@ -277,6 +283,7 @@ mod fields_tests {
             start_date: "2028-09-18".into(),
             interview_days: "2028-08-28, 2028-08-25,2028-08-29".into(),
             booking_cutoff_hours: String::new(),
+            auto_offer: String::new(),
         }
     }
 

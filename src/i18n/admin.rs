@@ -253,4 +253,5 @@ catalogue! {
     day_plan_calendar { da: "Hent dagen som kalenderfil", en: "Download the day as a calendar file" }
     intake_cutoff { da: "Samtaletider kan bookes indtil (timer før)", en: "Interview times can be booked until (hours before)" }
     intake_cutoff_hint { da: "Tom betyder 24 timer.", en: "Empty means 24 hours." }
+    intake_auto_offer { da: "Tilbyd automatisk en ledig plads til den første på ventelisten", en: "Offer a freed place to the first on the waiting list automatically" }
 }

@@ -579,3 +579,15 @@ pub async fn save_placement(
     .await?;
     Ok(())
 }
+
+/// The first on the intake's waiting list, when the intake offers freed places by itself.
+pub async fn next_for_auto_offer(conn: &mut PgConnection, cohort_id: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT a.reference FROM cohorts c JOIN intakes i ON i.id = c.intake_id AND i.auto_offer
+         JOIN waiting_list w ON w.intake_id = i.id JOIN applications a ON a.id = w.application_id AND a.status = 'waitlisted'
+         WHERE c.id = $1 ORDER BY w.position LIMIT 1",
+    )
+    .bind(cohort_id)
+    .fetch_optional(conn)
+    .await
+}

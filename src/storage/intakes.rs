@@ -39,7 +39,7 @@ pub async fn insert_if_missing(conn: &mut PgConnection, new: &NewIntake<'_>) -> 
 macro_rules! select_intakes {
     ($($rest:literal),*) => {
         concat!(
-            "SELECT i.id, i.slug, i.name, i.opens_at, i.deadline, i.start_date, i.interview_days, i.booking_cutoff_hours, ",
+            "SELECT i.id, i.slug, i.name, i.opens_at, i.deadline, i.start_date, i.interview_days, i.booking_cutoff_hours, i.auto_offer, ",
             programmes::programme_columns!(),
             " FROM intakes i JOIN programmes p ON p.id = i.programme_id ",
             $($rest),*
@@ -57,6 +57,7 @@ fn from_row(row: &PgRow) -> sqlx::Result<Intake> {
         start_date: row.try_get("start_date")?,
         interview_days: row.try_get("interview_days")?,
         booking_cutoff_hours: row.try_get("booking_cutoff_hours")?,
+        auto_offer: row.try_get("auto_offer")?,
         programme: programmes::from_row(row)?,
     })
 }
@@ -118,8 +119,9 @@ pub enum CreateIntakeError {
 
 pub async fn create(pool: &PgPool, p: &crate::domain::intake::ParsedIntake) -> Result<i64, CreateIntakeError> {
     let inserted: Option<i64> = sqlx::query_scalar(
-        "INSERT INTO intakes (programme_id, slug, name, opens_at, deadline, start_date, interview_days, booking_cutoff_hours)
-         SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM programmes WHERE slug = $1 RETURNING id",
+        "INSERT INTO intakes (programme_id, slug, name, opens_at, deadline, start_date, interview_days, booking_cutoff_hours,
+             auto_offer)
+         SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM programmes WHERE slug = $1 RETURNING id",
     )
     .bind(&p.programme_slug)
     .bind(&p.slug)
@@ -129,6 +131,7 @@ pub async fn create(pool: &PgPool, p: &crate::domain::intake::ParsedIntake) -> R
     .bind(p.start_date)
     .bind(&p.interview_days)
     .bind(p.booking_cutoff_hours)
+    .bind(p.auto_offer)
     .fetch_optional(pool)
     .await
     .map_err(|err| match super::violated_constraint(&err) {
@@ -146,7 +149,7 @@ pub async fn update(
 ) -> Result<bool, CreateIntakeError> {
     let done = sqlx::query(
         "UPDATE intakes SET slug = $2, name = $3, opens_at = $4, deadline = $5, start_date = $6, interview_days = $7,
-             booking_cutoff_hours = $8
+             booking_cutoff_hours = $8, auto_offer = $9
          WHERE id = $1",
     )
     .bind(id)
@@ -157,6 +160,7 @@ pub async fn update(
     .bind(p.start_date)
     .bind(&p.interview_days)
     .bind(p.booking_cutoff_hours)
+    .bind(p.auto_offer)
     .execute(pool)
     .await
     .map_err(|err| match super::violated_constraint(&err) {

@@ -178,7 +178,7 @@ pub async fn set_status(
     from: Status,
     to: Status,
     reason: Option<&str>,
-    actor: i64,
+    actor: Option<i64>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")

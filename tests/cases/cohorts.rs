@@ -299,3 +299,22 @@ async fn a_coordinator_moves_cancels_and_adds_single_sessions_and_sees_the_hours
         .await;
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn where_the_intake_wants_it_a_declined_place_goes_to_the_first_waiting_by_itself() {
+    let s = setup().await;
+    sqlx::query("UPDATE cohorts SET capacity = 1").execute(&s.app.pool).await.unwrap();
+    sqlx::query("UPDATE intakes SET auto_offer = true").execute(&s.app.pool).await.unwrap();
+    let refs = applicants(&s, 2).await;
+    offer(&s, &refs[0]).await;
+    s.staff.post(&format!("/admin/applications/{}/waitlist", refs[1]), &[]).await;
+    s.app.post_form(&offer_link(&s, "p0@example.dk").await, &[("decision", "decline")]).await;
+    let status: String = sqlx::query_scalar("SELECT status FROM applications WHERE reference = $1")
+        .bind(&refs[1])
+        .fetch_one(&s.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "offered");
+    let mails = s.app.smtp.mails_to("p1@example.dk", 3).await;
+    assert!(mails.iter().any(|m| m.subject.starts_with("Tilbud om plads")));
+}

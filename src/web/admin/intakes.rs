@@ -141,6 +141,7 @@ async fn create(State(state): State<AppState>, staff: Staff, lang: Lang, form: F
         start_date: form.get("start_date"),
         interview_days: form.get("interview_days"),
         booking_cutoff_hours: form.get("booking_cutoff_hours"),
+        auto_offer: form.get("auto_offer"),
     };
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::create(&state.pool, &parsed).await {
@@ -216,6 +217,7 @@ fn fields_of(intake: &crate::domain::intake::Intake) -> IntakeFields {
         start_date: intake.start_date.to_string(),
         interview_days: intake.interview_days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
         booking_cutoff_hours: intake.booking_cutoff_hours.to_string(),
+        auto_offer: if intake.auto_offer { "yes".into() } else { String::new() },
     }
 }
 
@@ -350,6 +352,7 @@ async fn update(
         start_date: form.get("start_date"),
         interview_days: form.get("interview_days"),
         booking_cutoff_hours: form.get("booking_cutoff_hours"),
+        auto_offer: form.get("auto_offer"),
     };
     let errors: Vec<(String, String)> = match fields.parse() {
         Ok(parsed) => match storage::intakes::update(&state.pool, id, &parsed).await {

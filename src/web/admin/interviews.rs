@@ -167,7 +167,7 @@ async fn assess(
     } else if let Some((id, current)) = storage::review::lock(&mut tx, &reference).await?
         && current == Status::Invited.key()
     {
-        storage::review::set_status(&mut tx, id, Status::Invited, Status::Interviewed, None, staff.user_id, now)
+        storage::review::set_status(&mut tx, id, Status::Invited, Status::Interviewed, None, Some(staff.user_id), now)
             .await?;
     }
     tx.commit().await?;

@@ -33,6 +33,17 @@ fn address(text: &str) -> Result<EmailAddress, AppError> {
 }
 
 pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: i64) -> Result<Offered, AppError> {
+    offer_as(state, Some(staff), reference, cohort_id).await
+}
+
+/// Offers a seat on behalf of a staff member, or of the intake itself (`None`:
+/// a freed place passed on automatically).
+async fn offer_as(
+    state: &AppState,
+    staff: Option<&Staff>,
+    reference: &str,
+    cohort_id: i64,
+) -> Result<Offered, AppError> {
     let now = state.clock.now();
     let Some(cohort) = storage::cohorts::get(&state.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
     let mut tx = state.pool.begin().await?;
@@ -51,7 +62,7 @@ pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: 
     let answer_by = now + ANSWER_WINDOW;
     let new = NewOffer { cohort_id, application_id, seat, token_hash: &tokens::hash(&token), now, answer_by };
     storage::cohorts::insert_offer(&mut tx, &new).await?;
-    review::set_status(&mut tx, application_id, status, Status::Offered, None, staff.user_id, now).await?;
+    review::set_status(&mut tx, application_id, status, Status::Offered, None, staff.map(|s| s.user_id), now).await?;
     storage::cohorts::remove_from_waiting_list(&mut tx, application_id).await?;
     let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
     let mail = mails::offer(
@@ -66,9 +77,21 @@ pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: 
     outbox::queue(&mut tx, &mail, &domain(state)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
-    staff
-        .audit(state, "offered", Some(application_id), serde_json::json!({ "cohort_id": cohort_id, "seat": seat }))
-        .await?;
+    let detail = serde_json::json!({ "cohort_id": cohort_id, "seat": seat });
+    match staff {
+        Some(staff) => staff.audit(state, "offered", Some(application_id), detail).await?,
+        None => {
+            let event = storage::audit::Event {
+                at: now,
+                actor_id: None,
+                action: "offered_automatically",
+                application_id: Some(application_id),
+                detail,
+                request_id: None,
+            };
+            storage::audit::record_now(&state.pool, &event).await?;
+        }
+    }
     Ok(Offered::Done)
 }
 
@@ -126,6 +149,13 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
     }
     tx.commit().await?;
     state.mail_wake.notify_one();
+    if !accept {
+        let mut conn = state.pool.acquire().await?;
+        if let Some(next) = storage::cohorts::next_for_auto_offer(&mut conn, offer.cohort_id).await? {
+            drop(conn);
+            offer_as(state, None, &next, offer.cohort_id).await?;
+        }
+    }
     Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
 }
 
@@ -144,7 +174,7 @@ pub async fn waitlist(state: &AppState, staff: &Staff, reference: &str) -> Resul
         return Ok(Waitlisted::WrongStatus(status));
     }
     if status != Status::Waitlisted {
-        review::set_status(&mut tx, id, status, Status::Waitlisted, None, staff.user_id, now).await?;
+        review::set_status(&mut tx, id, status, Status::Waitlisted, None, Some(staff.user_id), now).await?;
     }
     let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;

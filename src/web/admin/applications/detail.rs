@@ -390,7 +390,7 @@ pub async fn change_status(
             .link(format!("/admin/applications/{reference}"), s.back_to_application);
         return Ok(page.respond(StatusCode::CONFLICT));
     }
-    storage::review::set_status(&mut tx, id, from, to, reason, staff.user_id, state.clock.now()).await?;
+    storage::review::set_status(&mut tx, id, from, to, reason, Some(staff.user_id), state.clock.now()).await?;
     tx.commit().await?;
     staff.audit(&state, "status_changed", Some(id), json!({ "from": from.key(), "to": to.key() })).await?;
     Ok(Redirect::to(&format!("/admin/applications/{reference}")).into_response())
