@@ -95,6 +95,9 @@ catalogue! {
     session_cancel { da: "Aflys denne gang", en: "Cancel this session" }
     session_add_title { da: "Tilføj en undervisningsgang", en: "Add a session" }
     session_add { da: "Tilføj", en: "Add" }
+    two_days_hint { da: "To datoer adskilt af komma, eller tomt for forslaget (omkring en tredjedel og to tredjedele inde i praktikken).", en: "Two dates separated by a comma, or empty for the suggestion (about a third and two thirds into the practicum)." }
+    err_two_days { da: "Skriv præcis to datoer, eller lad feltet stå tomt.", en: "Enter exactly two dates, or leave the field empty." }
+    offer_place { da: "Undervisningen foregår i {}.", en: "Teaching takes place at {}." }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }

@@ -69,6 +69,9 @@ pub struct Cohort {
     pub programme: ProgrammeFacts,
     pub changes: Vec<SessionChange>,
     pub added: Vec<Session>,
+    /// Chosen follow-up days and supervisions (two each), or empty for the defaults.
+    pub follow_up_days: Vec<NaiveDate>,
+    pub supervision_days: Vec<NaiveDate>,
 }
 
 fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
@@ -83,12 +86,15 @@ fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
         programme: programmes::from_row(row)?,
         changes: Vec::new(),
         added: Vec::new(),
+        follow_up_days: row.try_get("follow_up_days")?,
+        supervision_days: row.try_get("supervision_days")?,
     })
 }
 
 pub async fn get(pool: &PgPool, id: i64) -> sqlx::Result<Option<Cohort>> {
     let sql = concat!(
-        "SELECT c.id, c.intake_id, i.name AS intake_name, c.name, c.start_date, c.capacity, c.school_holidays, ",
+        "SELECT c.id, c.intake_id, i.name AS intake_name, c.name, c.start_date, c.capacity, c.school_holidays,
+            c.follow_up_days, c.supervision_days, ",
         programmes::programme_columns!(),
         " FROM cohorts c JOIN intakes i ON i.id = c.intake_id JOIN programmes p ON p.id = i.programme_id WHERE c.id = $1"
     );
@@ -382,24 +388,31 @@ pub async fn move_on_waiting_list(pool: &PgPool, intake_id: i64, reference: &str
     tx.commit().await
 }
 
-pub async fn update(
-    pool: &PgPool,
-    id: i64,
-    name: &str,
-    start_date: NaiveDate,
-    school_holidays: &[NaiveDate],
-) -> Result<bool, CreateCohortError> {
-    let done = sqlx::query("UPDATE cohorts SET name = $2, start_date = $3, school_holidays = $4 WHERE id = $1")
-        .bind(id)
-        .bind(name)
-        .bind(start_date)
-        .bind(school_holidays)
-        .execute(pool)
-        .await
-        .map_err(|err| match super::violated_constraint(&err) {
-            Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
-            _ => CreateCohortError::Database(err),
-        })?;
+pub struct CohortEdit<'a> {
+    pub name: &'a str,
+    pub start_date: NaiveDate,
+    pub school_holidays: &'a [NaiveDate],
+    pub follow_up_days: &'a [NaiveDate],
+    pub supervision_days: &'a [NaiveDate],
+}
+
+pub async fn update(pool: &PgPool, id: i64, e: &CohortEdit<'_>) -> Result<bool, CreateCohortError> {
+    let done = sqlx::query(
+        "UPDATE cohorts SET name = $2, start_date = $3, school_holidays = $4, follow_up_days = $5, supervision_days = $6
+         WHERE id = $1",
+    )
+    .bind(id)
+    .bind(e.name)
+    .bind(e.start_date)
+    .bind(e.school_holidays)
+    .bind(e.follow_up_days)
+    .bind(e.supervision_days)
+    .execute(pool)
+    .await
+    .map_err(|err| match super::violated_constraint(&err) {
+        Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
+        _ => CreateCohortError::Database(err),
+    })?;
     Ok(done.rows_affected() == 1)
 }
 

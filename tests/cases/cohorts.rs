@@ -318,3 +318,27 @@ async fn where_the_intake_wants_it_a_declined_place_goes_to_the_first_waiting_by
     let mails = s.app.smtp.mails_to("p1@example.dk", 3).await;
     assert!(mails.iter().any(|m| m.subject.starts_with("Tilbud om plads")));
 }
+
+#[tokio::test]
+async fn the_coordinator_chooses_the_follow_up_days_and_supervisions() {
+    let s = setup().await;
+    let path = format!("/admin/cohorts/{}", s.cohort);
+    let edit = [
+        ("name", "Hold A"),
+        ("start_date", "2027-09-20"),
+        ("follow_up_days", "2028-01-24, 2028-02-21"),
+        ("supervision_days", "2028-01-26, 2028-02-23"),
+    ];
+    assert_eq!(s.staff.post(&path, &edit).await.status(), StatusCode::SEE_OTHER);
+    let page = s.staff.get(&path).await.text().await.unwrap();
+    let days: Vec<chrono::NaiveDate> =
+        sqlx::query_scalar("SELECT unnest(follow_up_days) FROM cohorts").fetch_all(&s.app.pool).await.unwrap();
+    assert_eq!(days.len(), 2, "stored");
+    assert!(
+        page.contains("mandag den 24. januar 2028") && page.contains("onsdag den 23. februar 2028"),
+        "{}",
+        &page[page.find("id=\"practicum\"").unwrap_or(0)..]
+    );
+    let one = [("name", "Hold A"), ("start_date", "2027-09-20"), ("follow_up_days", "2028-01-24")];
+    assert_eq!(s.staff.post(&path, &one).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

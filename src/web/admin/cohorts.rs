@@ -92,10 +92,20 @@ pub fn plan(c: &Cohort) -> (Vec<Session>, Option<Practicum>) {
         &c.school_holidays,
     );
     let sessions = schedule::with_changes(planned, &c.changes, &c.added);
+    let chosen = |days: &[NaiveDate]| <[NaiveDate; 2]>::try_from(days).ok();
     let practicum = sessions
         .last()
         .filter(|_| p.practicum_weeks > 0)
-        .map(|last| schedule::practicum(last.date, p.practicum_weeks, p.practicum_hours_per_week));
+        .map(|last| schedule::practicum(last.date, p.practicum_weeks, p.practicum_hours_per_week))
+        .map(|mut pr| {
+            if let Some(days) = chosen(&c.follow_up_days) {
+                pr.follow_up_days = days;
+            }
+            if let Some(days) = chosen(&c.supervision_days) {
+                pr.supervisions = days;
+            }
+            pr
+        });
     (sessions, practicum)
 }
 
@@ -116,6 +126,8 @@ struct CohortPage {
     name: String,
     start_date: String,
     holidays: String,
+    follow_up_days: String,
+    supervision_days: String,
     may_edit: bool,
     participants: Vec<(String, String, String, Option<String>, String)>,
 }
@@ -192,6 +204,8 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
         name: c.name.clone(),
         start_date: c.start_date.to_string(),
         holidays: c.school_holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+        follow_up_days: c.follow_up_days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
+        supervision_days: c.supervision_days.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", "),
         may_edit: staff.role.may(Permission::ManageIntakes),
         participants,
         practicum: practicum.map(|p| {
@@ -356,20 +370,39 @@ async fn update(
     let back = format!("/admin/cohorts/{id}");
     let name = form.get("name").trim().to_string();
     let start = NaiveDate::parse_from_str(form.get("start_date").trim(), "%Y-%m-%d").ok();
-    let holidays: Result<Vec<NaiveDate>, _> = form
-        .get("school_holidays")
-        .split([',', ' ', '\n'])
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
-        .collect();
-    let (Some(start), Ok(mut holidays), false) = (start, holidays, name.is_empty() || name.chars().count() > 100)
-    else {
+    let dates_of = |field: &str| -> Result<Vec<NaiveDate>, chrono::ParseError> {
+        let mut days: Vec<NaiveDate> = form
+            .get(field)
+            .split([',', ' ', '\n'])
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
+            .collect::<Result<_, _>>()?;
+        days.sort_unstable();
+        days.dedup();
+        Ok(days)
+    };
+    let (Some(start), Ok(holidays), Ok(follow_ups), Ok(supervisions), false) = (
+        start,
+        dates_of("school_holidays"),
+        dates_of("follow_up_days"),
+        dates_of("supervision_days"),
+        name.is_empty() || name.chars().count() > 100,
+    ) else {
         return Ok(notice(lang, t.cohort_new_title, t.err_cohort.into(), back, StatusCode::UNPROCESSABLE_ENTITY));
     };
-    holidays.sort_unstable();
-    holidays.dedup();
-    match storage::cohorts::update(&state.pool, id, &name, start, &holidays).await {
+    // Two days each, or none for the suggested ones.
+    if ![&follow_ups, &supervisions].iter().all(|d| d.is_empty() || d.len() == 2) {
+        return Ok(notice(lang, t.cohort_new_title, t.err_two_days.into(), back, StatusCode::UNPROCESSABLE_ENTITY));
+    }
+    let edit = storage::cohorts::CohortEdit {
+        name: &name,
+        start_date: start,
+        school_holidays: &holidays,
+        follow_up_days: &follow_ups,
+        supervision_days: &supervisions,
+    };
+    match storage::cohorts::update(&state.pool, id, &edit).await {
         Ok(true) => {
             staff.audit(&state, "cohort_changed", None, json!({ "cohort_id": id })).await?;
             Ok(Redirect::to(&back).into_response())

@@ -37,6 +37,7 @@ pub fn offer(
     let programme = format!("{} – {}", cohort.programme.name, cohort.name);
     let paragraphs = vec![
         fill(t.offer_text, &[&programme, &dates::long_date(LANG, cohort.start_date)]),
+        fill(t.offer_place, &[&cohort.programme.place]),
         fill(t.offer_answer_by, &[&dates::long_moment(LANG, answer_by)]),
     ];
     let link = MailLink { label: t.mail_offer_link.into(), url: settings.absolute(&format!("/offers/{token}")) };
