@@ -58,8 +58,10 @@ export class Session {
     return response;
   }
 
-  /** axe-core over the current page, WCAG 2.1 A and AA. */
+  /** axe-core over the current page, WCAG 2.1 A and AA; and a plain, short title. */
   async axe(label) {
+    const title = await this.page.title();
+    this.expect(title.length > 0 && title.length < 120 && !/[<>{}]/.test(title), `${label}: a plain title, got "${title.slice(0, 80)}"`);
     await this.page.evaluate(axeSource);
     const result = await this.page.evaluate(() =>
       // eslint-disable-next-line no-undef
