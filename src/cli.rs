@@ -77,8 +77,12 @@ pub async fn run() -> anyhow::Result<()> {
             .await
         }
         Command::Purge => {
-            with_database(&settings, |_| async {
-                println!("nothing to purge");
+            with_database(&settings, |pool| async move {
+                let purged = crate::jobs::purge(&pool, SystemClock.now()).await?;
+                println!(
+                    "Deleted: {} applications (kept as anonymous statistics), {} drafts, {} info-meeting sign-ups, {} interest sign-ups, {} old e-mails",
+                    purged.applications, purged.drafts, purged.meeting_signups, purged.interest, purged.mails
+                );
                 Ok(())
             })
             .await

@@ -21,6 +21,33 @@ use crate::{
     storage,
 };
 
+/// The retention rules run this often in each instance (and by `optag purge`).
+const PURGE_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
+
+/// Applies the retention rules and audits the counts (never who).
+pub async fn purge(pool: &PgPool, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<storage::retention::Purged> {
+    let purged = storage::retention::purge(pool, &crate::domain::retention::Periods::default(), now).await?;
+    let total = purged.applications + purged.drafts + purged.meeting_signups + purged.interest + purged.mails;
+    if total > 0 {
+        let event = storage::audit::Event {
+            at: now,
+            actor_id: None,
+            action: "retention_purge",
+            application_id: None,
+            detail: serde_json::json!({
+                "applications": purged.applications,
+                "drafts": purged.drafts,
+                "meeting_signups": purged.meeting_signups,
+                "interest": purged.interest,
+                "mails": purged.mails,
+            }),
+            request_id: None,
+        };
+        storage::audit::record_now(pool, &event).await?;
+    }
+    Ok(purged)
+}
+
 /// Panel reminders go out from this local hour on the day before.
 const PANEL_REMINDER_HOUR: u32 = 16;
 
@@ -34,9 +61,22 @@ pub struct Jobs {
 
 impl Jobs {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut last_purge: Option<std::time::Instant> = None;
         loop {
             if let Err(err) = self.panel_reminders().await {
                 tracing::warn!(error = %err, "jobs: panel reminders failed; will try again");
+            }
+            if last_purge.is_none_or(|t| t.elapsed() >= PURGE_EVERY) {
+                match purge(&self.pool, self.clock.now()).await {
+                    Ok(p) => tracing::info!(
+                        applications = p.applications,
+                        drafts = p.drafts,
+                        signups = p.meeting_signups,
+                        "retention purge"
+                    ),
+                    Err(err) => tracing::warn!(error = %err, "jobs: retention purge failed; will try again"),
+                }
+                last_purge = Some(std::time::Instant::now());
             }
             tokio::select! {
                 _ = tokio::time::sleep(self.every) => {}

@@ -11,5 +11,6 @@ pub mod login_throttle;
 pub mod municipality;
 pub mod programme;
 pub mod reminder;
+pub mod retention;
 pub mod schedule;
 pub mod staff;

@@ -10,6 +10,7 @@ pub mod interest;
 pub mod interviews;
 pub mod outbox;
 pub mod programmes;
+pub mod retention;
 pub mod review;
 pub mod sessions;
 pub mod staff;

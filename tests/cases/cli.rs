@@ -96,6 +96,9 @@ async fn demo_migrate_and_purge_run_and_demo_is_idempotent() {
     for args in [&["migrate"][..], &["demo"], &["demo"], &["purge"]] {
         let output = optag(&app, args, "", &[]);
         assert!(output.status.success(), "{args:?}: {}", text(&output));
+        if args == ["purge"] {
+            assert!(text(&output).contains("Deleted: 0 applications"), "{}", text(&output));
+        }
     }
     let intakes: i64 = sqlx::query_scalar("SELECT count(*) FROM intakes").fetch_one(&app.pool).await.unwrap();
     assert_eq!(intakes, 1);

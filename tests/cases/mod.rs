@@ -6,6 +6,7 @@ mod interviews;
 mod meetings;
 mod outbox;
 mod public_pages;
+mod retention;
 mod review;
 mod staff;
 mod web_shell;

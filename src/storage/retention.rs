@@ -1,0 +1,74 @@
+//! Deleting what is due; counts only come back.
+use chrono::{DateTime, Utc};
+use sqlx::PgPool;
+
+use crate::domain::retention::Periods;
+
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Purged {
+    pub applications: u64,
+    pub drafts: u64,
+    pub meeting_signups: u64,
+    pub interest: u64,
+    pub mails: u64,
+}
+
+/// Applies the retention rules at `now`, in one transaction; safe with
+/// several instances (rows are locked and skipped by the others).
+pub async fn purge(pool: &PgPool, periods: &Periods, now: DateTime<Utc>) -> sqlx::Result<Purged> {
+    let mut tx = pool.begin().await?;
+    // Applications not admitted, some time after their intake's first teaching day:
+    // reduced to an anonymous statistics row.
+    let apps: Vec<(i64,)> = sqlx::query_as(
+        "WITH due AS (
+             SELECT a.id, a.intake_id, a.status, a.submitted_at FROM applications a JOIN intakes i ON i.id = a.intake_id
+             WHERE a.status <> 'admitted'
+               AND ((i.start_date::timestamp AT TIME ZONE 'Europe/Copenhagen') + make_interval(secs => $1)) <= $2
+             FOR UPDATE OF a SKIP LOCKED),
+         stats AS (
+             INSERT INTO application_statistics (intake_id, outcome, submitted_on, purged_on)
+             SELECT intake_id, status, (submitted_at AT TIME ZONE 'Europe/Copenhagen')::date,
+                    ($2 AT TIME ZONE 'Europe/Copenhagen')::date FROM due)
+         DELETE FROM applications WHERE id IN (SELECT id FROM due) RETURNING id",
+    )
+    .bind(periods.not_admitted.num_seconds() as f64)
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await?;
+    let drafts = sqlx::query("DELETE FROM drafts WHERE created_at + make_interval(secs => $1) <= $2")
+        .bind(periods.draft.num_seconds() as f64)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    let signups = sqlx::query(
+        "DELETE FROM info_meeting_signups s USING info_meetings m
+         WHERE m.id = s.meeting_id AND m.ends_at + make_interval(secs => $1) <= $2",
+    )
+    .bind(periods.meeting_signup.num_seconds() as f64)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    // People who asked to hear from us but never confirmed, or who unsubscribed.
+    let interest = sqlx::query(
+        "DELETE FROM interest_subscribers WHERE status = 'unsubscribed'
+            OR (status = 'pending' AND confirm_expires_at <= $1)",
+    )
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    // Delivered mail carries names and addresses: kept a month for questions, then gone.
+    let mails = sqlx::query(
+        "DELETE FROM mail_outbox o WHERE o.status IN ('sent', 'failed', 'withdrawn') AND o.created_at <= $1 - interval '30 days'
+           AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.reminder_outbox_id = o.id)
+           AND NOT EXISTS (SELECT 1 FROM info_meeting_signups s WHERE s.reminder_outbox_id = o.id)",
+    )
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(Purged { applications: apps.len() as u64, drafts, meeting_signups: signups, interest, mails })
+}

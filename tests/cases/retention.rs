@@ -1,0 +1,62 @@
+//! Retention: what is due is deleted (applications become anonymous numbers),
+//! nothing before its time, and the purge is audited with counts only.
+use chrono::Duration;
+use reqwest::StatusCode;
+
+use crate::support::{TestApp, applicant::submit};
+
+#[tokio::test]
+async fn the_purge_deletes_exactly_what_is_due_and_audits_the_counts() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    submit(&app, &demo.intake_slug, "afvist@example.dk", &[]).await;
+    let kept = submit(&app, &demo.intake_slug, "optaget@example.dk", &[]).await;
+    sqlx::query("UPDATE applications SET status = 'admitted' WHERE reference = $1")
+        .bind(&kept)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let draft = app
+        .post_form(
+            &format!("/intakes/{}/apply", demo.intake_slug),
+            &[("email", "kladde@example.dk"), ("action", "save_draft")],
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::SEE_OTHER);
+    app.post_form(
+        &format!("/info-meetings/{}/signups", demo.info_meeting_id),
+        &[("name", "Mette"), ("email", "m@example.dk")],
+    )
+    .await;
+
+    // Six months after the first teaching day (20 September 2027), less a second: nothing of the applications.
+    let start_midnight: chrono::DateTime<chrono::Utc> = "2027-09-19T22:00:00Z".parse().unwrap();
+    let before =
+        optag::jobs::purge(&app.pool, start_midnight + Duration::days(183) - Duration::seconds(1)).await.unwrap();
+    assert_eq!(before.applications, 0);
+    assert_eq!(
+        (before.drafts, before.meeting_signups),
+        (1, 1),
+        "drafts after 30 days, sign-ups 8 weeks after the meeting"
+    );
+    let after = optag::jobs::purge(&app.pool, start_midnight + Duration::days(183)).await.unwrap();
+    assert_eq!(after.applications, 1);
+
+    let left: Vec<String> =
+        sqlx::query_scalar("SELECT reference FROM applications").fetch_all(&app.pool).await.unwrap();
+    assert_eq!(left, [kept], "the admitted stay");
+    let stats: (String, i64) = sqlx::query_as("SELECT outcome, count(*) FROM application_statistics GROUP BY outcome")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stats, ("submitted".to_string(), 1));
+    let audits: Vec<serde_json::Value> =
+        sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'retention_purge' ORDER BY id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(audits.len(), 2);
+    assert_eq!(audits[1]["applications"], 1);
+    assert!(!audits.iter().any(|a| a.to_string().contains("example.dk")), "counts, never who");
+}
