@@ -12,6 +12,7 @@ use crate::{
     domain::{
         email_address::EmailAddress,
         local_time::{from_local, to_local},
+        retention::{Cutoffs, Periods},
     },
     i18n::{Lang, dates, fill},
     mail::{
@@ -26,7 +27,7 @@ const PURGE_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
 
 /// Applies the retention rules and audits the counts (never who).
 pub async fn purge(pool: &PgPool, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<storage::retention::Purged> {
-    let purged = storage::retention::purge(pool, &crate::domain::retention::Periods::default(), now).await?;
+    let purged = storage::retention::purge(pool, &Cutoffs::at(now, &Periods::default()), now).await?;
     let total = purged.applications + purged.drafts + purged.meeting_signups + purged.interest + purged.mails;
     if total > 0 {
         let event = storage::audit::Event {

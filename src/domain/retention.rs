@@ -3,7 +3,10 @@
 //! on their own clocks. Every period is a setting with a default.
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
-use super::{application::Status, local_time::from_local};
+use super::{
+    application::Status,
+    local_time::{from_local, local_date},
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Periods {
@@ -15,6 +18,8 @@ pub struct Periods {
     pub meeting_signup: Duration,
     /// After the practicum ends.
     pub participant: Duration,
+    /// A sent (or given up) e-mail, kept for questions about it.
+    pub delivered_mail: Duration,
 }
 
 impl Default for Periods {
@@ -24,6 +29,7 @@ impl Default for Periods {
             draft: Duration::days(30),
             meeting_signup: Duration::weeks(8),
             participant: Duration::days(365),
+            delivered_mail: Duration::days(30),
         }
     }
 }
@@ -35,6 +41,30 @@ pub fn application_due(status: Status, first_teaching_day: NaiveDate, periods: &
         return None;
     }
     Some(from_local(first_teaching_day.and_time(NaiveTime::MIN)) + periods.not_admitted)
+}
+
+/// The limits storage deletes by at `now`: the same rules, in a form one
+/// query per kind of data can use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cutoffs {
+    /// Applications not admitted go when their intake started on or before this day.
+    pub intakes_started_by: NaiveDate,
+    pub drafts_created_by: DateTime<Utc>,
+    pub meetings_ended_by: DateTime<Utc>,
+    pub mails_created_by: DateTime<Utc>,
+}
+
+impl Cutoffs {
+    pub fn at(now: DateTime<Utc>, periods: &Periods) -> Self {
+        Self {
+            // Due when local midnight of the start plus the period has passed, so the
+            // latest such start is the local date the period back from now.
+            intakes_started_by: local_date(now - periods.not_admitted),
+            drafts_created_by: now - periods.draft,
+            meetings_ended_by: now - periods.meeting_signup,
+            mails_created_by: now - periods.delivered_mail,
+        }
+    }
 }
 
 pub fn is_due(due: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
@@ -55,5 +85,31 @@ mod tests {
         assert!(is_due(Some(due), due));
         assert_eq!(application_due(Status::Admitted, start, &p), None);
         assert!(application_due(Status::Withdrawn, start, &p).is_some());
+    }
+
+    #[test]
+    fn the_cutoff_day_agrees_with_each_applications_due_moment_across_summer_and_winter_time() {
+        let p = Periods::default();
+        // Starts in winter and summer time, and around the switch days.
+        for start in ["2027-01-11", "2027-03-29", "2027-06-14", "2027-09-20", "2027-10-25", "2027-04-30"] {
+            let start: NaiveDate = start.parse().unwrap();
+            let due = application_due(Status::Rejected, start, &p).unwrap();
+            for (now, expected) in
+                [(due - Duration::minutes(1), false), (due, true), (due + Duration::minutes(1), true)]
+            {
+                let purged = start <= Cutoffs::at(now, &p).intakes_started_by;
+                assert_eq!(purged, expected, "start {start}, now {now}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_other_cutoffs_are_their_periods_back_from_now() {
+        let p = Periods::default();
+        let now: DateTime<Utc> = "2027-05-01T10:00:00Z".parse().unwrap();
+        let c = Cutoffs::at(now, &p);
+        assert_eq!(c.drafts_created_by.to_rfc3339(), "2027-04-01T10:00:00+00:00");
+        assert_eq!(c.meetings_ended_by.to_rfc3339(), "2027-03-06T10:00:00+00:00");
+        assert_eq!(c.mails_created_by.to_rfc3339(), "2027-04-01T10:00:00+00:00");
     }
 }

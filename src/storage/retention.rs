@@ -2,7 +2,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
-use crate::domain::retention::Periods;
+use crate::domain::retention::Cutoffs;
 
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Purged {
@@ -15,7 +15,7 @@ pub struct Purged {
 
 /// Applies the retention rules at `now`, in one transaction; safe with
 /// several instances (rows are locked and skipped by the others).
-pub async fn purge(pool: &PgPool, periods: &Periods, now: DateTime<Utc>) -> sqlx::Result<Purged> {
+pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx::Result<Purged> {
     let mut tx = pool.begin().await?;
     // Applications not admitted, some time after their intake's first teaching day:
     // reduced to an anonymous statistics row.
@@ -23,7 +23,7 @@ pub async fn purge(pool: &PgPool, periods: &Periods, now: DateTime<Utc>) -> sqlx
         "WITH due AS (
              SELECT a.id, a.intake_id, a.status, a.submitted_at FROM applications a JOIN intakes i ON i.id = a.intake_id
              WHERE a.status <> 'admitted'
-               AND ((i.start_date::timestamp AT TIME ZONE 'Europe/Copenhagen') + make_interval(secs => $1)) <= $2
+               AND i.start_date <= $1
              FOR UPDATE OF a SKIP LOCKED),
          stats AS (
              INSERT INTO application_statistics (intake_id, outcome, submitted_on, purged_on)
@@ -31,22 +31,20 @@ pub async fn purge(pool: &PgPool, periods: &Periods, now: DateTime<Utc>) -> sqlx
                     ($2 AT TIME ZONE 'Europe/Copenhagen')::date FROM due)
          DELETE FROM applications WHERE id IN (SELECT id FROM due) RETURNING id",
     )
-    .bind(periods.not_admitted.num_seconds() as f64)
+    .bind(cutoffs.intakes_started_by)
     .bind(now)
     .fetch_all(&mut *tx)
     .await?;
-    let drafts = sqlx::query("DELETE FROM drafts WHERE created_at + make_interval(secs => $1) <= $2")
-        .bind(periods.draft.num_seconds() as f64)
-        .bind(now)
+    let drafts = sqlx::query("DELETE FROM drafts WHERE created_at <= $1")
+        .bind(cutoffs.drafts_created_by)
         .execute(&mut *tx)
         .await?
         .rows_affected();
     let signups = sqlx::query(
         "DELETE FROM info_meeting_signups s USING info_meetings m
-         WHERE m.id = s.meeting_id AND m.ends_at + make_interval(secs => $1) <= $2",
+         WHERE m.id = s.meeting_id AND m.ends_at <= $1",
     )
-    .bind(periods.meeting_signup.num_seconds() as f64)
-    .bind(now)
+    .bind(cutoffs.meetings_ended_by)
     .execute(&mut *tx)
     .await?
     .rows_affected();
@@ -61,11 +59,11 @@ pub async fn purge(pool: &PgPool, periods: &Periods, now: DateTime<Utc>) -> sqlx
     .rows_affected();
     // Delivered mail carries names and addresses: kept a month for questions, then gone.
     let mails = sqlx::query(
-        "DELETE FROM mail_outbox o WHERE o.status IN ('sent', 'failed', 'withdrawn') AND o.created_at <= $1 - interval '30 days'
+        "DELETE FROM mail_outbox o WHERE o.status IN ('sent', 'failed', 'withdrawn') AND o.created_at <= $1
            AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.reminder_outbox_id = o.id)
            AND NOT EXISTS (SELECT 1 FROM info_meeting_signups s WHERE s.reminder_outbox_id = o.id)",
     )
-    .bind(now)
+    .bind(cutoffs.mails_created_by)
     .execute(&mut *tx)
     .await?
     .rows_affected();
