@@ -104,6 +104,8 @@ catalogue! {
     detail_eligibility_note { da: "Vurderingen er en hjælp, ikke en afgørelse. Det er jer, der beslutter.", en: "The assessment is an aid, not a decision. You decide." }
     detail_answers { da: "Ansøgerens svar", en: "The applicant's answers" }
     detail_consent { da: "Samtykke (version {}) givet {}", en: "Consent (version {}) given {}" }
+    detail_retention { da: "Hvis ansøgeren ikke bliver optaget, slettes ansøgningen automatisk {}. Kun en anonym optælling bliver tilbage.", en: "If the applicant is not admitted, the application is deleted automatically on {}. Only an anonymous count remains." }
+    detail_retention_admitted { da: "Ansøgeren er optaget; oplysningerne gemmes, så længe forløbet varer.", en: "The applicant is admitted; the details are kept for as long as the programme lasts." }
     detail_notes { da: "Noter", en: "Notes" }
     detail_notes_none { da: "Ingen noter endnu.", en: "No notes yet." }
     detail_note_label { da: "Ny note", en: "New note" }

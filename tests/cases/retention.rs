@@ -3,14 +3,16 @@
 use chrono::Duration;
 use reqwest::StatusCode;
 
-use crate::support::{TestApp, applicant::submit};
+use optag::domain::staff::Role;
+
+use crate::support::{TestApp, applicant::submit, staff::StaffClient};
 
 #[tokio::test]
 async fn the_purge_deletes_exactly_what_is_due_and_audits_the_counts() {
     let app = TestApp::spawn().await;
     app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
     let demo = app.load_demo().await;
-    submit(&app, &demo.intake_slug, "afvist@example.dk", &[]).await;
+    let rejected = submit(&app, &demo.intake_slug, "afvist@example.dk", &[]).await;
     let kept = submit(&app, &demo.intake_slug, "optaget@example.dk", &[]).await;
     sqlx::query("UPDATE applications SET status = 'admitted' WHERE reference = $1")
         .bind(&kept)
@@ -29,6 +31,13 @@ async fn the_purge_deletes_exactly_what_is_due_and_audits_the_counts() {
         &[("name", "Mette"), ("email", "m@example.dk")],
     )
     .await;
+
+    // Coordinators see when an application will go.
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let page = staff.get(&format!("/admin/applications/{rejected}")).await.text().await.unwrap();
+    assert!(page.contains("slettes ansøgningen automatisk mandag den 20. marts 2028"), "{page}");
+    let page = staff.get(&format!("/admin/applications/{kept}")).await.text().await.unwrap();
+    assert!(page.contains("Ansøgeren er optaget; oplysningerne gemmes"), "{page}");
 
     // Six months after the first teaching day (20 September 2027), less a second: nothing of the applications.
     let start_midnight: chrono::DateTime<chrono::Utc> = "2027-09-19T22:00:00Z".parse().unwrap();

@@ -11,7 +11,13 @@ use super::{
     list::summary_label,
 };
 use crate::{
-    domain::{application::Status, local_time::age_on, municipality::Municipality, staff::Permission},
+    domain::{
+        application::Status,
+        local_time::{age_on, local_date},
+        municipality::Municipality,
+        retention,
+        staff::Permission,
+    },
     i18n::{AdminStrings, Lang, dates, fill},
     storage::{self, review::Detail},
     web::{
@@ -47,6 +53,7 @@ struct DetailPage {
     facts: Vec<(&'static str, String)>,
     answers: Vec<(&'static str, String)>,
     consent: String,
+    retention: String,
     notes: Vec<(String, String, String)>,
     history: Vec<(String, String)>,
     next_statuses: Vec<(&'static str, &'static str)>,
@@ -168,6 +175,12 @@ async fn page(
             (q.expectations, answer("expectations")),
         ],
         consent: fill(s.detail_consent, &[&d.consent_version, &dates::long_moment(lang, d.consented_at)]),
+        retention: status
+            .and_then(|st| retention::application_due(st, d.start_date, &retention::Periods::default()))
+            .map_or_else(
+                || s.detail_retention_admitted.to_string(),
+                |due| fill(s.detail_retention, &[&dates::long_date(lang, local_date(due))]),
+            ),
         notes: notes
             .iter()
             .map(|n| (n.author.clone(), dates::long_moment(lang, n.created_at), n.body.clone()))
