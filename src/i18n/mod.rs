@@ -10,6 +10,7 @@ mod cohort;
 pub mod dates;
 mod interview;
 mod meeting;
+mod privacy;
 
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
@@ -17,6 +18,7 @@ pub use catalogue::Catalogue;
 pub use cohort::CohortStrings;
 pub use interview::InterviewStrings;
 pub use meeting::MeetingStrings;
+pub use privacy::PrivacyStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -84,6 +86,14 @@ impl Lang {
         match self {
             Lang::Da => &admin::DA,
             Lang::En => &admin::EN,
+        }
+    }
+
+    /// The strings of the privacy page.
+    pub fn privacy(self) -> &'static PrivacyStrings {
+        match self {
+            Lang::Da => &privacy::DA,
+            Lang::En => &privacy::EN,
         }
     }
 

@@ -16,13 +16,14 @@ use crate::{
     domain::{
         info_meeting::InfoMeeting,
         intake::{Intake, IntakePhase},
+        retention::Periods,
     },
-    i18n::{Lang, dates, fill},
+    i18n::{Lang, PrivacyStrings, dates, fill},
     storage,
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/intakes/{slug}", get(intake_page))
+    Router::new().route("/", get(home)).route("/intakes/{slug}", get(intake_page)).route("/privacy", get(privacy))
 }
 
 struct IntakeCard {
@@ -76,6 +77,31 @@ async fn home(State(state): State<AppState>, lang: Lang) -> AppResult<Html<Strin
             })
             .collect(),
         meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "pages/public/privacy.html")]
+struct PrivacyPage {
+    ctx: PageContext,
+    s: &'static PrivacyStrings,
+    retention: Vec<String>,
+}
+
+/// The retention figures come from the rules themselves, so the page cannot drift from them.
+async fn privacy(lang: Lang) -> AppResult<Html<String>> {
+    let s = lang.privacy();
+    let p = Periods::default();
+    let page = PrivacyPage {
+        ctx: PageContext::new(lang, "/privacy"),
+        s,
+        retention: vec![
+            fill(s.when_not_admitted, &[&(p.not_admitted.num_days() / 30)]),
+            fill(s.when_draft, &[&p.draft.num_days()]),
+            fill(s.when_meeting, &[&p.meeting_signup.num_weeks()]),
+            fill(s.when_mail, &[&p.delivered_mail.num_days()]),
+        ],
     };
     Ok(Html(page.render()?))
 }

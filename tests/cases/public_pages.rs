@@ -90,3 +90,36 @@ async fn loading_the_demo_twice_changes_nothing() {
     .unwrap();
     assert_eq!(counts, (1, 1, 1, 1));
 }
+
+#[tokio::test]
+async fn every_page_links_to_a_plain_privacy_page_whose_retention_figures_come_from_the_rules() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    for path in
+        ["/".to_string(), format!("/intakes/{}", demo.intake_slug), format!("/intakes/{}/apply", demo.intake_slug)]
+    {
+        let page = app.get(&path).await.text().await.unwrap();
+        assert!(page.contains("<a href=\"/privacy\">Sådan passer vi på dine oplysninger</a>"), "{path}");
+    }
+    let response = app.get("/privacy").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let page = response.text().await.unwrap();
+    for line in [
+        "sletter vi din ansøgning 6 måneder efter, at uddannelsen er begyndt",
+        "En kladde, du aldrig sender, slettes efter 30 dage.",
+        "slettes 8 uger efter mødet",
+        "Datatilsynet",
+    ] {
+        assert!(page.contains(line), "{line}");
+    }
+    let english = reqwest::Client::new()
+        .get(app.url("/privacy"))
+        .header("cookie", "lang=en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(english.contains("How we look after your information") && english.contains("after 30 days"));
+}
