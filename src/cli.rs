@@ -77,8 +77,9 @@ pub async fn run() -> anyhow::Result<()> {
             .await
         }
         Command::Purge => {
+            let periods = settings.retention;
             with_database(&settings, |pool| async move {
-                let purged = crate::jobs::purge(&pool, SystemClock.now()).await?;
+                let purged = crate::jobs::purge(&pool, &periods, SystemClock.now()).await?;
                 println!(
                     "Deleted: {} applications (kept as anonymous statistics), {} drafts, {} info-meeting sign-ups, {} interest sign-ups, {} old e-mails",
                     purged.applications, purged.drafts, purged.meeting_signups, purged.interest, purged.mails

@@ -1,4 +1,5 @@
 //! Typed settings from the environment, parsed once at start-up.
+use crate::domain::retention::Periods;
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
 use secrecy::{ExposeSecret, SecretBox};
@@ -78,6 +79,8 @@ pub struct Settings {
     pub cookie_secure: bool,
     pub var_dir: PathBuf,
     pub outbox: OutboxPacing,
+    /// How long personal data is kept; each period can be shortened or lengthened in days.
+    pub retention: Periods,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -140,6 +143,22 @@ impl Settings {
                 return Err(bad("OPTAG_COOKIE_SECURE", format!("must be true or false, not {other:?}")));
             }
         };
+        let mut retention = Periods::default();
+        for (name, period) in [
+            ("OPTAG_RETAIN_NOT_ADMITTED_DAYS", &mut retention.not_admitted),
+            ("OPTAG_RETAIN_DRAFT_DAYS", &mut retention.draft),
+            ("OPTAG_RETAIN_MEETING_SIGNUP_DAYS", &mut retention.meeting_signup),
+            ("OPTAG_RETAIN_MAIL_DAYS", &mut retention.delivered_mail),
+        ] {
+            if let Some(text) = get(name) {
+                let days: i64 = text
+                    .parse()
+                    .ok()
+                    .filter(|d| (1..=3650).contains(d))
+                    .ok_or_else(|| bad(name, format!("must be a number of days from 1 to 3650, not {text:?}")))?;
+                *period = chrono::Duration::days(days);
+            }
+        }
         Ok(Self {
             database_url,
             listen,
@@ -150,6 +169,7 @@ impl Settings {
             cookie_secure,
             var_dir: PathBuf::from("var"),
             outbox: OutboxPacing::default(),
+            retention,
         })
     }
 
@@ -185,6 +205,16 @@ mod tests {
     }
 
     #[test]
+    fn retention_periods_default_to_the_rules_and_can_be_set_in_days() {
+        assert_eq!(settings(&[]).unwrap().retention, Periods::default());
+        let s =
+            settings(&[("OPTAG_RETAIN_NOT_ADMITTED_DAYS", "90"), ("OPTAG_RETAIN_MEETING_SIGNUP_DAYS", "7")]).unwrap();
+        assert_eq!(s.retention.not_admitted, chrono::Duration::days(90));
+        assert_eq!(s.retention.meeting_signup, chrono::Duration::days(7));
+        assert_eq!(s.retention.draft, Periods::default().draft);
+    }
+
+    #[test]
     fn https_base_url_makes_cookies_secure() {
         let s = settings(&[("OPTAG_BASE_URL", "https://optag.example.dk")]).unwrap();
         assert!(s.cookie_secure);
@@ -200,6 +230,9 @@ mod tests {
             ("OPTAG_MAIL_FROM", "not a mailbox"),
             ("OPTAG_SECRET_KEY", "abcd"),
             ("OPTAG_COOKIE_SECURE", "maybe"),
+            ("OPTAG_RETAIN_NOT_ADMITTED_DAYS", "0"),
+            ("OPTAG_RETAIN_DRAFT_DAYS", "30d"),
+            ("OPTAG_RETAIN_MAIL_DAYS", "99999"),
             ("DATABASE_URL", "mysql://x"),
         ] {
             let err = settings(&[(name, value)]).unwrap_err();

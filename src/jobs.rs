@@ -26,8 +26,12 @@ use crate::{
 const PURGE_EVERY: Duration = Duration::from_secs(6 * 60 * 60);
 
 /// Applies the retention rules and audits the counts (never who).
-pub async fn purge(pool: &PgPool, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<storage::retention::Purged> {
-    let purged = storage::retention::purge(pool, &Cutoffs::at(now, &Periods::default()), now).await?;
+pub async fn purge(
+    pool: &PgPool,
+    periods: &Periods,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<storage::retention::Purged> {
+    let purged = storage::retention::purge(pool, &Cutoffs::at(now, periods), now).await?;
     let total = purged.applications + purged.drafts + purged.meeting_signups + purged.interest + purged.mails;
     if total > 0 {
         let event = storage::audit::Event {
@@ -68,7 +72,7 @@ impl Jobs {
                 tracing::warn!(error = %err, "jobs: panel reminders failed; will try again");
             }
             if last_purge.is_none_or(|t| t.elapsed() >= PURGE_EVERY) {
-                match purge(&self.pool, self.clock.now()).await {
+                match purge(&self.pool, &self.settings.retention, self.clock.now()).await {
                     Ok(p) => tracing::info!(
                         applications = p.applications,
                         drafts = p.drafts,

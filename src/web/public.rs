@@ -16,7 +16,6 @@ use crate::{
     domain::{
         info_meeting::InfoMeeting,
         intake::{Intake, IntakePhase},
-        retention::Periods,
     },
     i18n::{Lang, PrivacyStrings, dates, fill},
     storage,
@@ -90,9 +89,9 @@ struct PrivacyPage {
 }
 
 /// The retention figures come from the rules themselves, so the page cannot drift from them.
-async fn privacy(lang: Lang) -> AppResult<Html<String>> {
+async fn privacy(State(state): State<AppState>, lang: Lang) -> AppResult<Html<String>> {
     let s = lang.privacy();
-    let p = Periods::default();
+    let p = state.settings.retention;
     let page = PrivacyPage {
         ctx: PageContext::new(lang, "/privacy"),
         s,

@@ -3,7 +3,7 @@
 use chrono::Duration;
 use reqwest::StatusCode;
 
-use optag::domain::staff::Role;
+use optag::domain::{retention::Periods, staff::Role};
 
 use crate::support::{TestApp, applicant::submit, staff::StaffClient};
 
@@ -42,14 +42,16 @@ async fn the_purge_deletes_exactly_what_is_due_and_audits_the_counts() {
     // Six months after the first teaching day (20 September 2027), less a second: nothing of the applications.
     let start_midnight: chrono::DateTime<chrono::Utc> = "2027-09-19T22:00:00Z".parse().unwrap();
     let before =
-        optag::jobs::purge(&app.pool, start_midnight + Duration::days(183) - Duration::seconds(1)).await.unwrap();
+        optag::jobs::purge(&app.pool, &Periods::default(), start_midnight + Duration::days(183) - Duration::seconds(1))
+            .await
+            .unwrap();
     assert_eq!(before.applications, 0);
     assert_eq!(
         (before.drafts, before.meeting_signups),
         (1, 1),
         "drafts after 30 days, sign-ups 8 weeks after the meeting"
     );
-    let after = optag::jobs::purge(&app.pool, start_midnight + Duration::days(183)).await.unwrap();
+    let after = optag::jobs::purge(&app.pool, &Periods::default(), start_midnight + Duration::days(183)).await.unwrap();
     assert_eq!(after.applications, 1);
 
     let left: Vec<String> =

@@ -176,7 +176,7 @@ async fn page(
         ],
         consent: fill(s.detail_consent, &[&d.consent_version, &dates::long_moment(lang, d.consented_at)]),
         retention: status
-            .and_then(|st| retention::application_due(st, d.start_date, &retention::Periods::default()))
+            .and_then(|st| retention::application_due(st, d.start_date, &state.settings.retention))
             .map_or_else(
                 || s.detail_retention_admitted.to_string(),
                 |due| fill(s.detail_retention, &[&dates::long_date(lang, local_date(due))]),
