@@ -1,6 +1,6 @@
 //! How long personal data is kept. Applications of people not admitted go
-//! a while after the intake's decisions; drafts, sign-ups and participants
-//! on their own clocks. Every period is a setting with a default.
+//! a while after the intake's first teaching day; drafts, sign-ups and sent
+//! mails on their own clocks. Admitted people are not purged here yet.
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::{
@@ -16,8 +16,6 @@ pub struct Periods {
     pub draft: Duration,
     /// After the info meeting.
     pub meeting_signup: Duration,
-    /// After the practicum ends.
-    pub participant: Duration,
     /// A sent (or given up) e-mail, kept for questions about it.
     pub delivered_mail: Duration,
 }
@@ -28,7 +26,6 @@ impl Default for Periods {
             not_admitted: Duration::days(183),
             draft: Duration::days(30),
             meeting_signup: Duration::weeks(8),
-            participant: Duration::days(365),
             delivered_mail: Duration::days(30),
         }
     }
