@@ -4,7 +4,6 @@ use super::catalogue::catalogue;
 catalogue! {
     PrivacyStrings, DA, EN,
     title { da: "Sådan passer vi på dine oplysninger", en: "How we look after your information" }
-    link { da: "Sådan passer vi på dine oplysninger", en: "How we look after your information" }
     intro {
         da: "Når du søger om at komme på en peeruddannelse, fortæller du os om dig selv – også om svære ting som sygdom og behandling. Her kan du læse, hvad vi gemmer, hvorfor, hvem der kan se det, og hvornår vi sletter det.",
         en: "When you apply for a peer-education programme, you tell us about yourself – including difficult things like illness and treatment. Here you can read what we keep, why, who can see it, and when we delete it."
