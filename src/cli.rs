@@ -38,6 +38,10 @@ enum Command {
     Demo,
     /// Apply the retention rules now; prints counts only.
     Purge,
+    /// Re-seal the health data with a new key read from standard input (hex or
+    /// base64, at least 32 bytes); the old key is OPTAG_SECRET_KEY (or
+    /// var/secret.key, which is then replaced). Stop the servers first.
+    RotateKey,
 }
 
 #[derive(Subcommand)]
@@ -88,6 +92,24 @@ pub async fn run() -> anyhow::Result<()> {
             })
             .await
         }
+        Command::RotateKey => {
+            let new_secret = read_new_key()?;
+            let settings_ref = &settings;
+            with_database(&settings, |pool| async move {
+                let done = startup::rotate_key(settings_ref, &pool, new_secret).await?;
+                println!(
+                    "Re-sealed {} applications and {} drafts with key version {}.",
+                    done.resealed.applications, done.resealed.drafts, done.version
+                );
+                if settings_ref.secret_key.is_some() {
+                    println!("Set OPTAG_SECRET_KEY to the new key before the servers start again.");
+                } else {
+                    println!("The new key is now in var/secret.key.");
+                }
+                Ok(())
+            })
+            .await
+        }
         Command::User(_) => unreachable!("handled above"),
     }
 }
@@ -106,6 +128,12 @@ where
     .await;
     db.close().await;
     result
+}
+
+fn read_new_key() -> anyhow::Result<crate::config::SecretKey> {
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).context("reading the new key from standard input")?;
+    crate::config::SecretKey::parse(&text).map_err(|e| anyhow::anyhow!("the new key on standard input {e}"))
 }
 
 struct NewUser {
@@ -157,7 +185,8 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             .await
             .with_context(|| format!("binding {} (OPTAG_LISTEN)", settings.listen))?;
         tracing::info!("listening on {}", settings.base_url);
-        let app = RunningApp::start(settings, db.pool.clone(), Arc::new(SystemClock), listener)?;
+        let key = startup::field_key(&settings, &db.pool).await?;
+        let app = RunningApp::start(settings, db.pool.clone(), key, Arc::new(SystemClock), listener)?;
         app.run_until(startup::shutdown_signal()).await
     }
     .await;

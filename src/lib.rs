@@ -8,6 +8,7 @@ pub mod embedded_pg;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod sealing;
 pub mod startup;
 pub mod storage;
 pub mod telemetry;

@@ -14,6 +14,7 @@ use crate::{
     config::{SecretKey, Settings},
     embedded_pg::EmbeddedPg,
     mail::{transport::Transport, worker::Worker},
+    sealing::FieldKey,
     storage,
     web::{self, AppState},
 };
@@ -77,6 +78,69 @@ pub fn secret_key(settings: &Settings) -> anyhow::Result<SecretKey> {
     SecretKey::from_bytes(bytes.to_vec()).map_err(anyhow::Error::msg)
 }
 
+/// The data key for this server's secret, registered in the database, after
+/// sealing any rows stored before field encryption. Refuses a secret that cannot
+/// open the data already sealed.
+pub async fn field_key(settings: &Settings, pool: &PgPool) -> anyhow::Result<FieldKey> {
+    let secret = secret_key(settings)?;
+    let version = storage::sealed::version_for(pool, &FieldKey::fingerprint_of(&secret)).await?;
+    let key = FieldKey::derive(&secret, version);
+    let sealed = storage::sealed::reseal_all(pool, None, &key).await?;
+    if sealed != storage::sealed::Resealed::default() {
+        tracing::info!(
+            applications = sealed.applications,
+            drafts = sealed.drafts,
+            "sealed rows stored before field encryption"
+        );
+    }
+    Ok(key)
+}
+
+/// What `optag rotate-key` did.
+#[derive(Debug)]
+pub struct Rotation {
+    pub version: i16,
+    pub resealed: storage::sealed::Resealed,
+}
+
+/// Re-seals everything under `new_secret`, then forgets the old version. The
+/// old secret is the server's own; with no `OPTAG_SECRET_KEY`, the new secret
+/// replaces `var/secret.key`. Servers must be stopped while it runs: they hold
+/// the old key.
+pub async fn rotate_key(settings: &Settings, pool: &PgPool, new_secret: SecretKey) -> anyhow::Result<Rotation> {
+    let old = field_key(settings, pool).await?;
+    let version = storage::sealed::register_next(pool, &FieldKey::fingerprint_of(&new_secret)).await?;
+    anyhow::ensure!(version != old.version(), "the new key is the key in use; give a different one");
+    let new = FieldKey::derive(&new_secret, version);
+    let resealed = storage::sealed::reseal_all(pool, Some(&old), &new).await?;
+    storage::sealed::retire_all_but(pool, version).await?;
+    let event = storage::audit::Event {
+        at: chrono::Utc::now(),
+        actor_id: None,
+        action: "field_key_rotated",
+        application_id: None,
+        detail: serde_json::json!({
+            "from_version": old.version(), "to_version": version,
+            "applications": resealed.applications, "drafts": resealed.drafts,
+        }),
+        request_id: None,
+    };
+    storage::audit::record_now(pool, &event).await?;
+    if settings.secret_key.is_none() {
+        replace_private(&settings.var_dir.join("secret.key"), &hex::encode(new_secret.expose()))?;
+    }
+    Ok(Rotation { version, resealed })
+}
+
+/// Writes `text` beside `path` and renames it over, so a crash leaves one whole key.
+fn replace_private(path: &Path, text: &str) -> anyhow::Result<()> {
+    let fresh = path.with_extension("new");
+    let _ = std::fs::remove_file(&fresh);
+    write_private(&fresh, text)?;
+    std::fs::rename(&fresh, path)?;
+    Ok(())
+}
+
 fn write_private(path: &Path, text: &str) -> anyhow::Result<()> {
     use std::{io::Write, os::unix::fs::OpenOptionsExt};
     if let Some(dir) = path.parent() {
@@ -102,13 +166,20 @@ impl RunningApp {
     pub fn start(
         settings: Settings,
         pool: PgPool,
+        key: FieldKey,
         clock: Arc<dyn Clock>,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
         let address = listener.local_addr()?;
         let settings = Arc::new(settings);
         let mail_wake = Arc::new(Notify::new());
-        let state = AppState { pool: pool.clone(), settings: settings.clone(), clock, mail_wake: mail_wake.clone() };
+        let state = AppState {
+            pool: pool.clone(),
+            settings: settings.clone(),
+            clock,
+            mail_wake: mail_wake.clone(),
+            key: Arc::new(key),
+        };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
             pool,

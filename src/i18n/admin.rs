@@ -106,6 +106,8 @@ catalogue! {
     detail_consent { da: "Samtykke (version {}) givet {}", en: "Consent (version {}) given {}" }
     detail_retention { da: "Hvis ansøgeren ikke bliver optaget, slettes ansøgningen automatisk {}. Kun en anonym optælling bliver tilbage.", en: "If the applicant is not admitted, the application is deleted automatically on {}. Only an anonymous count remains." }
     detail_retention_admitted { da: "Ansøgeren er optaget; oplysningerne gemmes, så længe forløbet varer.", en: "The applicant is admitted; the details are kept for as long as the programme lasts." }
+    detail_health_erased { da: "Ansøgeren trak ansøgningen tilbage {}. Helbredsoplysningerne og de skrevne svar er slettet.", en: "The applicant withdrew the application on {}. The health details and written answers have been deleted." }
+    detail_consent_title { da: "Samtykke og sletning", en: "Consent and deletion" }
     detail_notes { da: "Noter", en: "Notes" }
     detail_notes_none { da: "Ingen noter endnu.", en: "No notes yet." }
     detail_note_label { da: "Ny note", en: "New note" }

@@ -6,6 +6,7 @@ use crate::domain::{
     application::{Reference, ReflectiveAnswers, Submission},
     eligibility::{Assessment, Facts, Verify},
 };
+use crate::sealing::{Field, FieldKey};
 
 /// Takes the next reference of `year`; gapless because the counter row is
 /// updated in the caller's transaction.
@@ -29,15 +30,26 @@ pub struct NewApplication<'a> {
     pub now: DateTime<Utc>,
 }
 
-pub async fn insert(conn: &mut PgConnection, reference: Reference, new: &NewApplication<'_>) -> sqlx::Result<i64> {
+pub async fn insert(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    reference: Reference,
+    new: &NewApplication<'_>,
+) -> sqlx::Result<i64> {
+    // The id is part of what the sealed fields are bound to, so it is taken first.
+    let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('applications', 'id'))")
+        .fetch_one(&mut *conn)
+        .await?;
     let a = &new.submission.applicant;
-    sqlx::query_scalar(
-        "INSERT INTO applications (intake_id, reference, full_name, email, email_normalised, phone, birth_date,
-             municipality_code, facts, answers, eligibility, eligibility_summary, consent_version, consented_at,
-             submission_key_hash, submitted_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $14, $14)
-         RETURNING id",
+    let sealed = Sealed::new(key, id, new);
+    sqlx::query(
+        "INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
+             municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
+             consent_version, consented_at, submission_key_hash, submitted_at, updated_at)
+         OVERRIDING SYSTEM VALUE
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15)",
     )
+    .bind(id)
     .bind(new.intake_id)
     .bind(reference.to_string())
     .bind(a.full_name.as_str())
@@ -46,25 +58,49 @@ pub async fn insert(conn: &mut PgConnection, reference: Reference, new: &NewAppl
     .bind(a.phone.as_ref().map(|p| p.as_str()))
     .bind(a.birth_date)
     .bind(a.municipality.code as i16)
-    .bind(facts_json(&new.submission.facts))
-    .bind(answers_json(&new.submission.answers))
-    .bind(assessment_json(new.assessment))
+    .bind(sealed.facts)
+    .bind(sealed.answers)
+    .bind(sealed.eligibility)
     .bind(new.assessment.summary.key())
     .bind(new.consent_version)
     .bind(new.now)
     .bind(new.submission_key_hash)
-    .fetch_one(conn)
-    .await
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// The special-category fields of one application, sealed for its row.
+struct Sealed {
+    facts: Vec<u8>,
+    answers: Vec<u8>,
+    eligibility: Vec<u8>,
+}
+
+impl Sealed {
+    fn new(key: &FieldKey, id: i64, new: &NewApplication<'_>) -> Self {
+        Self {
+            facts: key.seal_json(Field::ApplicationFacts, id, &facts_json(&new.submission.facts)),
+            answers: key.seal_json(Field::ApplicationAnswers, id, &answers_json(&new.submission.answers)),
+            eligibility: key.seal_json(Field::ApplicationEligibility, id, &assessment_json(new.assessment)),
+        }
+    }
 }
 
 /// Replaces what the applicant answered, keeping reference and status; only
 /// while the application is still `submitted`. Returns whether it changed.
-pub async fn replace_answers(conn: &mut PgConnection, id: i64, new: &NewApplication<'_>) -> sqlx::Result<bool> {
+pub async fn replace_answers(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    id: i64,
+    new: &NewApplication<'_>,
+) -> sqlx::Result<bool> {
     let a = &new.submission.applicant;
+    let sealed = Sealed::new(key, id, new);
     let done = sqlx::query(
-        "UPDATE applications SET full_name = $2, phone = $3, birth_date = $4, municipality_code = $5, facts = $6,
-             answers = $7, eligibility = $8, eligibility_summary = $9, consent_version = $10, consented_at = $11,
-             submission_key_hash = $12, updated_at = $11
+        "UPDATE applications SET full_name = $2, phone = $3, birth_date = $4, municipality_code = $5,
+             facts_sealed = $6, answers_sealed = $7, eligibility_sealed = $8, eligibility_summary = $9,
+             consent_version = $10, consented_at = $11, submission_key_hash = $12, updated_at = $11
          WHERE id = $1 AND status = 'submitted'",
     )
     .bind(id)
@@ -72,9 +108,9 @@ pub async fn replace_answers(conn: &mut PgConnection, id: i64, new: &NewApplicat
     .bind(a.phone.as_ref().map(|p| p.as_str()))
     .bind(a.birth_date)
     .bind(a.municipality.code as i16)
-    .bind(facts_json(&new.submission.facts))
-    .bind(answers_json(&new.submission.answers))
-    .bind(assessment_json(new.assessment))
+    .bind(sealed.facts)
+    .bind(sealed.answers)
+    .bind(sealed.eligibility)
     .bind(new.assessment.summary.key())
     .bind(new.consent_version)
     .bind(new.now)

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod programmes;
 pub mod retention;
 pub mod review;
+pub mod sealed;
 pub mod sessions;
 pub mod staff;
 pub mod throttle;

@@ -2,9 +2,12 @@
 //! full, notes, status changes and their history.
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
-use sqlx::{PgConnection, PgPool, types::Json};
+use sqlx::{PgConnection, PgPool};
 
-use crate::domain::application::Status;
+use crate::{
+    domain::application::Status,
+    sealing::{Field, FieldKey},
+};
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -141,9 +144,9 @@ pub struct Detail {
     pub phone: Option<String>,
     pub birth_date: NaiveDate,
     pub municipality_code: i16,
-    pub facts: Json<Value>,
-    pub answers: Json<Value>,
-    pub eligibility: Json<Value>,
+    pub eligibility_summary: String,
+    /// When the applicant withdrew and the health answers were erased.
+    pub health_erased_at: Option<DateTime<Utc>>,
     pub consent_version: String,
     pub consented_at: DateTime<Utc>,
     pub submitted_at: DateTime<Utc>,
@@ -151,8 +154,8 @@ pub struct Detail {
 
 const DETAIL: &str =
     "SELECT a.id, a.reference, a.intake_id, i.name AS intake_name, i.start_date, a.status, a.full_name,
-        a.email, a.phone, a.birth_date, a.municipality_code, a.facts, a.answers, a.eligibility, a.consent_version,
-        a.consented_at, a.submitted_at
+        a.email, a.phone, a.birth_date, a.municipality_code, a.eligibility_summary, a.health_erased_at,
+        a.consent_version, a.consented_at, a.submitted_at
      FROM applications a JOIN intakes i ON i.id = a.intake_id WHERE a.reference = $1";
 
 pub async fn detail(pool: &PgPool, reference: &str) -> sqlx::Result<Option<Detail>> {
@@ -162,6 +165,31 @@ pub async fn detail(pool: &PgPool, reference: &str) -> sqlx::Result<Option<Detai
 /// The same, inside a transaction.
 pub async fn detail_in(conn: &mut PgConnection, reference: &str) -> sqlx::Result<Option<Detail>> {
     sqlx::query_as(DETAIL).bind(reference).fetch_optional(conn).await
+}
+
+/// The special-category part of an application, opened for a page that shows it.
+#[derive(Debug)]
+pub struct Health {
+    pub facts: Value,
+    pub answers: Value,
+    pub eligibility: Value,
+}
+
+/// `None` once the health answers were erased (withdrawal).
+pub async fn health(pool: &PgPool, key: &FieldKey, id: i64) -> sqlx::Result<Option<Health>> {
+    type Sealed = Option<Vec<u8>>;
+    let row: Option<(Sealed, Sealed, Sealed)> =
+        sqlx::query_as("SELECT facts_sealed, answers_sealed, eligibility_sealed FROM applications WHERE id = $1")
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+    let Some((Some(facts), Some(answers), Some(eligibility))) = row else { return Ok(None) };
+    let open = |field, sealed: &[u8]| key.open_json::<Value>(field, id, sealed).map_err(super::sealed::unreadable);
+    Ok(Some(Health {
+        facts: open(Field::ApplicationFacts, &facts)?,
+        answers: open(Field::ApplicationAnswers, &answers)?,
+        eligibility: open(Field::ApplicationEligibility, &eligibility)?,
+    }))
 }
 
 /// The id and status of an application, locked for a change.

@@ -38,6 +38,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Wakes the outbox worker after a commit that queued mail.
     pub mail_wake: Arc<Notify>,
+    /// Seals and opens the special-category fields.
+    pub key: Arc<crate::sealing::FieldKey>,
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;

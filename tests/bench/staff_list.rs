@@ -98,10 +98,10 @@ async fn main() {
 async fn seed(app: &TestApp, intake: i64) {
     sqlx::query(
         "INSERT INTO applications (intake_id, reference, full_name, email, email_normalised, phone, birth_date,
-             municipality_code, facts, answers, eligibility, eligibility_summary, consent_version, consented_at,
+             municipality_code, eligibility_summary, consent_version, consented_at,
              submission_key_hash, submitted_at, updated_at, status)
          SELECT $1, '2026-' || lpad(g::text, 5, '0'), 'Person ' || g, 'p' || g || '@example.dk', 'p' || g || '@example.dk',
-                '+4512345678', date '1980-01-01' + g, 730, '{}', '{}', '{\"summary\": \"no_concerns\", \"results\": []}',
+                '+4512345678', date '1980-01-01' + g, 730,
                 (array['no_concerns', 'to_verify', 'may_not_meet'])[1 + g % 3], 'bench', now(), sha256(g::text::bytea),
                 now() - g * interval '1 minute', now(),
                 (array['submitted', 'invited', 'interviewed', 'offered', 'admitted', 'waitlisted', 'declined', 'rejected', 'withdrawn'])[1 + g % 9]

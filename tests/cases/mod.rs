@@ -5,6 +5,7 @@ mod cohorts;
 mod interviews;
 mod meetings;
 mod outbox;
+mod privacy;
 mod public_pages;
 mod retention;
 mod review;

@@ -50,13 +50,26 @@ impl TestApp {
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
         let settings = settings(&base_url, smtp_url);
         let clock = ManualClock::at(Utc::now());
-        let running = RunningApp::start(settings, pool.clone(), Arc::new(clock.clone()), listener).expect("app starts");
+        let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
+        let running =
+            RunningApp::start(settings, pool.clone(), key, Arc::new(clock.clone()), listener).expect("app starts");
         let client = Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
         Self { base_url, pool, db_options, clock, smtp, client, _running: running }
     }
 
     pub async fn load_demo(&self) -> optag::demo::DemoData {
         optag::demo::load(&self.pool, self.clock.now_utc()).await.expect("demo loads")
+    }
+
+    /// The sealed health part of an application, opened with the server's key.
+    pub async fn health(&self, reference: &str) -> Option<optag::storage::review::Health> {
+        let key = optag::startup::field_key(&settings(&self.base_url, &self.smtp.url()), &self.pool).await.unwrap();
+        let id: i64 = sqlx::query_scalar("SELECT id FROM applications WHERE reference = $1")
+            .bind(reference)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap();
+        optag::storage::review::health(&self.pool, &key, id).await.unwrap()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -117,6 +130,7 @@ impl TestApp {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
         let settings = settings(&base_url, &first.smtp.url());
-        RunningApp::start(settings, pool, Arc::new(first.clock.clone()), listener).expect("second instance starts")
+        let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
+        RunningApp::start(settings, pool, key, Arc::new(first.clock.clone()), listener).expect("second instance starts")
     }
 }

@@ -53,7 +53,7 @@ pub async fn live_draft(state: &AppState, intake_id: i64, token: &str) -> Result
     if !tokens::is_well_formed(token) {
         return Ok(None);
     }
-    let draft = storage::drafts::by_token(&state.pool, &tokens::hash(token)).await?;
+    let draft = storage::drafts::by_token(&state.pool, &state.key, &tokens::hash(token)).await?;
     Ok(draft.filter(|d| d.intake_id == intake_id && d.expires_at > state.clock.now()))
 }
 
@@ -135,7 +135,7 @@ async fn store_submission(
     match existing {
         // The draft link proves the address is theirs: replace the first application.
         Some(existing) if draft.is_some_and(|d| d.email.eq_ignore_ascii_case(email.as_str())) => {
-            if !storage::applications::replace_answers(tx, existing.id, &new).await? {
+            if !storage::applications::replace_answers(tx, &c.state.key, existing.id, &new).await? {
                 return Ok(Submitted::InProgress);
             }
             if let Some(d) = draft {
@@ -148,14 +148,15 @@ async fn store_submission(
         Some(existing) => {
             let token = tokens::generate();
             let expires = c.now + DRAFT_LIFETIME;
-            storage::drafts::insert(tx, c.intake.id, &tokens::hash(&token), c.fields, c.now, expires).await?;
+            storage::drafts::insert(tx, &c.state.key, c.intake.id, &tokens::hash(&token), c.fields, c.now, expires)
+                .await?;
             let mail = mails::duplicate(&c.state.settings, email.clone(), &existing.reference, &token, c.intake)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(Submitted::CheckEmail)
         }
         None => {
             let reference = storage::applications::next_reference(tx, to_local(c.now).year()).await?;
-            storage::applications::insert(tx, reference, &new).await?;
+            storage::applications::insert(tx, &c.state.key, reference, &new).await?;
             if let Some(d) = draft {
                 storage::drafts::delete(tx, d.id).await?;
             }
@@ -185,7 +186,7 @@ pub async fn save_draft(
     let mut tx = state.pool.begin().await?;
     let outcome = match live_draft(state, intake.id, draft_token).await? {
         Some(draft) => {
-            storage::drafts::update(&mut tx, draft.id, fields, now, expires).await?;
+            storage::drafts::update(&mut tx, &state.key, draft.id, fields, now, expires).await?;
             // A changed address gets the link too, so it is never lost.
             if draft.email.eq_ignore_ascii_case(email.as_str()) {
                 Saved::Updated
@@ -197,7 +198,8 @@ pub async fn save_draft(
         }
         None => {
             let token = tokens::generate();
-            storage::drafts::insert(&mut tx, intake.id, &tokens::hash(&token), fields, now, expires).await?;
+            storage::drafts::insert(&mut tx, &state.key, intake.id, &tokens::hash(&token), fields, now, expires)
+                .await?;
             let mail = mails::draft_link(&state.settings, email, &token, intake)?;
             outbox::queue(&mut tx, &mail, &mail_domain).await?;
             Saved::LinkSent

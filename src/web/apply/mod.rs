@@ -216,7 +216,8 @@ async fn draft(State(state): State<AppState>, Path(token): Path<String>, lang: L
     if !tokens::is_well_formed(&token) {
         return Err(AppError::NotFound);
     }
-    let draft = storage::drafts::by_token(&state.pool, &tokens::hash(&token)).await?.ok_or(AppError::NotFound)?;
+    let draft =
+        storage::drafts::by_token(&state.pool, &state.key, &tokens::hash(&token)).await?.ok_or(AppError::NotFound)?;
     let intake = intake(&state, &draft.intake_slug).await?;
     let a = lang.apply();
     if draft.expires_at <= state.clock.now() {

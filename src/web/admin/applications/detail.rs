@@ -72,6 +72,7 @@ struct DetailPage {
     may_offer: bool,
     may_waitlist: bool,
     no_interview: bool,
+    health_erased: Option<String>,
 }
 
 /// Interviewers see only the applications whose interview panel they sit on.
@@ -136,9 +137,10 @@ async fn page(
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code))
         .map(|m| format!("{} ({})", m.name, m.region.name()))
         .unwrap_or_default();
-    let answer = |k: &str| d.answers.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let health = storage::review::health(&state.pool, &state.key, d.id).await?;
+    let answer =
+        |k: &str| health.as_ref().and_then(|h| h.answers.get(k)).and_then(Value::as_str).unwrap_or("").to_string();
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/applications/{}", d.reference), staff, "applications");
-    let summary_key = d.eligibility.get("summary").and_then(Value::as_str).unwrap_or("");
     let mut history_rows = vec![(dates::long_moment(lang, d.submitted_at), s.detail_history_submitted.to_string())];
     history_rows.extend(history.iter().map(|h| {
         let to = h.to_status.parse().map_or("", |st| status_label(s, st));
@@ -157,7 +159,7 @@ async fn page(
         intake: d.intake_name.clone(),
         status: status.map_or("", |st| status_label(s, st)),
         status_key: d.status.clone(),
-        summary: summary_label(s, summary_key),
+        summary: summary_label(s, &d.eligibility_summary),
         personal: vec![
             (s.detail_email, d.email.clone()),
             (s.detail_phone, d.phone.clone().unwrap_or_default()),
@@ -165,8 +167,9 @@ async fn page(
             (s.detail_age_at_start, age_on(d.birth_date, d.start_date).to_string()),
             (s.detail_municipality, municipality),
         ],
-        criteria: criteria(s, &d.eligibility),
-        facts: facts(lang, &d.facts),
+        criteria: health.as_ref().map(|h| criteria(s, &h.eligibility)).unwrap_or_default(),
+        facts: health.as_ref().map(|h| facts(lang, &h.facts)).unwrap_or_default(),
+        health_erased: d.health_erased_at.map(|at| fill(s.detail_health_erased, &[&dates::long_moment(lang, at)])),
         answers: vec![
             (q.motivation, answer("motivation")),
             (q.experience, answer("experience")),

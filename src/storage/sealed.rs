@@ -1,0 +1,221 @@
+//! The key registry and the bulk work on sealed columns: sealing rows written
+//! before field encryption, and re-sealing everything under a new key.
+use serde_json::Value;
+use sqlx::{PgConnection, PgPool};
+
+use crate::sealing::{Field, FieldKey, OpenError};
+
+/// A sealed value that will not open is a server fault (wrong key, tampering),
+/// reported as a decode error so it surfaces as a 500 with its cause logged.
+pub fn unreadable(err: OpenError) -> sqlx::Error {
+    sqlx::Error::Decode(Box::new(err))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error(
+        "this server's secret key (OPTAG_SECRET_KEY or var/secret.key) is not the one the database's health data \
+         is sealed with (key version {0}). Start with that key, or move the data to a new key with \
+         `optag rotate-key`, run with the old key in OPTAG_SECRET_KEY and the new key on standard input."
+    )]
+    Unknown(i16),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// The version under which `fingerprint` is registered. An unknown secret is
+/// registered as the next version, unless sealed data exists that only another
+/// version can open.
+pub async fn version_for(pool: &PgPool, fingerprint: &[u8]) -> Result<i16, KeyError> {
+    let mut tx = pool.begin().await?;
+    // One registration at a time, so two servers starting together agree.
+    sqlx::query("LOCK TABLE field_keys IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+    if let Some(version) = sqlx::query_scalar("SELECT version FROM field_keys WHERE fingerprint = $1")
+        .bind(fingerprint)
+        .fetch_optional(&mut *tx)
+        .await?
+    {
+        return Ok(version);
+    }
+    if let Some(version) = sealed_version_in_use(&mut tx).await? {
+        return Err(KeyError::Unknown(version));
+    }
+    let version: i16 = sqlx::query_scalar(
+        "INSERT INTO field_keys (version, fingerprint) SELECT coalesce(max(version), 0) + 1, $1 FROM field_keys
+         RETURNING version",
+    )
+    .bind(fingerprint)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Registers the fingerprint of a new secret for `rotate-key` (again: the same version).
+pub async fn register_next(pool: &PgPool, fingerprint: &[u8]) -> sqlx::Result<i16> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("LOCK TABLE field_keys IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+    let version: i16 = sqlx::query_scalar(
+        "WITH found AS (SELECT version FROM field_keys WHERE fingerprint = $1),
+              added AS (INSERT INTO field_keys (version, fingerprint)
+                        SELECT coalesce(max(version), 0) + 1, $1 FROM field_keys WHERE NOT EXISTS (SELECT 1 FROM found)
+                        RETURNING version)
+         SELECT version FROM found UNION ALL SELECT version FROM added",
+    )
+    .bind(fingerprint)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Forgets every version but `current` once nothing sealed under them is
+/// left, so their secrets can no longer start a server. Returns how many went.
+pub async fn retire_all_but(pool: &PgPool, current: i16) -> sqlx::Result<u64> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("LOCK TABLE field_keys IN SHARE ROW EXCLUSIVE MODE").execute(&mut *tx).await?;
+    let left = sealed_version_in_use_other_than(&mut tx, current).await?;
+    if left.is_some() {
+        return Ok(0);
+    }
+    let done = sqlx::query("DELETE FROM field_keys WHERE version <> $1").bind(current).execute(&mut *tx).await?;
+    tx.commit().await?;
+    Ok(done.rows_affected())
+}
+
+async fn sealed_version_in_use(conn: &mut PgConnection) -> sqlx::Result<Option<i16>> {
+    sealed_version_in_use_other_than(conn, 0).await
+}
+
+async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16) -> sqlx::Result<Option<i16>> {
+    sqlx::query_scalar(
+        "SELECT v FROM (
+             SELECT (get_byte(facts_sealed, 0) * 256 + get_byte(facts_sealed, 1))::smallint AS v
+             FROM applications WHERE facts_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(answers_sealed, 0) * 256 + get_byte(answers_sealed, 1))::smallint
+             FROM applications WHERE answers_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(eligibility_sealed, 0) * 256 + get_byte(eligibility_sealed, 1))::smallint
+             FROM applications WHERE eligibility_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(fields_sealed, 0) * 256 + get_byte(fields_sealed, 1))::smallint
+             FROM drafts WHERE fields_sealed IS NOT NULL
+         ) used WHERE v <> $1 LIMIT 1",
+    )
+    .bind(current)
+    .fetch_optional(conn)
+    .await
+}
+
+/// How many rows a pass sealed or re-sealed.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Resealed {
+    pub applications: u64,
+    pub drafts: u64,
+}
+
+const BATCH: i64 = 200;
+
+/// Seals, under `to`, the plaintext rows from before field encryption and,
+/// given `from`, every row sealed with another version (which `from` opens).
+/// Works in small transactions; rows another pass holds are skipped and taken
+/// by the next round.
+pub async fn reseal_all(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) -> sqlx::Result<Resealed> {
+    let mut done = Resealed::default();
+    loop {
+        let apps = reseal_applications(pool, from, to).await?;
+        let drafts = reseal_drafts(pool, from, to).await?;
+        done.applications += apps;
+        done.drafts += drafts;
+        if apps == 0 && drafts == 0 {
+            return Ok(done);
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct ApplicationRow {
+    id: i64,
+    facts: Option<Value>,
+    answers: Option<Value>,
+    eligibility: Option<Value>,
+    facts_sealed: Option<Vec<u8>>,
+    answers_sealed: Option<Vec<u8>>,
+    eligibility_sealed: Option<Vec<u8>>,
+}
+
+const NOT_UNDER: &str = "(facts IS NOT NULL OR answers IS NOT NULL OR eligibility IS NOT NULL
+     OR ($3 AND (substring(facts_sealed FROM 1 FOR 2) <> $1 OR substring(answers_sealed FROM 1 FOR 2) <> $1
+                 OR substring(eligibility_sealed FROM 1 FOR 2) <> $1)))";
+
+async fn reseal_applications(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) -> sqlx::Result<u64> {
+    let mut tx = pool.begin().await?;
+    let rows: Vec<ApplicationRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, facts, answers, eligibility, facts_sealed, answers_sealed, eligibility_sealed
+         FROM applications WHERE {NOT_UNDER} ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED"
+    )))
+    .bind(to.version().to_be_bytes().to_vec())
+    .bind(BATCH)
+    .bind(from.is_some())
+    .fetch_all(&mut *tx)
+    .await?;
+    for r in &rows {
+        let move_field = |field, plain: &Option<Value>, sealed: &Option<Vec<u8>>| -> sqlx::Result<Option<Vec<u8>>> {
+            let bytes = match (plain, sealed) {
+                (Some(value), _) => serde_json::to_vec(value).expect("JSON from the database serialises"),
+                (None, Some(sealed)) => open_with(from, to, field, r.id, sealed)?,
+                (None, None) => return Ok(None),
+            };
+            Ok(Some(to.seal(field, r.id, &bytes)))
+        };
+        let facts = move_field(Field::ApplicationFacts, &r.facts, &r.facts_sealed)?;
+        let answers = move_field(Field::ApplicationAnswers, &r.answers, &r.answers_sealed)?;
+        let eligibility = move_field(Field::ApplicationEligibility, &r.eligibility, &r.eligibility_sealed)?;
+        sqlx::query(
+            "UPDATE applications SET facts = NULL, answers = NULL, eligibility = NULL,
+                 facts_sealed = $2, answers_sealed = $3, eligibility_sealed = $4 WHERE id = $1",
+        )
+        .bind(r.id)
+        .bind(facts)
+        .bind(answers)
+        .bind(eligibility)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len() as u64)
+}
+
+async fn reseal_drafts(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) -> sqlx::Result<u64> {
+    let mut tx = pool.begin().await?;
+    let rows: Vec<(i64, Option<Value>, Option<Vec<u8>>)> = sqlx::query_as(
+        "SELECT id, fields, fields_sealed FROM drafts
+         WHERE fields IS NOT NULL OR ($3 AND substring(fields_sealed FROM 1 FOR 2) <> $1)
+         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED",
+    )
+    .bind(to.version().to_be_bytes().to_vec())
+    .bind(BATCH)
+    .bind(from.is_some())
+    .fetch_all(&mut *tx)
+    .await?;
+    for (id, plain, sealed) in &rows {
+        let bytes = match (plain, sealed) {
+            (Some(value), _) => serde_json::to_vec(value).expect("JSON from the database serialises"),
+            (None, Some(sealed)) => open_with(from, to, Field::DraftFields, *id, sealed)?,
+            (None, None) => continue,
+        };
+        sqlx::query("UPDATE drafts SET fields = NULL, fields_sealed = $2 WHERE id = $1")
+            .bind(id)
+            .bind(to.seal(Field::DraftFields, *id, &bytes))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len() as u64)
+}
+
+fn open_with(from: Option<&FieldKey>, to: &FieldKey, field: Field, id: i64, sealed: &[u8]) -> sqlx::Result<Vec<u8>> {
+    let key = from.unwrap_or(to);
+    key.open(field, id, sealed).map_err(unreadable)
+}

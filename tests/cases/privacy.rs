@@ -1,0 +1,147 @@
+//! Privacy: health data sealed at rest, bound to its row, re-sealed on key rotation.
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use optag::{config::SecretKey, domain::staff::Role, startup};
+
+use crate::support::{TestApp, app::settings, applicant::submit, staff::StaffClient};
+
+const CANARY: &str = "KANARIE-7431";
+
+fn holds(raw: &[u8], needle: &str) -> bool {
+    raw.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+async fn raw_columns(app: &TestApp, reference: &str) -> (Vec<u8>, Vec<u8>, Vec<u8>, Option<Value>, Option<Value>) {
+    sqlx::query_as(
+        "SELECT facts_sealed, answers_sealed, eligibility_sealed, facts, answers FROM applications WHERE reference = $1",
+    )
+    .bind(reference)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn health_fields_are_ciphertext_in_the_database_and_readable_on_the_page() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let motivation = format!("{CANARY} jeg vil give håb videre");
+    let reference = submit(&app, &demo.intake_slug, "sealed@example.dk", &[("motivation", &motivation)]).await;
+
+    let (facts, answers, eligibility, plain_facts, plain_answers) = raw_columns(&app, &reference).await;
+    assert!(plain_facts.is_none() && plain_answers.is_none(), "no plaintext copy is kept");
+    for raw in [&facts, &answers, &eligibility] {
+        for word in [CANARY, "psychiatric", "lived_experience", "dementia", "motivation", "min_age"] {
+            assert!(!holds(raw, word), "{word} readable in a sealed column");
+        }
+    }
+
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
+    assert!(page.contains(&motivation), "{page}");
+    assert!(page.contains(r#"data-criterion="min_age""#), "{page}");
+}
+
+#[tokio::test]
+async fn a_sealed_answer_copied_to_another_row_does_not_open() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let first = submit(&app, &demo.intake_slug, "first@example.dk", &[("motivation", CANARY)]).await;
+    let second = submit(&app, &demo.intake_slug, "second@example.dk", &[]).await;
+    sqlx::query(
+        "UPDATE applications SET answers_sealed = (SELECT answers_sealed FROM applications WHERE reference = $1)
+         WHERE reference = $2",
+    )
+    .bind(&first)
+    .bind(&second)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let swapped = staff.get(&format!("/admin/applications/{second}")).await;
+    assert_eq!(swapped.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(!swapped.text().await.unwrap().contains(CANARY));
+    let own = staff.get(&format!("/admin/applications/{first}")).await;
+    assert_eq!(own.status(), StatusCode::OK);
+    assert!(own.text().await.unwrap().contains(CANARY));
+}
+
+#[tokio::test]
+async fn rows_stored_before_field_encryption_are_sealed_when_a_server_starts() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let reference = submit(&app, &demo.intake_slug, "old@example.dk", &[]).await;
+    let old_answers = format!(
+        r#"{{"motivation": "{CANARY} fra før", "experience": "", "distance": "", "strengths_limits": "", "expectations": ""}}"#
+    );
+    sqlx::query("UPDATE applications SET answers = $2::jsonb, answers_sealed = NULL WHERE reference = $1")
+        .bind(&reference)
+        .bind(&old_answers)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    startup::field_key(&settings(&app.base_url, &app.smtp.url()), &app.pool).await.unwrap();
+
+    let (_, answers, _, _, plain_answers) = raw_columns(&app, &reference).await;
+    assert!(plain_answers.is_none());
+    assert!(!holds(&answers, CANARY));
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
+    assert!(page.contains(&format!("{CANARY} fra før")), "{page}");
+}
+
+#[tokio::test]
+async fn rotate_key_reseals_everything_and_the_old_key_no_longer_starts() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let reference = submit(&app, &demo.intake_slug, "rotate@example.dk", &[("motivation", CANARY)]).await;
+    let draft = app
+        .post_form(
+            &format!("/intakes/{}/apply", demo.intake_slug),
+            &[("email", "kladde@example.dk"), ("motivation", CANARY), ("action", "save_draft")],
+        )
+        .await;
+    assert_eq!(draft.status(), StatusCode::SEE_OTHER);
+    let old_settings = settings(&app.base_url, &app.smtp.url());
+    let new_secret = || SecretKey::parse(&"cd".repeat(32)).unwrap();
+
+    let done = startup::rotate_key(&old_settings, &app.pool, new_secret()).await.unwrap();
+
+    assert_eq!(done.version, 2);
+    assert_eq!((done.resealed.applications, done.resealed.drafts), (1, 1));
+    let versions: Vec<Vec<u8>> = sqlx::query_scalar(
+        "SELECT substring(facts_sealed FROM 1 FOR 2) FROM applications
+         UNION ALL SELECT substring(answers_sealed FROM 1 FOR 2) FROM applications
+         UNION ALL SELECT substring(eligibility_sealed FROM 1 FOR 2) FROM applications
+         UNION ALL SELECT substring(fields_sealed FROM 1 FOR 2) FROM drafts",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(versions, vec![vec![0, 2]; 4]);
+
+    let refused = startup::field_key(&old_settings, &app.pool).await.unwrap_err();
+    assert!(refused.to_string().contains("rotate-key"), "{refused}");
+
+    let mut new_settings = settings(&app.base_url, &app.smtp.url());
+    new_settings.secret_key = Some(new_secret());
+    let key = startup::field_key(&new_settings, &app.pool).await.unwrap();
+    assert_eq!(key.version(), 2);
+    let id: i64 = sqlx::query_scalar("SELECT id FROM applications WHERE reference = $1")
+        .bind(&reference)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let health = optag::storage::review::health(&app.pool, &key, id).await.unwrap().expect("answers kept");
+    assert_eq!(health.answers["motivation"], CANARY);
+
+    let audited: Value = sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'field_key_rotated'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(audited["to_version"], 2);
+    assert_eq!(audited["applications"], 1);
+}
