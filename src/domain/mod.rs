@@ -1,6 +1,7 @@
 //! The rules of optag: pure functions and types, no IO, no clock, no randomness.
 pub mod application;
 pub mod cohort;
+pub mod consent;
 pub mod eligibility;
 pub mod email_address;
 pub mod info_meeting;

@@ -12,6 +12,8 @@ use super::{
 pub struct Periods {
     /// After the intake's decisions (its first teaching day).
     pub not_admitted: Duration,
+    /// The same, when the applicant agreed to be considered for a later intake.
+    pub kept_for_later: Duration,
     /// A draft never sent.
     pub draft: Duration,
     /// After the info meeting.
@@ -24,6 +26,7 @@ impl Default for Periods {
     fn default() -> Self {
         Self {
             not_admitted: Duration::days(183),
+            kept_for_later: Duration::days(548),
             draft: Duration::days(30),
             meeting_signup: Duration::weeks(8),
             delivered_mail: Duration::days(30),
@@ -33,11 +36,17 @@ impl Default for Periods {
 
 /// The moment an application is due for deletion; admitted people are kept
 /// as participants (their own period runs from the practicum's end).
-pub fn application_due(status: Status, first_teaching_day: NaiveDate, periods: &Periods) -> Option<DateTime<Utc>> {
+pub fn application_due(
+    status: Status,
+    first_teaching_day: NaiveDate,
+    kept_for_later: bool,
+    periods: &Periods,
+) -> Option<DateTime<Utc>> {
     if status == Status::Admitted {
         return None;
     }
-    Some(from_local(first_teaching_day.and_time(NaiveTime::MIN)) + periods.not_admitted)
+    let period = if kept_for_later { periods.kept_for_later } else { periods.not_admitted };
+    Some(from_local(first_teaching_day.and_time(NaiveTime::MIN)) + period)
 }
 
 /// The limits storage deletes by at `now`: the same rules, in a form one
@@ -46,6 +55,8 @@ pub fn application_due(status: Status, first_teaching_day: NaiveDate, periods: &
 pub struct Cutoffs {
     /// Applications not admitted go when their intake started on or before this day.
     pub intakes_started_by: NaiveDate,
+    /// The same for applications kept for a later intake.
+    pub kept_intakes_started_by: NaiveDate,
     pub drafts_created_by: DateTime<Utc>,
     pub meetings_ended_by: DateTime<Utc>,
     pub mails_created_by: DateTime<Utc>,
@@ -57,6 +68,7 @@ impl Cutoffs {
             // Due when local midnight of the start plus the period has passed, so the
             // latest such start is the local date the period back from now.
             intakes_started_by: local_date(now - periods.not_admitted),
+            kept_intakes_started_by: local_date(now - periods.kept_for_later),
             drafts_created_by: now - periods.draft,
             meetings_ended_by: now - periods.meeting_signup,
             mails_created_by: now - periods.delivered_mail,
@@ -76,12 +88,24 @@ mod tests {
     fn not_admitted_applications_go_six_months_after_the_start_and_admitted_ones_stay() {
         let p = Periods::default();
         let start: NaiveDate = "2027-09-20".parse().unwrap();
-        let due = application_due(Status::Rejected, start, &p).unwrap();
+        let due = application_due(Status::Rejected, start, false, &p).unwrap();
         assert_eq!(due.to_rfc3339(), "2028-03-20T22:00:00+00:00");
         assert!(!is_due(Some(due), due - Duration::seconds(1)));
         assert!(is_due(Some(due), due));
-        assert_eq!(application_due(Status::Admitted, start, &p), None);
-        assert!(application_due(Status::Withdrawn, start, &p).is_some());
+        assert_eq!(application_due(Status::Admitted, start, false, &p), None);
+        assert!(application_due(Status::Withdrawn, start, false, &p).is_some());
+    }
+
+    #[test]
+    fn applications_kept_for_a_later_intake_go_eighteen_months_after_the_start() {
+        let p = Periods::default();
+        let start: NaiveDate = "2027-09-20".parse().unwrap();
+        let due = application_due(Status::Rejected, start, true, &p).unwrap();
+        assert_eq!(due.to_rfc3339(), "2029-03-20T23:00:00+00:00");
+        let before = due - Duration::minutes(1);
+        assert!(start > Cutoffs::at(before, &p).kept_intakes_started_by);
+        assert!(start <= Cutoffs::at(due, &p).kept_intakes_started_by);
+        assert!(start <= Cutoffs::at(before, &p).intakes_started_by, "without the consent it would be gone");
     }
 
     #[test]
@@ -90,7 +114,7 @@ mod tests {
         // Starts in winter and summer time, and around the switch days.
         for start in ["2027-01-11", "2027-03-29", "2027-06-14", "2027-09-20", "2027-10-25", "2027-04-30"] {
             let start: NaiveDate = start.parse().unwrap();
-            let due = application_due(Status::Rejected, start, &p).unwrap();
+            let due = application_due(Status::Rejected, start, false, &p).unwrap();
             for (now, expected) in
                 [(due - Duration::minutes(1), false), (due, true), (due + Duration::minutes(1), true)]
             {

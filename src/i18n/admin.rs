@@ -108,6 +108,8 @@ catalogue! {
     detail_retention_admitted { da: "Ansøgeren er optaget; oplysningerne gemmes, så længe forløbet varer.", en: "The applicant is admitted; the details are kept for as long as the programme lasts." }
     detail_health_erased { da: "Ansøgeren trak ansøgningen tilbage {}. Helbredsoplysningerne og de skrevne svar er slettet.", en: "The applicant withdrew the application on {}. The health details and written answers have been deleted." }
     detail_consent_title { da: "Samtykke og sletning", en: "Consent and deletion" }
+    detail_kept_for_later { da: "Ansøgeren vil gerne komme i betragtning til et senere hold og har givet samtykke til, at ansøgningen gemmes længere.", en: "The applicant would like to be considered for a later cohort and agreed to the application being kept longer." }
+    detail_not_kept_for_later { da: "Ansøgeren har ikke bedt om at komme i betragtning til et senere hold.", en: "The applicant has not asked to be considered for a later cohort." }
     detail_notes { da: "Noter", en: "Notes" }
     detail_notes_none { da: "Ingen noter endnu.", en: "No notes yet." }
     detail_note_label { da: "Ny note", en: "New note" }

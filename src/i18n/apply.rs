@@ -81,6 +81,11 @@ catalogue! {
     }
     consent { da: "Jeg giver samtykke til, at skolen behandler mine oplysninger, også om mit helbred, for at behandle min ansøgning.", en: "I consent to the school processing my information, including about my health, to process my application." }
 
+    keep_for_later { da: "Jeg vil også gerne komme i betragtning til et senere hold, og I må gemme min ansøgning til det.", en: "I would also like to be considered for a later cohort, and you may keep my application for that." }
+    keep_for_later_hint { da: "Valgfrit. Så gemmer vi ansøgningen længere end ellers; hvor længe, står på siden om dine data. Du kan trække det tilbage på din egen side.", en: "Optional. We then keep the application longer than otherwise; how long is on the page about your data. You can withdraw it on your own page." }
+    privacy_link { da: "Læs om dine data og dine rettigheder", en: "Read about your data and your rights" }
+    review_consent_not_given { da: "Nej", en: "No" }
+
     button_review { da: "Se dine svar, før du sender", en: "Check your answers before sending" }
     button_save_draft { da: "Gem kladde", en: "Save draft" }
     button_submit { da: "Send ansøgning", en: "Send application" }

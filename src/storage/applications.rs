@@ -26,6 +26,9 @@ pub struct NewApplication<'a> {
     pub submission: &'a Submission,
     pub assessment: &'a Assessment,
     pub consent_version: &'a str,
+    pub consent_text_id: i64,
+    /// The optional consent to be kept for a later intake, when given.
+    pub keep_text_id: Option<i64>,
     pub submission_key_hash: &'a [u8],
     pub now: DateTime<Utc>,
 }
@@ -45,9 +48,11 @@ pub async fn insert(
     sqlx::query(
         "INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
              municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
-             consent_version, consented_at, submission_key_hash, submitted_at, updated_at)
+             consent_version, consented_at, submission_key_hash, submitted_at, updated_at,
+             consent_text_id, keep_text_id, keep_consented_at)
          OVERRIDING SYSTEM VALUE
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
+                 CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END)",
     )
     .bind(id)
     .bind(new.intake_id)
@@ -65,6 +70,8 @@ pub async fn insert(
     .bind(new.consent_version)
     .bind(new.now)
     .bind(new.submission_key_hash)
+    .bind(new.consent_text_id)
+    .bind(new.keep_text_id)
     .execute(conn)
     .await?;
     Ok(id)
@@ -100,7 +107,9 @@ pub async fn replace_answers(
     let done = sqlx::query(
         "UPDATE applications SET full_name = $2, phone = $3, birth_date = $4, municipality_code = $5,
              facts_sealed = $6, answers_sealed = $7, eligibility_sealed = $8, eligibility_summary = $9,
-             consent_version = $10, consented_at = $11, submission_key_hash = $12, updated_at = $11
+             consent_version = $10, consented_at = $11, submission_key_hash = $12, updated_at = $11,
+             consent_text_id = $13, keep_text_id = $14,
+             keep_consented_at = CASE WHEN $14::bigint IS NULL THEN NULL ELSE $11 END
          WHERE id = $1 AND status = 'submitted'",
     )
     .bind(id)
@@ -115,6 +124,8 @@ pub async fn replace_answers(
     .bind(new.consent_version)
     .bind(new.now)
     .bind(new.submission_key_hash)
+    .bind(new.consent_text_id)
+    .bind(new.keep_text_id)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod audit;
 pub mod cohorts;
+pub mod consent;
 pub mod drafts;
 pub mod info_meetings;
 pub mod intakes;

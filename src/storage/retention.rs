@@ -23,7 +23,7 @@ pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx
         "WITH due AS (
              SELECT a.id, a.intake_id, a.status, a.submitted_at FROM applications a JOIN intakes i ON i.id = a.intake_id
              WHERE a.status <> 'admitted'
-               AND i.start_date <= $1
+               AND i.start_date <= CASE WHEN a.keep_text_id IS NULL THEN $1 ELSE $3 END
              FOR UPDATE OF a SKIP LOCKED),
          stats AS (
              INSERT INTO application_statistics (intake_id, outcome, submitted_on, purged_on)
@@ -33,6 +33,7 @@ pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx
     )
     .bind(cutoffs.intakes_started_by)
     .bind(now)
+    .bind(cutoffs.kept_intakes_started_by)
     .fetch_all(&mut *tx)
     .await?;
     let drafts = sqlx::query("DELETE FROM drafts WHERE created_at <= $1")

@@ -148,6 +148,8 @@ pub struct Detail {
     /// When the applicant withdrew and the health answers were erased.
     pub health_erased_at: Option<DateTime<Utc>>,
     pub consent_version: String,
+    /// Agreed to be considered for a later intake (and kept longer for it).
+    pub kept_for_later: bool,
     pub consented_at: DateTime<Utc>,
     pub submitted_at: DateTime<Utc>,
 }
@@ -155,7 +157,7 @@ pub struct Detail {
 const DETAIL: &str =
     "SELECT a.id, a.reference, a.intake_id, i.name AS intake_name, i.start_date, a.status, a.full_name,
         a.email, a.phone, a.birth_date, a.municipality_code, a.eligibility_summary, a.health_erased_at,
-        a.consent_version, a.consented_at, a.submitted_at
+        a.consent_version, a.keep_text_id IS NOT NULL AS kept_for_later, a.consented_at, a.submitted_at
      FROM applications a JOIN intakes i ON i.id = a.intake_id WHERE a.reference = $1";
 
 pub async fn detail(pool: &PgPool, reference: &str) -> sqlx::Result<Option<Detail>> {

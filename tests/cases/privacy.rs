@@ -145,3 +145,74 @@ async fn rotate_key_reseals_everything_and_the_old_key_no_longer_starts() {
     assert_eq!(audited["to_version"], 2);
     assert_eq!(audited["applications"], 1);
 }
+
+#[tokio::test]
+async fn the_consent_text_agreed_to_is_stored_with_version_language_and_hash_and_shown_to_staff() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let kept = submit(&app, &demo.intake_slug, "keep@example.dk", &[("keep_for_later", "yes")]).await;
+    let plain = submit(&app, &demo.intake_slug, "plain@example.dk", &[]).await;
+
+    let rows: Vec<(String, String, String, String, bool)> = sqlx::query_as(
+        "SELECT a.reference, c.purpose, c.version, c.language, c.sha256 = sha256(convert_to(c.body, 'UTF8'))
+         FROM applications a JOIN consent_texts c ON c.id IN (a.consent_text_id, a.keep_text_id)
+         ORDER BY a.reference, c.purpose",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let version = optag::domain::consent::VERSION.to_string();
+    assert_eq!(
+        rows,
+        vec![
+            (kept.clone(), "application".into(), version.clone(), "da".into(), true),
+            (kept.clone(), "keep_for_later".into(), version.clone(), "da".into(), true),
+            (plain.clone(), "application".into(), version.clone(), "da".into(), true),
+        ]
+    );
+    let texts: i64 = sqlx::query_scalar("SELECT count(*) FROM consent_texts").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(texts, 2, "one stored text per purpose, version and language");
+    let body: String = sqlx::query_scalar("SELECT body FROM consent_texts WHERE purpose = 'application'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(body.contains("Jeg giver samtykke"), "{body}");
+
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let page = staff.get(&format!("/admin/applications/{kept}")).await.text().await.unwrap();
+    assert!(page.contains(&format!("Samtykke (version {version}) givet")), "{page}");
+    assert!(page.contains("komme i betragtning til et senere hold og har givet samtykke"), "{page}");
+    assert!(page.contains("slettes ansøgningen automatisk tirsdag den 20. marts 2029"), "{page}");
+    let page = staff.get(&format!("/admin/applications/{plain}")).await.text().await.unwrap();
+    assert!(page.contains("slettes ansøgningen automatisk mandag den 20. marts 2028"), "{page}");
+
+    let periods = optag::domain::retention::Periods::default();
+    let left = || async {
+        sqlx::query_scalar::<_, String>("SELECT reference FROM applications ORDER BY reference")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap()
+    };
+    optag::jobs::purge(&app.pool, &periods, "2028-03-21T00:00:00Z".parse().unwrap()).await.unwrap();
+    assert_eq!(left().await, vec![kept.clone()]);
+    optag::jobs::purge(&app.pool, &periods, "2029-03-21T00:00:00Z".parse().unwrap()).await.unwrap();
+    assert!(left().await.is_empty());
+}
+
+#[tokio::test]
+async fn a_consent_text_changed_without_a_new_version_is_refused_and_nothing_is_stored() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    submit(&app, &demo.intake_slug, "first@example.dk", &[]).await;
+    sqlx::query("UPDATE consent_texts SET body = 'En anden tekst', sha256 = sha256('En anden tekst')")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let fields = crate::support::applicant::form("second@example.dk", "submit");
+    let response = crate::support::applicant::post(&app, &demo.intake_slug, &fields).await;
+
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let count: i64 = sqlx::query_scalar("SELECT count(*) FROM applications").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(count, 1);
+}

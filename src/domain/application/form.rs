@@ -31,6 +31,8 @@ pub struct ApplicationFields {
     pub strengths_limits: String,
     pub expectations: String,
     pub consent: String,
+    /// `yes`: consider me for a later intake too (optional).
+    pub keep_for_later: String,
 }
 
 /// The form's fields, in page order; `key` is the contract's field name.
@@ -125,6 +127,8 @@ pub struct Submission {
     pub applicant: Applicant,
     pub facts: Facts,
     pub answers: ReflectiveAnswers,
+    /// The optional consent to be kept for a later intake.
+    pub keep_for_later: bool,
 }
 
 struct Errors(Vec<FieldError>);
@@ -303,6 +307,7 @@ impl ApplicationFields {
                 strengths_limits: strengths_limits.as_str().to_string(),
                 expectations: expectations.as_str().to_string(),
             },
+            keep_for_later: self.keep_for_later == "yes",
         })
     }
 

@@ -26,6 +26,7 @@ fn complete() -> ApplicationFields {
         strengths_limits: "Jeg kender mine grænser ...".into(),
         expectations: String::new(),
         consent: "yes".into(),
+        keep_for_later: String::new(),
     }
 }
 

@@ -10,6 +10,3 @@ mod form_tests;
 pub use form::{ApplicationFields, Field, FieldError, Problem, ReflectiveAnswers, Submission};
 pub use reference::Reference;
 pub use status::Status;
-
-/// The version of the consent text the applicant agrees to; a new text gets a new version.
-pub const CONSENT_VERSION: &str = "2026-11-23";

@@ -5,11 +5,13 @@ use sqlx::PgConnection;
 use super::mails;
 use crate::{
     domain::{
-        application::{ApplicationFields, CONSENT_VERSION, FieldError, Submission},
+        application::{ApplicationFields, FieldError, Submission},
+        consent::{self, ConsentText, Purpose},
         eligibility::{self, Assessment, Context, Profile},
         intake::{Intake, IntakePhase},
         local_time::{local_date, to_local},
     },
+    i18n::Lang,
     mail::outbox,
     storage::{self, applications::NewApplication, drafts::Draft},
     tokens,
@@ -57,8 +59,19 @@ pub async fn live_draft(state: &AppState, intake_id: i64, token: &str) -> Result
     Ok(draft.filter(|d| d.intake_id == intake_id && d.expires_at > state.clock.now()))
 }
 
+/// The consent texts exactly as the form shows them in `lang`.
+pub fn consent_texts(lang: Lang) -> (ConsentText, ConsentText) {
+    let a = lang.apply();
+    let text = |purpose, body: String| ConsentText { purpose, version: consent::VERSION, language: lang.code(), body };
+    (
+        text(Purpose::Application, format!("{}\n\n{}", a.privacy_text, a.consent)),
+        text(Purpose::KeepForLater, a.keep_for_later.to_string()),
+    )
+}
+
 pub async fn submit(
     state: &AppState,
+    lang: Lang,
     intake: &Intake,
     fields: &ApplicationFields,
     submission_key: &str,
@@ -82,7 +95,8 @@ pub async fn submit(
     let mut attempt = 0;
     loop {
         let mut tx = state.pool.begin().await?;
-        let ctx = SubmitCtx { state, intake, fields, submission: &submission, assessment: &assessment, key: &key, now };
+        let ctx =
+            SubmitCtx { state, lang, intake, fields, submission: &submission, assessment: &assessment, key: &key, now };
         match store_submission(&mut tx, &ctx, draft.as_ref()).await {
             Ok(outcome) => {
                 tx.commit().await?;
@@ -100,6 +114,7 @@ pub async fn submit(
 
 struct SubmitCtx<'a> {
     state: &'a AppState,
+    lang: Lang,
     intake: &'a Intake,
     fields: &'a ApplicationFields,
     submission: &'a Submission,
@@ -124,11 +139,19 @@ async fn store_submission(
     let email = &c.submission.applicant.email;
     let name = c.submission.applicant.full_name.as_str();
     let mail_domain = c.state.settings.base_url.host_str().unwrap_or("localhost").to_string();
+    let (consent_text, keep_text) = consent_texts(c.lang);
+    let consent_text_id = storage::consent::id_of(tx, &consent_text, c.now).await?;
+    let keep_text_id = match c.submission.keep_for_later {
+        true => Some(storage::consent::id_of(tx, &keep_text, c.now).await?),
+        false => None,
+    };
     let new = NewApplication {
         intake_id: c.intake.id,
         submission: c.submission,
         assessment: c.assessment,
-        consent_version: CONSENT_VERSION,
+        consent_version: consent::VERSION,
+        consent_text_id,
+        keep_text_id,
         submission_key_hash: &key_hash,
         now: c.now,
     };

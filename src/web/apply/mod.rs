@@ -86,6 +86,7 @@ fn fields_of(form: &FormFields) -> ApplicationFields {
         strengths_limits: form.get("strengths_limits"),
         expectations: form.get("expectations"),
         consent: form.get("consent"),
+        keep_for_later: form.get("keep_for_later"),
     }
 }
 
@@ -112,7 +113,7 @@ async fn post(
         return Ok(closed.respond(StatusCode::CONFLICT));
     }
     match form.get("action").as_str() {
-        "submit" => match flow::submit(&state, &intake, &fields, &key, &draft_token).await? {
+        "submit" => match flow::submit(&state, lang, &intake, &fields, &key, &draft_token).await? {
             Submitted::Received { submission_key } => {
                 Ok(Redirect::to(&format!("/applications/received/{submission_key}")).into_response())
             }

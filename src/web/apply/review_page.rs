@@ -88,7 +88,16 @@ impl ReviewPage {
                     (a.expectations, or_none(&s.answers.expectations)),
                 ],
             ),
-            (a.section_consent, vec![(a.consent, a.review_consent_given.to_string())]),
+            (
+                a.section_consent,
+                vec![
+                    (a.consent, a.review_consent_given.to_string()),
+                    (
+                        a.keep_for_later,
+                        if s.keep_for_later { a.review_consent_given } else { a.review_consent_not_given }.to_string(),
+                    ),
+                ],
+            ),
         ];
         let not_met: Vec<String> = assessment.not_met().filter_map(|r| not_met_text(a, r.criterion)).collect();
         let verify: Vec<String> = assessment
@@ -160,6 +169,7 @@ fn hidden_fields(f: &ApplicationFields, keys: [(&'static str, &str); 2]) -> Vec<
         ("strengths_limits", f.strengths_limits.clone()),
         ("expectations", f.expectations.clone()),
         ("consent", f.consent.clone()),
+        ("keep_for_later", f.keep_for_later.clone()),
     ];
     out.extend(f.treatment.iter().map(|t| ("treatment", t.clone())));
     out.extend(keys.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.to_string())));

@@ -73,6 +73,7 @@ struct DetailPage {
     may_waitlist: bool,
     no_interview: bool,
     health_erased: Option<String>,
+    kept_for_later: &'static str,
 }
 
 /// Interviewers see only the applications whose interview panel they sit on.
@@ -178,8 +179,9 @@ async fn page(
             (q.expectations, answer("expectations")),
         ],
         consent: fill(s.detail_consent, &[&d.consent_version, &dates::long_moment(lang, d.consented_at)]),
+        kept_for_later: if d.kept_for_later { s.detail_kept_for_later } else { s.detail_not_kept_for_later },
         retention: status
-            .and_then(|st| retention::application_due(st, d.start_date, &state.settings.retention))
+            .and_then(|st| retention::application_due(st, d.start_date, d.kept_for_later, &state.settings.retention))
             .map_or_else(
                 || s.detail_retention_admitted.to_string(),
                 |due| fill(s.detail_retention, &[&dates::long_date(lang, local_date(due))]),

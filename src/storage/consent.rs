@@ -1,0 +1,83 @@
+//! Consent texts as agreed to: stored once per purpose, version and language.
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use sqlx::PgConnection;
+
+use crate::domain::consent::ConsentText;
+
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the {purpose} consent text of version {version} ({language}) differs from the stored one; give it a new version"
+)]
+pub struct ChangedWithoutNewVersion {
+    purpose: &'static str,
+    version: &'static str,
+    language: &'static str,
+}
+
+/// The id of `text`, stored the first time anyone agrees to it.
+pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Utc>) -> sqlx::Result<i64> {
+    let hash = Sha256::digest(text.body.as_bytes()).to_vec();
+    let found: Option<(i64, Vec<u8>)> = sqlx::query_as(
+        "WITH added AS (
+             INSERT INTO consent_texts (purpose, version, language, body, sha256, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (purpose, version, language) DO NOTHING
+             RETURNING id, sha256)
+         SELECT id, sha256 FROM added
+         UNION ALL
+         SELECT id, sha256 FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3
+         LIMIT 1",
+    )
+    .bind(text.purpose.key())
+    .bind(text.version)
+    .bind(text.language)
+    .bind(&text.body)
+    .bind(&hash)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (id, stored) = match found {
+        Some(row) => row,
+        // Another transaction added it while this statement ran; its snapshot
+        // could not see the row, a new statement can.
+        None => {
+            sqlx::query_as("SELECT id, sha256 FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3")
+                .bind(text.purpose.key())
+                .bind(text.version)
+                .bind(text.language)
+                .fetch_one(conn)
+                .await?
+        }
+    };
+    if stored != hash {
+        let err =
+            ChangedWithoutNewVersion { purpose: text.purpose.key(), version: text.version, language: text.language };
+        return Err(sqlx::Error::Protocol(err.to_string()));
+    }
+    Ok(id)
+}
+
+/// A stored consent text as the applicant and staff are shown it.
+#[derive(Debug, sqlx::FromRow, serde::Serialize)]
+pub struct Agreed {
+    pub purpose: String,
+    pub version: String,
+    pub language: String,
+    pub body: String,
+    pub sha256_hex: String,
+    pub published_at: DateTime<Utc>,
+    pub agreed_at: DateTime<Utc>,
+}
+
+/// The consents an application records, the required one first.
+pub async fn of_application(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<Vec<Agreed>> {
+    sqlx::query_as(
+        "SELECT c.purpose, c.version, c.language, c.body, encode(c.sha256, 'hex') AS sha256_hex, c.published_at,
+                CASE WHEN c.id = a.consent_text_id THEN a.consented_at ELSE a.keep_consented_at END AS agreed_at
+         FROM applications a JOIN consent_texts c ON c.id IN (a.consent_text_id, a.keep_text_id)
+         WHERE a.id = $1 ORDER BY c.purpose = 'keep_for_later', c.id",
+    )
+    .bind(application_id)
+    .fetch_all(conn)
+    .await
+}
