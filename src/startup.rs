@@ -185,6 +185,10 @@ impl RunningApp {
             pool,
             transport: Transport::new(&settings.mail)?,
             from: settings.mail_from.clone(),
+            footer: crate::mail::message::Footer {
+                text: crate::i18n::Lang::Da.privacy().mail_footer.to_string(),
+                url: settings.absolute("/privacy"),
+            },
             pacing: settings.outbox.clone(),
             wake: mail_wake,
         };

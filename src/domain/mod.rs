@@ -10,6 +10,7 @@ pub mod interview;
 pub mod local_time;
 pub mod login_throttle;
 pub mod municipality;
+pub mod own_page;
 pub mod programme;
 pub mod reminder;
 pub mod retention;

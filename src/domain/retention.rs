@@ -101,7 +101,7 @@ mod tests {
         let p = Periods::default();
         let start: NaiveDate = "2027-09-20".parse().unwrap();
         let due = application_due(Status::Rejected, start, true, &p).unwrap();
-        assert_eq!(due.to_rfc3339(), "2029-03-20T23:00:00+00:00");
+        assert_eq!(due.to_rfc3339(), "2029-03-20T22:00:00+00:00");
         let before = due - Duration::minutes(1);
         assert!(start > Cutoffs::at(before, &p).kept_intakes_started_by);
         assert!(start <= Cutoffs::at(due, &p).kept_intakes_started_by);

@@ -16,11 +16,42 @@ pub enum BuildError {
     Lettre(#[from] lettre::error::Error),
 }
 
-pub fn build(row: &OutboxRow, from: &Mailbox) -> Result<Message, BuildError> {
+/// A link to the privacy page, added to every mail as it is sent, so no mail
+/// can lack it (GDPR Art. 13: the information must reach the person).
+#[derive(Debug, Clone)]
+pub struct Footer {
+    pub text: String,
+    pub url: String,
+}
+
+impl Footer {
+    fn append_text(&self, body: &str) -> String {
+        format!("{}\n\n--\n{} {}\n", body.trim_end(), self.text, self.url)
+    }
+
+    fn append_html(&self, body: &str) -> String {
+        let line = format!(
+            "<p style=\"font-size:13px;color:#4a5561;\">{} <a href=\"{}\">{}</a></p>\n",
+            escape(&self.text),
+            escape(&self.url),
+            escape(&self.url)
+        );
+        match body.rfind("</div>") {
+            Some(at) => format!("{}{line}{}", &body[..at], &body[at..]),
+            None => format!("{body}{line}"),
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+pub fn build(row: &OutboxRow, from: &Mailbox, footer: &Footer) -> Result<Message, BuildError> {
     let to: Mailbox = row.recipient.parse().map_err(|_| BuildError::Recipient)?;
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(row.body_text.clone()))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(row.body_html.clone()));
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(footer.append_text(&row.body_text)))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(footer.append_html(&row.body_html)));
     let body = if row.attachments.is_empty() {
         alternative
     } else {

@@ -17,6 +17,8 @@ pub struct Worker {
     pub pool: PgPool,
     pub transport: Transport,
     pub from: Mailbox,
+    /// The line every mail ends with: where to read about one's data.
+    pub footer: message::Footer,
     pub pacing: OutboxPacing,
     /// Rung after a commit that queued mail, so it leaves at once.
     pub wake: Arc<Notify>,
@@ -61,7 +63,7 @@ impl Worker {
     }
 
     async fn deliver(&self, row: &outbox::OutboxRow) -> sqlx::Result<()> {
-        let message = match message::build(row, &self.from) {
+        let message = match message::build(row, &self.from, &self.footer) {
             Ok(message) => message,
             Err(err) => {
                 tracing::error!(outbox_id = row.id, error = %err, "outbox: message cannot be built; giving up");

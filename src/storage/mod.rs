@@ -10,6 +10,7 @@ pub mod intakes;
 pub mod interest;
 pub mod interviews;
 pub mod outbox;
+pub mod own_page;
 pub mod programmes;
 pub mod retention;
 pub mod review;

@@ -11,6 +11,7 @@ pub mod lang;
 pub(crate) mod meetings;
 pub mod notice;
 pub(crate) mod notify;
+pub(crate) mod own_page;
 pub mod page;
 mod public;
 mod security;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router {
         .merge(meetings::router())
         .merge(notify::router())
         .merge(cohorts::router())
+        .merge(own_page::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))

@@ -5,6 +5,7 @@ mod cohorts;
 mod interviews;
 mod meetings;
 mod outbox;
+mod own_page;
 mod privacy;
 mod public_pages;
 mod retention;

@@ -164,7 +164,8 @@ async fn store_submission(
             if let Some(d) = draft {
                 storage::drafts::delete(tx, d.id).await?;
             }
-            let mail = mails::receipt(email.clone(), name, &existing.reference, c.intake, true)?;
+            let own_page = own_page_url(tx, c, existing.id).await?;
+            let mail = mails::receipt(email.clone(), name, &existing.reference, c.intake, true, own_page)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(received)
         }
@@ -179,15 +180,21 @@ async fn store_submission(
         }
         None => {
             let reference = storage::applications::next_reference(tx, to_local(c.now).year()).await?;
-            storage::applications::insert(tx, &c.state.key, reference, &new).await?;
+            let id = storage::applications::insert(tx, &c.state.key, reference, &new).await?;
             if let Some(d) = draft {
                 storage::drafts::delete(tx, d.id).await?;
             }
-            let mail = mails::receipt(email.clone(), name, &reference.to_string(), c.intake, false)?;
+            let own_page = own_page_url(tx, c, id).await?;
+            let mail = mails::receipt(email.clone(), name, &reference.to_string(), c.intake, false, own_page)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(received)
         }
     }
+}
+
+async fn own_page_url(tx: &mut PgConnection, c: &SubmitCtx<'_>, application_id: i64) -> sqlx::Result<String> {
+    let (token, _) = crate::web::own_page::create_link(tx, application_id, c.now).await?;
+    Ok(c.state.settings.absolute(&format!("/my-application/{token}")))
 }
 
 pub async fn save_draft(

@@ -49,6 +49,45 @@ pub fn thousands(n: u32) -> String {
     out
 }
 
+/// The facts as the applicant answered them, in the form's words.
+pub fn stored_facts(lang: crate::i18n::Lang, f: &serde_json::Value) -> Vec<(&'static str, String)> {
+    use serde_json::Value;
+    let q = lang.apply();
+    let yes_no = |k: &str| match f.get(k).and_then(Value::as_bool) {
+        Some(true) => q.yes.to_string(),
+        Some(false) => q.no.to_string(),
+        None => q.review_none.to_string(),
+    };
+    let key = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    let treatment: Vec<String> = f
+        .get("treatment")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .filter_map(Treatment::from_key)
+                .map(|t| treatment(q, t).to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    vec![
+        (q.lived_experience, yes_no("lived_experience")),
+        (q.treatment, if treatment.is_empty() { q.review_treatment_none.to_string() } else { treatment.join("\n") }),
+        (
+            q.income_support,
+            IncomeSupport::from_key(&key("income_support")).map_or_else(String::new, |i| income(q, i).to_string()),
+        ),
+        (
+            q.caseworker_agreement,
+            CaseworkerAgreement::from_key(&key("caseworker_agreement"))
+                .map_or_else(String::new, |c| caseworker(q, c).to_string()),
+        ),
+        (q.active_substance_abuse, yes_no("active_substance_abuse")),
+        (q.dementia, yes_no("dementia")),
+        (q.needs_interpreter, yes_no("needs_interpreter")),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::thousands;

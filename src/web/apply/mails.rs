@@ -27,6 +27,7 @@ pub fn receipt(
     reference: &str,
     intake: &Intake,
     updated: bool,
+    own_page_url: String,
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
     let (subject, body) = if updated {
@@ -36,8 +37,12 @@ pub fn receipt(
     };
     MailBody {
         greeting: fill(a.mail_hello, &[&name]),
-        paragraphs: vec![fill(body, &[&programme_name(intake), &reference]), a.next_text.to_string()],
-        link: None,
+        paragraphs: vec![
+            fill(body, &[&programme_name(intake), &reference]),
+            a.next_text.to_string(),
+            fill(LANG.privacy().mail_receipt_own_page, &[&crate::domain::own_page::LINK_LIFETIME.num_days()]),
+        ],
+        link: Some(MailLink { label: LANG.privacy().mail_link_button.to_string(), url: own_page_url }),
         list_title: a.next_interview_days.to_string(),
         list: intake.interview_days.iter().map(|d| dates::long_date(LANG, *d)).collect(),
         closing: closing(),

@@ -169,7 +169,7 @@ async fn page(
             (s.detail_municipality, municipality),
         ],
         criteria: health.as_ref().map(|h| criteria(s, &h.eligibility)).unwrap_or_default(),
-        facts: health.as_ref().map(|h| facts(lang, &h.facts)).unwrap_or_default(),
+        facts: health.as_ref().map(|h| crate::web::apply::labels::stored_facts(lang, &h.facts)).unwrap_or_default(),
         health_erased: d.health_erased_at.map(|at| fill(s.detail_health_erased, &[&dates::long_moment(lang, at)])),
         answers: vec![
             (q.motivation, answer("motivation")),
@@ -314,46 +314,6 @@ pub fn criterion_label(s: &AdminStrings, key: &str) -> &'static str {
         "competence_building" => s.crit_competence_building,
         _ => s.crit_willing_to_share,
     }
-}
-
-/// The facts as the applicant answered them, in the form's words.
-fn facts(lang: Lang, f: &Value) -> Vec<(&'static str, String)> {
-    use crate::{domain::eligibility::facts::*, web::apply::labels};
-    let q = lang.apply();
-    let yes_no = |k: &str| match f.get(k).and_then(Value::as_bool) {
-        Some(true) => q.yes.to_string(),
-        Some(false) => q.no.to_string(),
-        None => q.review_none.to_string(),
-    };
-    let key = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    let treatment: Vec<String> = f
-        .get("treatment")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .filter_map(Treatment::from_key)
-                .map(|t| labels::treatment(q, t).to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    vec![
-        (q.lived_experience, yes_no("lived_experience")),
-        (q.treatment, if treatment.is_empty() { q.review_treatment_none.to_string() } else { treatment.join("\n") }),
-        (
-            q.income_support,
-            IncomeSupport::from_key(&key("income_support"))
-                .map_or_else(String::new, |i| labels::income(q, i).to_string()),
-        ),
-        (
-            q.caseworker_agreement,
-            CaseworkerAgreement::from_key(&key("caseworker_agreement"))
-                .map_or_else(String::new, |c| labels::caseworker(q, c).to_string()),
-        ),
-        (q.active_substance_abuse, yes_no("active_substance_abuse")),
-        (q.dementia, yes_no("dementia")),
-        (q.needs_interpreter, yes_no("needs_interpreter")),
-    ]
 }
 
 pub async fn add_note(

@@ -1,0 +1,134 @@
+//! What the applicant's actions change: links, withdrawal, erasure; each in one
+//! transaction with the mails it causes.
+use chrono::{DateTime, Utc};
+use serde_json::json;
+use sqlx::PgConnection;
+
+use super::mails;
+use crate::{
+    config::Settings,
+    domain::{
+        application::Status,
+        email_address::EmailAddress,
+        own_page::{LINK_LIFETIME, NEW_LINK_PAUSE},
+    },
+    mail::outbox,
+    storage::{self, own_page::Link},
+    tokens,
+    web::{AppState, error::AppError},
+};
+
+/// A fresh link to the own page; returns the token for the mail that carries it
+/// and when it expires.
+pub async fn create_link(
+    conn: &mut PgConnection,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<(String, DateTime<Utc>)> {
+    let token = tokens::generate();
+    let expires = now + LINK_LIFETIME;
+    storage::own_page::create_link(conn, application_id, &tokens::hash(&token), now, expires).await?;
+    Ok((token, expires))
+}
+
+fn mail_domain(settings: &Settings) -> String {
+    settings.base_url.host_str().unwrap_or("localhost").to_string()
+}
+
+/// Mails a new link for each application from `email`, unless one was sent a
+/// moment ago.
+pub async fn send_links(state: &AppState, email: &EmailAddress) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let due = storage::own_page::due_for_new_link(&mut tx, &email.normalised(), now - NEW_LINK_PAUSE).await?;
+    for (id, reference, address) in &due {
+        let (token, expires) = create_link(&mut tx, *id, now).await?;
+        let to = EmailAddress::parse(address).map_err(|e| AppError::Other(anyhow::anyhow!("stored address: {e}")))?;
+        let mail = mails::link(&state.settings, to, reference, &token, expires)?;
+        outbox::queue(&mut tx, &mail, &mail_domain(&state.settings)).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Health answers go at once; the application becomes `withdrawn` where the
+/// workflow allows (afterwards the coordinator decides what else follows); an
+/// interview booking is cancelled and its reminder withdrawn; coordinators hear.
+pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let Some((id, status)) = storage::review::lock(&mut tx, &link.reference).await? else {
+        return Err(AppError::NotFound);
+    };
+    if let Ok(from) = status.parse::<Status>()
+        && from.can_become(Status::Withdrawn)
+    {
+        storage::review::set_status(&mut tx, id, from, Status::Withdrawn, None, None, now).await?;
+        storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
+    }
+    if let Some(booking) = storage::interviews::active_booking(&mut tx, id).await? {
+        storage::interviews::cancel_booking(&mut tx, booking.id, now).await?;
+        if let Some(reminder) = booking.reminder_outbox_id {
+            storage::outbox::withdraw(&mut tx, reminder).await?;
+        }
+    }
+    storage::own_page::erase_health(&mut tx, id, now).await?;
+    record(&mut tx, "applicant_withdrew", Some(id), now).await?;
+    for address in storage::own_page::coordinator_addresses(&mut tx).await? {
+        let Ok(to) = EmailAddress::parse(&address) else { continue };
+        let mail = mails::withdrawn(&state.settings, to, &link.reference)?;
+        outbox::queue(&mut tx, &mail, &mail_domain(&state.settings)).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Everything goes now, as the retention purge would take it; coordinators
+/// hear the reference, so they can clear papers kept outside optag.
+pub async fn erase(state: &AppState, link: &Link) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    let Some((id, _)) = storage::review::lock(&mut tx, &link.reference).await? else {
+        return Err(AppError::NotFound);
+    };
+    if let Some(booking) = storage::interviews::active_booking(&mut tx, id).await?
+        && let Some(reminder) = booking.reminder_outbox_id
+    {
+        storage::outbox::withdraw(&mut tx, reminder).await?;
+    }
+    storage::own_page::erase(&mut tx, id, now).await?;
+    // The audit row keeps no link to the person: the application id is gone.
+    record(&mut tx, "applicant_erased", None, now).await?;
+    for address in storage::own_page::coordinator_addresses(&mut tx).await? {
+        let Ok(to) = EmailAddress::parse(&address) else { continue };
+        outbox::queue(&mut tx, &mails::erased(to, &link.reference)?, &mail_domain(&state.settings)).await?;
+    }
+    tx.commit().await?;
+    state.mail_wake.notify_one();
+    Ok(())
+}
+
+async fn record(
+    conn: &mut PgConnection,
+    action: &str,
+    application_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let event = storage::audit::Event {
+        at: now,
+        actor_id: None,
+        action,
+        application_id,
+        detail: json!({ "by": "applicant" }),
+        request_id: None,
+    };
+    storage::audit::record(conn, &event).await
+}
+
+pub async fn audit(state: &AppState, action: &str, application_id: Option<i64>) -> Result<(), AppError> {
+    let mut conn = state.pool.acquire().await?;
+    record(&mut conn, action, application_id, state.clock.now()).await?;
+    Ok(())
+}

@@ -1,0 +1,147 @@
+//! The applicant's own page (`/my-application/{token}`): status, booking,
+//! everything stored, who on the staff worked on it, when it goes; download,
+//! withdrawal and erasure. Plus "send me my link again", which always answers
+//! the same.
+mod flow;
+pub mod mails;
+mod view;
+
+use axum::{
+    Json, Router,
+    extract::{Path, Query, State},
+    http::{StatusCode, header},
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+};
+use serde::Deserialize;
+
+use super::{
+    AppState,
+    error::{AppError, AppResult},
+    form::FormFields,
+    notice::NoticePage,
+    page::PageContext,
+};
+use crate::{
+    domain::email_address::EmailAddress,
+    i18n::Lang,
+    storage::{self, own_page::Link},
+    tokens,
+};
+
+pub use flow::create_link;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/my-application", get(request_page).post(request_link))
+        .route("/my-application/sent", get(request_sent))
+        .route("/my-application/erased", get(erased_page))
+        .route("/my-application/{token}", get(show))
+        .route("/my-application/{token}/export.json", get(export))
+        .route("/my-application/{token}/withdraw", get(withdraw_page).post(withdraw))
+        .route("/my-application/{token}/erase", get(erase_page).post(erase))
+}
+
+enum Access {
+    Open(Link),
+    Expired,
+}
+
+/// The link behind `token`: unknown is 404, expired is answered with a way to
+/// get a new one.
+async fn access(state: &AppState, token: &str) -> AppResult<Access> {
+    if !tokens::is_well_formed(token) {
+        return Err(AppError::NotFound);
+    }
+    let link = storage::own_page::link(&state.pool, &tokens::hash(token)).await?.ok_or(AppError::NotFound)?;
+    Ok(if link.expires_at > state.clock.now() { Access::Open(link) } else { Access::Expired })
+}
+
+fn expired(lang: Lang) -> Response {
+    let s = lang.privacy();
+    NoticePage::new(PageContext::new(lang, "/my-application"), s.own_expired_title, vec![s.own_expired_text.into()])
+        .link("/my-application".into(), s.request_title)
+        .respond(StatusCode::GONE)
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+async fn show(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    Query(done): Query<Done>,
+    lang: Lang,
+) -> AppResult<Response> {
+    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let withdrawn = done.done.as_deref() == Some("withdrawn");
+    let page = view::page(&state, lang, &token, &link, withdrawn).await?;
+    Ok(Html(page).into_response())
+}
+
+async fn export(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let data = storage::own_page::export(&state.pool, &state.key, link.application_id).await?;
+    flow::audit(&state, "applicant_downloaded", Some(link.application_id)).await?;
+    let filename = format!("attachment; filename=\"ansoegning-{}.json\"", link.reference);
+    Ok(([(header::CONTENT_DISPOSITION, filename), (header::CACHE_CONTROL, "no-store".into())], Json(data))
+        .into_response())
+}
+
+async fn withdraw_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let Access::Open(_) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let s = lang.privacy();
+    let page =
+        view::confirm(lang, &token, s.own_withdraw_title, s.own_withdraw_confirm, "withdraw", s.own_withdraw_button)?;
+    Ok(Html(page).into_response())
+}
+
+async fn withdraw(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    flow::withdraw(&state, &link).await?;
+    Ok(Redirect::to(&format!("/my-application/{token}?done=withdrawn")).into_response())
+}
+
+async fn erase_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let Access::Open(_) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let s = lang.privacy();
+    let page = view::confirm(lang, &token, s.own_erase_title, s.own_erase_confirm, "erase", s.own_erase_button)?;
+    Ok(Html(page).into_response())
+}
+
+async fn erase(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    flow::erase(&state, &link).await?;
+    Ok(Redirect::to("/my-application/erased").into_response())
+}
+
+async fn erased_page(lang: Lang) -> Response {
+    let s = lang.privacy();
+    NoticePage::new(PageContext::new(lang, "/"), s.own_erased_title, vec![s.own_erased_text.into()])
+        .link("/".into(), lang.strings().home_link)
+        .respond(StatusCode::OK)
+}
+
+async fn request_page(lang: Lang) -> AppResult<Response> {
+    Ok(Html(view::request(lang, "", None)?).into_response())
+}
+
+/// The same answer whether or not the address has applied.
+async fn request_link(State(state): State<AppState>, lang: Lang, form: FormFields) -> AppResult<Response> {
+    let typed = form.get("email");
+    let Ok(email) = EmailAddress::parse(&typed) else {
+        let page = view::request(lang, &typed, Some(lang.privacy().request_err_email))?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response());
+    };
+    flow::send_links(&state, &email).await?;
+    Ok(Redirect::to("/my-application/sent").into_response())
+}
+
+async fn request_sent(lang: Lang) -> Response {
+    let s = lang.privacy();
+    NoticePage::new(PageContext::new(lang, "/my-application"), s.request_sent_title, vec![s.request_sent_text.into()])
+        .link("/".into(), lang.strings().home_link)
+        .respond(StatusCode::OK)
+}

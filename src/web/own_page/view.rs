@@ -1,0 +1,188 @@
+//! The pages of the own page, built from storage rows into plain text lines.
+use askama::Template;
+use serde_json::Value;
+
+use crate::{
+    domain::{application::Status, local_time::local_date, municipality::Municipality, retention},
+    i18n::{Lang, PrivacyStrings, dates, fill},
+    storage::{self, own_page::Link},
+    web::{AppState, apply::labels::stored_facts, error::AppError, page::PageContext},
+};
+
+#[derive(Template)]
+#[template(path = "pages/own/page.html")]
+struct OwnPage {
+    ctx: PageContext,
+    s: &'static PrivacyStrings,
+    token: String,
+    reference: String,
+    intake: String,
+    status: &'static str,
+    interview: Option<String>,
+    withdrawn_now: bool,
+    may_withdraw: bool,
+    personal: Vec<(&'static str, String)>,
+    facts: Vec<(&'static str, String)>,
+    answers: Vec<(&'static str, String)>,
+    health_erased: Option<String>,
+    consents: Vec<String>,
+    staff_actions: Vec<(String, String)>,
+    deletion: String,
+    link_valid: String,
+}
+
+pub async fn page(
+    state: &AppState,
+    lang: Lang,
+    token: &str,
+    link: &Link,
+    withdrawn_now: bool,
+) -> Result<String, AppError> {
+    let s = lang.privacy();
+    let q = lang.apply();
+    let d = storage::review::detail(&state.pool, &link.reference).await?.ok_or(AppError::NotFound)?;
+    let health = storage::review::health(&state.pool, &state.key, d.id).await?;
+    let mut conn = state.pool.acquire().await?;
+    let booking = storage::interviews::active_booking(&mut conn, d.id).await?;
+    let consents = storage::consent::of_application(&mut conn, d.id).await?;
+    drop(conn);
+    let actions = storage::own_page::staff_actions(&state.pool, d.id).await?;
+    let status: Option<Status> = d.status.parse().ok();
+    let answer =
+        |k: &str| health.as_ref().and_then(|h| h.answers.get(k)).and_then(Value::as_str).unwrap_or("").to_string();
+    let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
+    let page = OwnPage {
+        ctx: PageContext::new(lang, "/my-application"),
+        s,
+        token: token.to_string(),
+        reference: d.reference.clone(),
+        intake: d.intake_name.clone(),
+        status: status.map_or("", |st| status_text(s, st)),
+        interview: booking.map(|b| fill(s.own_interview, &[&dates::long_span(lang, b.starts_at, b.ends_at), &b.place])),
+        withdrawn_now,
+        may_withdraw: d.health_erased_at.is_none(),
+        personal: vec![
+            (q.full_name, d.full_name.clone()),
+            (q.email, d.email.clone()),
+            (q.phone, d.phone.clone().unwrap_or_default()),
+            (q.birth_date, dates::long_date(lang, d.birth_date)),
+            (q.municipality, municipality.unwrap_or_default()),
+        ],
+        facts: health.as_ref().map(|h| stored_facts(lang, &h.facts)).unwrap_or_default(),
+        answers: match health {
+            Some(_) => vec![
+                (q.motivation, answer("motivation")),
+                (q.experience, answer("experience")),
+                (q.distance, answer("distance")),
+                (q.strengths_limits, answer("strengths_limits")),
+                (q.expectations, answer("expectations")),
+            ],
+            None => Vec::new(),
+        },
+        health_erased: d.health_erased_at.map(|at| fill(s.own_health_erased, &[&dates::long_moment(lang, at)])),
+        consents: consents
+            .iter()
+            .map(|c| match c.purpose.as_str() {
+                "keep_for_later" => s.own_kept.to_string(),
+                _ => fill(s.own_consent, &[&c.version, &dates::long_moment(lang, c.agreed_at)]),
+            })
+            .collect(),
+        staff_actions: actions
+            .iter()
+            .map(|a| {
+                let who = format!("{} ({})", a.staff_name, role_text(s, &a.role));
+                (dates::long_moment(lang, a.at), format!("{who} {}", action_text(s, &a.action)))
+            })
+            .collect(),
+        deletion: status
+            .and_then(|st| retention::application_due(st, d.start_date, d.kept_for_later, &state.settings.retention))
+            .map_or_else(
+                || s.own_deletion_admitted.to_string(),
+                |due| fill(s.own_deletion, &[&dates::long_date(lang, local_date(due))]),
+            ),
+        link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
+    };
+    Ok(page.render()?)
+}
+
+fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
+    match status {
+        Status::Submitted => s.own_status_submitted,
+        Status::Invited => s.own_status_invited,
+        Status::Interviewed => s.own_status_interviewed,
+        Status::Offered => s.own_status_offered,
+        Status::Admitted => s.own_status_admitted,
+        Status::Waitlisted => s.own_status_waitlisted,
+        Status::Declined => s.own_status_declined,
+        Status::Rejected => s.own_status_rejected,
+        Status::Withdrawn => s.own_status_withdrawn,
+    }
+}
+
+fn role_text(s: &PrivacyStrings, role: &str) -> &'static str {
+    match role {
+        "coordinator" => s.role_coordinator,
+        "interviewer" => s.role_interviewer,
+        _ => s.role_admin,
+    }
+}
+
+fn action_text(s: &PrivacyStrings, action: &str) -> &'static str {
+    match action {
+        "application_viewed" => s.own_view_opened,
+        "applications_exported" => s.own_view_exported,
+        _ => s.own_view_worked,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "pages/own/confirm.html")]
+struct ConfirmPage {
+    ctx: PageContext,
+    title: &'static str,
+    text: &'static str,
+    action: String,
+    button: &'static str,
+    back: String,
+    back_label: &'static str,
+}
+
+/// Asks once more before an action that cannot be undone.
+pub fn confirm(
+    lang: Lang,
+    token: &str,
+    title: &'static str,
+    text: &'static str,
+    action: &str,
+    button: &'static str,
+) -> Result<String, AppError> {
+    let page = ConfirmPage {
+        ctx: PageContext::new(lang, "/my-application"),
+        title,
+        text,
+        action: format!("/my-application/{token}/{action}"),
+        button,
+        back: format!("/my-application/{token}"),
+        back_label: lang.privacy().own_back,
+    };
+    Ok(page.render()?)
+}
+
+#[derive(Template)]
+#[template(path = "pages/own/request.html")]
+struct RequestPage {
+    ctx: PageContext,
+    s: &'static PrivacyStrings,
+    email: String,
+    error: Option<&'static str>,
+}
+
+pub fn request(lang: Lang, email: &str, error: Option<&'static str>) -> Result<String, AppError> {
+    let page = RequestPage {
+        ctx: PageContext::new(lang, "/my-application"),
+        s: lang.privacy(),
+        email: email.to_string(),
+        error,
+    };
+    Ok(page.render()?)
+}
