@@ -1,8 +1,61 @@
 //! A cohort (hold): at most its capacity of people holding a seat, counted
 //! as accepted offers plus offers still open.
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::application::Status;
+use super::{
+    application::Status,
+    programme::ProgrammeFacts,
+    schedule::{self, Practicum, Session, SessionChange},
+};
+
+/// A cohort as planned: the programme's pattern, its start and the coordinator's changes.
+#[derive(Debug, Clone)]
+pub struct Cohort {
+    pub id: i64,
+    pub intake_id: i64,
+    pub intake_name: String,
+    pub name: String,
+    pub start_date: NaiveDate,
+    pub capacity: i32,
+    pub school_holidays: Vec<NaiveDate>,
+    pub programme: ProgrammeFacts,
+    pub changes: Vec<SessionChange>,
+    pub added: Vec<Session>,
+    /// Chosen follow-up days and supervisions (two each), or empty for the defaults.
+    pub follow_up_days: Vec<NaiveDate>,
+    pub supervision_days: Vec<NaiveDate>,
+}
+
+impl Cohort {
+    /// The cohort's teaching plan with the coordinator's changes, and the practicum after it.
+    pub fn plan(&self) -> (Vec<Session>, Option<Practicum>) {
+        let c = self;
+        let p = &c.programme;
+        let planned = schedule::teaching_sessions(
+            c.start_date,
+            &p.teaching_weekdays,
+            p.session_count,
+            (p.session_starts, p.session_ends),
+            &c.school_holidays,
+        );
+        let sessions = schedule::with_changes(planned, &c.changes, &c.added);
+        let chosen = |days: &[NaiveDate]| <[NaiveDate; 2]>::try_from(days).ok();
+        let practicum = sessions
+            .last()
+            .filter(|_| p.practicum_weeks > 0)
+            .map(|last| schedule::practicum(last.date, p.practicum_weeks, p.practicum_hours_per_week))
+            .map(|mut pr| {
+                if let Some(days) = chosen(&c.follow_up_days) {
+                    pr.follow_up_days = days;
+                }
+                if let Some(days) = chosen(&c.supervision_days) {
+                    pr.supervisions = days;
+                }
+                pr
+            });
+        (sessions, practicum)
+    }
+}
 
 /// How long an offered place waits for an answer.
 pub const ANSWER_WINDOW: Duration = Duration::days(7);

@@ -3,10 +3,8 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
 use super::programmes;
-use crate::domain::{
-    programme::ProgrammeFacts,
-    schedule::{Session, SessionChange},
-};
+pub use crate::domain::cohort::Cohort;
+use crate::domain::schedule::{Session, SessionChange};
 
 /// Adds the cohort unless the intake has one of that name; returns its id.
 pub async fn insert_if_missing(
@@ -56,22 +54,6 @@ pub async fn create(
         Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
         _ => CreateCohortError::Database(err),
     })
-}
-
-pub struct Cohort {
-    pub id: i64,
-    pub intake_id: i64,
-    pub intake_name: String,
-    pub name: String,
-    pub start_date: NaiveDate,
-    pub capacity: i32,
-    pub school_holidays: Vec<NaiveDate>,
-    pub programme: ProgrammeFacts,
-    pub changes: Vec<SessionChange>,
-    pub added: Vec<Session>,
-    /// Chosen follow-up days and supervisions (two each), or empty for the defaults.
-    pub follow_up_days: Vec<NaiveDate>,
-    pub supervision_days: Vec<NaiveDate>,
 }
 
 fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {

@@ -13,11 +13,7 @@ use serde_json::json;
 
 use super::{AdminContext, Staff, intakes::status_label};
 use crate::{
-    domain::{
-        local_time::from_local,
-        schedule::{self, Practicum, Session},
-        staff::Permission,
-    },
+    domain::{local_time::from_local, schedule, staff::Permission},
     i18n::{Lang, dates, fill},
     mail::calendar::{self, CalendarEvent, Method},
     storage::{
@@ -81,34 +77,6 @@ async fn create(
     }
 }
 
-/// The cohort's teaching plan with the coordinator's changes, and the practicum after it.
-pub fn plan(c: &Cohort) -> (Vec<Session>, Option<Practicum>) {
-    let p = &c.programme;
-    let planned = schedule::teaching_sessions(
-        c.start_date,
-        &p.teaching_weekdays,
-        p.session_count,
-        (p.session_starts, p.session_ends),
-        &c.school_holidays,
-    );
-    let sessions = schedule::with_changes(planned, &c.changes, &c.added);
-    let chosen = |days: &[NaiveDate]| <[NaiveDate; 2]>::try_from(days).ok();
-    let practicum = sessions
-        .last()
-        .filter(|_| p.practicum_weeks > 0)
-        .map(|last| schedule::practicum(last.date, p.practicum_weeks, p.practicum_hours_per_week))
-        .map(|mut pr| {
-            if let Some(days) = chosen(&c.follow_up_days) {
-                pr.follow_up_days = days;
-            }
-            if let Some(days) = chosen(&c.supervision_days) {
-                pr.supervisions = days;
-            }
-            pr
-        });
-    (sessions, practicum)
-}
-
 #[derive(Template)]
 #[template(path = "admin/cohort.html")]
 struct CohortPage {
@@ -141,7 +109,7 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
         storage::cohorts::seats(&state.pool, id, now),
         storage::cohorts::waiting_list(&state.pool, c.intake_id)
     )?;
-    let (sessions, practicum) = plan(&c);
+    let (sessions, practicum) = c.plan();
     let (participants, (held, present), threshold, sites) = tokio::try_join!(
         storage::cohorts::participants(&state.pool, id),
         storage::cohorts::attendance_summary(&state.pool, id),
@@ -224,7 +192,7 @@ async fn show(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>, 
 
 /// Every teaching session, the practicum period and its days; times in UTC.
 pub fn cohort_calendar(state: &AppState, c: &Cohort) -> String {
-    let (sessions, practicum) = plan(c);
+    let (sessions, practicum) = c.plan();
     let t = Lang::Da.cohort();
     let host = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let id = c.id;
@@ -438,7 +406,7 @@ async fn attendance_form(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ManageIntakes)?;
     let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let (sessions, _) = plan(&c);
+    let (sessions, _) = c.plan();
     let session = sessions.iter().find(|s| s.number == number).ok_or(AppError::NotFound)?;
     let (people, present) = tokio::try_join!(
         storage::cohorts::participants(&state.pool, id),
@@ -468,7 +436,7 @@ async fn record_attendance(
 ) -> AppResult<Response> {
     staff.require(Permission::ManageIntakes)?;
     let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    if !plan(&c).0.iter().any(|s| s.number == number) {
+    if !c.plan().0.iter().any(|s| s.number == number) {
         return Err(AppError::NotFound);
     }
     let present: Vec<i64> = form.all("present").iter().filter_map(|p| p.parse().ok()).collect();
@@ -492,7 +460,7 @@ async fn change_session(
 ) -> AppResult<Response> {
     staff.require(Permission::ManageIntakes)?;
     let c = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    if !plan(&c).0.iter().any(|s| s.number == number) {
+    if !c.plan().0.iter().any(|s| s.number == number) {
         return Err(AppError::NotFound);
     }
     let back = format!("/admin/cohorts/{id}#teaching");

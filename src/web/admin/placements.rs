@@ -120,7 +120,7 @@ async fn save(
     storage::cohorts::save_placement(&mut tx, id, app, &p).await?;
     if confirm {
         let cohort = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-        if let (_, Some(plan)) = super::cohorts::plan(&cohort) {
+        if let (_, Some(plan)) = cohort.plan() {
             let (l, t) = (Lang::Da, Lang::Da.cohort());
             let mail = MailBody {
                 greeting: fill(l.apply().mail_hello, &[&p.supervisor_name]),
