@@ -85,8 +85,8 @@ pub async fn run() -> anyhow::Result<()> {
             with_database(&settings, |pool| async move {
                 let purged = crate::jobs::purge(&pool, &periods, SystemClock.now()).await?;
                 println!(
-                    "Deleted: {} applications (kept as anonymous statistics), {} drafts, {} info-meeting sign-ups, {} interest sign-ups, {} old e-mails",
-                    purged.applications, purged.drafts, purged.meeting_signups, purged.interest, purged.mails
+                    "Deleted: {} applications and {} participants (kept as anonymous statistics), {} drafts, {} info-meeting sign-ups, {} interest sign-ups, {} old e-mails",
+                    purged.applications, purged.participants, purged.drafts, purged.meeting_signups, purged.interest, purged.mails
                 );
                 Ok(())
             })

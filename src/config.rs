@@ -147,6 +147,7 @@ impl Settings {
         for (name, period) in [
             ("OPTAG_RETAIN_NOT_ADMITTED_DAYS", &mut retention.not_admitted),
             ("OPTAG_RETAIN_KEPT_FOR_LATER_DAYS", &mut retention.kept_for_later),
+            ("OPTAG_RETAIN_PARTICIPANT_DAYS", &mut retention.participant),
             ("OPTAG_RETAIN_DRAFT_DAYS", &mut retention.draft),
             ("OPTAG_RETAIN_MEETING_SIGNUP_DAYS", &mut retention.meeting_signup),
             ("OPTAG_RETAIN_MAIL_DAYS", &mut retention.delivered_mail),

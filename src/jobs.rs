@@ -12,7 +12,7 @@ use crate::{
     domain::{
         email_address::EmailAddress,
         local_time::{from_local, to_local},
-        retention::{Cutoffs, Periods},
+        retention::{self, Cutoffs, Periods},
     },
     i18n::{Lang, dates, fill},
     mail::{
@@ -31,8 +31,14 @@ pub async fn purge(
     periods: &Periods,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<storage::retention::Purged> {
-    let purged = storage::retention::purge(pool, &Cutoffs::at(now, periods), now).await?;
-    let total = purged.applications + purged.drafts + purged.meeting_signups + purged.interest + purged.mails;
+    let mut purged = storage::retention::purge(pool, &Cutoffs::at(now, periods), now).await?;
+    purged.participants = purge_participants(pool, periods, now).await?;
+    let total = purged.applications
+        + purged.participants
+        + purged.drafts
+        + purged.meeting_signups
+        + purged.interest
+        + purged.mails;
     if total > 0 {
         let event = storage::audit::Event {
             at: now,
@@ -41,6 +47,7 @@ pub async fn purge(
             application_id: None,
             detail: serde_json::json!({
                 "applications": purged.applications,
+                "participants": purged.participants,
                 "drafts": purged.drafts,
                 "meeting_signups": purged.meeting_signups,
                 "interest": purged.interest,
@@ -51,6 +58,23 @@ pub async fn purge(
         storage::audit::record_now(pool, &event).await?;
     }
     Ok(purged)
+}
+
+/// Participants of every cohort whose end (worked out from its plan) is far enough back.
+async fn purge_participants(
+    pool: &PgPool,
+    periods: &Periods,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<u64> {
+    let mut gone = 0;
+    let started_by = retention::participant_candidates_started_by(now, periods);
+    for id in storage::retention::cohorts_started_by(pool, started_by).await? {
+        let Some(cohort) = storage::cohorts::get(pool, id).await? else { continue };
+        if cohort.ends().is_some_and(|ends| now >= retention::participants_due(ends, periods)) {
+            gone += storage::retention::purge_participants(pool, id, now).await?;
+        }
+    }
+    Ok(gone)
 }
 
 /// Panel reminders go out from this local hour on the day before.

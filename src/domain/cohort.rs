@@ -55,6 +55,12 @@ impl Cohort {
             });
         (sessions, practicum)
     }
+
+    /// The cohort's last day: the end of the practicum, or the last session.
+    pub fn ends(&self) -> Option<NaiveDate> {
+        let (sessions, practicum) = self.plan();
+        practicum.map(|p| p.ends).or_else(|| sessions.last().map(|s| s.date))
+    }
 }
 
 /// How long an offered place waits for an answer.

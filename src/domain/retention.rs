@@ -1,6 +1,7 @@
 //! How long personal data is kept. Applications of people not admitted go
-//! a while after the intake's first teaching day; drafts, sign-ups and sent
-//! mails on their own clocks. Admitted people are not purged here yet.
+//! a while after the intake's first teaching day; participants a while after
+//! their cohort's practicum ends; drafts, sign-ups and sent mails on their own
+//! clocks.
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::{
@@ -14,6 +15,8 @@ pub struct Periods {
     pub not_admitted: Duration,
     /// The same, when the applicant agreed to be considered for a later intake.
     pub kept_for_later: Duration,
+    /// Participants (admitted), after the cohort's practicum (or last session).
+    pub participant: Duration,
     /// A draft never sent.
     pub draft: Duration,
     /// After the info meeting.
@@ -27,6 +30,7 @@ impl Default for Periods {
         Self {
             not_admitted: Duration::days(183),
             kept_for_later: Duration::days(548),
+            participant: Duration::days(365),
             draft: Duration::days(30),
             meeting_signup: Duration::weeks(8),
             delivered_mail: Duration::days(30),
@@ -47,6 +51,20 @@ pub fn application_due(
     }
     let period = if kept_for_later { periods.kept_for_later } else { periods.not_admitted };
     Some(from_local(first_teaching_day.and_time(NaiveTime::MIN)) + period)
+}
+
+/// The moment a cohort's participants are due: the period after the local
+/// midnight that ends the cohort's last day (the practicum's, or the last
+/// session's when there is no practicum).
+pub fn participants_due(cohort_ends: NaiveDate, periods: &Periods) -> DateTime<Utc> {
+    let day_after = cohort_ends.succ_opt().unwrap_or(cohort_ends);
+    from_local(day_after.and_time(NaiveTime::MIN)) + periods.participant
+}
+
+/// Cohorts that started on or before this day may be due (a cohort ends after
+/// it starts), so only those need their plan worked out.
+pub fn participant_candidates_started_by(now: DateTime<Utc>, periods: &Periods) -> NaiveDate {
+    local_date(now - periods.participant)
 }
 
 /// The limits storage deletes by at `now`: the same rules, in a form one
@@ -94,6 +112,17 @@ mod tests {
         assert!(is_due(Some(due), due));
         assert_eq!(application_due(Status::Admitted, start, false, &p), None);
         assert!(application_due(Status::Withdrawn, start, false, &p).is_some());
+    }
+
+    #[test]
+    fn participants_go_a_year_after_the_day_the_practicum_ends() {
+        let p = Periods::default();
+        let ends: NaiveDate = "2028-03-17".parse().unwrap();
+        let due = participants_due(ends, &p);
+        // Local midnight starting 18 March 2028 (winter time), plus 365 days.
+        assert_eq!(due.to_rfc3339(), "2029-03-17T23:00:00+00:00");
+        let start: NaiveDate = "2027-09-20".parse().unwrap();
+        assert!(start <= participant_candidates_started_by(due, &p), "its cohort is looked at when due");
     }
 
     #[test]

@@ -105,7 +105,7 @@ catalogue! {
     detail_answers { da: "Ansøgerens svar", en: "The applicant's answers" }
     detail_consent { da: "Samtykke (version {}) givet {}", en: "Consent (version {}) given {}" }
     detail_retention { da: "Hvis ansøgeren ikke bliver optaget, slettes ansøgningen automatisk {}. Kun en anonym optælling bliver tilbage.", en: "If the applicant is not admitted, the application is deleted automatically on {}. Only an anonymous count remains." }
-    detail_retention_admitted { da: "Ansøgeren er optaget; oplysningerne gemmes, så længe forløbet varer.", en: "The applicant is admitted; the details are kept for as long as the programme lasts." }
+    detail_retention_admitted { da: "Ansøgeren er optaget; oplysningerne gemmes, så længe forløbet varer, og slettes automatisk {} måneder efter, at holdets praktik er slut.", en: "The applicant is admitted; the details are kept for as long as the programme lasts and deleted automatically {} months after the cohort's practicum ends." }
     detail_health_erased { da: "Ansøgeren trak ansøgningen tilbage {}. Helbredsoplysningerne og de skrevne svar er slettet.", en: "The applicant withdrew the application on {}. The health details and written answers have been deleted." }
     detail_consent_title { da: "Samtykke og sletning", en: "Consent and deletion" }
     detail_kept_for_later { da: "Ansøgeren vil gerne komme i betragtning til et senere hold og har givet samtykke til, at ansøgningen gemmes længere.", en: "The applicant would like to be considered for a later cohort and agreed to the application being kept longer." }

@@ -38,6 +38,7 @@ catalogue! {
     }
     rights_link { da: "Find din egen side", en: "Find your own page" }
     when_kept { da: "Har du bedt om at komme i betragtning til et senere hold, gemmer vi ansøgningen i {} måneder efter, at uddannelsen er begyndt.", en: "If you asked to be considered for a later cohort, we keep the application for {} months after the programme has started." }
+    when_participant { da: "Bliver du optaget, sletter vi dine oplysninger {} måneder efter, at dit holds praktik er slut.", en: "If you are admitted, we delete your information {} months after your cohort's practicum ends." }
     mail_footer { da: "Sådan passer vi på dine oplysninger:", en: "How we look after your information:" }
 
     // The applicant's own page.
@@ -69,7 +70,7 @@ catalogue! {
     role_admin { da: "administrator", en: "administrator" }
     own_deletion_title { da: "Hvornår sletter vi?", en: "When do we delete it?" }
     own_deletion { da: "Bliver du ikke optaget, sletter vi din ansøgning automatisk {}.", en: "If you are not admitted, we delete your application automatically on {}." }
-    own_deletion_admitted { da: "Du er optaget, så vi gemmer oplysningerne, så længe uddannelsen varer.", en: "You are admitted, so we keep the details for as long as the programme lasts." }
+    own_deletion_admitted { da: "Du er optaget, så vi gemmer oplysningerne, så længe uddannelsen varer, og sletter dem {} måneder efter, at praktikken er slut.", en: "You are admitted, so we keep the details for as long as the programme lasts and delete them {} months after the practicum ends." }
     own_download_title { da: "Hent dine oplysninger", en: "Download your information" }
     own_download_text { da: "Du kan hente alt, hvad vi har gemt om dig, som en fil. Vil du have det på papir, kan du udskrive denne side.", en: "You can download everything we keep about you as a file. For a paper copy, print this page." }
     own_download_json { da: "Hent som fil (JSON)", en: "Download as a file (JSON)" }

@@ -1,5 +1,5 @@
 //! Deleting what is due; counts only come back.
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgPool;
 
 use crate::domain::retention::Cutoffs;
@@ -7,10 +7,44 @@ use crate::domain::retention::Cutoffs;
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Purged {
     pub applications: u64,
+    pub participants: u64,
     pub drafts: u64,
     pub meeting_signups: u64,
     pub interest: u64,
     pub mails: u64,
+}
+
+/// Cohorts that started on or before `day`: those whose participants may be due.
+pub async fn cohorts_started_by(pool: &PgPool, day: NaiveDate) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar(
+        "SELECT DISTINCT c.id FROM cohorts c JOIN cohort_offers o ON o.cohort_id = c.id AND o.status = 'accepted'
+         WHERE c.start_date <= $1",
+    )
+    .bind(day)
+    .fetch_all(pool)
+    .await
+}
+
+/// Deletes the participants (admitted through an accepted offer) of a cohort,
+/// keeping anonymous statistics rows; returns how many went.
+pub async fn purge_participants(pool: &PgPool, cohort_id: i64, now: DateTime<Utc>) -> sqlx::Result<u64> {
+    let gone: Vec<(i64,)> = sqlx::query_as(
+        "WITH due AS (
+             SELECT a.id, a.intake_id, a.submitted_at FROM applications a
+             JOIN cohort_offers o ON o.application_id = a.id AND o.status = 'accepted' AND o.cohort_id = $1
+             WHERE a.status = 'admitted'
+             FOR UPDATE OF a SKIP LOCKED),
+         stats AS (
+             INSERT INTO application_statistics (intake_id, outcome, submitted_on, purged_on)
+             SELECT intake_id, 'participant', (submitted_at AT TIME ZONE 'Europe/Copenhagen')::date,
+                    ($2 AT TIME ZONE 'Europe/Copenhagen')::date FROM due)
+         DELETE FROM applications WHERE id IN (SELECT id FROM due) RETURNING id",
+    )
+    .bind(cohort_id)
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    Ok(gone.len() as u64)
 }
 
 /// Applies the retention rules at `now`, in one transaction; safe with
@@ -69,5 +103,5 @@ pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx
     .await?
     .rows_affected();
     tx.commit().await?;
-    Ok(Purged { applications: apps.len() as u64, drafts, meeting_signups: signups, interest, mails })
+    Ok(Purged { applications: apps.len() as u64, participants: 0, drafts, meeting_signups: signups, interest, mails })
 }

@@ -97,7 +97,7 @@ pub async fn page(
         deletion: status
             .and_then(|st| retention::application_due(st, d.start_date, d.kept_for_later, &state.settings.retention))
             .map_or_else(
-                || s.own_deletion_admitted.to_string(),
+                || fill(s.own_deletion_admitted, &[&(state.settings.retention.participant.num_days() / 30)]),
                 |due| fill(s.own_deletion, &[&dates::long_date(lang, local_date(due))]),
             ),
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),

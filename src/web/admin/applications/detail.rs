@@ -183,7 +183,7 @@ async fn page(
         retention: status
             .and_then(|st| retention::application_due(st, d.start_date, d.kept_for_later, &state.settings.retention))
             .map_or_else(
-                || s.detail_retention_admitted.to_string(),
+                || fill(s.detail_retention_admitted, &[&(state.settings.retention.participant.num_days() / 30)]),
                 |due| fill(s.detail_retention, &[&dates::long_date(lang, local_date(due))]),
             ),
         notes: notes
