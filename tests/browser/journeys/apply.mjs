@@ -113,4 +113,23 @@ export default async function apply(s, { intakeSlug, mailApi, width }) {
 
   const receipt = await waitForMail(mailApi, email, /modtaget din ansøgning/);
   s.expect(receipt.subject.includes(reference) && receipt.text.includes(reference), 'receipt mail carries the reference');
+
+  // The own page from the receipt: status, answers, the way to withdraw.
+  await s.visit(linkPath(receipt, '/my-application/'));
+  s.expect(await page.getByRole('heading', { name: /Din ansøgning/ }).count() === 1, 'own page');
+  s.expect(await page.getByText('Jeg lytter godt.').count() === 1, 'own page shows the answers');
+  await s.axe('own page');
+  await page.getByRole('link', { name: 'Træk ansøgningen tilbage' }).click();
+  await s.axe('withdraw confirmation');
+  await page.getByRole('button', { name: 'Træk ansøgningen tilbage' }).click();
+  s.expect(await page.getByText('Ansøgningen er trukket tilbage').count() === 1, 'withdrawal confirmed');
+  s.expect(await page.getByText('Jeg lytter godt.').count() === 0, 'answers gone after withdrawal');
+  await s.axe('own page after withdrawal');
+
+  // Asking for a new link answers the same, whoever asks.
+  await s.visit('/my-application');
+  await page.getByLabel('Din e-mailadresse').fill('nogen@example.dk');
+  await page.getByRole('button', { name: 'Send mig et link' }).click();
+  s.expect(await page.getByRole('heading', { name: 'Tjek din e-mail' }).count() === 1, 'link request answered');
+  await s.axe('link requested');
 }
