@@ -321,6 +321,18 @@ pub async fn add_to_waiting_list(
     .await
 }
 
+/// An open offer to the application is turned down (its seat is free again).
+pub async fn decline_open_offer(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE cohort_offers SET status = 'declined', answered_at = $2 WHERE application_id = $1 AND status = 'offered'",
+    )
+    .bind(application_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 pub async fn remove_from_waiting_list(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM waiting_list WHERE application_id = $1").bind(application_id).execute(conn).await?;
     Ok(())

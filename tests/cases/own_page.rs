@@ -164,3 +164,19 @@ async fn an_expired_link_answers_410_with_the_way_to_a_new_one() {
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn withdrawing_with_an_open_offer_gives_the_seat_back() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let (reference, own) = applied(&app, "mette@example.dk").await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let offered =
+        staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &demo.cohort_id.to_string())]).await;
+    assert_eq!(offered.status(), StatusCode::SEE_OTHER);
+
+    assert_eq!(app.post_form(&format!("{own}/withdraw"), &[]).await.status(), StatusCode::SEE_OTHER);
+
+    let offer: String = sqlx::query_scalar("SELECT status FROM cohort_offers").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(offer, "declined");
+}

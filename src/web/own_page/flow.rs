@@ -66,6 +66,7 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     {
         storage::review::set_status(&mut tx, id, from, Status::Withdrawn, None, None, now).await?;
         storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
+        storage::cohorts::decline_open_offer(&mut tx, id, now).await?;
     }
     if let Some(booking) = storage::interviews::active_booking(&mut tx, id).await? {
         storage::interviews::cancel_booking(&mut tx, booking.id, now).await?;
