@@ -98,8 +98,8 @@ pub async fn run() -> anyhow::Result<()> {
             with_database(&settings, |pool| async move {
                 let done = startup::rotate_key(settings_ref, &pool, new_secret).await?;
                 println!(
-                    "Re-sealed {} applications and {} drafts with key version {}.",
-                    done.resealed.applications, done.resealed.drafts, done.version
+                    "Re-sealed {} applications, {} drafts and {} staff TOTP secrets with key version {}.",
+                    done.resealed.applications, done.resealed.drafts, done.resealed.staff_totp, done.version
                 );
                 if settings_ref.secret_key.is_some() {
                     println!("Set OPTAG_SECRET_KEY to the new key before the servers start again.");

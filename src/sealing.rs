@@ -1,5 +1,5 @@
 //! Field encryption for special-category data (health facts, reflective answers,
-//! drafts). XChaCha20-Poly1305 with a random 192-bit nonce per value; the key is
+//! drafts) and for the staff's TOTP secrets. XChaCha20-Poly1305 with a random 192-bit nonce per value; the key is
 //! derived from `OPTAG_SECRET_KEY` with HKDF-SHA256 under its own label, so the
 //! cookie/token uses of the secret never share a key with the data.
 //!
@@ -26,6 +26,10 @@ pub enum Field {
     ApplicationAnswers,
     ApplicationEligibility,
     DraftFields,
+    /// A staff user's enrolled TOTP secret (row: the user id).
+    StaffTotp,
+    /// A TOTP secret shown during enrolment, not yet confirmed (row: the user id).
+    PendingTotp,
 }
 
 impl Field {
@@ -35,6 +39,8 @@ impl Field {
             Field::ApplicationAnswers => "applications.answers",
             Field::ApplicationEligibility => "applications.eligibility",
             Field::DraftFields => "drafts.fields",
+            Field::StaffTotp => "staff_users.totp_secret",
+            Field::PendingTotp => "staff_sessions.pending_totp_secret",
         }
     }
 }

@@ -90,6 +90,7 @@ pub async fn field_key(settings: &Settings, pool: &PgPool) -> anyhow::Result<Fie
         tracing::info!(
             applications = sealed.applications,
             drafts = sealed.drafts,
+            staff_totp = sealed.staff_totp,
             "sealed rows stored before field encryption"
         );
     }
@@ -121,7 +122,7 @@ pub async fn rotate_key(settings: &Settings, pool: &PgPool, new_secret: SecretKe
         application_id: None,
         detail: serde_json::json!({
             "from_version": old.version(), "to_version": version,
-            "applications": resealed.applications, "drafts": resealed.drafts,
+            "applications": resealed.applications, "drafts": resealed.drafts, "staff_totp": resealed.staff_totp,
         }),
         request_id: None,
     };

@@ -99,11 +99,15 @@ async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16)
              SELECT (get_byte(eligibility_sealed, 0) * 256 + get_byte(eligibility_sealed, 1))::smallint
              FROM applications WHERE eligibility_sealed IS NOT NULL
              UNION ALL
+             SELECT (get_byte(totp_secret, 0) * 256 + get_byte(totp_secret, 1))::smallint
+             FROM staff_users WHERE length(totp_secret) >= $2
+             UNION ALL
              SELECT (get_byte(fields_sealed, 0) * 256 + get_byte(fields_sealed, 1))::smallint
              FROM drafts WHERE fields_sealed IS NOT NULL
          ) used WHERE v <> $1 LIMIT 1",
     )
     .bind(current)
+    .bind(SEALED_MIN_LEN)
     .fetch_optional(conn)
     .await
 }
@@ -113,7 +117,12 @@ async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16)
 pub struct Resealed {
     pub applications: u64,
     pub drafts: u64,
+    pub staff_totp: u64,
 }
+
+/// Shorter values are TOTP secrets stored before sealing (20 bytes): a sealed
+/// one is at least header, tag and one byte long.
+const SEALED_MIN_LEN: i32 = 2 + 24 + 16 + 1;
 
 const BATCH: i64 = 200;
 
@@ -126,9 +135,12 @@ pub async fn reseal_all(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) -
     loop {
         let apps = reseal_applications(pool, from, to).await?;
         let drafts = reseal_drafts(pool, from, to).await?;
+        let totp = reseal_staff_totp(pool, from, to).await?;
         done.applications += apps;
         done.drafts += drafts;
-        if apps == 0 && drafts == 0 {
+        done.staff_totp += totp;
+        if apps == 0 && drafts == 0 && totp == 0 {
+            clear_pending_totp(pool, from.is_some(), to).await?;
             return Ok(done);
         }
     }
@@ -213,6 +225,50 @@ async fn reseal_drafts(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) ->
     }
     tx.commit().await?;
     Ok(rows.len() as u64)
+}
+
+async fn reseal_staff_totp(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) -> sqlx::Result<u64> {
+    let mut tx = pool.begin().await?;
+    let rows: Vec<(i64, Vec<u8>)> = sqlx::query_as(
+        "SELECT id, totp_secret FROM staff_users
+         WHERE length(totp_secret) < $3 OR ($4 AND substring(totp_secret FROM 1 FOR 2) <> $1)
+         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED",
+    )
+    .bind(to.version().to_be_bytes().to_vec())
+    .bind(BATCH)
+    .bind(SEALED_MIN_LEN)
+    .bind(from.is_some())
+    .fetch_all(&mut *tx)
+    .await?;
+    for (id, stored) in &rows {
+        let secret = if stored.len() < SEALED_MIN_LEN as usize {
+            stored.clone()
+        } else {
+            open_with(from, to, Field::StaffTotp, *id, stored)?
+        };
+        sqlx::query("UPDATE staff_users SET totp_secret = $2 WHERE id = $1")
+            .bind(id)
+            .bind(to.seal(Field::StaffTotp, *id, &secret))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len() as u64)
+}
+
+/// Enrolments under way start over with a fresh secret: their secret was shown
+/// minutes ago and is not worth carrying across a key change.
+async fn clear_pending_totp(pool: &PgPool, rotating: bool, to: &FieldKey) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE staff_sessions SET pending_totp_secret = NULL, pending_recovery_hashes = NULL
+         WHERE length(pending_totp_secret) < $2 OR ($3 AND substring(pending_totp_secret FROM 1 FOR 2) <> $1)",
+    )
+    .bind(to.version().to_be_bytes().to_vec())
+    .bind(SEALED_MIN_LEN)
+    .bind(rotating)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 fn open_with(from: Option<&FieldKey>, to: &FieldKey, field: Field, id: i64, sealed: &[u8]) -> sqlx::Result<Vec<u8>> {

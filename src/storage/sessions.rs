@@ -1,7 +1,10 @@
 use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
-use crate::domain::staff::Role;
+use crate::{
+    domain::staff::Role,
+    sealing::{Field, FieldKey},
+};
 
 /// A session with the user it belongs to.
 #[derive(Debug, Clone)]
@@ -13,7 +16,8 @@ pub struct SessionRow {
     pub user_disabled: bool,
     pub has_totp: bool,
     pub mfa_done: bool,
-    pub pending_totp_secret: Option<Vec<u8>>,
+    /// Sealed; `pending_totp_secret` opens it.
+    pub pending_totp_sealed: Option<Vec<u8>>,
     pub pending_recovery_hashes: Option<Vec<Vec<u8>>>,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
@@ -32,6 +36,15 @@ type Row = (
     DateTime<Utc>,
     DateTime<Utc>,
 );
+
+impl SessionRow {
+    /// The secret shown during enrolment; `None` when there is none or it was
+    /// sealed under a key since rotated (enrolment then shows a new one).
+    pub fn pending_totp_secret(&self, key: &FieldKey) -> Option<Vec<u8>> {
+        let sealed = self.pending_totp_sealed.as_ref()?;
+        key.open(Field::PendingTotp, self.user_id, sealed).ok()
+    }
+}
 
 pub async fn create(pool: &PgPool, id_hash: &[u8], user_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("INSERT INTO staff_sessions (id_hash, user_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)")
@@ -61,7 +74,7 @@ pub async fn load(pool: &PgPool, id_hash: &[u8]) -> sqlx::Result<Option<SessionR
             user_disabled: r.4,
             has_totp: r.5,
             mfa_done: r.6,
-            pending_totp_secret: r.7,
+            pending_totp_sealed: r.7,
             pending_recovery_hashes: r.8,
             created_at: r.9,
             last_seen_at: r.10,
@@ -94,13 +107,15 @@ pub async fn complete_mfa(pool: &PgPool, old_hash: &[u8], new_hash: &[u8], now: 
 
 pub async fn set_pending_enrolment(
     pool: &PgPool,
+    key: &FieldKey,
+    session: &SessionRow,
     id_hash: &[u8],
     secret: &[u8],
     recovery_hashes: &[Vec<u8>],
 ) -> sqlx::Result<()> {
     sqlx::query("UPDATE staff_sessions SET pending_totp_secret = $2, pending_recovery_hashes = $3 WHERE id_hash = $1")
         .bind(id_hash)
-        .bind(secret)
+        .bind(key.seal(Field::PendingTotp, session.user_id, secret))
         .bind(recovery_hashes)
         .execute(pool)
         .await?;

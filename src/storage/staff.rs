@@ -1,8 +1,11 @@
 use sqlx::PgPool;
 
-use crate::domain::{
-    email_address::EmailAddress,
-    staff::{Role, StaffName},
+use crate::{
+    domain::{
+        email_address::EmailAddress,
+        staff::{Role, StaffName},
+    },
+    sealing::{Field, FieldKey},
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -58,12 +61,18 @@ pub async fn for_login(pool: &PgPool, email: &EmailAddress) -> sqlx::Result<Opti
     .await
 }
 
-/// The enrolled TOTP secret and the last step used.
-pub async fn totp_of(pool: &PgPool, user_id: i64) -> sqlx::Result<Option<(Vec<u8>, Option<i64>)>> {
-    sqlx::query_as("SELECT totp_secret, totp_last_step FROM staff_users WHERE id = $1 AND totp_secret IS NOT NULL")
-        .bind(user_id)
-        .fetch_optional(pool)
-        .await
+/// The enrolled TOTP secret (opened) and the last step used.
+pub async fn totp_of(pool: &PgPool, key: &FieldKey, user_id: i64) -> sqlx::Result<Option<(Vec<u8>, Option<i64>)>> {
+    let row: Option<(Vec<u8>, Option<i64>)> =
+        sqlx::query_as("SELECT totp_secret, totp_last_step FROM staff_users WHERE id = $1 AND totp_secret IS NOT NULL")
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?;
+    row.map(|(sealed, step)| {
+        let secret = key.open(Field::StaffTotp, user_id, &sealed).map_err(super::sealed::unreadable)?;
+        Ok((secret, step))
+    })
+    .transpose()
 }
 
 /// Takes the step for the user; false when it (or a later one) was used already.
@@ -81,6 +90,7 @@ pub async fn use_totp_step(pool: &PgPool, user_id: i64, step: i64) -> sqlx::Resu
 /// Enrols TOTP with its first accepted step and the recovery codes, once.
 pub async fn enrol_totp(
     pool: &PgPool,
+    key: &FieldKey,
     user_id: i64,
     secret: &[u8],
     step: i64,
@@ -91,7 +101,7 @@ pub async fn enrol_totp(
         "UPDATE staff_users SET totp_secret = $2, totp_last_step = $3 WHERE id = $1 AND totp_secret IS NULL",
     )
     .bind(user_id)
-    .bind(secret)
+    .bind(key.seal(Field::StaffTotp, user_id, secret))
     .bind(step)
     .execute(&mut *tx)
     .await?;

@@ -83,12 +83,17 @@ async fn rows_stored_before_field_encryption_are_sealed_when_a_server_starts() {
         .await
         .unwrap();
 
-    startup::field_key(&settings(&app.base_url, &app.smtp.url()), &app.pool).await.unwrap();
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    sqlx::query("UPDATE staff_users SET totp_secret = $1").bind(&staff.totp_secret).execute(&app.pool).await.unwrap();
 
+    let key = startup::field_key(&settings(&app.base_url, &app.smtp.url()), &app.pool).await.unwrap();
+
+    let staff_id: i64 = sqlx::query_scalar("SELECT id FROM staff_users").fetch_one(&app.pool).await.unwrap();
+    let (totp, _) = optag::storage::staff::totp_of(&app.pool, &key, staff_id).await.unwrap().expect("enrolled");
+    assert_eq!(totp, staff.totp_secret, "a plain TOTP secret is sealed and still works");
     let (_, answers, _, _, plain_answers) = raw_columns(&app, &reference).await;
     assert!(plain_answers.is_none());
     assert!(!holds(&answers, CANARY));
-    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
     assert!(page.contains(&format!("{CANARY} fra før")), "{page}");
 }
@@ -105,23 +110,29 @@ async fn rotate_key_reseals_everything_and_the_old_key_no_longer_starts() {
         )
         .await;
     assert_eq!(draft.status(), StatusCode::SEE_OTHER);
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let (staff_id, sealed_totp): (i64, Vec<u8>) =
+        sqlx::query_as("SELECT id, totp_secret FROM staff_users").fetch_one(&app.pool).await.unwrap();
+    assert!(sealed_totp.len() > staff.totp_secret.len());
+    assert!(!sealed_totp.windows(staff.totp_secret.len()).any(|w| w == staff.totp_secret.as_slice()));
     let old_settings = settings(&app.base_url, &app.smtp.url());
     let new_secret = || SecretKey::parse(&"cd".repeat(32)).unwrap();
 
     let done = startup::rotate_key(&old_settings, &app.pool, new_secret()).await.unwrap();
 
     assert_eq!(done.version, 2);
-    assert_eq!((done.resealed.applications, done.resealed.drafts), (1, 1));
+    assert_eq!((done.resealed.applications, done.resealed.drafts, done.resealed.staff_totp), (1, 1, 1));
     let versions: Vec<Vec<u8>> = sqlx::query_scalar(
         "SELECT substring(facts_sealed FROM 1 FOR 2) FROM applications
          UNION ALL SELECT substring(answers_sealed FROM 1 FOR 2) FROM applications
          UNION ALL SELECT substring(eligibility_sealed FROM 1 FOR 2) FROM applications
-         UNION ALL SELECT substring(fields_sealed FROM 1 FOR 2) FROM drafts",
+         UNION ALL SELECT substring(fields_sealed FROM 1 FOR 2) FROM drafts
+         UNION ALL SELECT substring(totp_secret FROM 1 FOR 2) FROM staff_users",
     )
     .fetch_all(&app.pool)
     .await
     .unwrap();
-    assert_eq!(versions, vec![vec![0, 2]; 4]);
+    assert_eq!(versions, vec![vec![0, 2]; 5]);
 
     let refused = startup::field_key(&old_settings, &app.pool).await.unwrap_err();
     assert!(refused.to_string().contains("rotate-key"), "{refused}");
@@ -137,6 +148,8 @@ async fn rotate_key_reseals_everything_and_the_old_key_no_longer_starts() {
         .unwrap();
     let health = optag::storage::review::health(&app.pool, &key, id).await.unwrap().expect("answers kept");
     assert_eq!(health.answers["motivation"], CANARY);
+    let (totp, _) = optag::storage::staff::totp_of(&app.pool, &key, staff_id).await.unwrap().expect("enrolled");
+    assert_eq!(totp, staff.totp_secret, "the TOTP secret survives the rotation");
 
     let audited: Value = sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'field_key_rotated'")
         .fetch_one(&app.pool)

@@ -166,10 +166,10 @@ async fn setup_form(State(state): State<AppState>, headers: HeaderMap, lang: Lan
     };
     // The secret survives a reload (it may be scanned already); the recovery
     // codes are new each time, and the last ones shown are the ones that count.
-    let secret = row.pending_totp_secret.clone().unwrap_or_else(totp::new_secret);
+    let secret = row.pending_totp_secret(&state.key).unwrap_or_else(totp::new_secret);
     let codes: Vec<String> = (0..8).map(|_| new_recovery_code()).collect();
     let hashes: Vec<Vec<u8>> = codes.iter().map(|c| recovery_hash(c)).collect();
-    storage::sessions::set_pending_enrolment(&state.pool, &hash, &secret, &hashes).await?;
+    storage::sessions::set_pending_enrolment(&state.pool, &state.key, &row, &hash, &secret, &hashes).await?;
     setup_page(lang, StatusCode::OK, &secret, &row.email, codes, None)
 }
 
@@ -196,12 +196,15 @@ async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, fo
     let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && !r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
-    let (Some(secret), Some(recovery)) = (row.pending_totp_secret.clone(), row.pending_recovery_hashes.clone()) else {
+    let (Some(secret), Some(recovery)) = (row.pending_totp_secret(&state.key), row.pending_recovery_hashes.clone())
+    else {
         return Ok(Redirect::to("/admin/mfa/setup").into_response());
     };
     let step = totp::check(&secret, &form.get("code"), state.clock.now());
     let enrolled = match step {
-        Some(step) => storage::staff::enrol_totp(&state.pool, row.user_id, &secret, step, &recovery).await?,
+        Some(step) => {
+            storage::staff::enrol_totp(&state.pool, &state.key, row.user_id, &secret, step, &recovery).await?
+        }
         None => false,
     };
     if !enrolled {
@@ -259,7 +262,7 @@ async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form
     }
     let code = form.get("code");
     let now = state.clock.now();
-    let accepted = match storage::staff::totp_of(&state.pool, row.user_id).await? {
+    let accepted = match storage::staff::totp_of(&state.pool, &state.key, row.user_id).await? {
         Some((secret, _)) => match totp::check(&secret, &code, now) {
             Some(step) => storage::staff::use_totp_step(&state.pool, row.user_id, step).await?,
             None => storage::staff::use_recovery_code(&state.pool, row.user_id, &recovery_hash(&code), now).await?,
