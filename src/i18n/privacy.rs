@@ -79,6 +79,9 @@ catalogue! {
     own_withdraw_button { da: "Træk ansøgningen tilbage", en: "Withdraw the application" }
     own_withdraw_confirm { da: "Vil du trække ansøgningen tilbage? Det kan ikke fortrydes, men du kan altid søge igen.", en: "Do you want to withdraw the application? It cannot be undone, but you can always apply again." }
     own_withdrawn_done { da: "Ansøgningen er trukket tilbage, og dine svar er slettet. Vi har givet koordinatoren besked.", en: "The application is withdrawn and your answers are deleted. We have told the coordinator." }
+    own_stop_keeping_text { da: "Vil du alligevel ikke komme i betragtning til et senere hold? Så gemmer vi ansøgningen kun så længe som andre.", en: "Would you rather not be considered for a later cohort after all? Then we keep the application only as long as the others." }
+    own_stop_keeping_button { da: "Gem den ikke til senere", en: "Do not keep it for later" }
+    own_not_kept_done { da: "Vi gemmer ikke længere ansøgningen til et senere hold.", en: "We no longer keep the application for a later cohort." }
     own_erase_title { da: "Slette alt", en: "Delete everything" }
     own_erase_text { da: "Du kan også få slettet hele ansøgningen og alt, hvad der hører til, med det samme. Tilbage er kun en anonym optælling.", en: "You can also have the whole application and everything that belongs to it deleted at once. Only an anonymous count remains." }
     own_erase_button { da: "Slet min ansøgning", en: "Delete my application" }

@@ -152,6 +152,24 @@ pub async fn erase_health(conn: &mut PgConnection, application_id: i64, now: Dat
     Ok(())
 }
 
+/// Takes back the optional consent to be kept for a later intake; the
+/// application then follows the normal retention rule.
+pub async fn withdraw_keep_consent(
+    conn: &mut PgConnection,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE applications SET keep_text_id = NULL, keep_consented_at = NULL, updated_at = $2
+         WHERE id = $1 AND keep_text_id IS NOT NULL",
+    )
+    .bind(application_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Deletes the application and everything that refers to it, keeping one
 /// anonymous statistics row, as the retention purge does.
 pub async fn erase(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {

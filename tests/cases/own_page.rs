@@ -180,3 +180,30 @@ async fn withdrawing_with_an_open_offer_gives_the_seat_back() {
     let offer: String = sqlx::query_scalar("SELECT status FROM cohort_offers").fetch_one(&app.pool).await.unwrap();
     assert_eq!(offer, "declined");
 }
+
+#[tokio::test]
+async fn the_consent_to_be_kept_for_later_can_be_taken_back_on_its_own() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let reference =
+        submit(&app, &demo.intake_slug, "keep@example.dk", &[("motivation", CANARY), ("keep_for_later", "yes")]).await;
+    let own = app.smtp.mails_to("keep@example.dk", 1).await[0].link_path("/my-application/");
+    let page = app.get(&own).await.text().await.unwrap();
+    assert!(page.contains("komme i betragtning til et senere hold"), "{page}");
+    assert!(page.contains("automatisk tirsdag den 20. marts 2029"), "{page}");
+
+    let done = app.post_form(&format!("{own}/stop-keeping"), &[]).await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+
+    let page = app.get(done.headers()["location"].to_str().unwrap()).await.text().await.unwrap();
+    assert!(page.contains("Vi gemmer ikke længere ansøgningen til et senere hold"), "{page}");
+    assert!(page.contains("automatisk mandag den 20. marts 2028"), "{page}");
+    assert!(page.contains(CANARY), "the application itself stays");
+    let kept: bool = sqlx::query_scalar("SELECT keep_text_id IS NOT NULL FROM applications WHERE reference = $1")
+        .bind(&reference)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(!kept);
+}

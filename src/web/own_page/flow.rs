@@ -76,13 +76,20 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     }
     storage::own_page::erase_health(&mut tx, id, now).await?;
     record(&mut tx, "applicant_withdrew", Some(id), now).await?;
-    for address in storage::own_page::coordinator_addresses(&mut tx).await? {
-        let Ok(to) = EmailAddress::parse(&address) else { continue };
-        let mail = mails::withdrawn(&state.settings, to, &link.reference)?;
-        outbox::queue(&mut tx, &mail, &mail_domain(&state.settings)).await?;
-    }
+    tell_coordinators(&mut tx, state, |to| mails::withdrawn(&state.settings, to, &link.reference)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// The application stops being kept for a later intake.
+pub async fn stop_keeping(state: &AppState, link: &Link) -> Result<(), AppError> {
+    let now = state.clock.now();
+    let mut tx = state.pool.begin().await?;
+    if storage::own_page::withdraw_keep_consent(&mut tx, link.application_id, now).await? {
+        record(&mut tx, "applicant_withdrew_keep_consent", Some(link.application_id), now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -102,12 +109,22 @@ pub async fn erase(state: &AppState, link: &Link) -> Result<(), AppError> {
     storage::own_page::erase(&mut tx, id, now).await?;
     // The audit row keeps no link to the person: the application id is gone.
     record(&mut tx, "applicant_erased", None, now).await?;
-    for address in storage::own_page::coordinator_addresses(&mut tx).await? {
-        let Ok(to) = EmailAddress::parse(&address) else { continue };
-        outbox::queue(&mut tx, &mails::erased(to, &link.reference)?, &mail_domain(&state.settings)).await?;
-    }
+    tell_coordinators(&mut tx, state, |to| mails::erased(to, &link.reference)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Queues `mail` to every active coordinator and admin.
+async fn tell_coordinators(
+    tx: &mut PgConnection,
+    state: &AppState,
+    mail: impl Fn(EmailAddress) -> Result<crate::mail::OutgoingEmail, askama::Error>,
+) -> Result<(), AppError> {
+    for address in storage::own_page::coordinator_addresses(tx).await? {
+        let Ok(to) = EmailAddress::parse(&address) else { continue };
+        outbox::queue(tx, &mail(to)?, &mail_domain(&state.settings)).await?;
+    }
     Ok(())
 }
 

@@ -11,7 +11,7 @@ use axum::{
     extract::{Path, Query, State},
     http::{StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
-    routing::get,
+    routing::{get, post},
 };
 use serde::Deserialize;
 
@@ -40,6 +40,7 @@ pub fn router() -> Router<AppState> {
         .route("/my-application/{token}/export.json", get(export))
         .route("/my-application/{token}/withdraw", get(withdraw_page).post(withdraw))
         .route("/my-application/{token}/erase", get(erase_page).post(erase))
+        .route("/my-application/{token}/stop-keeping", post(stop_keeping))
 }
 
 enum Access {
@@ -76,8 +77,7 @@ async fn show(
     lang: Lang,
 ) -> AppResult<Response> {
     let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
-    let withdrawn = done.done.as_deref() == Some("withdrawn");
-    let page = view::page(&state, lang, &token, &link, withdrawn).await?;
+    let page = view::page(&state, lang, &token, &link, done.done.as_deref()).await?;
     Ok(Html(page).into_response())
 }
 
@@ -102,6 +102,12 @@ async fn withdraw(State(state): State<AppState>, Path(token): Path<String>, lang
     let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
     flow::withdraw(&state, &link).await?;
     Ok(Redirect::to(&format!("/my-application/{token}?done=withdrawn")).into_response())
+}
+
+async fn stop_keeping(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    flow::stop_keeping(&state, &link).await?;
+    Ok(Redirect::to(&format!("/my-application/{token}?done=not-kept")).into_response())
 }
 
 async fn erase_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {

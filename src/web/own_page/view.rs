@@ -19,8 +19,9 @@ struct OwnPage {
     intake: String,
     status: &'static str,
     interview: Option<String>,
-    withdrawn_now: bool,
+    done: Option<&'static str>,
     may_withdraw: bool,
+    kept_for_later: bool,
     personal: Vec<(&'static str, String)>,
     facts: Vec<(&'static str, String)>,
     answers: Vec<(&'static str, String)>,
@@ -31,12 +32,13 @@ struct OwnPage {
     link_valid: String,
 }
 
+/// `done` names the action just taken, for its confirmation line.
 pub async fn page(
     state: &AppState,
     lang: Lang,
     token: &str,
     link: &Link,
-    withdrawn_now: bool,
+    done: Option<&str>,
 ) -> Result<String, AppError> {
     let s = lang.privacy();
     let q = lang.apply();
@@ -59,8 +61,13 @@ pub async fn page(
         intake: d.intake_name.clone(),
         status: status.map_or("", |st| status_text(s, st)),
         interview: booking.map(|b| fill(s.own_interview, &[&dates::long_span(lang, b.starts_at, b.ends_at), &b.place])),
-        withdrawn_now,
+        done: match done {
+            Some("withdrawn") => Some(s.own_withdrawn_done),
+            Some("not-kept") => Some(s.own_not_kept_done),
+            _ => None,
+        },
         may_withdraw: d.health_erased_at.is_none(),
+        kept_for_later: d.kept_for_later,
         personal: vec![
             (q.full_name, d.full_name.clone()),
             (q.email, d.email.clone()),
