@@ -8,19 +8,6 @@ use crate::domain::{
 };
 use crate::sealing::{Field, FieldKey};
 
-/// Takes the next reference of `year`; gapless because the counter row is
-/// updated in the caller's transaction.
-pub async fn next_reference(conn: &mut PgConnection, year: i32) -> sqlx::Result<Reference> {
-    let number: i32 = sqlx::query_scalar(
-        "INSERT INTO reference_counters (year, last) VALUES ($1, 1)
-         ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last",
-    )
-    .bind(year)
-    .fetch_one(conn)
-    .await?;
-    Ok(Reference { year, number })
-}
-
 pub struct NewApplication<'a> {
     pub intake_id: i64,
     pub submission: &'a Submission,
@@ -33,30 +20,41 @@ pub struct NewApplication<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// Stores a new application under the next reference of `year`, which it
+/// returns with the row id. References are gapless: the counter row is
+/// updated in the caller's transaction (a rollback undoes it). The counter
+/// row stays locked until commit, so everything before it (the id, sealing)
+/// is done first and the numbering and the insert are one statement.
 pub async fn insert(
     conn: &mut PgConnection,
     key: &FieldKey,
-    reference: Reference,
+    year: i32,
     new: &NewApplication<'_>,
-) -> sqlx::Result<i64> {
+) -> sqlx::Result<(i64, Reference)> {
     // The id is part of what the sealed fields are bound to, so it is taken first.
     let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('applications', 'id'))")
         .fetch_one(&mut *conn)
         .await?;
     let a = &new.submission.applicant;
     let sealed = Sealed::new(key, id, new);
-    sqlx::query(
-        "INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
+    let number: i32 = sqlx::query_scalar(
+        "WITH counter AS (
+             INSERT INTO reference_counters (year, last) VALUES ($3, 1)
+             ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last)
+         INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
              municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
              consent_version, consented_at, submission_key_hash, submitted_at, updated_at,
              consent_text_id, keep_text_id, keep_consented_at)
          OVERRIDING SYSTEM VALUE
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
-                 CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END)",
+         SELECT $1, $2, $3::text || '-' || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END,
+                $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
+                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END
+         FROM counter
+         RETURNING (SELECT last FROM counter)",
     )
     .bind(id)
     .bind(new.intake_id)
-    .bind(reference.to_string())
+    .bind(year)
     .bind(a.full_name.as_str())
     .bind(a.email.as_str())
     .bind(a.email.normalised())
@@ -72,9 +70,9 @@ pub async fn insert(
     .bind(new.submission_key_hash)
     .bind(new.consent_text_id)
     .bind(new.keep_text_id)
-    .execute(conn)
+    .fetch_one(conn)
     .await?;
-    Ok(id)
+    Ok((id, Reference { year, number }))
 }
 
 /// The special-category fields of one application, sealed for its row.

@@ -5,7 +5,7 @@ use reqwest::StatusCode;
 
 use crate::support::{
     TestApp,
-    applicant::{form, post, with},
+    applicant::{form, post, submit, with},
 };
 
 async fn count(app: &TestApp, table: &str) -> i64 {
@@ -290,4 +290,16 @@ async fn five_answers_of_5000_danish_characters_are_accepted() {
 async fn an_unknown_receipt_is_404() {
     let (app, _) = open_app().await;
     assert_eq!(app.get(&format!("/applications/received/{}", "B".repeat(43))).await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn references_grow_past_four_digits_as_the_domain_prints_them() {
+    let (app, slug) = open_app().await;
+    submit(&app, &slug, "first@example.dk", &[]).await;
+    sqlx::query("UPDATE reference_counters SET last = 9998").execute(&app.pool).await.unwrap();
+    let ninth = submit(&app, &slug, "second@example.dk", &[]).await;
+    let tenth = submit(&app, &slug, "third@example.dk", &[]).await;
+    assert_eq!((ninth.as_str(), tenth.as_str()), ("2026-9999", "2026-10000"));
+    let receipt = app.smtp.mails_to("third@example.dk", 1).await;
+    assert!(receipt[0].subject.contains("2026-10000"));
 }

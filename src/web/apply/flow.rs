@@ -179,8 +179,7 @@ async fn store_submission(
             Ok(Submitted::CheckEmail)
         }
         None => {
-            let reference = storage::applications::next_reference(tx, to_local(c.now).year()).await?;
-            let id = storage::applications::insert(tx, &c.state.key, reference, &new).await?;
+            let (id, reference) = storage::applications::insert(tx, &c.state.key, to_local(c.now).year(), &new).await?;
             if let Some(d) = draft {
                 storage::drafts::delete(tx, d.id).await?;
             }
