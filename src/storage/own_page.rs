@@ -83,7 +83,8 @@ pub async fn staff_actions(pool: &PgPool, application_id: i64) -> sqlx::Result<V
 /// Every row that refers to the application, per table, as JSON: the
 /// application itself (health fields opened), each table with a foreign key to
 /// it (found in the catalogue, so a new table is included without a change
-/// here), the audit log and the e-mails sent to the address. Secrets (hashes of
+/// here), the audit log, the e-mails sent to the address, and the address's
+/// info-meeting sign-ups and "let me know" requests. Secrets (hashes of
 /// link tokens, sealed bytes) are left out.
 pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::Result<Map<String, Value>> {
     let mut out = Map::new();
@@ -133,6 +134,19 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
     .fetch_one(&mut *conn)
     .await?;
     out.insert("mail_outbox".into(), mails);
+    // The same address elsewhere: info-meeting sign-ups and "let me know" requests.
+    for table in ["info_meeting_signups", "interest_subscribers"] {
+        let rows: Value = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT coalesce(jsonb_agg(to_jsonb(t) - 'token_hash' - 'confirm_token_hash' - 'cancel_token_hash'
+                                       ORDER BY t), '[]')
+             FROM {table} t JOIN applications a ON a.id = $1 WHERE t.email_normalised = a.email_normalised"
+        )))
+        .bind(application_id)
+        .persistent(false)
+        .fetch_one(&mut *conn)
+        .await?;
+        out.insert(table.to_string(), rows);
+    }
     Ok(out)
 }
 

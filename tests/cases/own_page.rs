@@ -47,6 +47,9 @@ async fn the_export_holds_every_table_that_refers_to_the_application() {
     let (reference, own) = applied(&app, "mette@example.dk").await;
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     staff.post(&format!("/admin/applications/{reference}/notes"), &[("body", "Ringede hende op")]).await;
+    let meeting = app.load_demo().await.info_meeting_id;
+    app.post_form(&format!("/info-meetings/{meeting}/signups"), &[("name", "Mette"), ("email", "Mette@example.dk")])
+        .await;
 
     let response = app.get(&format!("{own}/export.json")).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -70,6 +73,9 @@ async fn the_export_holds_every_table_that_refers_to_the_application() {
     assert!(export["applicant_links"][0].get("token_hash").is_none(), "no secrets in the export");
     assert!(export["applications"][0].get("answers_sealed").is_none());
     assert!(!export["mail_outbox"].as_array().unwrap().is_empty());
+    assert_eq!(export["info_meeting_signups"][0]["name"], "Mette", "the same address's sign-up");
+    assert!(export["info_meeting_signups"][0].get("confirm_token_hash").is_none());
+    assert!(export["interest_subscribers"].is_array());
 }
 
 #[tokio::test]
