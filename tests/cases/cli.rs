@@ -103,3 +103,27 @@ async fn demo_migrate_and_purge_run_and_demo_is_idempotent() {
     let intakes: i64 = sqlx::query_scalar("SELECT count(*) FROM intakes").fetch_one(&app.pool).await.unwrap();
     assert_eq!(intakes, 1);
 }
+
+#[tokio::test]
+async fn rotate_key_reseals_with_the_key_from_standard_input_and_the_old_key_then_stops_working() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    crate::support::applicant::submit(&app, &demo.intake_slug, "mette@example.dk", &[]).await;
+    let old = "ab".repeat(32);
+    let new = "cd".repeat(32);
+
+    let short = optag(&app, &["rotate-key"], "abcd\n", &[("OPTAG_SECRET_KEY", &old)]);
+    assert_eq!(short.status.code(), Some(1));
+    assert!(text(&short).contains("at least 32 bytes"), "{}", text(&short));
+
+    let done = optag(&app, &["rotate-key"], &format!("{new}\n"), &[("OPTAG_SECRET_KEY", &old)]);
+    assert!(done.status.success(), "{}", text(&done));
+    let out = text(&done);
+    assert!(out.contains("Re-sealed 1 applications") && out.contains("key version 2"), "{out}");
+    assert!(out.contains("Set OPTAG_SECRET_KEY to the new key"), "{out}");
+    assert!(!out.contains(&new) && !out.contains(&old), "keys are never printed");
+
+    let again = optag(&app, &["rotate-key"], &format!("{}\n", "ef".repeat(32)), &[("OPTAG_SECRET_KEY", &old)]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again).contains("not the one the database's health data is sealed with"), "{}", text(&again));
+}
