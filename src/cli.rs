@@ -40,7 +40,9 @@ enum Command {
     Purge,
     /// Re-seal the health data with a new key read from standard input (hex or
     /// base64, at least 32 bytes); the old key is OPTAG_SECRET_KEY (or
-    /// var/secret.key, which is then replaced). Stop the servers first.
+    /// var/secret.key, which is then replaced). Stop the servers first. With
+    /// OPTAG_PREVIOUS_SECRET_KEY set (a change without downtime), re-seals what
+    /// that key sealed under OPTAG_SECRET_KEY instead, reading nothing.
     RotateKey,
 }
 
@@ -88,6 +90,19 @@ pub async fn run() -> anyhow::Result<()> {
                     "Deleted: {} applications and {} participants (kept as anonymous statistics), {} drafts, {} info-meeting sign-ups, {} interest sign-ups, {} old e-mails",
                     purged.applications, purged.participants, purged.drafts, purged.meeting_signups, purged.interest, purged.mails
                 );
+                Ok(())
+            })
+            .await
+        }
+        Command::RotateKey if settings.previous_secret_key.is_some() => {
+            let settings_ref = &settings;
+            with_database(&settings, |pool| async move {
+                let done = startup::finish_key_change(settings_ref, &pool).await?;
+                println!(
+                    "Re-sealed {} applications, {} drafts and {} staff TOTP secrets with key version {}.",
+                    done.resealed.applications, done.resealed.drafts, done.resealed.staff_totp, done.version
+                );
+                println!("Remove OPTAG_PREVIOUS_SECRET_KEY from the servers' environment.");
                 Ok(())
             })
             .await

@@ -76,6 +76,9 @@ pub struct Settings {
     pub mail_from: lettre::message::Mailbox,
     /// `None`: generated once and kept in `var/secret.key`.
     pub secret_key: Option<SecretKey>,
+    /// During a key change without downtime: the key being replaced, still
+    /// able to open what it sealed until `optag rotate-key` has re-sealed it.
+    pub previous_secret_key: Option<SecretKey>,
     pub cookie_secure: bool,
     pub var_dir: PathBuf,
     pub outbox: OutboxPacing,
@@ -135,6 +138,9 @@ impl Settings {
         let secret_key = get("OPTAG_SECRET_KEY")
             .map(|text| SecretKey::parse(&text).map_err(|reason| bad("OPTAG_SECRET_KEY", reason)))
             .transpose()?;
+        let previous_secret_key = get("OPTAG_PREVIOUS_SECRET_KEY")
+            .map(|text| SecretKey::parse(&text).map_err(|reason| bad("OPTAG_PREVIOUS_SECRET_KEY", reason)))
+            .transpose()?;
         let cookie_secure = match get("OPTAG_COOKIE_SECURE").as_deref() {
             None => base_url.scheme() == "https",
             Some("true" | "1" | "yes") => true,
@@ -168,6 +174,7 @@ impl Settings {
             mail,
             mail_from,
             secret_key,
+            previous_secret_key,
             cookie_secure,
             var_dir: PathBuf::from("var"),
             outbox: OutboxPacing::default(),

@@ -61,6 +61,8 @@ pub struct FieldKey {
     version: i16,
     cipher: XChaCha20Poly1305,
     fingerprint: [u8; 16],
+    /// The version being replaced, for opening only (a key change in progress).
+    previous: Option<Box<FieldKey>>,
 }
 
 impl std::fmt::Debug for FieldKey {
@@ -77,7 +79,13 @@ impl FieldKey {
         hk.expand(b"field encryption v1", &mut key).expect("32 bytes is a valid HKDF length");
         let mut fingerprint = [0u8; 16];
         hk.expand(b"field key fingerprint v1", &mut fingerprint).expect("16 bytes is a valid HKDF length");
-        Self { version, cipher: XChaCha20Poly1305::new(&key.into()), fingerprint }
+        Self { version, cipher: XChaCha20Poly1305::new(&key.into()), fingerprint, previous: None }
+    }
+
+    /// Also opens (never seals) what `previous` sealed.
+    pub fn with_previous(mut self, previous: FieldKey) -> Self {
+        self.previous = Some(Box::new(FieldKey { previous: None, ..previous }));
+        self
     }
 
     /// Identifies the secret without revealing it: how the database recognises
@@ -88,6 +96,11 @@ impl FieldKey {
 
     pub fn version(&self) -> i16 {
         self.version
+    }
+
+    /// The version being replaced, while a key change is in progress.
+    pub fn previous_version(&self) -> Option<i16> {
+        self.previous.as_ref().map(|p| p.version)
     }
 
     pub fn seal(&self, field: Field, row: i64, plaintext: &[u8]) -> Vec<u8> {
@@ -107,7 +120,10 @@ impl FieldKey {
     pub fn open(&self, field: Field, row: i64, sealed: &[u8]) -> Result<Vec<u8>, OpenError> {
         let found = version_of(sealed).ok_or(OpenError::Malformed)?;
         if found != self.version {
-            return Err(OpenError::OtherKey { found, ours: self.version });
+            return match &self.previous {
+                Some(previous) if previous.version == found => previous.open(field, row, sealed),
+                _ => Err(OpenError::OtherKey { found, ours: self.version }),
+            };
         }
         let aad = associated_data(field, row, found);
         self.cipher
@@ -191,6 +207,19 @@ mod tests {
         assert_eq!(key(2, 1).open(Field::ApplicationFacts, 7, &sealed), Err(OpenError::Forged));
         assert_eq!(key(1, 2).open(Field::ApplicationFacts, 7, &sealed), Err(OpenError::OtherKey { found: 1, ours: 2 }));
         assert_eq!(key(1, 1).open(Field::ApplicationFacts, 7, b"short"), Err(OpenError::Malformed));
+    }
+
+    #[test]
+    fn during_a_key_change_both_versions_open_and_only_the_new_one_seals() {
+        let old = key(1, 1);
+        let by_old = old.seal(Field::ApplicationFacts, 7, b"old");
+        let new = key(2, 2).with_previous(old.clone());
+        let by_new = new.seal(Field::ApplicationFacts, 7, b"new");
+        assert_eq!(new.open(Field::ApplicationFacts, 7, &by_old).unwrap(), b"old");
+        assert_eq!(new.open(Field::ApplicationFacts, 7, &by_new).unwrap(), b"new");
+        assert_eq!(version_of(&by_new), Some(2));
+        assert_eq!(old.open(Field::ApplicationFacts, 7, &by_new), Err(OpenError::OtherKey { found: 2, ours: 1 }));
+        assert_eq!(new.open(Field::ApplicationFacts, 8, &by_old), Err(OpenError::Forged));
     }
 
     #[test]

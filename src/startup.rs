@@ -83,8 +83,28 @@ pub fn secret_key(settings: &Settings) -> anyhow::Result<SecretKey> {
 /// open the data already sealed.
 pub async fn field_key(settings: &Settings, pool: &PgPool) -> anyhow::Result<FieldKey> {
     let secret = secret_key(settings)?;
-    let version = storage::sealed::version_for(pool, &FieldKey::fingerprint_of(&secret)).await?;
-    let key = FieldKey::derive(&secret, version);
+    let fingerprint = FieldKey::fingerprint_of(&secret);
+    let previous = match &settings.previous_secret_key {
+        Some(previous) => storage::sealed::registered_version(pool, &FieldKey::fingerprint_of(previous))
+            .await?
+            .map(|version| FieldKey::derive(previous, version)),
+        None => None,
+    };
+    let key = match previous {
+        // A key change without downtime: the previous key proves access, so the
+        // new secret may become the next version; both open, the new one seals.
+        Some(previous) => {
+            let version = storage::sealed::register_next(pool, &fingerprint).await?;
+            let key = FieldKey::derive(&secret, version);
+            if version == previous.version() { key } else { key.with_previous(previous) }
+        }
+        None => {
+            if settings.previous_secret_key.is_some() {
+                tracing::warn!("OPTAG_PREVIOUS_SECRET_KEY is no longer used by any data; remove it");
+            }
+            FieldKey::derive(&secret, storage::sealed::version_for(pool, &fingerprint).await?)
+        }
+    };
     let sealed = storage::sealed::reseal_all(pool, None, &key).await?;
     if sealed != storage::sealed::Resealed::default() {
         tracing::info!(
@@ -104,10 +124,39 @@ pub struct Rotation {
     pub resealed: storage::sealed::Resealed,
 }
 
+/// Finishes a key change without downtime: with `OPTAG_SECRET_KEY` the new key
+/// and `OPTAG_PREVIOUS_SECRET_KEY` the old one (as the servers already run),
+/// re-seals what the old one sealed and forgets it.
+pub async fn finish_key_change(settings: &Settings, pool: &PgPool) -> anyhow::Result<Rotation> {
+    let key = field_key(settings, pool).await?;
+    let from = key.previous_version().ok_or_else(|| {
+        anyhow::anyhow!("OPTAG_PREVIOUS_SECRET_KEY is not a key this database still uses; nothing to re-seal")
+    })?;
+    let resealed = storage::sealed::reseal_all(pool, Some(&key), &key).await?;
+    storage::sealed::retire_all_but(pool, key.version()).await?;
+    audit_rotation(pool, from, key.version(), resealed).await?;
+    Ok(Rotation { version: key.version(), resealed })
+}
+
+async fn audit_rotation(pool: &PgPool, from: i16, to: i16, resealed: storage::sealed::Resealed) -> sqlx::Result<()> {
+    let event = storage::audit::Event {
+        at: chrono::Utc::now(),
+        actor_id: None,
+        action: "field_key_rotated",
+        application_id: None,
+        detail: serde_json::json!({
+            "from_version": from, "to_version": to,
+            "applications": resealed.applications, "drafts": resealed.drafts, "staff_totp": resealed.staff_totp,
+        }),
+        request_id: None,
+    };
+    storage::audit::record_now(pool, &event).await
+}
+
 /// Re-seals everything under `new_secret`, then forgets the old version. The
 /// old secret is the server's own; with no `OPTAG_SECRET_KEY`, the new secret
 /// replaces `var/secret.key`. Servers must be stopped while it runs: they hold
-/// the old key.
+/// the old key (or see `finish_key_change` for a change without downtime).
 pub async fn rotate_key(settings: &Settings, pool: &PgPool, new_secret: SecretKey) -> anyhow::Result<Rotation> {
     let old = field_key(settings, pool).await?;
     let version = storage::sealed::register_next(pool, &FieldKey::fingerprint_of(&new_secret)).await?;
@@ -115,18 +164,7 @@ pub async fn rotate_key(settings: &Settings, pool: &PgPool, new_secret: SecretKe
     let new = FieldKey::derive(&new_secret, version);
     let resealed = storage::sealed::reseal_all(pool, Some(&old), &new).await?;
     storage::sealed::retire_all_but(pool, version).await?;
-    let event = storage::audit::Event {
-        at: chrono::Utc::now(),
-        actor_id: None,
-        action: "field_key_rotated",
-        application_id: None,
-        detail: serde_json::json!({
-            "from_version": old.version(), "to_version": version,
-            "applications": resealed.applications, "drafts": resealed.drafts, "staff_totp": resealed.staff_totp,
-        }),
-        request_id: None,
-    };
-    storage::audit::record_now(pool, &event).await?;
+    audit_rotation(pool, old.version(), version, resealed).await?;
     if settings.secret_key.is_none() {
         replace_private(&settings.var_dir.join("secret.key"), &hex::encode(new_secret.expose()))?;
     }

@@ -128,7 +128,7 @@ catalogue! {
 
     received_title { da: "Tak for din ansøgning", en: "Thank you for your application" }
     received_reference { da: "Dit referencenummer er", en: "Your reference number is" }
-    received_mail { da: "Vi har sendt en kvittering til din e-mail.", en: "We have sent a receipt to your e-mail." }
+    received_mail { da: "Vi har sendt en kvittering til din e-mail. I den er der et link til din egen side, hvor du kan følge ansøgningen og se, hvad vi har gemt om dig.", en: "We have sent a receipt to your e-mail. It has a link to your own page, where you can follow the application and see what we keep about you." }
     next_title { da: "Hvad sker der nu?", en: "What happens next?" }
     next_text {
         da: "Vi læser alle ansøgninger, når fristen er gået. Hvis vi inviterer dig til en samtale, får du en e-mail med et link, hvor du selv vælger en tid.",

@@ -51,6 +51,14 @@ pub async fn version_for(pool: &PgPool, fingerprint: &[u8]) -> Result<i16, KeyEr
     Ok(version)
 }
 
+/// The version `fingerprint` is registered under, if any.
+pub async fn registered_version(pool: &PgPool, fingerprint: &[u8]) -> sqlx::Result<Option<i16>> {
+    sqlx::query_scalar("SELECT version FROM field_keys WHERE fingerprint = $1")
+        .bind(fingerprint)
+        .fetch_optional(pool)
+        .await
+}
+
 /// Registers the fingerprint of a new secret for `rotate-key` (again: the same version).
 pub async fn register_next(pool: &PgPool, fingerprint: &[u8]) -> sqlx::Result<i16> {
     let mut tx = pool.begin().await?;
@@ -58,7 +66,7 @@ pub async fn register_next(pool: &PgPool, fingerprint: &[u8]) -> sqlx::Result<i1
     let version: i16 = sqlx::query_scalar(
         "WITH found AS (SELECT version FROM field_keys WHERE fingerprint = $1),
               added AS (INSERT INTO field_keys (version, fingerprint)
-                        SELECT coalesce(max(version), 0) + 1, $1 FROM field_keys WHERE NOT EXISTS (SELECT 1 FROM found)
+                        SELECT coalesce(max(version), 0) + 1, $1 FROM field_keys HAVING NOT EXISTS (SELECT 1 FROM found)
                         RETURNING version)
          SELECT version FROM found UNION ALL SELECT version FROM added",
     )

@@ -229,3 +229,44 @@ async fn a_consent_text_changed_without_a_new_version_is_refused_and_nothing_is_
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM applications").fetch_one(&app.pool).await.unwrap();
     assert_eq!(count, 1);
 }
+
+#[tokio::test]
+async fn a_key_change_without_downtime_reads_both_keys_until_the_old_data_is_resealed() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let first = submit(&app, &demo.intake_slug, "before@example.dk", &[("motivation", CANARY)]).await;
+    let old = || SecretKey::parse(&"ab".repeat(32)).unwrap();
+    let new = || SecretKey::parse(&"cd".repeat(32)).unwrap();
+    let mut changing = settings(&app.base_url, &app.smtp.url());
+    changing.secret_key = Some(new());
+    changing.previous_secret_key = Some(old());
+
+    // A server started with the new key and the old one beside it.
+    let key = startup::field_key(&changing, &app.pool).await.unwrap();
+    assert_eq!((key.version(), key.previous_version()), (2, Some(1)));
+    let first_id: i64 = sqlx::query_scalar("SELECT id FROM applications WHERE reference = $1")
+        .bind(&first)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let opened = optag::storage::review::health(&app.pool, &key, first_id).await.unwrap().expect("kept");
+    assert_eq!(opened.answers["motivation"], CANARY, "old data opens with the previous key");
+
+    let done = startup::finish_key_change(&changing, &app.pool).await.unwrap();
+    assert_eq!((done.version, done.resealed.applications), (2, 1));
+    let version: Vec<u8> =
+        sqlx::query_scalar("SELECT substring(answers_sealed FROM 1 FOR 2) FROM applications WHERE id = $1")
+            .bind(first_id)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(version, vec![0, 2]);
+
+    let mut after = settings(&app.base_url, &app.smtp.url());
+    after.secret_key = Some(new());
+    let key = startup::field_key(&after, &app.pool).await.unwrap();
+    assert_eq!((key.version(), key.previous_version()), (2, None));
+    assert!(optag::storage::review::health(&app.pool, &key, first_id).await.unwrap().is_some());
+    assert!(startup::field_key(&settings(&app.base_url, &app.smtp.url()), &app.pool).await.is_err(), "old key retired");
+    assert!(startup::finish_key_change(&changing, &app.pool).await.is_err(), "nothing left to re-seal");
+}
