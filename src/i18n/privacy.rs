@@ -20,8 +20,8 @@ catalogue! {
     }
     who_title { da: "Hvem kan se dem", en: "Who can see it" }
     who_text {
-        da: "Uddannelsens koordinatorer og de medarbejdere, der holder samtale med dig. Hver gang en medarbejder åbner din ansøgning, bliver det skrevet ned. Vi deler ikke dine oplysninger med andre, og vi skriver aldrig dine svar i en e-mail.",
-        en: "The programme's coordinators and the staff who interview you. Every time a member of staff opens your application, it is recorded. We do not share your information with anyone else, and we never put your answers in an e-mail."
+        da: "Uddannelsens koordinatorer og de medarbejdere, der holder samtale med dig. Hver gang en medarbejder åbner din ansøgning, bliver det skrevet ned. Vi deler ikke dine oplysninger med andre, og vi skriver aldrig dine svar i en e-mail. Dine svar om helbred og det, du skriver, gemmer vi krypteret.",
+        en: "The programme's coordinators and the staff who interview you. Every time a member of staff opens your application, it is recorded. We do not share your information with anyone else, and we never put your answers in an e-mail. Your answers about health and what you write are stored encrypted."
     }
     when_title { da: "Hvornår vi sletter", en: "When we delete it" }
     when_not_admitted {
