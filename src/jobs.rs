@@ -99,6 +99,7 @@ impl Jobs {
                 match purge(&self.pool, &self.settings.retention, self.clock.now()).await {
                     Ok(p) => tracing::info!(
                         applications = p.applications,
+                        participants = p.participants,
                         drafts = p.drafts,
                         signups = p.meeting_signups,
                         "retention purge"

@@ -54,7 +54,7 @@ pub async fn page(
         |k: &str| health.as_ref().and_then(|h| h.answers.get(k)).and_then(Value::as_str).unwrap_or("").to_string();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
     let page = OwnPage {
-        ctx: PageContext::new(lang, "/my-application"),
+        ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
         token: token.to_string(),
         reference: d.reference.clone(),
@@ -164,7 +164,7 @@ pub fn confirm(
     button: &'static str,
 ) -> Result<String, AppError> {
     let page = ConfirmPage {
-        ctx: PageContext::new(lang, "/my-application"),
+        ctx: PageContext::new(lang, &format!("/my-application/{token}/{action}")),
         title,
         text,
         action: format!("/my-application/{token}/{action}"),
