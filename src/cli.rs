@@ -98,10 +98,7 @@ pub async fn run() -> anyhow::Result<()> {
             let settings_ref = &settings;
             with_database(&settings, |pool| async move {
                 let done = startup::finish_key_change(settings_ref, &pool).await?;
-                println!(
-                    "Re-sealed {} applications, {} drafts and {} staff TOTP secrets with key version {}.",
-                    done.resealed.applications, done.resealed.drafts, done.resealed.staff_totp, done.version
-                );
+                print_rotation(&done);
                 println!("Remove OPTAG_PREVIOUS_SECRET_KEY from the servers' environment.");
                 Ok(())
             })
@@ -112,10 +109,7 @@ pub async fn run() -> anyhow::Result<()> {
             let settings_ref = &settings;
             with_database(&settings, |pool| async move {
                 let done = startup::rotate_key(settings_ref, &pool, new_secret).await?;
-                println!(
-                    "Re-sealed {} applications, {} drafts and {} staff TOTP secrets with key version {}.",
-                    done.resealed.applications, done.resealed.drafts, done.resealed.staff_totp, done.version
-                );
+                print_rotation(&done);
                 if settings_ref.secret_key.is_some() {
                     println!("Set OPTAG_SECRET_KEY to the new key before the servers start again.");
                 } else {
@@ -143,6 +137,14 @@ where
     .await;
     db.close().await;
     result
+}
+
+fn print_rotation(done: &startup::Rotation) {
+    let r = &done.resealed;
+    println!(
+        "Re-sealed {} applications, {} drafts and {} staff TOTP secrets with key version {}.",
+        r.applications, r.drafts, r.staff_totp, done.version
+    );
 }
 
 fn read_new_key() -> anyhow::Result<crate::config::SecretKey> {
