@@ -295,5 +295,19 @@ pub async fn shutdown_signal() {
 }
 
 pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
-    storage::migrate(pool).await.context("running migrations")
+    storage::migrate(pool).await.context("running migrations")?;
+    publish_consent_texts(pool).await
+}
+
+/// Stores the consent texts the form shows, so a wording changed without a
+/// new version stops the deploy here instead of an applicant's submit.
+async fn publish_consent_texts(pool: &PgPool) -> anyhow::Result<()> {
+    let mut conn = pool.acquire().await?;
+    for lang in [crate::i18n::Lang::Da, crate::i18n::Lang::En] {
+        let (application, keep) = web::apply::consent_texts(lang);
+        for text in [application, keep] {
+            storage::consent::id_of(&mut conn, &text, chrono::Utc::now()).await.context("consent texts")?;
+        }
+    }
+    Ok(())
 }

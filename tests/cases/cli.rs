@@ -127,3 +127,20 @@ async fn rotate_key_reseals_with_the_key_from_standard_input_and_the_old_key_the
     assert_eq!(again.status.code(), Some(1));
     assert!(text(&again).contains("not the one the database's health data is sealed with"), "{}", text(&again));
 }
+
+#[tokio::test]
+async fn migrate_refuses_a_consent_text_changed_without_a_new_version() {
+    let app = TestApp::spawn().await;
+    let fine = optag(&app, &["migrate"], "", &[]);
+    assert!(fine.status.success(), "{}", text(&fine));
+    let stored: i64 = sqlx::query_scalar("SELECT count(*) FROM consent_texts").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored, 4, "both texts in both languages");
+
+    sqlx::query("UPDATE consent_texts SET body = 'Anden tekst', sha256 = sha256('Anden tekst') WHERE language = 'da'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let refused = optag(&app, &["migrate"], "", &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused).contains("give it a new version"), "{}", text(&refused));
+}

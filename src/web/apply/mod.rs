@@ -15,7 +15,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-pub use self::labels::thousands;
+pub use self::{flow::consent_texts, labels::thousands};
 use self::{
     flow::{Saved, Submitted},
     form_page::{FormPage, FormState},
