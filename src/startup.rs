@@ -218,6 +218,7 @@ impl RunningApp {
             clock,
             mail_wake: mail_wake.clone(),
             key: Arc::new(key),
+            consent_ids: Arc::default(),
         };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {

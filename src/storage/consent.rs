@@ -15,17 +15,18 @@ pub struct ChangedWithoutNewVersion {
     language: &'static str,
 }
 
-/// The id of `text`, stored the first time anyone agrees to it.
-pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Utc>) -> sqlx::Result<i64> {
+/// The id of `text`, stored the first time anyone agrees to it; `true` when
+/// this call stored it (so the id is not committed yet).
+pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Utc>) -> sqlx::Result<(i64, bool)> {
     let hash = Sha256::digest(text.body.as_bytes()).to_vec();
-    let found: Option<(i64, Vec<u8>)> = sqlx::query_as(
+    let found: Option<(i64, Vec<u8>, bool)> = sqlx::query_as(
         "WITH added AS (
              INSERT INTO consent_texts (purpose, version, language, body, sha256, published_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (purpose, version, language) DO NOTHING
              RETURNING id, sha256)
-         SELECT id, sha256 FROM added
+         SELECT id, sha256, true FROM added
          UNION ALL
-         SELECT id, sha256 FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3
+         SELECT id, sha256, false FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3
          LIMIT 1",
     )
     .bind(text.purpose.key())
@@ -36,17 +37,19 @@ pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Ut
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let (id, stored) = match found {
+    let (id, stored, inserted) = match found {
         Some(row) => row,
         // Another transaction added it while this statement ran; its snapshot
         // could not see the row, a new statement can.
         None => {
-            sqlx::query_as("SELECT id, sha256 FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3")
-                .bind(text.purpose.key())
-                .bind(text.version)
-                .bind(text.language)
-                .fetch_one(conn)
-                .await?
+            sqlx::query_as(
+                "SELECT id, sha256, false FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3",
+            )
+            .bind(text.purpose.key())
+            .bind(text.version)
+            .bind(text.language)
+            .fetch_one(conn)
+            .await?
         }
     };
     if stored != hash {
@@ -54,7 +57,7 @@ pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Ut
             ChangedWithoutNewVersion { purpose: text.purpose.key(), version: text.version, language: text.language };
         return Err(sqlx::Error::Protocol(err.to_string()));
     }
-    Ok(id)
+    Ok((id, inserted))
 }
 
 /// A stored consent text as the applicant and staff are shown it.

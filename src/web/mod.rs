@@ -41,6 +41,8 @@ pub struct AppState {
     pub mail_wake: Arc<Notify>,
     /// Seals and opens the special-category fields.
     pub key: Arc<crate::sealing::FieldKey>,
+    /// Ids of the consent texts, once known to be stored.
+    pub consent_ids: Arc<apply::ConsentIds>,
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;

@@ -69,6 +69,24 @@ pub fn consent_texts(lang: Lang) -> (ConsentText, ConsentText) {
     )
 }
 
+/// The ids of the consent texts, kept once they are known to be committed
+/// (start-up stores them), which saves a query per submit.
+#[derive(Debug, Default)]
+pub struct ConsentIds(std::sync::RwLock<std::collections::HashMap<(&'static str, &'static str), i64>>);
+
+async fn consent_id(tx: &mut PgConnection, c: &SubmitCtx<'_>, text: &ConsentText) -> sqlx::Result<i64> {
+    let key = (text.purpose.key(), text.language);
+    let known = c.state.consent_ids.0.read().ok().and_then(|ids| ids.get(&key).copied());
+    if let Some(id) = known {
+        return Ok(id);
+    }
+    let (id, stored_now) = storage::consent::id_of(tx, text, c.now).await?;
+    if !stored_now && let Ok(mut ids) = c.state.consent_ids.0.write() {
+        ids.insert(key, id);
+    }
+    Ok(id)
+}
+
 pub async fn submit(
     state: &AppState,
     lang: Lang,
@@ -140,9 +158,9 @@ async fn store_submission(
     let name = c.submission.applicant.full_name.as_str();
     let mail_domain = c.state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let (consent_text, keep_text) = consent_texts(c.lang);
-    let consent_text_id = storage::consent::id_of(tx, &consent_text, c.now).await?;
+    let consent_text_id = consent_id(tx, c, &consent_text).await?;
     let keep_text_id = match c.submission.keep_for_later {
-        true => Some(storage::consent::id_of(tx, &keep_text, c.now).await?),
+        true => Some(consent_id(tx, c, &keep_text).await?),
         false => None,
     };
     let new = NewApplication {

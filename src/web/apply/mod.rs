@@ -15,7 +15,10 @@ use axum::{
 };
 use serde::Deserialize;
 
-pub use self::{flow::consent_texts, labels::thousands};
+pub use self::{
+    flow::{ConsentIds, consent_texts},
+    labels::thousands,
+};
 use self::{
     flow::{Saved, Submitted},
     form_page::{FormPage, FormState},
