@@ -321,16 +321,21 @@ pub async fn add_to_waiting_list(
     .await
 }
 
-/// An open offer to the application is turned down (its seat is free again).
-pub async fn decline_open_offer(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE cohort_offers SET status = 'declined', answered_at = $2 WHERE application_id = $1 AND status = 'offered'",
+/// An open offer to the application is turned down (its seat is free again);
+/// returns the offer's cohort.
+pub async fn decline_open_offer(
+    conn: &mut PgConnection,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "UPDATE cohort_offers SET status = 'declined', answered_at = $2 WHERE application_id = $1 AND status = 'offered'
+         RETURNING cohort_id",
     )
     .bind(application_id)
     .bind(now)
-    .execute(conn)
-    .await?;
-    Ok(())
+    .fetch_optional(conn)
+    .await
 }
 
 pub async fn remove_from_waiting_list(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<()> {

@@ -172,7 +172,7 @@ async fn an_expired_link_answers_410_with_the_way_to_a_new_one() {
 }
 
 #[tokio::test]
-async fn withdrawing_with_an_open_offer_gives_the_seat_back() {
+async fn withdrawing_with_an_open_offer_gives_the_seat_back_and_passes_it_on() {
     let app = TestApp::spawn().await;
     let demo = app.load_demo().await;
     let (reference, own) = applied(&app, "mette@example.dk").await;
@@ -181,10 +181,20 @@ async fn withdrawing_with_an_open_offer_gives_the_seat_back() {
         staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &demo.cohort_id.to_string())]).await;
     assert_eq!(offered.status(), StatusCode::SEE_OTHER);
 
+    // The intake passes freed places on, and someone is waiting.
+    sqlx::query("UPDATE intakes SET auto_offer = true").execute(&app.pool).await.unwrap();
+    let waiting = submit(&app, &demo.intake_slug, "venter@example.dk", &[]).await;
+    staff.post(&format!("/admin/applications/{waiting}/waitlist"), &[]).await;
+
     assert_eq!(app.post_form(&format!("{own}/withdraw"), &[]).await.status(), StatusCode::SEE_OTHER);
 
-    let offer: String = sqlx::query_scalar("SELECT status FROM cohort_offers").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(offer, "declined");
+    let offers: Vec<(String, String)> = sqlx::query_as(
+        "SELECT a.reference, o.status FROM cohort_offers o JOIN applications a ON a.id = o.application_id ORDER BY o.id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(offers, vec![(reference, "declined".into()), (waiting, "offered".into())]);
 }
 
 #[tokio::test]

@@ -150,13 +150,20 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
     tx.commit().await?;
     state.mail_wake.notify_one();
     if !accept {
-        let mut conn = state.pool.acquire().await?;
-        if let Some(next) = storage::cohorts::next_for_auto_offer(&mut conn, offer.cohort_id).await? {
-            drop(conn);
-            offer_as(state, None, &next, offer.cohort_id).await?;
-        }
+        pass_on_freed_place(state, offer.cohort_id).await?;
     }
     Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
+}
+
+/// Where the intake passes freed places on by itself, offers the cohort's
+/// freed seat to the first on the waiting list.
+pub async fn pass_on_freed_place(state: &AppState, cohort_id: i64) -> Result<(), AppError> {
+    let mut conn = state.pool.acquire().await?;
+    if let Some(next) = storage::cohorts::next_for_auto_offer(&mut conn, cohort_id).await? {
+        drop(conn);
+        offer_as(state, None, &next, cohort_id).await?;
+    }
+    Ok(())
 }
 
 pub enum Waitlisted {

@@ -54,19 +54,21 @@ pub async fn send_links(state: &AppState, email: &EmailAddress) -> Result<(), Ap
 
 /// Health answers go at once; the application becomes `withdrawn` where the
 /// workflow allows (afterwards the coordinator decides what else follows); an
-/// interview booking is cancelled and its reminder withdrawn; coordinators hear.
+/// interview booking is cancelled and its reminder withdrawn; an open offer is
+/// declined (and passed on where the intake does so); coordinators hear.
 pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
     let Some((id, status)) = storage::review::lock(&mut tx, &link.reference).await? else {
         return Err(AppError::NotFound);
     };
+    let mut freed_seat = None;
     if let Ok(from) = status.parse::<Status>()
         && from.can_become(Status::Withdrawn)
     {
         storage::review::set_status(&mut tx, id, from, Status::Withdrawn, None, None, now).await?;
         storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
-        storage::cohorts::decline_open_offer(&mut tx, id, now).await?;
+        freed_seat = storage::cohorts::decline_open_offer(&mut tx, id, now).await?;
     }
     if let Some(booking) = storage::interviews::active_booking(&mut tx, id).await? {
         storage::interviews::cancel_booking(&mut tx, booking.id, now).await?;
@@ -79,6 +81,9 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     tell_coordinators(&mut tx, state, |to| mails::withdrawn(&state.settings, to, &link.reference)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
+    if let Some(cohort_id) = freed_seat {
+        crate::web::cohorts::flow::pass_on_freed_place(state, cohort_id).await?;
+    }
     Ok(())
 }
 
