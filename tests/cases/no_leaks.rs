@@ -103,6 +103,16 @@ async fn a_whole_journey_leaves_no_names_addresses_tokens_or_answers_in_the_logs
     let booking = url::Url::parse(&booking).unwrap().path().to_string();
     let slot: i64 = sqlx::query_scalar("SELECT min(id) FROM interview_slots").fetch_one(&app.pool).await.unwrap();
     assert_eq!(app.post_form(&booking, &[("slot", &slot.to_string())]).await.status(), StatusCode::SEE_OTHER);
+    // A place: offered, accepted (welcome mail with the personal calendar feed).
+    staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &demo.cohort_id.to_string())]).await;
+    let mails = app.smtp.mails_to(EMAIL, 7).await;
+    let offer = mails.iter().find_map(|m| m.link("/offers/")).expect("offer");
+    let offer = url::Url::parse(&offer).unwrap().path().to_string();
+    assert_eq!(app.post_form(&offer, &[("decision", "accept")]).await.status(), StatusCode::SEE_OTHER);
+    let mails = app.smtp.mails_to(EMAIL, 8).await;
+    let feed = mails.iter().find_map(|m| m.link("/feeds/")).expect("calendar feed link");
+    assert_eq!(app.get(url::Url::parse(&feed).unwrap().path()).await.status(), StatusCode::OK);
+    staff.get(&format!("/admin/cohorts/{}", demo.cohort_id)).await;
     let own = mails.iter().find_map(|m| m.link("/my-application/")).expect("own page link");
     let own = url::Url::parse(&own).unwrap().path().to_string();
     assert_eq!(app.get(&own).await.status(), StatusCode::OK);
