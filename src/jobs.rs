@@ -128,17 +128,17 @@ impl Jobs {
         let mut tx = self.pool.begin().await?;
         let members = storage::interviews::claim_panel_reminders(&mut tx, tomorrow, from, to, now).await?;
         let domain = self.settings.base_url.host_str().unwrap_or("localhost").to_string();
-        let s = Lang::Da.admin();
+        let s = Lang::MAIL.admin();
         for (_, email, name, list) in &members {
             let Ok(to_address) = EmailAddress::parse(email) else { continue };
             let intake = list.first().map(|(i, _, _)| *i).unwrap_or_default();
             let lines = list
                 .iter()
-                .map(|(_, at, reference)| format!("{} – {reference}", dates::clock(Lang::Da, to_local(*at).time())))
+                .map(|(_, at, reference)| format!("{} – {reference}", dates::clock(Lang::MAIL, to_local(*at).time())))
                 .collect();
             let mail = MailBody {
-                greeting: fill(Lang::Da.apply().mail_hello, &[name]),
-                paragraphs: vec![fill(s.mail_panel_body, &[&dates::long_date(Lang::Da, tomorrow)])],
+                greeting: fill(Lang::MAIL.apply().mail_hello, &[name]),
+                paragraphs: vec![fill(s.mail_panel_body, &[&dates::long_date(Lang::MAIL, tomorrow)])],
                 link: Some(MailLink {
                     label: s.mail_panel_link.to_string(),
                     url: self.settings.absolute(&format!("/admin/intakes/{intake}/days/{tomorrow}")),

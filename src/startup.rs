@@ -226,7 +226,7 @@ impl RunningApp {
             transport: Transport::new(&settings.mail)?,
             from: settings.mail_from.clone(),
             footer: crate::mail::message::Footer {
-                text: crate::i18n::Lang::Da.privacy().mail_footer.to_string(),
+                text: crate::i18n::Lang::MAIL.privacy().mail_footer.to_string(),
                 url: settings.absolute("/privacy"),
             },
             pacing: settings.outbox.clone(),

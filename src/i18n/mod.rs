@@ -28,6 +28,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every e-mail is written in Danish (the contract), whatever the page language.
+    pub const MAIL: Lang = Lang::Da;
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Da => "da",

@@ -61,15 +61,15 @@ async fn subscribe(State(state): State<AppState>, lang: Lang, form: FormFields) 
     )
     .await?;
     if fresh {
-        let t = Lang::Da.meeting();
+        let t = Lang::MAIL.meeting();
         let mail = MailBody {
-            greeting: Lang::Da.apply().mail_hello.replace(" {}", ""),
+            greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
             paragraphs: vec![t.mail_notify_confirm_body.into()],
             link: Some(MailLink {
                 label: t.mail_notify_link.into(),
                 url: state.settings.absolute(&format!("/notify/confirm/{token}")),
             }),
-            closing: vec![Lang::Da.apply().mail_not_you.into()],
+            closing: vec![Lang::MAIL.apply().mail_not_you.into()],
             ..MailBody::default()
         }
         .into_email(email, t.mail_notify_confirm_subject.into(), Vec::new())?;
@@ -143,7 +143,7 @@ pub async fn announce(
 ) -> AppResult<usize> {
     let subscribers = storage::interest::subscribers(conn).await?;
     let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
-    let t = Lang::Da.meeting();
+    let t = Lang::MAIL.meeting();
     for (id, email) in &subscribers {
         let Ok(to) = EmailAddress::parse(email) else { continue };
         let token = tokens::generate();
@@ -151,7 +151,7 @@ pub async fn announce(
         let unsubscribe =
             format!("{}: {}", t.mail_unsubscribe, state.settings.absolute(&format!("/notify/unsubscribe/{token}")));
         let mail = MailBody {
-            greeting: Lang::Da.apply().mail_hello.replace(" {}", ""),
+            greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
             paragraphs: vec![paragraph.clone()],
             link: Some(link.clone()),
             closing: vec![unsubscribe],

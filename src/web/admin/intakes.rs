@@ -378,7 +378,7 @@ async fn announce_intake(state: &AppState, id: i64) -> AppResult<()> {
     if intake.deadline <= state.clock.now() {
         return Ok(());
     }
-    let (lang, t) = (Lang::Da, Lang::Da.meeting());
+    let (lang, t) = (Lang::MAIL, Lang::MAIL.meeting());
     let name = format!("{} – {}", intake.programme.name, intake.name);
     let text = crate::i18n::fill(
         t.mail_intake_news_body,

@@ -350,10 +350,10 @@ async fn cancel(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>
 /// Tells everyone on the "let me know" list about a new meeting.
 async fn announce_meeting(state: &AppState, id: i64) -> AppResult<()> {
     let m = storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let t = Lang::Da.meeting();
+    let t = Lang::MAIL.meeting();
     let text = fill(
         t.mail_meeting_news_body,
-        &[&m.programme_name, &dates::long_span(Lang::Da, m.starts_at, m.ends_at), &m.place],
+        &[&m.programme_name, &dates::long_span(Lang::MAIL, m.starts_at, m.ends_at), &m.place],
     );
     let link = crate::mail::body::MailLink {
         label: t.mail_meeting_news_link.into(),
@@ -381,7 +381,7 @@ async fn invite(
         .filter_map(|a| EmailAddress::parse(a).ok())
         .take(500)
         .collect();
-    let t = Lang::Da.meeting();
+    let t = Lang::MAIL.meeting();
     let now = state.clock.now();
     let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let mut tx = state.pool.begin().await?;
@@ -390,16 +390,16 @@ async fn invite(
         storage::interest::add_invitation(&mut tx, &crate::tokens::hash(&token), id, address.as_str(), now).await?;
         let text = fill(
             t.mail_invited_body,
-            &[&m.programme_name, &dates::long_span(Lang::Da, m.starts_at, m.ends_at), &m.place],
+            &[&m.programme_name, &dates::long_span(Lang::MAIL, m.starts_at, m.ends_at), &m.place],
         );
         let mail = crate::mail::body::MailBody {
-            greeting: Lang::Da.apply().mail_hello.replace(" {}", ""),
+            greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
             paragraphs: vec![text],
             link: Some(crate::mail::body::MailLink {
                 label: t.mail_invited_link.into(),
                 url: state.settings.absolute(&format!("/info-meetings/invited/{token}")),
             }),
-            closing: vec![Lang::Da.apply().mail_no_reply.into()],
+            closing: vec![Lang::MAIL.apply().mail_no_reply.into()],
             ..crate::mail::body::MailBody::default()
         }
         .into_email(address.clone(), t.mail_invited_subject.into(), Vec::new())?;

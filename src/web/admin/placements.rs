@@ -121,7 +121,7 @@ async fn save(
     if confirm {
         let cohort = storage::cohorts::get(&state.pool, id).await?.ok_or(AppError::NotFound)?;
         if let (_, Some(plan)) = cohort.plan() {
-            let (l, t) = (Lang::Da, Lang::Da.cohort());
+            let (l, t) = (Lang::MAIL, Lang::MAIL.cohort());
             let mail = MailBody {
                 greeting: fill(l.apply().mail_hello, &[&p.supervisor_name]),
                 paragraphs: vec![fill(

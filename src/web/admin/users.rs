@@ -180,15 +180,15 @@ fn activation_mail(
     to: EmailAddress,
     token: &str,
 ) -> Result<crate::mail::OutgoingEmail, askama::Error> {
-    let s = Lang::Da.admin();
+    let s = Lang::MAIL.admin();
     MailBody {
-        greeting: Lang::Da.apply().mail_hello.replace(" {}", ""),
+        greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
         paragraphs: vec![s.mail_activation_body.to_string()],
         link: Some(MailLink {
             label: s.mail_activation_link.into(),
             url: state.settings.absolute(&format!("/admin/activate/{token}")),
         }),
-        closing: vec![Lang::Da.apply().mail_not_you.to_string()],
+        closing: vec![Lang::MAIL.apply().mail_not_you.to_string()],
         ..MailBody::default()
     }
     .into_email(to, s.mail_activation_subject.to_string(), Vec::new())

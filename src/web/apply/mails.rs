@@ -9,8 +9,7 @@ use crate::{
     },
 };
 
-/// E-mails are written in Danish (the contract), whatever the page language.
-const LANG: Lang = Lang::Da;
+const LANG: Lang = Lang::MAIL;
 
 fn closing() -> Vec<String> {
     let a = LANG.apply();

@@ -12,7 +12,7 @@ use crate::{
     storage::cohorts::Cohort,
 };
 
-const LANG: Lang = Lang::Da;
+const LANG: Lang = Lang::MAIL;
 
 fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
     MailBody {

@@ -13,7 +13,7 @@ use crate::{
     storage::interviews::Slot,
 };
 
-const LANG: Lang = Lang::Da;
+const LANG: Lang = Lang::MAIL;
 
 pub struct Who<'a> {
     pub to: EmailAddress,

@@ -13,7 +13,7 @@ use crate::{
     storage::info_meetings::MeetingPage,
 };
 
-const LANG: Lang = Lang::Da;
+const LANG: Lang = Lang::MAIL;
 
 pub struct To<'a> {
     pub address: EmailAddress,

@@ -12,7 +12,7 @@ use crate::{
     },
 };
 
-const LANG: Lang = Lang::Da;
+const LANG: Lang = Lang::MAIL;
 
 pub fn link(
     settings: &Settings,
