@@ -162,6 +162,7 @@ catalogue! {
     mail_receipt_subject { da: "Vi har modtaget din ansøgning – reference {}", en: "We have received your application – reference {}" }
     mail_updated_subject { da: "Din ansøgning er opdateret – reference {}", en: "Your application is updated – reference {}" }
     mail_hello { da: "Hej {}", en: "Hello {}" }
+    mail_hello_unnamed { da: "Hej", en: "Hello" }
     mail_receipt_body { da: "Tak for din ansøgning til {}. Vi har modtaget den, og dit referencenummer er {}.", en: "Thank you for your application to {}. We have received it, and your reference number is {}." }
     mail_updated_body { da: "Vi har erstattet din ansøgning til {} med dine nye svar. Dit referencenummer er stadig {}.", en: "We have replaced your application to {} with your new answers. Your reference number is still {}." }
     mail_draft_subject { da: "Dit link til at fortsætte ansøgningen", en: "Your link to continue the application" }

@@ -63,7 +63,7 @@ async fn subscribe(State(state): State<AppState>, lang: Lang, form: FormFields) 
     if fresh {
         let t = Lang::MAIL.meeting();
         let mail = MailBody {
-            greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
+            greeting: Lang::MAIL.apply().mail_hello_unnamed.to_string(),
             paragraphs: vec![t.mail_notify_confirm_body.into()],
             link: Some(MailLink {
                 label: t.mail_notify_link.into(),
@@ -151,7 +151,7 @@ pub async fn announce(
         let unsubscribe =
             format!("{}: {}", t.mail_unsubscribe, state.settings.absolute(&format!("/notify/unsubscribe/{token}")));
         let mail = MailBody {
-            greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
+            greeting: Lang::MAIL.apply().mail_hello_unnamed.to_string(),
             paragraphs: vec![paragraph.clone()],
             link: Some(link.clone()),
             closing: vec![unsubscribe],

@@ -393,7 +393,7 @@ async fn invite(
             &[&m.programme_name, &dates::long_span(Lang::MAIL, m.starts_at, m.ends_at), &m.place],
         );
         let mail = crate::mail::body::MailBody {
-            greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
+            greeting: Lang::MAIL.apply().mail_hello_unnamed.to_string(),
             paragraphs: vec![text],
             link: Some(crate::mail::body::MailLink {
                 label: t.mail_invited_link.into(),

@@ -182,7 +182,7 @@ fn activation_mail(
 ) -> Result<crate::mail::OutgoingEmail, askama::Error> {
     let s = Lang::MAIL.admin();
     MailBody {
-        greeting: Lang::MAIL.apply().mail_hello.replace(" {}", ""),
+        greeting: Lang::MAIL.apply().mail_hello_unnamed.to_string(),
         paragraphs: vec![s.mail_activation_body.to_string()],
         link: Some(MailLink {
             label: s.mail_activation_link.into(),

@@ -83,7 +83,7 @@ fn with_draft_link(
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
     MailBody {
-        greeting: fill(a.mail_hello, &[&""]).trim_end().to_string(),
+        greeting: a.mail_hello_unnamed.to_string(),
         paragraphs: vec![first, fill(a.saved_deadline, &[&dates::long_moment(LANG, intake.deadline)])],
         link: Some(MailLink {
             label: a.mail_draft_link.to_string(),

@@ -23,7 +23,7 @@ pub fn link(
 ) -> Result<OutgoingEmail, askama::Error> {
     let s = LANG.privacy();
     MailBody {
-        greeting: fill(LANG.apply().mail_hello, &[&""]).trim_end().to_string(),
+        greeting: LANG.apply().mail_hello_unnamed.to_string(),
         paragraphs: vec![fill(s.mail_link_body, &[&reference, &dates::long_moment(LANG, expires_at)])],
         link: Some(MailLink {
             label: s.mail_link_button.to_string(),
