@@ -60,22 +60,19 @@ pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Ut
     Ok((id, inserted))
 }
 
-/// A stored consent text as the applicant and staff are shown it.
-#[derive(Debug, sqlx::FromRow, serde::Serialize)]
+/// A consent the application records, with the words agreed to.
+#[derive(Debug, sqlx::FromRow)]
 pub struct Agreed {
     pub purpose: String,
     pub version: String,
-    pub language: String,
     pub body: String,
-    pub sha256_hex: String,
-    pub published_at: DateTime<Utc>,
     pub agreed_at: DateTime<Utc>,
 }
 
 /// The consents an application records, the required one first.
 pub async fn of_application(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<Vec<Agreed>> {
     sqlx::query_as(
-        "SELECT c.purpose, c.version, c.language, c.body, encode(c.sha256, 'hex') AS sha256_hex, c.published_at,
+        "SELECT c.purpose, c.version, c.body,
                 CASE WHEN c.id = a.consent_text_id THEN a.consented_at ELSE a.keep_consented_at END AS agreed_at
          FROM applications a JOIN consent_texts c ON c.id IN (a.consent_text_id, a.keep_text_id)
          WHERE a.id = $1 ORDER BY c.purpose = 'keep_for_later', c.id",

@@ -33,6 +33,7 @@ async fn the_receipt_links_to_a_page_with_status_stored_data_deletion_date_and_s
     assert!(page.contains("Vi har fået din ansøgning og læser den"));
     assert!(page.contains("sletter vi din ansøgning automatisk mandag den 20. marts 2028"), "{page}");
     assert!(page.contains("Ingen medarbejdere har åbnet din ansøgning endnu"));
+    assert!(page.contains("Du gav samtykke (version") && page.contains("Jeg giver samtykke"), "the words agreed to");
 
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     assert_eq!(staff.get(&format!("/admin/applications/{reference}")).await.status(), StatusCode::OK);

@@ -26,7 +26,8 @@ struct OwnPage {
     facts: Vec<(&'static str, String)>,
     answers: Vec<(&'static str, String)>,
     health_erased: Option<String>,
-    consents: Vec<String>,
+    /// What the consent was, and its words.
+    consents: Vec<(String, String)>,
     staff_actions: Vec<(String, String)>,
     deletion: String,
     link_valid: String,
@@ -89,9 +90,12 @@ pub async fn page(
         health_erased: d.health_erased_at.map(|at| fill(s.own_health_erased, &[&dates::long_moment(lang, at)])),
         consents: consents
             .iter()
-            .map(|c| match c.purpose.as_str() {
-                "keep_for_later" => s.own_kept.to_string(),
-                _ => fill(s.own_consent, &[&c.version, &dates::long_moment(lang, c.agreed_at)]),
+            .map(|c| {
+                let what = match c.purpose.as_str() {
+                    "keep_for_later" => s.own_kept.to_string(),
+                    _ => fill(s.own_consent, &[&c.version, &dates::long_moment(lang, c.agreed_at)]),
+                };
+                (what, c.body.clone())
             })
             .collect(),
         staff_actions: actions
