@@ -9,6 +9,7 @@ pub mod intake;
 pub mod interview;
 pub mod local_time;
 pub mod login_throttle;
+pub mod mail_limit;
 pub mod municipality;
 pub mod own_page;
 pub mod programme;

@@ -170,8 +170,8 @@ catalogue! {
     mail_draft_link { da: "Fortsæt din ansøgning", en: "Continue your application" }
     mail_duplicate_subject { da: "Om din ansøgning – reference {}", en: "About your application – reference {}" }
     mail_duplicate_body {
-        da: "Vi har allerede en ansøgning fra dig til {} med referencenummer {}. Den gælder stadig. Du har lige sendt nye svar; dem har vi gemt som en kladde. Vil du bruge de nye svar i stedet, så åbn kladden og send den – så erstatter den din første ansøgning. Vil du ikke, skal du ikke gøre noget.",
-        en: "We already have an application from you to {} with reference number {}. It still stands. You have just sent new answers; we saved them as a draft. If you want to use the new answers instead, open the draft and send it – it will then replace your first application. If not, you need not do anything."
+        da: "Vi har allerede en ansøgning fra denne e-mailadresse til {} med referencenummer {}. Den gælder stadig. Der er lige sendt nye svar fra adressen (kvitteringsnummer {}); dem har vi gemt som en kladde. Har du sendt dem og vil bruge dem i stedet, så åbn kladden og send den – så erstatter den din første ansøgning. Ellers skal du ikke gøre noget.",
+        en: "We already have an application from this e-mail address to {} with reference number {}. It still stands. New answers were just sent from the address (receipt number {}); we saved them as a draft. If you sent them and want to use them instead, open the draft and send it – it will then replace your first application. If not, you need not do anything."
     }
     mail_not_you { da: "Har du ikke selv gjort dette, kan du se bort fra e-mailen.", en: "If this was not you, you can ignore this e-mail." }
     mail_no_reply { da: "Du kan ikke svare på denne e-mail. Kontakt skolen, hvis du har spørgsmål.", en: "You cannot reply to this e-mail. Contact the school if you have questions." }

@@ -23,3 +23,32 @@ pub async fn queue_at(
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
     storage::outbox::insert(conn, &message_id, email, Some(at)).await
 }
+
+/// The visitor a mail to an unproven address is sent for: their network
+/// address, counted against `mail_limit::PER_CLIENT`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Requester(pub std::net::IpAddr);
+
+/// Queues a mail to an address that has not proven itself, unless the
+/// address or the requesting client is over its quota
+/// (`domain::mail_limit`). Returns whether it was queued; callers answer the
+/// same either way, so a visitor cannot tell.
+pub async fn queue_unproven(
+    conn: &mut PgConnection,
+    email: &OutgoingEmail,
+    mail_domain: &str,
+    requester: Requester,
+    now: DateTime<Utc>,
+) -> sqlx::Result<bool> {
+    use crate::domain::mail_limit::{PER_ADDRESS, PER_CLIENT};
+    let address_key = crate::tokens::hash(&format!("mail-quota:address:{}", email.to.normalised()));
+    let client_key = crate::tokens::hash(&format!("mail-quota:client:{}", requester.0));
+    if !storage::mail_quota::take(conn, &address_key, PER_ADDRESS, now).await?
+        || !storage::mail_quota::take(conn, &client_key, PER_CLIENT, now).await?
+    {
+        tracing::info!("mail to an unproven address held back: over its quota");
+        return Ok(false);
+    }
+    queue(conn, email, mail_domain).await?;
+    Ok(true)
+}

@@ -145,9 +145,14 @@ pub async fn by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx
         .await
 }
 
-pub async fn receipt(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<Receipt>> {
+/// The reference and intake a receipt page shows: of the application sent
+/// with this submission key, or of a held submission (`drafts::Held`).
+pub async fn receipt_or_held(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<(String, i64)>> {
     let mut conn = pool.acquire().await?;
-    by_submission_key(&mut conn, key_hash).await
+    if let Some(r) = by_submission_key(&mut conn, key_hash).await? {
+        return Ok(Some((r.reference, r.intake_id)));
+    }
+    super::drafts::held_by_submission_key(&mut conn, key_hash).await
 }
 
 pub async fn by_email(

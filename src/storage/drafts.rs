@@ -45,6 +45,7 @@ pub async fn insert(
 }
 
 /// Saves the fields over the draft; the link keeps working until `expires_at`.
+/// The address the link was mailed to stays: the link proves only that one.
 pub async fn update(
     conn: &mut PgConnection,
     key: &FieldKey,
@@ -54,11 +55,10 @@ pub async fn update(
     expires_at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE drafts SET email = $2, fields_sealed = $3, fields = NULL, updated_at = $4, expires_at = $5
+        "UPDATE drafts SET fields_sealed = $2, fields = NULL, updated_at = $3, expires_at = $4
          WHERE id = $1",
     )
     .bind(id)
-    .bind(fields.email.trim())
     .bind(key.seal_json(Field::DraftFields, id, fields))
     .bind(now)
     .bind(expires_at)
@@ -87,6 +87,10 @@ pub async fn by_token(pool: &PgPool, key: &FieldKey, token_hash: &[u8]) -> sqlx:
     .fetch_optional(pool)
     .await?;
     let Some(r) = row else { return Ok(None) };
+    opened(key, r)
+}
+
+fn opened(key: &FieldKey, r: DraftRow) -> sqlx::Result<Option<Draft>> {
     let fields = key.open_json(Field::DraftFields, r.id, &r.fields_sealed).map_err(super::sealed::unreadable)?;
     Ok(Some(Draft {
         id: r.id,
@@ -96,6 +100,48 @@ pub async fn by_token(pool: &PgPool, key: &FieldKey, token_hash: &[u8]) -> sqlx:
         fields,
         expires_at: r.expires_at,
     }))
+}
+
+/// A submit from an address that already has an application, kept as a draft
+/// under its own receipt number (`held_reference`, taken from the same
+/// counter as references) and the form's submission key, so the sender sees
+/// the same receipt as anyone else. Only a link mailed to the address can turn
+/// it into a change of the application.
+pub struct Held<'a> {
+    pub intake_id: i64,
+    pub token_hash: &'a [u8],
+    pub submission_key_hash: &'a [u8],
+    pub year: i32,
+    pub fields: &'a ApplicationFields,
+    pub now: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Stores a held submission; returns its receipt number.
+pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_>) -> sqlx::Result<String> {
+    let id = insert(conn, key, held.intake_id, held.token_hash, held.fields, held.now, held.expires_at).await?;
+    sqlx::query_scalar(
+        "WITH counter AS (
+             INSERT INTO reference_counters (year, last) VALUES ($3, 1)
+             ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last)
+         UPDATE drafts SET held_submission_key_hash = $2,
+             held_reference = $3::text || '-' || (SELECT CASE WHEN last < 10000 THEN lpad(last::text, 4, '0')
+                                                         ELSE last::text END FROM counter)
+         WHERE id = $1 RETURNING held_reference",
+    )
+    .bind(id)
+    .bind(held.submission_key_hash)
+    .bind(held.year)
+    .fetch_one(conn)
+    .await
+}
+
+/// The receipt number and intake of a held submission, by its submission key.
+pub async fn held_by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<(String, i64)>> {
+    sqlx::query_as("SELECT held_reference, intake_id FROM drafts WHERE held_submission_key_hash = $1")
+        .bind(key_hash)
+        .fetch_optional(conn)
+        .await
 }
 
 pub async fn delete(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {

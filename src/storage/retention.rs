@@ -102,6 +102,8 @@ pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx
     .execute(&mut *tx)
     .await?
     .rows_affected();
+    // Counters of mail to unproven addresses matter only within their window.
+    super::mail_quota::purge(&mut tx, now - chrono::Duration::days(1)).await?;
     tx.commit().await?;
     Ok(Purged { applications: apps.len() as u64, participants: 0, drafts, meeting_signups: signups, interest, mails })
 }

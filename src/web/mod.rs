@@ -14,6 +14,7 @@ pub(crate) mod notify;
 pub(crate) mod own_page;
 pub mod page;
 mod public;
+mod requester;
 mod security;
 
 use std::{sync::Arc, time::Duration};

@@ -43,7 +43,12 @@ fn notice(lang: Lang, title: &str, text: &str, status: StatusCode) -> Response {
 }
 
 /// The same answer whatever the address; the mail tells its owner.
-async fn subscribe(State(state): State<AppState>, lang: Lang, form: FormFields) -> AppResult<Response> {
+async fn subscribe(
+    State(state): State<AppState>,
+    lang: Lang,
+    requester: crate::mail::outbox::Requester,
+    form: FormFields,
+) -> AppResult<Response> {
     let Ok(email) = EmailAddress::parse(&form.get("email")) else {
         let t = lang.meeting();
         return Ok(notice(lang, t.notify_title, t.err_email, StatusCode::UNPROCESSABLE_ENTITY));
@@ -73,7 +78,8 @@ async fn subscribe(State(state): State<AppState>, lang: Lang, form: FormFields) 
             ..MailBody::default()
         }
         .into_email(email, t.mail_notify_confirm_subject.into(), Vec::new())?;
-        outbox::queue(&mut tx, &mail, state.settings.base_url.host_str().unwrap_or("localhost")).await?;
+        let domain = state.settings.base_url.host_str().unwrap_or("localhost");
+        outbox::queue_unproven(&mut tx, &mail, domain, requester, now).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();

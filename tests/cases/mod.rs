@@ -11,5 +11,6 @@ mod privacy;
 mod public_pages;
 mod retention;
 mod review;
+mod security;
 mod staff;
 mod web_shell;

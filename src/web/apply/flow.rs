@@ -12,7 +12,7 @@ use crate::{
         local_time::{local_date, to_local},
     },
     i18n::Lang,
-    mail::outbox,
+    mail::outbox::{self, Requester},
     storage::{self, applications::NewApplication, drafts::Draft},
     tokens,
     web::{AppState, error::AppError},
@@ -25,9 +25,6 @@ pub enum Submitted {
     Received {
         submission_key: String,
     },
-    /// The e-mail has an application already: the answers became a draft and
-    /// the owner got a mail; the page says only "check your e-mail".
-    CheckEmail,
     /// The existing application is past `submitted` and cannot be replaced.
     InProgress,
     Invalid(Vec<FieldError>),
@@ -94,6 +91,7 @@ pub async fn submit(
     fields: &ApplicationFields,
     submission_key: &str,
     draft_token: &str,
+    requester: Requester,
 ) -> Result<Submitted, AppError> {
     let now = state.clock.now();
     if intake.phase(now) != IntakePhase::Open {
@@ -113,8 +111,17 @@ pub async fn submit(
     let mut attempt = 0;
     loop {
         let mut tx = state.pool.begin().await?;
-        let ctx =
-            SubmitCtx { state, lang, intake, fields, submission: &submission, assessment: &assessment, key: &key, now };
+        let ctx = SubmitCtx {
+            state,
+            lang,
+            intake,
+            fields,
+            submission: &submission,
+            assessment: &assessment,
+            key: &key,
+            requester,
+            now,
+        };
         match store_submission(&mut tx, &ctx, draft.as_ref()).await {
             Ok(outcome) => {
                 tx.commit().await?;
@@ -138,6 +145,7 @@ struct SubmitCtx<'a> {
     submission: &'a Submission,
     assessment: &'a Assessment,
     key: &'a str,
+    requester: Requester,
     now: DateTime<Utc>,
 }
 
@@ -147,15 +155,19 @@ async fn store_submission(
     draft: Option<&Draft>,
 ) -> Result<Submitted, AppError> {
     let key_hash = tokens::hash(c.key);
+    let email = &c.submission.applicant.email;
+    // A draft is bound for good to the address its link was mailed to.
+    let draft = draft.filter(|d| d.email.eq_ignore_ascii_case(email.as_str()));
+    let proven = draft.is_some();
     let received = Submitted::Received { submission_key: c.key.to_string() };
     // Looked up before the resend check: under READ COMMITTED, a twin request
     // that committed in between is then seen by the resend check too.
     let existing = storage::applications::by_email(tx, c.intake.id, &c.submission.applicant.email.normalised()).await?;
-    if storage::applications::by_submission_key(tx, &key_hash).await?.is_some() {
+    if storage::applications::by_submission_key(tx, &key_hash).await?.is_some()
+        || storage::drafts::held_by_submission_key(tx, &key_hash).await?.is_some()
+    {
         return Ok(received);
     }
-    let email = &c.submission.applicant.email;
-    let name = c.submission.applicant.full_name.as_str();
     let mail_domain = c.state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let (consent_text, keep_text) = consent_texts(c.lang);
     let consent_text_id = consent_id(tx, c, &consent_text).await?;
@@ -174,8 +186,8 @@ async fn store_submission(
         now: c.now,
     };
     match existing {
-        // The draft link proves the address is theirs: replace the first application.
-        Some(existing) if draft.is_some_and(|d| d.email.eq_ignore_ascii_case(email.as_str())) => {
+        // The draft link proves the address it was mailed to: replace the first application.
+        Some(existing) if proven => {
             if !storage::applications::replace_answers(tx, &c.state.key, existing.id, &new).await? {
                 return Ok(Submitted::InProgress);
             }
@@ -183,18 +195,37 @@ async fn store_submission(
                 storage::drafts::delete(tx, d.id).await?;
             }
             let own_page = own_page_url(tx, c, existing.id).await?;
-            let mail = mails::receipt(email.clone(), name, &existing.reference, c.intake, true, own_page)?;
+            let mail = mails::receipt(email.clone(), &existing.reference, c.intake, true, own_page)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(received)
         }
+        // Whoever sent this only knows the address: the answers are held as a
+        // draft with a receipt number of their own, and only the link mailed
+        // to the address can make them replace the application. The sender
+        // sees a receipt like anyone else's (whether someone applied is
+        // health data).
         Some(existing) => {
             let token = tokens::generate();
-            let expires = c.now + DRAFT_LIFETIME;
-            storage::drafts::insert(tx, &c.state.key, c.intake.id, &tokens::hash(&token), c.fields, c.now, expires)
-                .await?;
-            let mail = mails::duplicate(&c.state.settings, email.clone(), &existing.reference, &token, c.intake)?;
-            outbox::queue(tx, &mail, &mail_domain).await?;
-            Ok(Submitted::CheckEmail)
+            let held = storage::drafts::Held {
+                intake_id: c.intake.id,
+                token_hash: &tokens::hash(&token),
+                submission_key_hash: &key_hash,
+                year: to_local(c.now).year(),
+                fields: c.fields,
+                now: c.now,
+                expires_at: c.now + DRAFT_LIFETIME,
+            };
+            let held_reference = storage::drafts::insert_held(tx, &c.state.key, &held).await?;
+            let mail = mails::duplicate(
+                &c.state.settings,
+                email.clone(),
+                &existing.reference,
+                &held_reference,
+                &token,
+                c.intake,
+            )?;
+            outbox::queue_unproven(tx, &mail, &mail_domain, c.requester, c.now).await?;
+            Ok(received)
         }
         None => {
             let (id, reference) = storage::applications::insert(tx, &c.state.key, to_local(c.now).year(), &new).await?;
@@ -202,7 +233,7 @@ async fn store_submission(
                 storage::drafts::delete(tx, d.id).await?;
             }
             let own_page = own_page_url(tx, c, id).await?;
-            let mail = mails::receipt(email.clone(), name, &reference.to_string(), c.intake, false, own_page)?;
+            let mail = mails::receipt(email.clone(), &reference.to_string(), c.intake, false, own_page)?;
             outbox::queue(tx, &mail, &mail_domain).await?;
             Ok(received)
         }
@@ -219,6 +250,7 @@ pub async fn save_draft(
     intake: &Intake,
     fields: &ApplicationFields,
     draft_token: &str,
+    requester: Requester,
 ) -> Result<Saved, AppError> {
     let now = state.clock.now();
     if intake.phase(now) != IntakePhase::Open {
@@ -232,23 +264,18 @@ pub async fn save_draft(
     let expires = now + DRAFT_LIFETIME;
     let mut tx = state.pool.begin().await?;
     let outcome = match live_draft(state, intake.id, draft_token).await? {
-        Some(draft) => {
+        Some(draft) if draft.email.eq_ignore_ascii_case(email.as_str()) => {
             storage::drafts::update(&mut tx, &state.key, draft.id, fields, now, expires).await?;
-            // A changed address gets the link too, so it is never lost.
-            if draft.email.eq_ignore_ascii_case(email.as_str()) {
-                Saved::Updated
-            } else {
-                let mail = mails::draft_link(&state.settings, email, draft_token, intake)?;
-                outbox::queue(&mut tx, &mail, &mail_domain).await?;
-                Saved::LinkSent
-            }
+            Saved::Updated
         }
-        None => {
+        // A new address gets a draft (and link) of its own; the old draft stays
+        // bound to the address its link was mailed to.
+        _ => {
             let token = tokens::generate();
             storage::drafts::insert(&mut tx, &state.key, intake.id, &tokens::hash(&token), fields, now, expires)
                 .await?;
             let mail = mails::draft_link(&state.settings, email, &token, intake)?;
-            outbox::queue(&mut tx, &mail, &mail_domain).await?;
+            outbox::queue_unproven(&mut tx, &mail, &mail_domain, requester, now).await?;
             Saved::LinkSent
         }
     };

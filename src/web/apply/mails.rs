@@ -20,9 +20,10 @@ fn programme_name(intake: &Intake) -> String {
     format!("{} ({})", intake.programme.name, intake.programme.organiser)
 }
 
+/// Sent to an address nobody has proven yet: so no text the sender typed
+/// (not even the name) is repeated in it.
 pub fn receipt(
     to: EmailAddress,
-    name: &str,
     reference: &str,
     intake: &Intake,
     updated: bool,
@@ -35,7 +36,7 @@ pub fn receipt(
         (a.mail_receipt_subject, a.mail_receipt_body)
     };
     MailBody {
-        greeting: fill(a.mail_hello, &[&name]),
+        greeting: a.mail_hello_unnamed.to_string(),
         paragraphs: vec![
             fill(body, &[&programme_name(intake), &reference]),
             a.next_text.to_string(),
@@ -64,11 +65,12 @@ pub fn duplicate(
     settings: &Settings,
     to: EmailAddress,
     reference: &str,
+    held_reference: &str,
     token: &str,
     intake: &Intake,
 ) -> Result<OutgoingEmail, askama::Error> {
     let a = LANG.apply();
-    let first = fill(a.mail_duplicate_body, &[&programme_name(intake), &reference]);
+    let first = fill(a.mail_duplicate_body, &[&programme_name(intake), &reference, &held_reference]);
     with_draft_link(settings, to, token, intake, fill(a.mail_duplicate_subject, &[&reference]), first)
 }
 

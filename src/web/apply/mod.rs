@@ -38,6 +38,7 @@ use crate::{
         local_time::local_date,
     },
     i18n::{Lang, dates, fill},
+    mail::outbox::Requester,
     storage, tokens,
 };
 
@@ -97,6 +98,7 @@ async fn post(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     lang: Lang,
+    requester: Requester,
     form: FormFields,
 ) -> AppResult<Response> {
     let intake = intake(&state, &slug).await?;
@@ -116,11 +118,10 @@ async fn post(
         return Ok(closed.respond(StatusCode::CONFLICT));
     }
     match form.get("action").as_str() {
-        "submit" => match flow::submit(&state, lang, &intake, &fields, &key, &draft_token).await? {
+        "submit" => match flow::submit(&state, lang, &intake, &fields, &key, &draft_token, requester).await? {
             Submitted::Received { submission_key } => {
                 Ok(Redirect::to(&format!("/applications/received/{submission_key}")).into_response())
             }
-            Submitted::CheckEmail => Ok(Redirect::to(&format!("/intakes/{slug}/apply/check-email")).into_response()),
             Submitted::InProgress => {
                 let a = lang.apply();
                 Ok(NoticePage::new(PageContext::new(lang, "/"), a.in_progress_title, vec![a.in_progress_text.into()])
@@ -129,7 +130,7 @@ async fn post(
             Submitted::Invalid(errors) => form_page(&errors),
             Submitted::Closed => Ok(StatusCode::CONFLICT.into_response()),
         },
-        "save_draft" => match flow::save_draft(&state, &intake, &fields, &draft_token).await? {
+        "save_draft" => match flow::save_draft(&state, &intake, &fields, &draft_token, requester).await? {
             Saved::LinkSent => Ok(Redirect::to(&format!("/intakes/{slug}/apply/saved?sent=1")).into_response()),
             Saved::Updated => Ok(Redirect::to(&format!("/intakes/{slug}/apply/saved")).into_response()),
             Saved::Invalid(errors) => form_page(&errors),
@@ -256,12 +257,13 @@ async fn received(State(state): State<AppState>, Path(key): Path<String>, lang: 
     if !tokens::is_well_formed(&key) {
         return Err(AppError::NotFound);
     }
-    let receipt = storage::applications::receipt(&state.pool, &tokens::hash(&key)).await?.ok_or(AppError::NotFound)?;
-    let intake = storage::intakes::by_id(&state.pool, receipt.intake_id).await?.ok_or(AppError::NotFound)?;
+    let (reference, intake_id) =
+        storage::applications::receipt_or_held(&state.pool, &tokens::hash(&key)).await?.ok_or(AppError::NotFound)?;
+    let intake = storage::intakes::by_id(&state.pool, intake_id).await?.ok_or(AppError::NotFound)?;
     let page = ReceivedPage {
         ctx: PageContext::new(lang, "/"),
         a: lang.apply(),
-        reference: receipt.reference,
+        reference,
         interview_days: intake.interview_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
     };
     Ok(Html(page.render()?))

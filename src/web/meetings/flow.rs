@@ -9,7 +9,7 @@ use crate::{
         info_meeting::{CONFIRM_WINDOW, Signup, has_room, takes_signups},
         reminder::evening_before,
     },
-    mail::outbox,
+    mail::outbox::{self, Requester},
     storage::{
         self,
         info_meetings::{MeetingPage, NewSignup, SignupRow},
@@ -38,7 +38,12 @@ fn to(row: &SignupRow) -> Result<To<'_>, AppError> {
 }
 
 /// The answer is the same whoever the address belongs to; the mail tells its owner.
-pub async fn sign_up(state: &AppState, meeting: &MeetingPage, signup: &Signup) -> Result<Outcome, AppError> {
+pub async fn sign_up(
+    state: &AppState,
+    meeting: &MeetingPage,
+    signup: &Signup,
+    requester: Requester,
+) -> Result<Outcome, AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
     let Some((capacity, starts_at, cancelled)) = storage::info_meetings::lock(&mut tx, meeting.id).await? else {
@@ -51,7 +56,8 @@ pub async fn sign_up(state: &AppState, meeting: &MeetingPage, signup: &Signup) -
     if let Some(row) = existing.as_ref().filter(|r| r.status == "confirmed") {
         let cancel = tokens::generate();
         storage::info_meetings::renew_cancel_token(&mut tx, row.id, &tokens::hash(&cancel)).await?;
-        outbox::queue(&mut tx, &mails::already(&state.settings, to(row)?, meeting, &cancel)?, &domain(state)).await?;
+        let mail = mails::already(&state.settings, to(row)?, meeting, &cancel)?;
+        outbox::queue_unproven(&mut tx, &mail, &domain(state), requester, now).await?;
     } else {
         if !has_room(storage::info_meetings::confirmed_count(&mut tx, meeting.id).await?, capacity) {
             return Ok(Outcome::Full);
@@ -80,7 +86,8 @@ pub async fn sign_up(state: &AppState, meeting: &MeetingPage, signup: &Signup) -
             }
         };
         let who = To { address: signup.email.clone(), name: signup.name.as_str(), signup_id: id };
-        outbox::queue(&mut tx, &mails::confirm_link(&state.settings, who, meeting, &token)?, &domain(state)).await?;
+        let mail = mails::confirm_link(&state.settings, who, meeting, &token)?;
+        outbox::queue_unproven(&mut tx, &mail, &domain(state), requester, now).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();

@@ -26,8 +26,14 @@ fn when(m: &MeetingPage) -> String {
 }
 
 fn body(to: &To<'_>, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
+    MailBody { greeting: fill(LANG.apply().mail_hello, &[&to.name]), ..unproven(paragraphs, link) }
+}
+
+/// For an address that has not proven itself: no text the visitor typed,
+/// not even the name (it could carry a link into the greeting).
+fn unproven(paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
     MailBody {
-        greeting: fill(LANG.apply().mail_hello, &[&to.name]),
+        greeting: LANG.apply().mail_hello_unnamed.to_string(),
         paragraphs,
         link,
         closing: vec![LANG.apply().mail_not_you.to_string(), LANG.apply().mail_no_reply.to_string()],
@@ -68,7 +74,7 @@ pub fn confirm_link(
         url: settings.absolute(&format!("/info-meetings/confirm/{token}")),
     };
     let address = to.address.clone();
-    body(&to, vec![fill(t.mail_confirm_body, &[&when(m)])], Some(link)).into_email(
+    unproven(vec![fill(t.mail_confirm_body, &[&when(m)])], Some(link)).into_email(
         address,
         t.mail_confirm_subject.into(),
         Vec::new(),
@@ -109,7 +115,7 @@ pub fn already(
         url: settings.absolute(&format!("/info-meetings/cancel/{cancel_token}")),
     };
     let address = to.address.clone();
-    body(&to, vec![fill(t.mail_already_body, &[&when(m)])], Some(link)).into_email(
+    unproven(vec![fill(t.mail_already_body, &[&when(m)])], Some(link)).into_email(
         address,
         t.mail_already_subject.into(),
         Vec::new(),

@@ -113,6 +113,7 @@ async fn sign_up(
     State(state): State<AppState>,
     Path(id): Path<i64>,
     lang: Lang,
+    requester: crate::mail::outbox::Requester,
     form: FormFields,
 ) -> AppResult<Response> {
     let m = meeting(&state, id).await?;
@@ -134,7 +135,7 @@ async fn sign_up(
             );
         }
     };
-    match flow::sign_up(&state, &m, &signup).await? {
+    match flow::sign_up(&state, &m, &signup, requester).await? {
         Outcome::Done | Outcome::AlreadyDone => {
             Ok(Redirect::to(&format!("/info-meetings/{id}/check-email")).into_response())
         }

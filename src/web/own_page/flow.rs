@@ -12,7 +12,7 @@ use crate::{
         email_address::EmailAddress,
         own_page::{LINK_LIFETIME, NEW_LINK_PAUSE},
     },
-    mail::outbox,
+    mail::outbox::{self, Requester},
     storage::{self, own_page::Link},
     tokens,
     web::{AppState, error::AppError},
@@ -37,7 +37,7 @@ fn mail_domain(settings: &Settings) -> String {
 
 /// Mails a new link for each application from `email`, unless one was sent a
 /// moment ago.
-pub async fn send_links(state: &AppState, email: &EmailAddress) -> Result<(), AppError> {
+pub async fn send_links(state: &AppState, email: &EmailAddress, requester: Requester) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
     let due = storage::own_page::due_for_new_link(&mut tx, &email.normalised(), now - NEW_LINK_PAUSE).await?;
@@ -45,7 +45,7 @@ pub async fn send_links(state: &AppState, email: &EmailAddress) -> Result<(), Ap
         let (token, expires) = create_link(&mut tx, *id, now).await?;
         let to = EmailAddress::parse(address).map_err(|e| AppError::Other(anyhow::anyhow!("stored address: {e}")))?;
         let mail = mails::link(&state.settings, to, reference, &token, expires)?;
-        outbox::queue(&mut tx, &mail, &mail_domain(&state.settings)).await?;
+        outbox::queue_unproven(&mut tx, &mail, &mail_domain(&state.settings), requester, now).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();

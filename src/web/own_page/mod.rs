@@ -135,13 +135,18 @@ async fn request_page(lang: Lang) -> AppResult<Response> {
 }
 
 /// The same answer whether or not the address has applied.
-async fn request_link(State(state): State<AppState>, lang: Lang, form: FormFields) -> AppResult<Response> {
+async fn request_link(
+    State(state): State<AppState>,
+    lang: Lang,
+    requester: crate::mail::outbox::Requester,
+    form: FormFields,
+) -> AppResult<Response> {
     let typed = form.get("email");
     let Ok(email) = EmailAddress::parse(&typed) else {
         let page = view::request(lang, &typed, Some(lang.privacy().request_err_email))?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response());
     };
-    flow::send_links(&state, &email).await?;
+    flow::send_links(&state, &email, requester).await?;
     Ok(Redirect::to("/my-application/sent").into_response())
 }
 
