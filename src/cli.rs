@@ -142,8 +142,9 @@ where
 fn print_rotation(done: &startup::Rotation) {
     let r = &done.resealed;
     println!(
-        "Re-sealed {} applications, {} drafts and {} staff TOTP secrets with key version {}.",
-        r.applications, r.drafts, r.staff_totp, done.version
+        "Re-sealed {} applications, {} drafts, {} staff TOTP secrets and {} notes, accommodations and queued mails \
+         with key version {}.",
+        r.applications, r.drafts, r.staff_totp, r.free_text, done.version
     );
 }
 

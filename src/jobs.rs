@@ -82,6 +82,8 @@ const PANEL_REMINDER_HOUR: u32 = 16;
 
 pub struct Jobs {
     pub pool: PgPool,
+    /// Seals the mails the jobs queue.
+    pub key: Arc<crate::sealing::FieldKey>,
     pub settings: Arc<Settings>,
     pub clock: Arc<dyn Clock>,
     pub mail_wake: Arc<Notify>,
@@ -148,7 +150,7 @@ impl Jobs {
                 ..MailBody::default()
             }
             .into_email(to_address, s.mail_panel_subject.to_string(), Vec::new())?;
-            outbox::queue(&mut tx, &mail, &domain).await?;
+            outbox::queue(&mut tx, &self.key, &mail, &domain).await?;
         }
         tx.commit().await?;
         if !members.is_empty() {

@@ -30,6 +30,14 @@ pub enum Field {
     StaffTotp,
     /// A TOTP secret shown during enrolment, not yet confirmed (row: the user id).
     PendingTotp,
+    /// A staff note on an application (row: the note id).
+    NoteBody,
+    /// What helps the applicant at the interview (row: the booking id).
+    BookingAccommodations,
+    /// An interviewer's notes (row: the assessment id).
+    AssessmentNotes,
+    /// A mail waiting in the outbox: text, HTML and attachments (row: the outbox id).
+    OutboxBody,
 }
 
 impl Field {
@@ -41,6 +49,10 @@ impl Field {
             Field::DraftFields => "drafts.fields",
             Field::StaffTotp => "staff_users.totp_secret",
             Field::PendingTotp => "staff_sessions.pending_totp_secret",
+            Field::NoteBody => "application_notes.body",
+            Field::BookingAccommodations => "interview_bookings.accommodations",
+            Field::AssessmentNotes => "interview_assessments.notes",
+            Field::OutboxBody => "mail_outbox.body",
         }
     }
 }
@@ -129,6 +141,18 @@ impl FieldKey {
         self.cipher
             .decrypt(XNonce::from_slice(&sealed[2..HEADER_LEN]), Payload { msg: &sealed[HEADER_LEN..], aad: &aad })
             .map_err(|_| OpenError::Forged)
+    }
+
+    /// Seals an optional text; `None` stays `None`.
+    pub fn seal_text(&self, field: Field, row: i64, text: Option<&str>) -> Option<Vec<u8>> {
+        text.map(|t| self.seal(field, row, t.as_bytes()))
+    }
+
+    /// Opens what `seal_text` sealed.
+    pub fn open_text(&self, field: Field, row: i64, sealed: Option<&[u8]>) -> Result<Option<String>, OpenError> {
+        sealed
+            .map(|s| self.open(field, row, s).and_then(|b| String::from_utf8(b).map_err(|_| OpenError::Forged)))
+            .transpose()
     }
 
     pub fn seal_json<T: serde::Serialize + ?Sized>(&self, field: Field, row: i64, value: &T) -> Vec<u8> {

@@ -111,6 +111,7 @@ pub async fn field_key(settings: &Settings, pool: &PgPool) -> anyhow::Result<Fie
             applications = sealed.applications,
             drafts = sealed.drafts,
             staff_totp = sealed.staff_totp,
+            free_text = sealed.free_text,
             "sealed rows stored before field encryption"
         );
     }
@@ -147,6 +148,7 @@ async fn audit_rotation(pool: &PgPool, from: i16, to: i16, resealed: storage::se
         detail: serde_json::json!({
             "from_version": from, "to_version": to,
             "applications": resealed.applications, "drafts": resealed.drafts, "staff_totp": resealed.staff_totp,
+            "free_text": resealed.free_text,
         }),
         request_id: None,
     };
@@ -223,6 +225,7 @@ impl RunningApp {
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
             pool,
+            key: state.key.clone(),
             transport: Transport::new(&settings.mail)?,
             from: settings.mail_from.clone(),
             footer: crate::mail::message::Footer {
@@ -235,6 +238,7 @@ impl RunningApp {
         let worker = tokio::spawn(worker.run(watch_shutdown.clone()));
         let jobs = crate::jobs::Jobs {
             pool: state.pool.clone(),
+            key: state.key.clone(),
             settings: settings.clone(),
             clock: state.clock.clone(),
             mail_wake: state.mail_wake.clone(),

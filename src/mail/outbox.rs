@@ -3,25 +3,31 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::OutgoingEmail;
-use crate::storage;
+use crate::{sealing::FieldKey, storage};
 
 pub use storage::outbox::withdraw;
 
 /// Queues the e-mail; it is sent only if the caller's transaction commits.
-pub async fn queue(conn: &mut PgConnection, email: &OutgoingEmail, mail_domain: &str) -> sqlx::Result<i64> {
+pub async fn queue(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    email: &OutgoingEmail,
+    mail_domain: &str,
+) -> sqlx::Result<i64> {
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
-    storage::outbox::insert(conn, &message_id, email, None).await
+    storage::outbox::insert(conn, key, &message_id, email, None).await
 }
 
 /// Queues the e-mail to go out at `at` (reminders); `withdraw` takes it back.
 pub async fn queue_at(
     conn: &mut PgConnection,
+    key: &FieldKey,
     email: &OutgoingEmail,
     mail_domain: &str,
     at: DateTime<Utc>,
 ) -> sqlx::Result<i64> {
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
-    storage::outbox::insert(conn, &message_id, email, Some(at)).await
+    storage::outbox::insert(conn, key, &message_id, email, Some(at)).await
 }
 
 /// The visitor a mail to an unproven address is sent for: their network
@@ -35,6 +41,7 @@ pub struct Requester(pub std::net::IpAddr);
 /// same either way, so a visitor cannot tell.
 pub async fn queue_unproven(
     conn: &mut PgConnection,
+    key: &FieldKey,
     email: &OutgoingEmail,
     mail_domain: &str,
     requester: Requester,
@@ -49,6 +56,6 @@ pub async fn queue_unproven(
         tracing::info!("mail to an unproven address held back: over its quota");
         return Ok(false);
     }
-    queue(conn, email, mail_domain).await?;
+    queue(conn, key, email, mail_domain).await?;
     Ok(true)
 }

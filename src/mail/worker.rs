@@ -15,6 +15,8 @@ const INTERRUPTED_AFTER: chrono::Duration = chrono::Duration::minutes(15);
 
 pub struct Worker {
     pub pool: PgPool,
+    /// Opens the sealed bodies.
+    pub key: Arc<crate::sealing::FieldKey>,
     pub transport: Transport,
     pub from: Mailbox,
     /// The line every mail ends with: where to read about one's data.
@@ -55,7 +57,7 @@ impl Worker {
         if stale > 0 {
             tracing::error!(rows = stale, "outbox: mail interrupted mid-delivery marked failed");
         }
-        let rows = outbox::claim_due(&self.pool, now, BATCH).await?;
+        let rows = outbox::claim_due(&self.pool, &self.key, now, BATCH).await?;
         for row in &rows {
             self.deliver(row).await?;
         }

@@ -2,6 +2,8 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
+use crate::sealing::{Field, FieldKey};
+
 use crate::domain::interview::SlotTimes;
 
 /// Adds the slots (skipping any that exist at the same start) with their panel.
@@ -50,12 +52,15 @@ pub struct SlotView {
     pub reference: Option<String>,
     pub applicant: Option<String>,
     pub accommodations: Option<String>,
+    booking_id: Option<i64>,
+    accommodations_sealed: Option<Vec<u8>>,
     pub panel: Vec<String>,
 }
 
-pub async fn slots_of_intake(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<SlotView>> {
-    sqlx::query_as(
-        "SELECT s.id, s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations,
+pub async fn slots_of_intake(pool: &PgPool, key: &FieldKey, intake_id: i64) -> sqlx::Result<Vec<SlotView>> {
+    let mut rows: Vec<SlotView> = sqlx::query_as(
+        "SELECT s.id, s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations, b.id AS booking_id,
+                b.accommodations_sealed,
                 COALESCE(ARRAY(SELECT u.name FROM interview_panel p JOIN staff_users u ON u.id = p.user_id
                                WHERE p.slot_id = s.id ORDER BY u.name), '{}') AS panel
          FROM interview_slots s
@@ -65,7 +70,27 @@ pub async fn slots_of_intake(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<
     )
     .bind(intake_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    for r in &mut rows {
+        r.accommodations = opened(key, r.booking_id, r.accommodations.take(), r.accommodations_sealed.take())?;
+    }
+    Ok(rows)
+}
+
+/// What helps at the interview, opened from its sealed column (or as written
+/// before sealing, until start-up seals it).
+fn opened(
+    key: &FieldKey,
+    booking_id: Option<i64>,
+    plain: Option<String>,
+    sealed: Option<Vec<u8>>,
+) -> sqlx::Result<Option<String>> {
+    match (booking_id, sealed) {
+        (Some(id), Some(sealed)) => {
+            key.open_text(Field::BookingAccommodations, id, Some(&sealed)).map_err(super::sealed::unreadable)
+        }
+        _ => Ok(plain),
+    }
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -162,19 +187,30 @@ pub struct Booking {
     pub ends_at: DateTime<Utc>,
     pub place: String,
     pub accommodations: Option<String>,
+    accommodations_sealed: Option<Vec<u8>>,
     pub reminder_outbox_id: Option<i64>,
 }
 
 /// The application's live booking, locked for a change when `conn` is in a transaction.
-pub async fn active_booking(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<Option<Booking>> {
-    sqlx::query_as(
-        "SELECT b.id, b.slot_id, s.starts_at, s.ends_at, s.place, b.accommodations, b.reminder_outbox_id
+pub async fn active_booking(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    application_id: i64,
+) -> sqlx::Result<Option<Booking>> {
+    let row: Option<Booking> = sqlx::query_as(
+        "SELECT b.id, b.slot_id, s.starts_at, s.ends_at, s.place, b.accommodations, b.accommodations_sealed,
+                b.reminder_outbox_id
          FROM interview_bookings b JOIN interview_slots s ON s.id = b.slot_id
          WHERE b.application_id = $1 AND b.cancelled_at IS NULL FOR UPDATE OF b",
     )
     .bind(application_id)
     .fetch_optional(conn)
-    .await
+    .await?;
+    row.map(|mut b| {
+        b.accommodations = opened(key, Some(b.id), b.accommodations.take(), b.accommodations_sealed.take())?;
+        Ok(b)
+    })
+    .transpose()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -189,18 +225,24 @@ pub enum BookError {
 /// second live booking of one slot (or by one application) impossible.
 pub async fn book(
     conn: &mut PgConnection,
+    key: &FieldKey,
     slot_id: i64,
     application_id: i64,
     accommodations: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<i64, BookError> {
+    // The id is part of what the sealed text is bound to, so it is taken first.
+    let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('interview_bookings', 'id'))")
+        .fetch_one(&mut *conn)
+        .await?;
     sqlx::query_scalar(
-        "INSERT INTO interview_bookings (slot_id, application_id, accommodations, booked_at) VALUES ($1, $2, $3, $4)
-         RETURNING id",
+        "INSERT INTO interview_bookings (id, slot_id, application_id, accommodations_sealed, booked_at)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
+    .bind(id)
     .bind(slot_id)
     .bind(application_id)
-    .bind(accommodations)
+    .bind(key.seal_text(Field::BookingAccommodations, id, accommodations))
     .bind(now)
     .fetch_one(conn)
     .await
@@ -268,14 +310,16 @@ pub async fn record_assessment(
     application_id: i64,
     interviewer: i64,
     a: &AssessmentInput<'_>,
+    key: &FieldKey,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO interview_assessments (application_id, interviewer_id, no_show, motivation, reflection, distance,
              competence_building, notes, recorded_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8)
          ON CONFLICT (application_id, interviewer_id) DO UPDATE SET no_show = $3, motivation = $4, reflection = $5,
-             distance = $6, competence_building = $7, notes = $8, recorded_at = $9",
+             distance = $6, competence_building = $7, notes = NULL, recorded_at = $8
+         RETURNING id",
     )
     .bind(application_id)
     .bind(interviewer)
@@ -284,10 +328,15 @@ pub async fn record_assessment(
     .bind(a.scores[1])
     .bind(a.scores[2])
     .bind(a.scores[3])
-    .bind(a.notes)
     .bind(now)
-    .execute(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    let notes = Some(a.notes).filter(|n| !n.is_empty());
+    sqlx::query("UPDATE interview_assessments SET notes_sealed = $2 WHERE id = $1")
+        .bind(id)
+        .bind(key.seal_text(Field::AssessmentNotes, id, notes))
+        .execute(conn)
+        .await?;
     Ok(())
 }
 
@@ -300,17 +349,26 @@ pub struct AssessmentRow {
     pub distance: Option<i16>,
     pub competence_building: Option<i16>,
     pub notes: Option<String>,
+    id: i64,
+    notes_sealed: Option<Vec<u8>>,
 }
 
-pub async fn assessments(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<AssessmentRow>> {
-    sqlx::query_as(
-        "SELECT u.name AS interviewer, a.no_show, a.motivation, a.reflection, a.distance, a.competence_building, a.notes
+pub async fn assessments(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::Result<Vec<AssessmentRow>> {
+    let mut rows: Vec<AssessmentRow> = sqlx::query_as(
+        "SELECT u.name AS interviewer, a.no_show, a.motivation, a.reflection, a.distance, a.competence_building,
+                a.notes, a.id, a.notes_sealed
          FROM interview_assessments a JOIN staff_users u ON u.id = a.interviewer_id
          WHERE a.application_id = $1 ORDER BY u.name",
     )
     .bind(application_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    for r in &mut rows {
+        if let Some(sealed) = r.notes_sealed.take() {
+            r.notes = key.open_text(Field::AssessmentNotes, r.id, Some(&sealed)).map_err(super::sealed::unreadable)?;
+        }
+    }
+    Ok(rows)
 }
 
 pub async fn add_follow_up(
@@ -350,6 +408,8 @@ pub struct DayEntry {
     pub reference: Option<String>,
     pub applicant: Option<String>,
     pub accommodations: Option<String>,
+    booking_id: Option<i64>,
+    accommodations_sealed: Option<Vec<u8>>,
     pub panel: Vec<String>,
 }
 
@@ -357,13 +417,15 @@ pub struct DayEntry {
 /// `only_panel_of`, just the slots that user sits on.
 pub async fn day_plan(
     pool: &PgPool,
+    key: &FieldKey,
     intake_id: i64,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
     only_panel_of: Option<i64>,
 ) -> sqlx::Result<Vec<DayEntry>> {
-    sqlx::query_as(
-        "SELECT s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations,
+    let mut rows: Vec<DayEntry> = sqlx::query_as(
+        "SELECT s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations, b.id AS booking_id,
+                b.accommodations_sealed,
                 COALESCE(ARRAY(SELECT u.name FROM interview_panel p JOIN staff_users u ON u.id = p.user_id
                                WHERE p.slot_id = s.id ORDER BY u.name), '{}') AS panel
          FROM interview_slots s
@@ -378,7 +440,11 @@ pub async fn day_plan(
     .bind(to)
     .bind(only_panel_of)
     .fetch_all(pool)
-    .await
+    .await?;
+    for r in &mut rows {
+        r.accommodations = opened(key, r.booking_id, r.accommodations.take(), r.accommodations_sealed.take())?;
+    }
+    Ok(rows)
 }
 
 /// Panel members with booked interviews in `[from, to)`, each with their

@@ -1,10 +1,15 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
-use crate::mail::{Attachment, OutgoingEmail};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    mail::{Attachment, OutgoingEmail},
+    sealing::{Field, FieldKey},
+};
 
 /// A claimed outbox row, ready to send.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct OutboxRow {
     pub id: i64,
     pub message_id: String,
@@ -12,27 +17,79 @@ pub struct OutboxRow {
     pub subject: String,
     pub body_text: String,
     pub body_html: String,
-    pub attachments: sqlx::types::Json<Vec<Attachment>>,
+    pub attachments: Vec<Attachment>,
     pub attempts: i32,
 }
 
-/// Adds a mail that becomes due at `due_at` (now when `None`; later for reminders).
+/// What is sealed in `body_sealed`: everything that can carry a live link.
+#[derive(Serialize, Deserialize)]
+struct Body {
+    text: String,
+    html: String,
+    attachments: Vec<Attachment>,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    id: i64,
+    message_id: String,
+    recipient: String,
+    subject: String,
+    body_text: Option<String>,
+    body_html: Option<String>,
+    attachments: Option<sqlx::types::Json<Vec<Attachment>>>,
+    body_sealed: Option<Vec<u8>>,
+    attempts: i32,
+}
+
+impl StoredRow {
+    fn opened(self, key: &FieldKey) -> sqlx::Result<OutboxRow> {
+        let body = match &self.body_sealed {
+            Some(sealed) => key.open_json(Field::OutboxBody, self.id, sealed).map_err(super::sealed::unreadable)?,
+            // Queued before bodies were sealed.
+            None => Body {
+                text: self.body_text.unwrap_or_default(),
+                html: self.body_html.unwrap_or_default(),
+                attachments: self.attachments.map(|a| a.0).unwrap_or_default(),
+            },
+        };
+        Ok(OutboxRow {
+            id: self.id,
+            message_id: self.message_id,
+            recipient: self.recipient,
+            subject: self.subject,
+            body_text: body.text,
+            body_html: body.html,
+            attachments: body.attachments,
+            attempts: self.attempts,
+        })
+    }
+}
+
+/// Adds a mail that becomes due at `due_at` (now when `None`; later for
+/// reminders). The body is sealed: it holds live links, which a reader of the
+/// database or a backup must not be able to use.
 pub async fn insert(
     conn: &mut PgConnection,
+    key: &FieldKey,
     message_id: &str,
     email: &OutgoingEmail,
     due_at: Option<DateTime<Utc>>,
 ) -> sqlx::Result<i64> {
+    // The id is part of what the sealed body is bound to, so it is taken first.
+    let id: i64 =
+        sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id'))").fetch_one(&mut *conn).await?;
+    let body = Body { text: email.text.clone(), html: email.html.clone(), attachments: email.attachments.clone() };
     sqlx::query_scalar(
-        "INSERT INTO mail_outbox (message_id, recipient, subject, body_text, body_html, attachments, next_attempt_at)
-         VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, now())) RETURNING id",
+        "INSERT INTO mail_outbox (id, message_id, recipient, subject, body_text, body_html, attachments, body_sealed,
+             next_attempt_at)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, NULL, NULL, NULL, $5, COALESCE($6, now())) RETURNING id",
     )
+    .bind(id)
     .bind(message_id)
     .bind(email.to.as_str())
     .bind(&email.subject)
-    .bind(&email.text)
-    .bind(&email.html)
-    .bind(sqlx::types::Json(&email.attachments))
+    .bind(key.seal_json(Field::OutboxBody, id, &body))
     .bind(due_at)
     .fetch_one(conn)
     .await
@@ -40,22 +97,25 @@ pub async fn insert(
 
 /// Claims up to `limit` due rows. A claimed row is `sending` and is never
 /// claimed again from that state; other instances skip rows being claimed.
-pub async fn claim_due(pool: &PgPool, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<OutboxRow>> {
-    sqlx::query_as(
+pub async fn claim_due(pool: &PgPool, key: &FieldKey, now: DateTime<Utc>, limit: i64) -> sqlx::Result<Vec<OutboxRow>> {
+    let rows: Vec<StoredRow> = sqlx::query_as(
         "UPDATE mail_outbox SET status = 'sending', claimed_at = $1, attempts = attempts + 1
          WHERE id IN (SELECT id FROM mail_outbox WHERE status = 'pending' AND next_attempt_at <= $1
                       ORDER BY next_attempt_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-         RETURNING id, message_id, recipient, subject, body_text, body_html, attachments, attempts",
+         RETURNING id, message_id, recipient, subject, body_text, body_html, attachments, body_sealed, attempts",
     )
     .bind(now)
     .bind(limit)
     .fetch_all(pool)
-    .await
+    .await?;
+    rows.into_iter().map(|r| r.opened(key)).collect()
 }
 
 pub async fn mark_sent(pool: &PgPool, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL WHERE id = $1 AND status = 'sending'",
+        "UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL,
+             body_text = NULL, body_html = NULL, attachments = NULL, body_sealed = NULL
+         WHERE id = $1 AND status = 'sending'",
     )
     .bind(id)
     .bind(now)
@@ -104,9 +164,13 @@ pub async fn count_by_status(pool: &PgPool) -> sqlx::Result<Vec<(String, i64)>> 
 
 /// Takes back a mail not sent yet (a reminder for a booking that changed).
 pub async fn withdraw(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE mail_outbox SET status = 'withdrawn' WHERE id = $1 AND status = 'pending'")
-        .bind(id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE mail_outbox SET status = 'withdrawn', body_text = NULL, body_html = NULL, attachments = NULL,
+             body_sealed = NULL
+         WHERE id = $1 AND status = 'pending'",
+    )
+    .bind(id)
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -114,7 +114,7 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
         referring.iter().map(|(t, c)| (t.as_str(), c.as_str())).chain([("audit_log", "application_id")])
     {
         // Names come from the catalogue, never from a request.
-        let rows: Value = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        let mut rows: Value = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(jsonb_agg(to_jsonb(t) - 'token_hash' - 'feed_token_hash' ORDER BY t), '[]')
              FROM {table} t WHERE {column} = $1"
         )))
@@ -122,6 +122,7 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
         .persistent(false)
         .fetch_one(&mut *conn)
         .await?;
+        super::sealed::open_exported(key, table, &mut rows)?;
         out.insert(table.to_string(), rows);
     }
     let mails: Value = sqlx::query_scalar(

@@ -239,30 +239,48 @@ pub struct Note {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn notes(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<Note>> {
-    sqlx::query_as(
-        "SELECT u.name AS author, n.body, n.created_at FROM application_notes n JOIN staff_users u ON u.id = n.author_id
+pub async fn notes(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::Result<Vec<Note>> {
+    let rows: Vec<(i64, String, Option<String>, Option<Vec<u8>>, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT n.id, u.name, n.body, n.body_sealed, n.created_at
+         FROM application_notes n JOIN staff_users u ON u.id = n.author_id
          WHERE n.application_id = $1 ORDER BY n.created_at, n.id",
     )
     .bind(application_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    rows.into_iter()
+        .map(|(id, author, plain, sealed, created_at)| {
+            let body = match sealed {
+                Some(s) => key.open_text(Field::NoteBody, id, Some(&s)).map_err(super::sealed::unreadable)?,
+                None => plain,
+            };
+            Ok(Note { author, body: body.unwrap_or_default(), created_at })
+        })
+        .collect()
 }
 
 pub async fn add_note(
     conn: &mut PgConnection,
+    key: &FieldKey,
     application_id: i64,
     author: i64,
     body: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO application_notes (application_id, author_id, body, created_at) VALUES ($1, $2, $3, $4)")
-        .bind(application_id)
-        .bind(author)
-        .bind(body)
-        .bind(now)
-        .execute(conn)
+    let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('application_notes', 'id'))")
+        .fetch_one(&mut *conn)
         .await?;
+    sqlx::query(
+        "INSERT INTO application_notes (id, application_id, author_id, body_sealed, created_at)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(id)
+    .bind(application_id)
+    .bind(author)
+    .bind(key.seal(Field::NoteBody, id, body.as_bytes()))
+    .bind(now)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -112,6 +112,18 @@ async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16)
              UNION ALL
              SELECT (get_byte(fields_sealed, 0) * 256 + get_byte(fields_sealed, 1))::smallint
              FROM drafts WHERE fields_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(body_sealed, 0) * 256 + get_byte(body_sealed, 1))::smallint
+             FROM application_notes WHERE body_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(accommodations_sealed, 0) * 256 + get_byte(accommodations_sealed, 1))::smallint
+             FROM interview_bookings WHERE accommodations_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(notes_sealed, 0) * 256 + get_byte(notes_sealed, 1))::smallint
+             FROM interview_assessments WHERE notes_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(body_sealed, 0) * 256 + get_byte(body_sealed, 1))::smallint
+             FROM mail_outbox WHERE body_sealed IS NOT NULL
          ) used WHERE v <> $1 LIMIT 1",
     )
     .bind(current)
@@ -126,6 +138,68 @@ pub struct Resealed {
     pub applications: u64,
     pub drafts: u64,
     pub staff_totp: u64,
+    /// Staff notes, interview accommodations and notes, outbox bodies.
+    pub free_text: u64,
+}
+
+/// A sealed column of free text (or, for the outbox, JSON) and the plain
+/// column it replaced, whose rows from before sealing are sealed at start.
+struct SealedColumn {
+    table: &'static str,
+    plain: Option<&'static str>,
+    sealed: &'static str,
+    field: Field,
+}
+
+const SEALED_COLUMNS: [SealedColumn; 4] = [
+    SealedColumn { table: "application_notes", plain: Some("body"), sealed: "body_sealed", field: Field::NoteBody },
+    SealedColumn {
+        table: "interview_bookings",
+        plain: Some("accommodations"),
+        sealed: "accommodations_sealed",
+        field: Field::BookingAccommodations,
+    },
+    SealedColumn {
+        table: "interview_assessments",
+        plain: Some("notes"),
+        sealed: "notes_sealed",
+        field: Field::AssessmentNotes,
+    },
+    // Bodies queued before sealing are sent from their plain columns and then
+    // dropped; only sealed ones move to a new key.
+    SealedColumn { table: "mail_outbox", plain: None, sealed: "body_sealed", field: Field::OutboxBody },
+];
+
+async fn reseal_column(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey, c: &SealedColumn) -> sqlx::Result<u64> {
+    let (table, sealed) = (c.table, c.sealed);
+    let plain = c.plain.unwrap_or("NULL::text");
+    let mut tx = pool.begin().await?;
+    // Names come from the constant above, never from a request.
+    let rows: Vec<(i64, Option<String>, Option<Vec<u8>>)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT id, {plain}, {sealed} FROM {table}
+         WHERE {plain} IS NOT NULL OR ($3 AND substring({sealed} FROM 1 FOR 2) <> $1)
+         ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED"
+    )))
+    .bind(to.version().to_be_bytes().to_vec())
+    .bind(BATCH)
+    .bind(from.is_some())
+    .fetch_all(&mut *tx)
+    .await?;
+    let clear_plain = c.plain.map(|p| format!(", {p} = NULL")).unwrap_or_default();
+    for (id, plain_value, sealed_value) in &rows {
+        let bytes = match (plain_value, sealed_value) {
+            (Some(text), _) => text.as_bytes().to_vec(),
+            (None, Some(sealed)) => open_with(from, to, c.field, *id, sealed)?,
+            (None, None) => continue,
+        };
+        sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE {table} SET {sealed} = $2{clear_plain} WHERE id = $1")))
+            .bind(id)
+            .bind(to.seal(c.field, *id, &bytes))
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(rows.len() as u64)
 }
 
 /// Shorter values are TOTP secrets stored before sealing (20 bytes): a sealed
@@ -144,10 +218,15 @@ pub async fn reseal_all(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey) -
         let apps = reseal_applications(pool, from, to).await?;
         let drafts = reseal_drafts(pool, from, to).await?;
         let totp = reseal_staff_totp(pool, from, to).await?;
+        let mut free_text = 0;
+        for column in &SEALED_COLUMNS {
+            free_text += reseal_column(pool, from, to, column).await?;
+        }
         done.applications += apps;
         done.drafts += drafts;
         done.staff_totp += totp;
-        if apps == 0 && drafts == 0 && totp == 0 {
+        done.free_text += free_text;
+        if apps == 0 && drafts == 0 && totp == 0 && free_text == 0 {
             clear_pending_totp(pool, from.is_some(), to).await?;
             return Ok(done);
         }
@@ -282,4 +361,24 @@ async fn clear_pending_totp(pool: &PgPool, rotating: bool, to: &FieldKey) -> sql
 fn open_with(from: Option<&FieldKey>, to: &FieldKey, field: Field, id: i64, sealed: &[u8]) -> sqlx::Result<Vec<u8>> {
     let key = from.unwrap_or(to);
     key.open(field, id, sealed).map_err(unreadable)
+}
+
+/// Replaces, in rows of `table` as `to_jsonb` gives them, each sealed column
+/// with its opened text under the plain column's name (the applicant's
+/// export shows what is stored, readable).
+pub fn open_exported(key: &FieldKey, table: &str, rows: &mut Value) -> sqlx::Result<()> {
+    let Some(rows) = rows.as_array_mut() else { return Ok(()) };
+    for c in SEALED_COLUMNS.iter().filter(|c| c.table == table) {
+        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+            let sealed = row.remove(c.sealed);
+            let Some(hex_text) = sealed.as_ref().and_then(Value::as_str).and_then(|s| s.strip_prefix("\\x")) else {
+                continue;
+            };
+            let bytes = hex::decode(hex_text).map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+            let id = row.get("id").and_then(Value::as_i64).unwrap_or_default();
+            let text = key.open_text(c.field, id, Some(&bytes)).map_err(unreadable)?;
+            row.insert(c.plain.unwrap_or(c.sealed).to_string(), text.map(Value::String).unwrap_or(Value::Null));
+        }
+    }
+    Ok(())
 }

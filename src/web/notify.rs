@@ -79,7 +79,7 @@ async fn subscribe(
         }
         .into_email(email, t.mail_notify_confirm_subject.into(), Vec::new())?;
         let domain = state.settings.base_url.host_str().unwrap_or("localhost");
-        outbox::queue_unproven(&mut tx, &mail, domain, requester, now).await?;
+        outbox::queue_unproven(&mut tx, &state.key, &mail, domain, requester, now).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();
@@ -164,7 +164,7 @@ pub async fn announce(
             ..MailBody::default()
         }
         .into_email(to, subject.to_string(), Vec::new())?;
-        outbox::queue(conn, &mail, &domain).await?;
+        outbox::queue(conn, &state.key, &mail, &domain).await?;
     }
     Ok(subscribers.len())
 }

@@ -327,6 +327,7 @@ async fn the_panel_gets_its_list_once_the_afternoon_before_and_a_day_plan() {
 
     let jobs = optag::jobs::Jobs {
         pool: s.app.pool.clone(),
+        key: std::sync::Arc::new(s.app.key().await),
         settings: std::sync::Arc::new(crate::support::app::settings(&s.app.base_url, &s.app.smtp.url())),
         clock: std::sync::Arc::new(s.app.clock.clone()),
         mail_wake: std::sync::Arc::new(tokio::sync::Notify::new()),

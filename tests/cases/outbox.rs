@@ -25,7 +25,7 @@ fn email(to: &str, subject: &str) -> OutgoingEmail {
 
 async fn queue(app: &TestApp, mail: &OutgoingEmail) -> i64 {
     let mut tx = app.pool.begin().await.unwrap();
-    let id = outbox::queue(&mut tx, mail, "optag.test").await.unwrap();
+    let id = outbox::queue(&mut tx, &app.key().await, mail, "optag.test").await.unwrap();
     tx.commit().await.unwrap();
     id
 }
@@ -61,8 +61,9 @@ async fn a_queued_mail_arrives_with_text_html_and_calendar_parts() {
 #[tokio::test]
 async fn a_rolled_back_change_sends_nothing() {
     let app = TestApp::spawn().await;
+    let key = app.key().await;
     let mut tx = app.pool.begin().await.unwrap();
-    outbox::queue(&mut tx, &email("mette@example.dk", "Fortrudt"), "optag.test").await.unwrap();
+    outbox::queue(&mut tx, &key, &email("mette@example.dk", "Fortrudt"), "optag.test").await.unwrap();
     tx.rollback().await.unwrap();
     queue(&app, &email("mette@example.dk", "Sendt")).await;
     let mails = app.smtp.wait_for(1).await;

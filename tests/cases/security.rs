@@ -166,3 +166,108 @@ async fn mails_to_unproven_addresses_repeat_no_name_the_visitor_typed() {
         }
     }
 }
+
+/// Every row of every table of the database, as text (what a dump or a
+/// backup holds).
+async fn dump(app: &TestApp) -> String {
+    let tables: Vec<String> =
+        sqlx::query_scalar("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let mut out = String::new();
+    for table in tables {
+        let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT t::text FROM {table} t")))
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+        // bytea columns print as hex: search them as text too.
+        for row in rows {
+            out.push_str(&row);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn at_rest_the_database_holds_no_free_text_health_data_and_no_live_link() {
+    use optag::domain::staff::Role;
+
+    use crate::support::staff::StaffClient;
+    const ANSWER: &str = "SVAR-KANARIE-1";
+    const NOTE: &str = "NOTE-KANARIE-2";
+    const HELPS: &str = "HJAELP-KANARIE-3";
+    const ASSESSED: &str = "VURDERING-KANARIE-4";
+    let (app, slug, _) = open_app().await;
+    let demo_intake: i64 = sqlx::query_scalar("SELECT id FROM intakes").fetch_one(&app.pool).await.unwrap();
+    let cohort: i64 = sqlx::query_scalar("SELECT min(id) FROM cohorts").fetch_one(&app.pool).await.unwrap();
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Admin).await;
+    staff
+        .post(
+            &format!("/admin/intakes/{demo_intake}/slots"),
+            &[("date", "2027-08-27"), ("from", "09:00"), ("to", "12:00"), ("minutes", "45"), ("buffer_minutes", "15")],
+        )
+        .await;
+    post(&app, &slug, &with(form("eva@example.org", "save_draft"), "motivation", ANSWER)).await;
+    post(&app, &slug, &with(form("eva@example.org", "submit"), "motivation", ANSWER)).await;
+    let reference: String =
+        sqlx::query_scalar("SELECT reference FROM applications").fetch_one(&app.pool).await.unwrap();
+    staff.post(&format!("/admin/applications/{reference}/notes"), &[("body", NOTE)]).await;
+    staff.post(&format!("/admin/applications/{reference}/invite"), &[]).await;
+    let book = app.smtp.mails_to("eva@example.org", 3).await.iter().find_map(|m| m.link("/interviews/book/")).unwrap();
+    let book = url::Url::parse(&book).unwrap().path().to_string();
+    let slot: i64 = sqlx::query_scalar("SELECT min(id) FROM interview_slots").fetch_one(&app.pool).await.unwrap();
+    let booked = app.post_form(&book, &[("slot", &slot.to_string()), ("accommodations", HELPS)]).await;
+    assert_eq!(booked.status(), StatusCode::SEE_OTHER);
+    let assessed = staff
+        .post(
+            &format!("/admin/applications/{reference}/assessment"),
+            &[
+                ("motivation", "3"),
+                ("reflection", "3"),
+                ("distance", "3"),
+                ("competence_building", "3"),
+                ("notes", ASSESSED),
+            ],
+        )
+        .await;
+    assert_eq!(assessed.status(), StatusCode::SEE_OTHER);
+    staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &cohort.to_string())]).await;
+    staff.post("/admin/users", &[("email", "ny@example.dk"), ("name", "Ny Kollega"), ("role", "interviewer")]).await;
+    app.smtp.mails_to("ny@example.dk", 1).await;
+    app.smtp.mails_to("eva@example.org", 5).await;
+    // Shown where they belong.
+    let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
+    for shown in [NOTE, HELPS, ASSESSED] {
+        assert!(page.contains(shown), "{shown} on the application page");
+    }
+
+    // Every mail sent by now has left the outbox.
+    for _ in 0..50 {
+        let waiting: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE status IN ('pending', 'sending')")
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        if waiting == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let dump = dump(&app).await;
+    for canary in [ANSWER, NOTE, HELPS, ASSESSED] {
+        assert!(!dump.contains(canary), "{canary} readable in the database");
+    }
+    let mut tokens = Vec::new();
+    for mail in app.smtp.mails().await {
+        for word in mail.text.split_whitespace().filter(|w| w.starts_with("http")) {
+            let path = url::Url::parse(word).unwrap().path().to_string();
+            tokens.extend(path.split('/').filter(|part| part.len() == 43).map(str::to_string));
+        }
+    }
+    assert!(tokens.len() >= 5, "links were mailed: {}", tokens.len());
+    for token in tokens {
+        assert!(!dump.contains(&token), "a live link in the database");
+    }
+}

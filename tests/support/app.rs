@@ -61,6 +61,11 @@ impl TestApp {
         optag::demo::load(&self.pool, self.clock.now_utc()).await.expect("demo loads")
     }
 
+    /// The server's field key, for tests that write or read sealed rows directly.
+    pub async fn key(&self) -> optag::sealing::FieldKey {
+        optag::startup::field_key(&settings(&self.base_url, &self.smtp.url()), &self.pool).await.unwrap()
+    }
+
     /// The sealed health part of an application, opened with the server's key.
     pub async fn health(&self, reference: &str) -> Option<optag::storage::review::Health> {
         let key = optag::startup::field_key(&settings(&self.base_url, &self.smtp.url()), &self.pool).await.unwrap();

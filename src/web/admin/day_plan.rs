@@ -44,7 +44,7 @@ async fn entries(state: &AppState, staff: &Staff, id: i64, date: NaiveDate) -> A
         from_local(date.and_time(NaiveTime::MIN)),
         from_local(date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN)),
     );
-    Ok(storage::interviews::day_plan(&state.pool, id, from, to, only).await?)
+    Ok(storage::interviews::day_plan(&state.pool, &state.key, id, from, to, only).await?)
 }
 
 #[derive(Template)]

@@ -254,7 +254,7 @@ async fn show_page(
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), staff, "intakes");
     let (fields, errors) = edit.unwrap_or_else(|| (fields_of(&intake), Vec::new()));
     let (slots, candidates, meetings) = tokio::try_join!(
-        storage::interviews::slots_of_intake(&state.pool, id),
+        storage::interviews::slots_of_intake(&state.pool, &state.key, id),
         storage::interviews::panel_candidates(&state.pool),
         storage::info_meetings::of_intake(&state.pool, id),
     )?;

@@ -161,7 +161,7 @@ async fn assess(
     let input = AssessmentInput { no_show, scores: if no_show { [None; 4] } else { scores }, notes: notes.trim() };
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
-    storage::interviews::record_assessment(&mut tx, detail.id, staff.user_id, &input, now).await?;
+    storage::interviews::record_assessment(&mut tx, detail.id, staff.user_id, &input, &state.key, now).await?;
     if no_show {
         storage::interviews::add_follow_up(&mut tx, detail.id, "no_show", now).await?;
     } else if let Some((id, current)) = storage::review::lock(&mut tx, &reference).await?

@@ -299,7 +299,7 @@ where
     for r in list.iter().filter(|r| r.status == "confirmed") {
         let Ok(address) = EmailAddress::parse(&r.email) else { continue };
         let mail = make(To { address, name: &r.name, signup_id: r.id }, r.calendar_sequence + 1)?;
-        outbox::queue(&mut tx, &mail, &domain).await?;
+        outbox::queue(&mut tx, &state.key, &mail, &domain).await?;
         count += 1;
     }
     tx.commit().await?;
@@ -403,7 +403,7 @@ async fn invite(
             ..crate::mail::body::MailBody::default()
         }
         .into_email(address.clone(), t.mail_invited_subject.into(), Vec::new())?;
-        outbox::queue(&mut tx, &mail, &domain).await?;
+        outbox::queue(&mut tx, &state.key, &mail, &domain).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();

@@ -145,7 +145,8 @@ async fn save(
                 ..MailBody::default()
             }
             .into_email(supervisor, fill(t.mail_supervisor_subject, &[&name]), Vec::new())?;
-            outbox::queue(&mut tx, &mail, state.settings.base_url.host_str().unwrap_or("localhost")).await?;
+            outbox::queue(&mut tx, &state.key, &mail, state.settings.base_url.host_str().unwrap_or("localhost"))
+                .await?;
         }
     }
     tx.commit().await?;

@@ -161,7 +161,7 @@ async fn add(State(state): State<AppState>, staff: Staff, lang: Lang, form: Form
                 storage::staff::add_activation(&mut tx, id, &tokens::hash(&token), now + ACTIVATION_LIFETIME).await?;
                 let mail = activation_mail(&state, email, &token)?;
                 let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
-                outbox::queue(&mut tx, &mail, &domain).await?;
+                outbox::queue(&mut tx, &state.key, &mail, &domain).await?;
                 tx.commit().await?;
                 state.mail_wake.notify_one();
                 staff.audit(&state, "user_added", None, json!({ "user_id": id, "role": role.as_str() })).await?;

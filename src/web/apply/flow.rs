@@ -196,7 +196,7 @@ async fn store_submission(
             }
             let own_page = own_page_url(tx, c, existing.id).await?;
             let mail = mails::receipt(email.clone(), &existing.reference, c.intake, true, own_page)?;
-            outbox::queue(tx, &mail, &mail_domain).await?;
+            outbox::queue(tx, &c.state.key, &mail, &mail_domain).await?;
             Ok(received)
         }
         // Whoever sent this only knows the address: the answers are held as a
@@ -224,7 +224,7 @@ async fn store_submission(
                 &token,
                 c.intake,
             )?;
-            outbox::queue_unproven(tx, &mail, &mail_domain, c.requester, c.now).await?;
+            outbox::queue_unproven(tx, &c.state.key, &mail, &mail_domain, c.requester, c.now).await?;
             Ok(received)
         }
         None => {
@@ -234,7 +234,7 @@ async fn store_submission(
             }
             let own_page = own_page_url(tx, c, id).await?;
             let mail = mails::receipt(email.clone(), &reference.to_string(), c.intake, false, own_page)?;
-            outbox::queue(tx, &mail, &mail_domain).await?;
+            outbox::queue(tx, &c.state.key, &mail, &mail_domain).await?;
             Ok(received)
         }
     }
@@ -275,7 +275,7 @@ pub async fn save_draft(
             storage::drafts::insert(&mut tx, &state.key, intake.id, &tokens::hash(&token), fields, now, expires)
                 .await?;
             let mail = mails::draft_link(&state.settings, email, &token, intake)?;
-            outbox::queue_unproven(&mut tx, &mail, &mail_domain, requester, now).await?;
+            outbox::queue_unproven(&mut tx, &state.key, &mail, &mail_domain, requester, now).await?;
             Saved::LinkSent
         }
     };

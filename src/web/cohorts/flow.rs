@@ -74,7 +74,7 @@ async fn offer_as(
         &token,
         answer_by,
     )?;
-    outbox::queue(&mut tx, &mail, &domain(state)).await?;
+    outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
     let detail = serde_json::json!({ "cohort_id": cohort_id, "seat": seat });
@@ -145,7 +145,7 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
         let feed_url = state.settings.absolute(&format!("/feeds/{feed}"));
         let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
-        outbox::queue(&mut tx, &mail, &domain(state)).await?;
+        outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();
@@ -187,7 +187,7 @@ pub async fn waitlist(state: &AppState, staff: &Staff, reference: &str) -> Resul
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
     if status != Status::Waitlisted {
         let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
-        outbox::queue(&mut tx, &mail, &domain(state)).await?;
+        outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();
@@ -203,7 +203,7 @@ pub async fn release_rejections(state: &AppState, staff: &Staff, intake_id: i64)
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
     for (id, reference, name, email) in &waiting {
         let mail = mails::rejected(&state.settings, address(email)?, name, reference)?;
-        outbox::queue(&mut tx, &mail, &domain(state)).await?;
+        outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
         storage::cohorts::mark_released(&mut tx, *id, now).await?;
     }
     tx.commit().await?;

@@ -60,7 +60,7 @@ pub async fn book(
     if !interview::is_bookable(slot.starts_at, cutoff, now) {
         return Ok(Booked::TooLate);
     }
-    let held = storage::interviews::active_booking(&mut tx, inv.application_id).await?;
+    let held = storage::interviews::active_booking(&mut tx, &state.key, inv.application_id).await?;
     if let Some(held) = &held {
         if held.slot_id == slot_id {
             return Ok(Booked::Done);
@@ -72,19 +72,32 @@ pub async fn book(
     }
     // A change keeps what the applicant asked for the first time.
     let accommodations = accommodations.map(str::to_string).or_else(|| held.and_then(|h| h.accommodations));
-    let booking =
-        match storage::interviews::book(&mut tx, slot_id, inv.application_id, accommodations.as_deref(), now).await {
-            Ok(id) => id,
-            Err(BookError::SlotTaken) => return Ok(Booked::Taken),
-            Err(BookError::Database(e)) => return Err(e.into()),
-        };
+    let booking = match storage::interviews::book(
+        &mut tx,
+        &state.key,
+        slot_id,
+        inv.application_id,
+        accommodations.as_deref(),
+        now,
+    )
+    .await
+    {
+        Ok(id) => id,
+        Err(BookError::SlotTaken) => return Ok(Booked::Taken),
+        Err(BookError::Database(e)) => return Err(e.into()),
+    };
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let domain = mail_domain(state);
     let cutoff_hours = cutoff.num_hours() as i32;
-    outbox::queue(&mut tx, &mails::booked(&state.settings, who(inv)?, &slot, sequence, cutoff_hours, now)?, &domain)
-        .await?;
+    outbox::queue(
+        &mut tx,
+        &state.key,
+        &mails::booked(&state.settings, who(inv)?, &slot, sequence, cutoff_hours, now)?,
+        &domain,
+    )
+    .await?;
     if let Some(at) = interview::reminder_at(slot.starts_at, now) {
-        let id = outbox::queue_at(&mut tx, &mails::reminder(who(inv)?, &slot)?, &domain, at).await?;
+        let id = outbox::queue_at(&mut tx, &state.key, &mails::reminder(who(inv)?, &slot)?, &domain, at).await?;
         storage::interviews::set_reminder(&mut tx, booking, id).await?;
     }
     tx.commit().await?;
@@ -101,7 +114,7 @@ pub enum Cancelled {
 pub async fn cancel(state: &AppState, inv: &Invitation, cutoff: Duration) -> Result<Cancelled, AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
-    let Some(held) = storage::interviews::active_booking(&mut tx, inv.application_id).await? else {
+    let Some(held) = storage::interviews::active_booking(&mut tx, &state.key, inv.application_id).await? else {
         return Ok(Cancelled::NothingHeld);
     };
     if !interview::is_bookable(held.starts_at, cutoff, now) {
@@ -110,8 +123,13 @@ pub async fn cancel(state: &AppState, inv: &Invitation, cutoff: Duration) -> Res
     release(&mut tx, &held, now).await?;
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let slot = Slot { id: held.slot_id, starts_at: held.starts_at, ends_at: held.ends_at, place: held.place.clone() };
-    outbox::queue(&mut tx, &mails::cancelled(&state.settings, who(inv)?, &slot, sequence, now)?, &mail_domain(state))
-        .await?;
+    outbox::queue(
+        &mut tx,
+        &state.key,
+        &mails::cancelled(&state.settings, who(inv)?, &slot, sequence, now)?,
+        &mail_domain(state),
+    )
+    .await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
     Ok(Cancelled::Done)

@@ -49,7 +49,7 @@ pub async fn invite(state: &AppState, staff: &Staff, reference: &str) -> Result<
         .map_err(|_| AppError::Other(anyhow::anyhow!("stored address unreadable")))?;
     let who = Who { to, name: &detail.full_name, reference, application_id: id };
     let mail = mails::invitation(&state.settings, who, &token, &intake.interview_days, &intake.programme.place)?;
-    outbox::queue(&mut tx, &mail, state.settings.base_url.host_str().unwrap_or("localhost")).await?;
+    outbox::queue(&mut tx, &state.key, &mail, state.settings.base_url.host_str().unwrap_or("localhost")).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
     staff.audit(state, "invited", Some(id), serde_json::json!({})).await?;

@@ -96,7 +96,7 @@ async fn render(
     let now = state.clock.now();
     let held = {
         let mut conn = state.pool.acquire().await?;
-        storage::interviews::active_booking(&mut conn, inv.application_id).await?
+        storage::interviews::active_booking(&mut conn, &state.key, inv.application_id).await?
     };
     let free = storage::interviews::free_slots(&state.pool, inv.intake_id, now + cutoff).await?;
     let mut days: Vec<(String, Vec<SlotChoice>)> = Vec::new();

@@ -57,7 +57,7 @@ pub async fn sign_up(
         let cancel = tokens::generate();
         storage::info_meetings::renew_cancel_token(&mut tx, row.id, &tokens::hash(&cancel)).await?;
         let mail = mails::already(&state.settings, to(row)?, meeting, &cancel)?;
-        outbox::queue_unproven(&mut tx, &mail, &domain(state), requester, now).await?;
+        outbox::queue_unproven(&mut tx, &state.key, &mail, &domain(state), requester, now).await?;
     } else {
         if !has_room(storage::info_meetings::confirmed_count(&mut tx, meeting.id).await?, capacity) {
             return Ok(Outcome::Full);
@@ -87,7 +87,7 @@ pub async fn sign_up(
         };
         let who = To { address: signup.email.clone(), name: signup.name.as_str(), signup_id: id };
         let mail = mails::confirm_link(&state.settings, who, meeting, &token)?;
-        outbox::queue_unproven(&mut tx, &mail, &domain(state), requester, now).await?;
+        outbox::queue_unproven(&mut tx, &state.key, &mail, &domain(state), requester, now).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();
@@ -127,12 +127,15 @@ pub async fn confirm(state: &AppState, token_hash: &[u8]) -> Result<Option<(Outc
             let d = domain(state);
             outbox::queue(
                 &mut tx,
+                &state.key,
                 &mails::confirmed(&state.settings, to(&row)?, &meeting, &cancel, sequence, now)?,
                 &d,
             )
             .await?;
             let reminder = match evening_before(meeting.starts_at, now) {
-                Some(at) => Some(outbox::queue_at(&mut tx, &mails::reminder(to(&row)?, &meeting)?, &d, at).await?),
+                Some(at) => {
+                    Some(outbox::queue_at(&mut tx, &state.key, &mails::reminder(to(&row)?, &meeting)?, &d, at).await?)
+                }
                 None => None,
             };
             storage::info_meetings::set_reminder(&mut tx, row.id, reminder).await?;
@@ -161,8 +164,13 @@ pub async fn cancel(state: &AppState, token_hash: &[u8]) -> Result<Option<(Outco
         outbox::withdraw(&mut tx, id).await?;
     }
     let meeting = storage::info_meetings::page(&state.pool, row.meeting_id).await?.ok_or(AppError::NotFound)?;
-    outbox::queue(&mut tx, &mails::cancelled(&state.settings, to(&row)?, &meeting, sequence, now)?, &domain(state))
-        .await?;
+    outbox::queue(
+        &mut tx,
+        &state.key,
+        &mails::cancelled(&state.settings, to(&row)?, &meeting, sequence, now)?,
+        &domain(state),
+    )
+    .await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
     Ok(Some((Outcome::Done, row.meeting_id)))
@@ -227,10 +235,11 @@ pub async fn accept_invitation(
     let meeting = storage::info_meetings::page(&state.pool, meeting_id).await?.ok_or(AppError::NotFound)?;
     let who = To { address: address.clone(), name, signup_id: id };
     let d = domain(state);
-    outbox::queue(&mut tx, &mails::confirmed(&state.settings, who, &meeting, &cancel, sequence, now)?, &d).await?;
+    outbox::queue(&mut tx, &state.key, &mails::confirmed(&state.settings, who, &meeting, &cancel, sequence, now)?, &d)
+        .await?;
     if let Some(at) = evening_before(meeting.starts_at, now) {
         let who = To { address, name, signup_id: id };
-        let reminder = outbox::queue_at(&mut tx, &mails::reminder(who, &meeting)?, &d, at).await?;
+        let reminder = outbox::queue_at(&mut tx, &state.key, &mails::reminder(who, &meeting)?, &d, at).await?;
         storage::info_meetings::set_reminder(&mut tx, id, Some(reminder)).await?;
     }
     tx.commit().await?;

@@ -45,7 +45,7 @@ pub async fn send_links(state: &AppState, email: &EmailAddress, requester: Reque
         let (token, expires) = create_link(&mut tx, *id, now).await?;
         let to = EmailAddress::parse(address).map_err(|e| AppError::Other(anyhow::anyhow!("stored address: {e}")))?;
         let mail = mails::link(&state.settings, to, reference, &token, expires)?;
-        outbox::queue_unproven(&mut tx, &mail, &mail_domain(&state.settings), requester, now).await?;
+        outbox::queue_unproven(&mut tx, &state.key, &mail, &mail_domain(&state.settings), requester, now).await?;
     }
     tx.commit().await?;
     state.mail_wake.notify_one();
@@ -70,7 +70,7 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
         storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
         freed_seat = storage::cohorts::decline_open_offer(&mut tx, id, now).await?;
     }
-    if let Some(booking) = storage::interviews::active_booking(&mut tx, id).await? {
+    if let Some(booking) = storage::interviews::active_booking(&mut tx, &state.key, id).await? {
         storage::interviews::cancel_booking(&mut tx, booking.id, now).await?;
         if let Some(reminder) = booking.reminder_outbox_id {
             storage::outbox::withdraw(&mut tx, reminder).await?;
@@ -106,7 +106,7 @@ pub async fn erase(state: &AppState, link: &Link) -> Result<(), AppError> {
     let Some((id, _)) = storage::review::lock(&mut tx, &link.reference).await? else {
         return Err(AppError::NotFound);
     };
-    if let Some(booking) = storage::interviews::active_booking(&mut tx, id).await?
+    if let Some(booking) = storage::interviews::active_booking(&mut tx, &state.key, id).await?
         && let Some(reminder) = booking.reminder_outbox_id
     {
         storage::outbox::withdraw(&mut tx, reminder).await?;
@@ -128,7 +128,7 @@ async fn tell_coordinators(
 ) -> Result<(), AppError> {
     for address in storage::own_page::coordinator_addresses(tx).await? {
         let Ok(to) = EmailAddress::parse(&address) else { continue };
-        outbox::queue(tx, &mail(to)?, &mail_domain(&state.settings)).await?;
+        outbox::queue(tx, &state.key, &mail(to)?, &mail_domain(&state.settings)).await?;
     }
     Ok(())
 }

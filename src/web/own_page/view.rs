@@ -46,7 +46,7 @@ pub async fn page(
     let d = storage::review::detail(&state.pool, &link.reference).await?.ok_or(AppError::NotFound)?;
     let health = storage::review::health(&state.pool, &state.key, d.id).await?;
     let mut conn = state.pool.acquire().await?;
-    let booking = storage::interviews::active_booking(&mut conn, d.id).await?;
+    let booking = storage::interviews::active_booking(&mut conn, &state.key, d.id).await?;
     let consents = storage::consent::of_application(&mut conn, d.id).await?;
     drop(conn);
     let actions = storage::own_page::staff_actions(&state.pool, d.id).await?;

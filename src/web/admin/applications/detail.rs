@@ -123,15 +123,15 @@ async fn page(
     let s = lang.admin();
     let q = lang.apply();
     let (notes, history, assessments, follow_ups, on_panel) = tokio::try_join!(
-        storage::review::notes(&state.pool, d.id),
+        storage::review::notes(&state.pool, &state.key, d.id),
         storage::review::history(&state.pool, d.id),
-        storage::interviews::assessments(&state.pool, d.id),
+        storage::interviews::assessments(&state.pool, &state.key, d.id),
         storage::interviews::open_follow_ups(&state.pool, d.id),
         storage::interviews::is_on_panel(&state.pool, d.id, staff.user_id),
     )?;
     let booking = {
         let mut conn = state.pool.acquire().await?;
-        storage::interviews::active_booking(&mut conn, d.id).await?
+        storage::interviews::active_booking(&mut conn, &state.key, d.id).await?
     };
     let cohorts = storage::cohorts::of_intake(&state.pool, d.intake_id).await?;
     let status: Option<Status> = d.status.parse().ok();
@@ -332,7 +332,7 @@ pub async fn add_note(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     }
     let mut tx = state.pool.begin().await?;
-    storage::review::add_note(&mut tx, detail.id, staff.user_id, body, state.clock.now()).await?;
+    storage::review::add_note(&mut tx, &state.key, detail.id, staff.user_id, body, state.clock.now()).await?;
     tx.commit().await?;
     staff.audit(&state, "note_added", Some(detail.id), json!({})).await?;
     Ok(Redirect::to(&format!("/admin/applications/{reference}#notes")).into_response())
