@@ -232,16 +232,25 @@ pub async fn set_status(
     Ok(())
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct Note {
     pub author: String,
     pub body: String,
     pub created_at: DateTime<Utc>,
 }
 
+#[derive(sqlx::FromRow)]
+struct NoteRow {
+    id: i64,
+    author: String,
+    body: Option<String>,
+    body_sealed: Option<Vec<u8>>,
+    created_at: DateTime<Utc>,
+}
+
 pub async fn notes(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::Result<Vec<Note>> {
-    let rows: Vec<(i64, String, Option<String>, Option<Vec<u8>>, DateTime<Utc>)> = sqlx::query_as(
-        "SELECT n.id, u.name, n.body, n.body_sealed, n.created_at
+    let rows: Vec<NoteRow> = sqlx::query_as(
+        "SELECT n.id, u.name AS author, n.body, n.body_sealed, n.created_at
          FROM application_notes n JOIN staff_users u ON u.id = n.author_id
          WHERE n.application_id = $1 ORDER BY n.created_at, n.id",
     )
@@ -249,12 +258,12 @@ pub async fn notes(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::
     .fetch_all(pool)
     .await?;
     rows.into_iter()
-        .map(|(id, author, plain, sealed, created_at)| {
-            let body = match sealed {
-                Some(s) => key.open_text(Field::NoteBody, id, Some(&s)).map_err(super::sealed::unreadable)?,
-                None => plain,
+        .map(|r| {
+            let body = match r.body_sealed {
+                Some(s) => key.open_text(Field::NoteBody, r.id, Some(&s)).map_err(super::sealed::unreadable)?,
+                None => r.body,
             };
-            Ok(Note { author, body: body.unwrap_or_default(), created_at })
+            Ok(Note { author: r.author, body: body.unwrap_or_default(), created_at: r.created_at })
         })
         .collect()
 }
