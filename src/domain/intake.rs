@@ -188,6 +188,7 @@ pub fn parse_local_moment(text: &str) -> Option<DateTime<Utc>> {
     chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
         .ok()
+        .filter(|m| super::local_time::PLAUSIBLE_YEARS.contains(&chrono::Datelike::year(m)))
         .map(super::local_time::from_local)
 }
 
@@ -223,23 +224,14 @@ impl IntakeFields {
         };
         let opens_at = moment("opens_at", &self.opens_at);
         let deadline = moment("deadline", &self.deadline);
-        let start_date = NaiveDate::parse_from_str(self.start_date.trim(), "%Y-%m-%d").ok();
+        let start_date = super::local_time::parse_date(&self.start_date);
         if start_date.is_none() {
             errors.push(("start_date", if self.start_date.trim().is_empty() { Required } else { Date }));
         }
-        let days: Result<Vec<NaiveDate>, _> = self
-            .interview_days
-            .split([',', ' ', '\n'])
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
-            .collect();
-        let mut days = days.unwrap_or_else(|_| {
+        let days = super::local_time::parse_date_list(&self.interview_days).unwrap_or_else(|| {
             errors.push(("interview_days", Dates));
             Vec::new()
         });
-        days.sort_unstable();
-        days.dedup();
         let cutoff = match self.booking_cutoff_hours.trim() {
             "" => Some(24),
             text => text.parse::<i32>().ok().filter(|h| (0..=24 * 14).contains(h)),

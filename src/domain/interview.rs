@@ -1,8 +1,6 @@
 //! Interview slots and when they may be booked.
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 
-use super::local_time::from_local;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SlotTimes {
     pub starts_at: DateTime<Utc>,
@@ -13,7 +11,7 @@ pub struct SlotTimes {
 pub enum SlotPlanError {
     /// Slots go only on the intake's interview days.
     NotAnInterviewDay,
-    /// From must be before to, the length positive, the buffer not negative.
+    /// From must be before to, the length 5 minutes to 8 hours, the buffer 0 to 8 hours.
     BadTimes,
     /// Not even one slot fits between from and to.
     NothingFits,
@@ -30,6 +28,16 @@ pub struct SlotPlan {
     pub buffer_minutes: i64,
 }
 
+/// A slot lasts 5 minutes to 8 hours; the pause between slots at most 8 hours.
+pub const LENGTH_MINUTES: std::ops::RangeInclusive<i64> = 5..=480;
+pub const BUFFER_MINUTES: std::ops::RangeInclusive<i64> = 0..=480;
+
+/// The moment a Danish wall-clock time denotes, when it denotes exactly one.
+fn single(wall: chrono::NaiveDateTime) -> Option<DateTime<Utc>> {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Copenhagen.from_local_datetime(&wall).single().map(|t| t.with_timezone(&Utc))
+}
+
 /// At most this many slots from one request (a whole day of 5-minute slots is a typo).
 pub const MAX_SLOTS_PER_DAY: usize = 40;
 
@@ -39,16 +47,28 @@ impl SlotPlan {
         if !interview_days.contains(&self.date) {
             return Err(SlotPlanError::NotAnInterviewDay);
         }
-        if self.from >= self.to || self.length_minutes <= 0 || self.buffer_minutes < 0 || self.length_minutes > 8 * 60 {
+        if self.from >= self.to
+            || !LENGTH_MINUTES.contains(&self.length_minutes)
+            || !BUFFER_MINUTES.contains(&self.buffer_minutes)
+        {
             return Err(SlotPlanError::BadTimes);
         }
+        let (length, buffer) = (Duration::minutes(self.length_minutes), Duration::minutes(self.buffer_minutes));
         let day_end = self.date.and_time(self.to);
         let mut start = self.date.and_time(self.from);
         let mut slots = Vec::new();
-        while start + Duration::minutes(self.length_minutes) <= day_end && slots.len() < MAX_SLOTS_PER_DAY {
-            let end = start + Duration::minutes(self.length_minutes);
-            slots.push(SlotTimes { starts_at: from_local(start), ends_at: from_local(end) });
-            start = end + Duration::minutes(self.buffer_minutes);
+        while start + length <= day_end && slots.len() < MAX_SLOTS_PER_DAY {
+            // On the nights the clocks change a wall-clock start may not exist
+            // or exist twice: such starts are skipped, and every slot lasts its
+            // real length (one that spans the change ends at the clock's new reading).
+            if let Some(starts_at) = single(start) {
+                let slot = SlotTimes { starts_at, ends_at: starts_at + length };
+                let fits = super::local_time::to_local(slot.ends_at).naive_local() <= day_end;
+                if fits && slots.last().is_none_or(|prev: &SlotTimes| prev.ends_at <= slot.starts_at) {
+                    slots.push(slot);
+                }
+            }
+            start = start + length + buffer;
         }
         if slots.is_empty() {
             return Err(SlotPlanError::NothingFits);
@@ -134,6 +154,39 @@ mod tests {
         assert_eq!(slots[0].starts_at.to_rfc3339(), "2027-08-27T07:00:00+00:00");
         let winter = SlotPlan { date: d("2027-12-01"), ..plan("09:00", "10:00", 60, 0) };
         assert_eq!(winter.slots(&[d("2027-12-01")]).unwrap()[0].starts_at.to_rfc3339(), "2027-12-01T08:00:00+00:00");
+    }
+
+    #[test]
+    fn lengths_and_pauses_out_of_range_are_refused_not_overflowed() {
+        let day = [d("2027-08-27")];
+        assert_eq!(plan("09:00", "12:00", 45, 9_000_000_000_000_000_000).slots(&day), Err(SlotPlanError::BadTimes));
+        assert_eq!(plan("09:00", "12:00", i64::MAX, 0).slots(&day), Err(SlotPlanError::BadTimes));
+        assert_eq!(plan("09:00", "12:00", 45, -1).slots(&day), Err(SlotPlanError::BadTimes));
+        assert_eq!(plan("09:00", "12:00", 4, 0).slots(&day), Err(SlotPlanError::BadTimes));
+    }
+
+    /// Every slot offered on `date` between 01:00 and 04:00 in 30-minute steps.
+    fn night(date: &str) -> Vec<SlotTimes> {
+        let p = SlotPlan { date: d(date), ..plan("01:00", "04:00", 30, 0) };
+        p.slots(&[d(date)]).unwrap()
+    }
+
+    #[test]
+    fn on_the_nights_the_clocks_change_every_slot_lasts_its_length_and_none_is_in_the_missing_or_double_hour() {
+        // Spring forward (02:00 -> 03:00) and fall back (03:00 -> 02:00), 2027 and 2028.
+        for (date, expected) in [
+            ("2027-03-28", ["01:00", "01:30", "03:00", "03:30"]),
+            ("2028-03-26", ["01:00", "01:30", "03:00", "03:30"]),
+            ("2027-10-31", ["01:00", "01:30", "03:00", "03:30"]),
+            ("2028-10-29", ["01:00", "01:30", "03:00", "03:30"]),
+        ] {
+            let slots = night(date);
+            assert_eq!(local_starts(&slots), expected, "{date}");
+            assert!(slots.iter().all(|s| s.ends_at - s.starts_at == Duration::minutes(30)), "{date}");
+            assert!(slots.windows(2).all(|w| w[0].ends_at <= w[1].starts_at), "{date}: no overlap");
+        }
+        // The night before is an ordinary one.
+        assert_eq!(night("2027-03-27").len(), 6);
     }
 
     #[test]

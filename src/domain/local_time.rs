@@ -19,6 +19,30 @@ pub fn from_local(wall: NaiveDateTime) -> DateTime<Utc> {
     }
 }
 
+/// The years a date typed into optag may fall in: wide enough for any birth
+/// date or plan, narrow enough that every page and calendar can show it
+/// (PostgreSQL, chrono and RFC 5545 all agree on these).
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// A `YYYY-MM-DD` date (an `<input type="date">`), within `PLAUSIBLE_YEARS`.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok().filter(|d| PLAUSIBLE_YEARS.contains(&d.year()))
+}
+
+/// A list of `parse_date` dates separated by commas, spaces or lines; sorted,
+/// each once. `None` when any item is not such a date.
+pub fn parse_date_list(text: &str) -> Option<Vec<NaiveDate>> {
+    let mut days = text
+        .split([',', ' ', '\n'])
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .map(parse_date)
+        .collect::<Option<Vec<_>>>()?;
+    days.sort_unstable();
+    days.dedup();
+    Some(days)
+}
+
 /// The Danish calendar date of a moment.
 pub fn local_date(moment: DateTime<Utc>) -> NaiveDate {
     to_local(moment).date_naive()

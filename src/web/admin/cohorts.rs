@@ -13,7 +13,11 @@ use serde_json::json;
 
 use super::{AdminContext, Staff, intakes::status_label};
 use crate::{
-    domain::{local_time::from_local, schedule, staff::Permission},
+    domain::{
+        local_time::{from_local, parse_date, parse_date_list},
+        schedule,
+        staff::Permission,
+    },
     i18n::{Lang, dates, fill},
     mail::calendar::{self, CalendarEvent, Method},
     storage::{
@@ -60,7 +64,7 @@ async fn create(
     staff.require(Permission::ManageIntakes)?;
     let t = lang.cohort();
     let name = form.get("name").trim().to_string();
-    let start = NaiveDate::parse_from_str(form.get("start_date").trim(), "%Y-%m-%d").ok();
+    let start = parse_date(&form.get("start_date"));
     let back = format!("/admin/intakes/{id}#cohorts");
     let (Some(start), false) = (start, name.is_empty() || name.chars().count() > 100) else {
         return Ok(notice(lang, t.cohort_new_title, t.err_cohort.into(), back, StatusCode::UNPROCESSABLE_ENTITY));
@@ -337,19 +341,8 @@ async fn update(
     let t = lang.cohort();
     let back = format!("/admin/cohorts/{id}");
     let name = form.get("name").trim().to_string();
-    let start = NaiveDate::parse_from_str(form.get("start_date").trim(), "%Y-%m-%d").ok();
-    let dates_of = |field: &str| -> Result<Vec<NaiveDate>, chrono::ParseError> {
-        let mut days: Vec<NaiveDate> = form
-            .get(field)
-            .split([',', ' ', '\n'])
-            .map(str::trim)
-            .filter(|d| !d.is_empty())
-            .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d"))
-            .collect::<Result<_, _>>()?;
-        days.sort_unstable();
-        days.dedup();
-        Ok(days)
-    };
+    let start = parse_date(&form.get("start_date"));
+    let dates_of = |field: &str| parse_date_list(&form.get(field)).ok_or(());
     let (Some(start), Ok(holidays), Ok(follow_ups), Ok(supervisions), false) = (
         start,
         dates_of("school_holidays"),
@@ -486,7 +479,7 @@ async fn change_session(
 }
 
 fn session_times(form: &FormFields) -> Option<(NaiveDate, NaiveTime, NaiveTime)> {
-    let date = NaiveDate::parse_from_str(form.get("date").trim(), "%Y-%m-%d").ok()?;
+    let date = parse_date(&form.get("date"))?;
     let starts = NaiveTime::parse_from_str(form.get("from").trim(), "%H:%M").ok()?;
     let ends = NaiveTime::parse_from_str(form.get("to").trim(), "%H:%M").ok().filter(|e| *e > starts)?;
     Some((date, starts, ends))

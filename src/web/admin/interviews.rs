@@ -6,7 +6,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::post,
 };
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveTime;
 use serde_json::json;
 
 use super::{Staff, intakes::status_label};
@@ -53,7 +53,7 @@ async fn make_slots(
         "" => Some(0),
         text => text.parse::<i64>().ok(),
     };
-    let date = NaiveDate::parse_from_str(form.get("date").trim(), "%Y-%m-%d").ok();
+    let date = crate::domain::local_time::parse_date(&form.get("date"));
     let plan = match (date, time("from"), time("to"), number("minutes"), buffer) {
         (Some(date), Some(from), Some(to), Some(length_minutes), Some(buffer_minutes)) => {
             SlotPlan { date, from, to, length_minutes, buffer_minutes }
