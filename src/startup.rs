@@ -12,7 +12,7 @@ use tokio::{
 use crate::{
     clock::Clock,
     config::{SecretKey, Settings},
-    embedded_pg::EmbeddedPg,
+    embedded_pg::{Durability, EmbeddedPg},
     mail::{transport::Transport, worker::Worker},
     sealing::FieldKey,
     storage,
@@ -40,7 +40,8 @@ impl Database {
             }
             None => {
                 let dir = settings.var_dir.join("postgres");
-                let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, false)).await??;
+                // A school's data: fsync on (a crash with it off can corrupt the cluster).
+                let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, Durability::Durable)).await??;
                 let admin = pool_options().max_connections(1).connect_with(pg.connect_options()).await?;
                 let exists: bool =
                     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'optag')")
@@ -51,6 +52,11 @@ impl Database {
                 }
                 admin.close().await;
                 let pool = pool_options().connect_with(pg.connect_options().database("optag")).await?;
+                // A cluster joined rather than started keeps the settings it was started with.
+                let fsync: String = sqlx::query_scalar("SHOW fsync").fetch_one(&pool).await?;
+                if fsync != "on" {
+                    tracing::warn!("the private PostgreSQL cluster runs with fsync off; stop it and start optag again");
+                }
                 Ok(Self { pool, embedded: Some(pg) })
             }
         }

@@ -2,6 +2,7 @@ mod apply;
 mod browser;
 mod cli;
 mod cohorts;
+mod database;
 mod interviews;
 mod meetings;
 mod no_leaks;
