@@ -247,15 +247,12 @@ impl RunningApp {
             every: Duration::from_secs(60),
         };
         let jobs = tokio::spawn(jobs.run(watch_shutdown.clone()));
-        let app = web::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let app = web::router(state.clone());
         let mut server_shutdown = watch_shutdown;
-        let server = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = server_shutdown.wait_for(|stop| *stop).await;
-                })
-                .await
-        });
+        let stopped = async move {
+            let _ = server_shutdown.wait_for(|stop| *stop).await;
+        };
+        let server = tokio::spawn(web::serve::serve(listener, app, settings.header_read_timeout, stopped));
         Ok(Self { address, state, shutdown, server, worker, jobs })
     }
 

@@ -15,6 +15,7 @@ pub(crate) mod own_page;
 pub mod page;
 mod public;
 mod security;
+pub mod serve;
 
 use std::{sync::Arc, time::Duration};
 

@@ -3,6 +3,7 @@ mod browser;
 mod cli;
 mod cohorts;
 mod database;
+mod headers_and_connections;
 mod interviews;
 mod meetings;
 mod no_leaks;

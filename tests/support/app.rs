@@ -45,10 +45,22 @@ impl TestApp {
 
     /// With mail going to `smtp_url`, which need not answer yet.
     pub async fn spawn_with(smtp: SmtpSink, smtp_url: &str) -> Self {
+        Self::spawn_inner(smtp, smtp_url, |_| {}).await
+    }
+
+    /// With the test settings changed by `tweak` (e.g. an https base URL).
+    pub async fn spawn_configured(tweak: impl FnOnce(&mut Settings)) -> Self {
+        let smtp = SmtpSink::start().await;
+        let smtp_url = smtp.url();
+        Self::spawn_inner(smtp, &smtp_url, tweak).await
+    }
+
+    async fn spawn_inner(smtp: SmtpSink, smtp_url: &str, tweak: impl FnOnce(&mut Settings)) -> Self {
         let (pool, db_options) = database::fresh_database().await;
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
-        let settings = settings(&base_url, smtp_url);
+        let mut settings = settings(&base_url, smtp_url);
+        tweak(&mut settings);
         let clock = ManualClock::at(Utc::now());
         let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
         let running =
