@@ -23,7 +23,7 @@ pub struct TestApp {
     pub smtp: SmtpSink,
     pub client: Client,
     /// Serves until the test's runtime ends.
-    _running: RunningApp,
+    running: RunningApp,
 }
 
 /// Quick retries, so tests of an SMTP outage take seconds.
@@ -66,7 +66,7 @@ impl TestApp {
         let running =
             RunningApp::start(settings, pool.clone(), key, Arc::new(clock.clone()), listener).expect("app starts");
         let client = Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
-        Self { base_url, pool, db_options, clock, smtp, client, _running: running }
+        Self { base_url, pool, db_options, clock, smtp, client, running }
     }
 
     pub async fn load_demo(&self) -> optag::demo::DemoData {
@@ -82,6 +82,11 @@ impl TestApp {
             .await
             .unwrap();
         optag::storage::review::health(&self.pool, &key, id).await.unwrap()
+    }
+
+    /// The running server's state, for serving a router of a test's own.
+    pub fn state(&self) -> &optag::web::AppState {
+        &self.running.state
     }
 
     pub fn url(&self, path: &str) -> String {
