@@ -81,11 +81,12 @@ pub fn router(state: AppState) -> Router {
 /// test can put a handler of its own behind exactly these layers.
 pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
     let origin = state.settings.origin();
+    let policy = security::HeaderPolicy { hsts: state.settings.base_url.scheme() == "https" };
     let outer = ServiceBuilder::new()
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(TraceLayer::new_for_http().make_span_with(request_span))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(middleware::map_response(security::set_headers))
+        .layer(middleware::from_fn_with_state(policy, security::set_headers))
         .layer(CompressionLayer::new().gzip(true));
     routes
         .layer(middleware::from_fn_with_state(Arc::<str>::from(origin), security::refuse_cross_origin_posts))

@@ -1,5 +1,6 @@
-//! What every response and connection gets whatever the page: a deadline
-//! for request headers, and a kind page when a handler panics.
+//! What every response and connection gets whatever the page: no caching of
+//! personal data, HSTS behind https, a deadline for request headers, and a
+//! kind page when a handler panics.
 use std::time::{Duration, Instant};
 
 use axum::{Router, routing::get};
@@ -9,7 +10,103 @@ use tokio::{
     net::{TcpListener, TcpStream},
 };
 
-use crate::support::TestApp;
+use optag::domain::staff::Role;
+
+use crate::support::{
+    TestApp,
+    applicant::{form, post},
+    staff::StaffClient,
+};
+
+fn cache_control(response: &reqwest::Response) -> String {
+    response.headers().get("cache-control").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn every_page_with_personal_data_says_no_store_and_only_public_pages_may_be_kept() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let sent = post(&app, &demo.intake_slug, &form("cache@example.dk", "submit")).await;
+    assert_eq!(sent.status(), 303);
+    let received = sent.headers()["location"].to_str().unwrap().to_string();
+    let own_page = app.smtp.mails_to("cache@example.dk", 1).await[0].link_path("/my-application/");
+    let reference: String =
+        sqlx::query_scalar("SELECT reference FROM applications").fetch_one(&app.pool).await.unwrap();
+
+    let unknown = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    let anonymous = [
+        "/admin/login".to_string(),
+        "/admin/mfa/setup".into(),
+        "/admin".into(),
+        "/admin/applications".into(),
+        "/admin/no-such-page".into(),
+        received,
+        own_page.clone(),
+        format!("{own_page}/export.json"),
+        "/my-application".into(),
+        format!("/my-application/{unknown}"),
+        format!("/drafts/{unknown}"),
+        format!("/interviews/book/{unknown}"),
+        format!("/offers/{unknown}"),
+        format!("/enrolments/{unknown}"),
+        format!("/enrolments/confirm/{unknown}"),
+        format!("/support/{unknown}"),
+        format!("/feeds/{unknown}"),
+        format!("/info-meetings/confirm/{unknown}"),
+        "/no-such-page".into(),
+    ];
+    for path in &anonymous {
+        let response = app.get(path).await;
+        assert_eq!(cache_control(&response), "no-store", "{path} ({})", response.status());
+    }
+
+    let staff = StaffClient::signed_in(&app, "admin@example.dk", Role::Admin).await;
+    let signed_in = [
+        "/admin".to_string(),
+        "/admin/applications".into(),
+        format!("/admin/applications/{reference}"),
+        "/admin/applications/export.csv".into(),
+        "/admin/intakes".into(),
+        format!("/admin/intakes/{}", demo.intake_id),
+        format!("/admin/cohorts/{}", demo.cohort_id),
+        format!("/admin/info-meetings/{}", demo.info_meeting_id),
+        "/admin/users".into(),
+        "/admin/audit".into(),
+        "/admin/password".into(),
+        "/admin/mfa/setup".into(),
+    ];
+    for path in &signed_in {
+        let response = staff.get(path).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "{path}");
+        assert_eq!(cache_control(&response), "no-store", "{path} ({})", response.status());
+    }
+
+    // The public pages may be kept by a browser or proxy.
+    for path in [
+        "/",
+        "/privacy",
+        "/healthz",
+        &format!("/intakes/{}", demo.intake_slug),
+        &format!("/info-meetings/{}", demo.info_meeting_id),
+    ] {
+        let response = app.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_ne!(cache_control(&response), "no-store", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn behind_an_https_base_url_every_response_asks_for_https_for_a_year() {
+    let app = TestApp::spawn_configured(|s| s.base_url = url::Url::parse("https://optag.example.dk").unwrap()).await;
+    for path in ["/", "/admin/login", "/static/app.css", "/no-such-page"] {
+        let response = app.get(path).await;
+        let hsts = response.headers().get("strict-transport-security").map(|v| v.to_str().unwrap().to_string());
+        assert_eq!(hsts.as_deref(), Some("max-age=31536000"), "{path} ({})", response.status());
+    }
+
+    let plain = TestApp::spawn().await;
+    assert!(!plain.get("/").await.headers().contains_key("strict-transport-security"));
+}
 
 #[tokio::test]
 async fn a_client_that_trickles_its_headers_is_cut_off_after_the_header_timeout() {
@@ -55,6 +152,7 @@ async fn a_panicking_handler_answers_the_kind_500_page_and_keeps_the_security_he
         app.client.get(format!("http://{address}/boom")).send().await.expect("an answer, not a dropped connection");
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert!(response.headers().contains_key("content-security-policy"));
+    assert_eq!(cache_control(&response), "no-store");
     let body = response.text().await.unwrap();
     assert!(body.contains("<html lang=\"da\">") && body.contains("Der skete en fejl hos os"), "{body}");
     assert!(!body.contains("a bug in a handler"));
