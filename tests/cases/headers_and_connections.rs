@@ -157,3 +157,36 @@ async fn a_panicking_handler_answers_the_kind_500_page_and_keeps_the_security_he
     assert!(body.contains("<html lang=\"da\">") && body.contains("Der skete en fejl hos os"), "{body}");
     assert!(!body.contains("a bug in a handler"));
 }
+
+async fn slow() -> &'static str {
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    "done"
+}
+
+#[tokio::test]
+async fn stopping_lets_a_request_in_progress_finish_and_lets_idle_connections_go() {
+    let app = TestApp::spawn().await;
+    let router = optag::web::with_layers(Router::new().route("/slow", get(slow)), app.state().clone());
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/slow", listener.local_addr().unwrap());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(optag::web::serve::serve(listener, router, Duration::from_secs(30), async {
+        let _ = stopped.await;
+    }));
+    // A first request leaves an idle keep-alive connection in the client's pool.
+    assert_eq!(app.client.get(&url).send().await.unwrap().text().await.unwrap(), "done");
+
+    let in_progress = tokio::spawn({
+        let (client, url) = (app.client.clone(), url.clone());
+        async move { client.get(&url).send().await.unwrap().text().await.unwrap() }
+    });
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    stop.send(()).unwrap();
+    assert_eq!(in_progress.await.unwrap(), "done");
+    tokio::time::timeout(Duration::from_secs(3), server)
+        .await
+        .expect("the server stops despite the idle connection")
+        .unwrap()
+        .unwrap();
+    assert!(reqwest::Client::new().get(&url).send().await.is_err(), "no new connections after the stop");
+}
