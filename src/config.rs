@@ -84,6 +84,10 @@ pub struct Settings {
     pub outbox: OutboxPacing,
     /// How long personal data is kept; each period can be shortened or lengthened in days.
     pub retention: Periods,
+    /// A connection whose request head (line and headers) has not arrived
+    /// within this time is closed: a client trickling its headers would
+    /// otherwise hold a connection for ever (slowloris).
+    pub header_read_timeout: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +183,7 @@ impl Settings {
             var_dir: PathBuf::from("var"),
             outbox: OutboxPacing::default(),
             retention,
+            header_read_timeout: Duration::from_secs(30),
         })
     }
 
@@ -211,6 +216,7 @@ mod tests {
         assert!(s.database_url.is_none());
         assert!(matches!(s.mail, MailDelivery::Files(_)));
         assert_eq!(s.mail_from.email.to_string(), "noreply@localhost");
+        assert_eq!(s.header_read_timeout, Duration::from_secs(30), "the contract: headers within 30 s");
     }
 
     #[test]

@@ -14,8 +14,31 @@ pub struct EmbeddedPg {
     bin_dir: PathBuf,
     data_dir: PathBuf,
     run_as: Option<&'static str>,
+    port: u16,
     /// Only the process that started the cluster stops it.
     started_here: bool,
+}
+
+/// What a crash may cost: said by every caller, so a school's data never runs
+/// with the tests' shortcuts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// A school's data (`optag serve` without `DATABASE_URL`): `fsync` on, so
+    /// a power cut or crash cannot corrupt the cluster; kept when optag stops.
+    Durable,
+    /// Test data: `fsync` off for speed, and the cluster deleted when the
+    /// process that started it ends. A crash may lose or corrupt it.
+    Disposable,
+}
+
+/// How the cluster listens. By default only on a Unix socket in its data dir.
+#[derive(Debug, Clone, Default)]
+pub struct Listen {
+    /// Also listen on 127.0.0.1 at this port (the socket uses it too).
+    pub tcp_port: Option<u16>,
+    /// Serve TLS with this PEM certificate (chain) and key, copied into the
+    /// data dir; PostgreSQL offers TLS on TCP only.
+    pub tls: Option<(PathBuf, PathBuf)>,
 }
 
 const SUPERUSER: &str = "postgres";
@@ -24,44 +47,79 @@ const PORT: u16 = 5432;
 impl EmbeddedPg {
     /// Starts (creating on first use) the cluster in `data_dir`, or joins it
     /// when it already runs. A cluster started here is stopped by a small
-    /// watchdog when this process ends, even after a crash; an `ephemeral` one
-    /// is deleted then too (the tests' clusters).
-    pub fn start(data_dir: &Path, ephemeral: bool) -> anyhow::Result<Self> {
+    /// watchdog when this process ends, even after a crash; a `Disposable`
+    /// one is deleted then too (the tests' clusters).
+    pub fn start(data_dir: &Path, durability: Durability) -> anyhow::Result<Self> {
+        Self::start_listening(data_dir, durability, &Listen::default())
+    }
+
+    /// `start`, listening as `listen` says.
+    pub fn start_listening(data_dir: &Path, durability: Durability, listen: &Listen) -> anyhow::Result<Self> {
         let bin_dir = find_bin_dir()?;
+        let port = listen.tcp_port.unwrap_or(PORT);
         let run_as = running_as_root().then_some("postgres");
         std::fs::create_dir_all(data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
         let data_dir = data_dir.canonicalize()?;
-        let socket = data_dir.join(format!(".s.PGSQL.{PORT}"));
+        let socket = data_dir.join(format!(".s.PGSQL.{port}"));
         if socket.as_os_str().len() > 100 {
             bail!(
                 "the path {} is too long for a PostgreSQL socket; move the project to a shorter path or set DATABASE_URL",
                 data_dir.display()
             );
         }
-        let mut pg = Self { bin_dir, data_dir, run_as, started_here: false };
+        let mut pg = Self { bin_dir, data_dir, run_as, port, started_here: false };
         if let Some(user) = pg.run_as {
             chown(&pg.data_dir, user)?;
         }
         if !pg.data_dir.join("PG_VERSION").exists() {
-            pg.run("initdb", &["-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "-D"])
-                .context("initdb failed")?;
+            let mut args = vec!["-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8"];
+            if durability == Durability::Disposable {
+                args.push("--no-sync");
+            }
+            args.push("-D");
+            pg.run("initdb", &args).context("initdb failed")?;
         }
         if !pg.is_running() {
             let dir = pg.data_dir.display().to_string();
-            let options = format!(
-                "-c listen_addresses='' -c unix_socket_directories='{dir}' -c fsync=off -c max_connections=200 -p {PORT}"
+            let listen_addresses = if listen.tcp_port.is_some() { "127.0.0.1" } else { "" };
+            let fsync = match durability {
+                Durability::Durable => "on",
+                Durability::Disposable => "off",
+            };
+            let mut options = format!(
+                "-c listen_addresses='{listen_addresses}' -c unix_socket_directories='{dir}' -c fsync={fsync} \
+                 -c max_connections=200 -p {port}"
             );
+            if let Some((cert, key)) = &listen.tls {
+                pg.install_tls(cert, key)?;
+                options.push_str(" -c ssl=on -c ssl_cert_file=server.crt -c ssl_key_file=server.key");
+            }
             let log = pg.data_dir.join("server.log").display().to_string();
             pg.run("pg_ctl", &["start", "-w", "-s", "-l", &log, "-o", &options, "-D"])
                 .with_context(|| format!("pg_ctl start failed; see {log}"))?;
             pg.started_here = true;
-            pg.spawn_watchdog(ephemeral)?;
+            pg.spawn_watchdog(durability == Durability::Disposable)?;
         }
         Ok(pg)
     }
 
     pub fn connect_options(&self) -> PgConnectOptions {
-        PgConnectOptions::new().socket(&self.data_dir).port(PORT).username(SUPERUSER).database("postgres")
+        PgConnectOptions::new().socket(&self.data_dir).port(self.port).username(SUPERUSER).database("postgres")
+    }
+
+    /// The server's certificate and key in the data dir, readable by the
+    /// server's user only (PostgreSQL refuses a key others can read).
+    fn install_tls(&self, cert: &Path, key: &Path) -> anyhow::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        for (from, name) in [(cert, "server.crt"), (key, "server.key")] {
+            let to = self.data_dir.join(name);
+            std::fs::copy(from, &to).with_context(|| format!("copying {}", from.display()))?;
+            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(0o600))?;
+            if let Some(user) = self.run_as {
+                chown(&to, user)?;
+            }
+        }
+        Ok(())
     }
 
     pub fn stop(&self) {

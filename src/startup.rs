@@ -12,7 +12,7 @@ use tokio::{
 use crate::{
     clock::Clock,
     config::{SecretKey, Settings},
-    embedded_pg::EmbeddedPg,
+    embedded_pg::{Durability, EmbeddedPg},
     mail::{transport::Transport, worker::Worker},
     sealing::FieldKey,
     storage,
@@ -40,7 +40,8 @@ impl Database {
             }
             None => {
                 let dir = settings.var_dir.join("postgres");
-                let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, false)).await??;
+                // A school's data: fsync on (a crash with it off can corrupt the cluster).
+                let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, Durability::Durable)).await??;
                 let admin = pool_options().max_connections(1).connect_with(pg.connect_options()).await?;
                 let exists: bool =
                     sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'optag')")
@@ -51,6 +52,11 @@ impl Database {
                 }
                 admin.close().await;
                 let pool = pool_options().connect_with(pg.connect_options().database("optag")).await?;
+                // A cluster joined rather than started keeps the settings it was started with.
+                let fsync: String = sqlx::query_scalar("SHOW fsync").fetch_one(&pool).await?;
+                if fsync != "on" {
+                    tracing::warn!("the private PostgreSQL cluster runs with fsync off; stop it and start optag again");
+                }
                 Ok(Self { pool, embedded: Some(pg) })
             }
         }
@@ -245,15 +251,12 @@ impl RunningApp {
             every: Duration::from_secs(60),
         };
         let jobs = tokio::spawn(jobs.run(watch_shutdown.clone()));
-        let app = web::router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        let app = web::router(state.clone());
         let mut server_shutdown = watch_shutdown;
-        let server = tokio::spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = server_shutdown.wait_for(|stop| *stop).await;
-                })
-                .await
-        });
+        let stopped = async move {
+            let _ = server_shutdown.wait_for(|stop| *stop).await;
+        };
+        let server = tokio::spawn(web::serve::serve(listener, app, settings.header_read_timeout, stopped));
         Ok(Self { address, state, shutdown, server, worker, jobs })
     }
 

@@ -42,6 +42,14 @@ impl IntoResponse for AppError {
 
 pub type AppResult<T> = Result<T, AppError>;
 
+/// A handler that panicked answers 500, which `render_error_pages` turns into
+/// the kind page, instead of a dropped connection. The panic's message is not
+/// logged: it may hold whatever the failing code held.
+pub fn panicked(_payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a handler panicked");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
 pub async fn not_found() -> AppError {
     AppError::NotFound
 }

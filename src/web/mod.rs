@@ -16,6 +16,7 @@ pub mod page;
 mod public;
 mod requester;
 mod security;
+pub mod serve;
 
 use std::{sync::Arc, time::Duration};
 
@@ -23,6 +24,7 @@ use axum::{Router, extract::MatchedPath, http::Request, middleware};
 use tokio::sync::Notify;
 use tower::ServiceBuilder;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     limit::RequestBodyLimitLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
@@ -52,20 +54,13 @@ pub const FORM_BODY_LIMIT: usize = 256 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub fn router(state: AppState) -> Router {
-    let origin = state.settings.origin();
     // Innermost first: each `layer` call wraps everything before it.
     let limits = |bytes| {
         ServiceBuilder::new()
             .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
             .layer(RequestBodyLimitLayer::new(bytes))
     };
-    let outer = ServiceBuilder::new()
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-        .layer(TraceLayer::new_for_http().make_span_with(request_span))
-        .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(middleware::map_response(security::set_headers))
-        .layer(CompressionLayer::new().gzip(true));
-    Router::new()
+    let routes = Router::new()
         .merge(public::router())
         .merge(health::router())
         .merge(lang::router())
@@ -78,8 +73,26 @@ pub fn router(state: AppState) -> Router {
         .merge(own_page::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
-        .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))
+        .merge(apply::router().layer(limits(FORM_BODY_LIMIT)));
+    with_layers(routes, state)
+}
+
+/// Wraps `routes` in the layers every request passes: request id, trace,
+/// security headers, compression, error pages, panics caught, origin check. Public so a
+/// test can put a handler of its own behind exactly these layers.
+pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
+    let origin = state.settings.origin();
+    let policy = security::HeaderPolicy { hsts: state.settings.base_url.scheme() == "https" };
+    let outer = ServiceBuilder::new()
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(middleware::from_fn_with_state(policy, security::set_headers))
+        .layer(CompressionLayer::new().gzip(true));
+    routes
         .layer(middleware::from_fn_with_state(Arc::<str>::from(origin), security::refuse_cross_origin_posts))
+        // Inside the error pages, so a panic becomes the same kind 500 page as any error.
+        .layer(CatchPanicLayer::custom(error::panicked))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(outer)
         .with_state(state)

@@ -2,7 +2,7 @@
 use std::sync::Arc;
 
 use axum::{
-    extract::{Request, State},
+    extract::{MatchedPath, Request, State},
     http::{HeaderName, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -11,9 +11,36 @@ use axum::{
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
     form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
-/// Sets the security headers on every response, error pages included.
-pub async fn set_headers<B>(mut response: axum::http::Response<B>) -> axum::http::Response<B> {
+/// One year; browsers then refuse plain http to this host for that long.
+const HSTS: &str = "max-age=31536000";
+
+/// The only routes a browser or proxy may keep: pages the same for everyone.
+/// Every other response says `no-store`. Deny by default: a new page showing
+/// personal data (a token page, an admin page, an error on either) is safe
+/// without anyone remembering to list it; a public page left off this list
+/// only costs a re-fetch.
+const CACHEABLE: [&str; 6] = ["/", "/intakes/{slug}", "/info-meetings/{id}", "/privacy", "/healthz", "/static/{file}"];
+
+/// What the headers depend on, decided once from the settings.
+#[derive(Clone, Copy)]
+pub struct HeaderPolicy {
+    /// The base URL is https: ask browsers never to use plain http here.
+    pub hsts: bool,
+}
+
+/// Sets the security headers on every response, error pages included, and
+/// `Cache-Control: no-store` on all but the public pages (see `CACHEABLE`).
+pub async fn set_headers(State(policy): State<HeaderPolicy>, request: Request, next: Next) -> Response {
+    let cacheable = matches!(*request.method(), Method::GET | Method::HEAD)
+        && request.extensions().get::<MatchedPath>().is_some_and(|path| CACHEABLE.contains(&path.as_str()));
+    let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if !cacheable {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if policy.hsts {
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
+    }
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));

@@ -2,6 +2,8 @@ mod apply;
 mod browser;
 mod cli;
 mod cohorts;
+mod database;
+mod headers_and_connections;
 mod interviews;
 mod meetings;
 mod no_leaks;

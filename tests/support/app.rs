@@ -23,7 +23,7 @@ pub struct TestApp {
     pub smtp: SmtpSink,
     pub client: Client,
     /// Serves until the test's runtime ends.
-    _running: RunningApp,
+    running: RunningApp,
 }
 
 /// Quick retries, so tests of an SMTP outage take seconds.
@@ -45,16 +45,28 @@ impl TestApp {
 
     /// With mail going to `smtp_url`, which need not answer yet.
     pub async fn spawn_with(smtp: SmtpSink, smtp_url: &str) -> Self {
+        Self::spawn_inner(smtp, smtp_url, |_| {}).await
+    }
+
+    /// With the test settings changed by `tweak` (e.g. an https base URL).
+    pub async fn spawn_configured(tweak: impl FnOnce(&mut Settings)) -> Self {
+        let smtp = SmtpSink::start().await;
+        let smtp_url = smtp.url();
+        Self::spawn_inner(smtp, &smtp_url, tweak).await
+    }
+
+    async fn spawn_inner(smtp: SmtpSink, smtp_url: &str, tweak: impl FnOnce(&mut Settings)) -> Self {
         let (pool, db_options) = database::fresh_database().await;
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
-        let settings = settings(&base_url, smtp_url);
+        let mut settings = settings(&base_url, smtp_url);
+        tweak(&mut settings);
         let clock = ManualClock::at(Utc::now());
         let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
         let running =
             RunningApp::start(settings, pool.clone(), key, Arc::new(clock.clone()), listener).expect("app starts");
         let client = Client::builder().redirect(Policy::none()).cookie_store(true).build().expect("client");
-        Self { base_url, pool, db_options, clock, smtp, client, _running: running }
+        Self { base_url, pool, db_options, clock, smtp, client, running }
     }
 
     pub async fn load_demo(&self) -> optag::demo::DemoData {
@@ -75,6 +87,11 @@ impl TestApp {
             .await
             .unwrap();
         optag::storage::review::health(&self.pool, &key, id).await.unwrap()
+    }
+
+    /// The running server's state, for serving a router of a test's own.
+    pub fn state(&self) -> &optag::web::AppState {
+        &self.running.state
     }
 
     pub fn url(&self, path: &str) -> String {

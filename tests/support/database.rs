@@ -8,7 +8,7 @@ use sqlx::{
 };
 use tokio::sync::{Mutex, OnceCell};
 
-use optag::embedded_pg::EmbeddedPg;
+use optag::embedded_pg::{Durability, EmbeddedPg};
 
 struct Server {
     options: PgConnectOptions,
@@ -29,7 +29,7 @@ async fn server() -> &'static Server {
                 None => {
                     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
                         .join(format!("pg-{}", std::process::id()));
-                    let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, true))
+                    let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, Durability::Disposable))
                         .await
                         .expect("join")
                         .expect("the private PostgreSQL cluster starts (is PostgreSQL installed?)");
