@@ -180,9 +180,11 @@ catalogue! {
     err_too_long { da: "Må højst have {} tegn. Du har skrevet {}.", en: "At most {} characters. You have written {}." }
     err_email_missing { da: "Skriv din e-mailadresse.", en: "Enter your e-mail address." }
     err_email_invalid { da: "Skriv e-mailadressen som fx navn@eksempel.dk.", en: "Enter the e-mail address like name@example.dk." }
-    err_phone { da: "Skriv telefonnummeret med 8 cifre, fx 12 34 56 78 – eller lad feltet stå tomt.", en: "Enter the phone number with 8 digits, like 12 34 56 78 – or leave it empty." }
+    err_phone { da: "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78 eller +45 12 34 56 78 – eller lad feltet stå tomt.", en: "Enter a Danish phone number with 8 digits, like 12 34 56 78 or +45 12 34 56 78 – or leave it empty." }
     err_birth_date_missing { da: "Skriv din fødselsdato.", en: "Enter your date of birth." }
     err_birth_date_invalid { da: "Skriv fødselsdatoen som dag-måned-år, fx 31-05-1990.", en: "Enter the date of birth as day-month-year, like 31-05-1990." }
+    err_birth_date_no_such { da: "Den dato findes ikke i kalenderen. Tjek dag og måned.", en: "That date does not exist in the calendar. Check the day and the month." }
+    err_birth_date_implausible { da: "Tjek årstallet – det ligner ikke et fødselsår.", en: "Check the year – it does not look like a year of birth." }
     err_birth_date_future { da: "Fødselsdatoen skal ligge før i dag.", en: "The date of birth must be before today." }
     err_municipality { da: "Vælg den kommune, du bor i.", en: "Choose the municipality you live in." }
     err_yes_no { da: "Vælg ja eller nej.", en: "Choose yes or no." }

@@ -28,6 +28,20 @@ pub async fn migrate(pool: &sqlx::PgPool) -> Result<(), sqlx::migrate::MigrateEr
     MIGRATOR.run(pool).await
 }
 
+/// `text` as a literal inside a LIKE pattern: PostgreSQL's default escape
+/// character (backslash) before `\`, `%` and `_`, so a search for
+/// `mette_holm+optag@example.org` finds exactly that.
+pub fn like_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '%' | '_') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The name of the constraint a database error violated, if any.
 pub fn violated_constraint(err: &sqlx::Error) -> Option<&str> {
     err.as_database_error().and_then(|e| e.constraint())

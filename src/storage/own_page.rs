@@ -129,7 +129,8 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
         "SELECT coalesce(jsonb_agg(jsonb_build_object('subject', o.subject, 'status', o.status,
                     'created_at', o.created_at, 'sent_at', o.sent_at) ORDER BY o.id), '[]')
          FROM mail_outbox o JOIN applications a ON a.id = $1
-         WHERE lower(o.recipient) = a.email_normalised OR lower(o.recipient) LIKE '%<' || a.email_normalised || '>'",
+         WHERE lower(o.recipient) = a.email_normalised
+            OR right(lower(o.recipient), length(a.email_normalised) + 2) = '<' || a.email_normalised || '>'",
     )
     .bind(application_id)
     .fetch_one(&mut *conn)

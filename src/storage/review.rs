@@ -79,7 +79,7 @@ impl Terms {
     /// part of a name. One condition each, so each can use its index.
     fn of(f: &Filter) -> Self {
         let q = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()).map(str::to_lowercase);
-        let escaped = q.as_ref().map(|q| q.replace(['\\', '%', '_'], ""));
+        let escaped = q.as_deref().map(super::like_escape);
         let is_reference = q.as_ref().is_some_and(|q| q.parse::<crate::domain::application::Reference>().is_ok());
         let is_email = q.as_ref().is_some_and(|q| q.contains('@'));
         Self {

@@ -18,8 +18,12 @@ impl FormFields {
         self.0.iter().filter(|(k, _)| k == name).map(|(_, v)| v.clone()).collect()
     }
 
+    /// Every name and value passes `domain::text::normalise`: the one place
+    /// where a form's text is made acceptable (line breaks as LF, no control
+    /// characters), so no handler sees a NUL or counts a CRLF twice.
     pub fn parse(body: &[u8]) -> Self {
-        Self(url::form_urlencoded::parse(body).into_owned().collect())
+        use crate::domain::text::normalise;
+        Self(url::form_urlencoded::parse(body).map(|(k, v)| (normalise(&k), normalise(&v))).collect())
     }
 }
 
@@ -44,10 +48,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn control_characters_go_and_line_breaks_become_lf() {
+        let f = FormFields::parse("note=a%00b%0D%0Ac%1B".as_bytes());
+        assert_eq!(f.get("note"), "ab\nc");
+    }
+
+    #[test]
     fn repeated_names_and_encoded_text_survive() {
         let f = FormFields::parse("treatment=a&treatment=b&motivation=Hej+s%C3%B8ren%0D%0A&x=".as_bytes());
         assert_eq!(f.all("treatment"), ["a", "b"]);
-        assert_eq!(f.get("motivation"), "Hej søren\r\n");
+        assert_eq!(f.get("motivation"), "Hej søren\n");
         assert_eq!(f.get("missing"), "");
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod cohorts;
 pub mod error;
 pub mod form;
 mod health;
+mod input;
 mod interviews;
 pub mod lang;
 pub(crate) mod meetings;
@@ -91,6 +92,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
         .layer(CompressionLayer::new().gzip(true));
     routes
         .layer(middleware::from_fn_with_state(Arc::<str>::from(origin), security::refuse_cross_origin_posts))
+        .layer(middleware::from_fn(input::refuse_control_characters))
         // Inside the error pages, so a panic becomes the same kind 500 page as any error.
         .layer(CatchPanicLayer::custom(error::panicked))
         .layer(middleware::from_fn(error::render_error_pages))

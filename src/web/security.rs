@@ -52,8 +52,10 @@ pub async fn set_headers(State(policy): State<HeaderPolicy>, request: Request, n
     response
 }
 
-/// A state-changing request is refused (403, nothing changed) when its
-/// `Origin` is present and not ours, or when the browser says it is cross-site.
+/// A state-changing request is refused (403, nothing changed) when the
+/// browser says it comes from another site (`Sec-Fetch-Site: cross-site` or
+/// `same-site`, whatever the `Origin`: the browser knows better than a header
+/// a proxy may rewrite), or when its `Origin` is present and not ours.
 ///
 /// One exception: under our `Referrer-Policy: no-referrer`, browsers send
 /// `Origin: null` on their own form posts. `null` names no other site, so
@@ -64,12 +66,14 @@ pub async fn refuse_cross_origin_posts(State(origin): State<Arc<str>>, request: 
     }
     let headers = request.headers();
     let fetch_site = headers.get("sec-fetch-site").map(|v| v.as_bytes());
-    let allowed = match headers.get(header::ORIGIN).map(|v| v.as_bytes()) {
-        Some(o) if o == origin.as_bytes() => true,
-        Some(b"null") => fetch_site == Some(b"same-origin"),
-        Some(_) => false,
-        None => !matches!(fetch_site, Some(b"cross-site" | b"same-site")),
-    };
+    let other_site = matches!(fetch_site, Some(b"cross-site" | b"same-site"));
+    let allowed = !other_site
+        && match headers.get(header::ORIGIN).map(|v| v.as_bytes()) {
+            Some(o) if o == origin.as_bytes() => true,
+            Some(b"null") => fetch_site == Some(b"same-origin"),
+            Some(_) => false,
+            None => true,
+        };
     if !allowed {
         tracing::warn!("refused a cross-origin request");
         return StatusCode::FORBIDDEN.into_response();
@@ -108,5 +112,9 @@ mod tests {
         assert_eq!(status(&[("origin", "null"), ("sec-fetch-site", "cross-site")]).await, StatusCode::FORBIDDEN);
         assert_eq!(status(&[("sec-fetch-site", "cross-site")]).await, StatusCode::FORBIDDEN);
         assert_eq!(status(&[("sec-fetch-site", "same-site")]).await, StatusCode::FORBIDDEN);
+        for site in ["cross-site", "same-site"] {
+            let ours = [("origin", "http://optag.test"), ("sec-fetch-site", site)];
+            assert_eq!(status(&ours).await, StatusCode::FORBIDDEN, "our Origin with {site}");
+        }
     }
 }

@@ -13,6 +13,7 @@ mod privacy;
 mod public_pages;
 mod retention;
 mod review;
+mod robust_input;
 mod security;
 mod staff;
 mod web_shell;

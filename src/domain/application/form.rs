@@ -1,5 +1,5 @@
 //! The application form as typed text, and its parsing into a submission.
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::values::{Answer, PersonName, PhoneNumber};
@@ -94,6 +94,10 @@ pub enum Problem {
     Invalid,
     /// A birth date today or later.
     NotInThePast,
+    /// Written as a date, but no such day exists (31-02-1990).
+    NoSuchDate,
+    /// A birth year no living applicant has (1850).
+    Implausible,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,19 +184,6 @@ fn email_problem(e: EmailAddressError) -> Problem {
     }
 }
 
-/// A date as the contract sends it (`1990-05-31`) or as Danes write it
-/// (`31-05-1990`, `31.05.1990`, `31/5/1990`).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().or_else(|| {
-        let parts: Vec<&str> = text.split(['-', '.', '/', ' ']).filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
-            [d, m, y] if y.len() == 4 => NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?),
-            _ => None,
-        }
-    })
-}
-
 impl ApplicationFields {
     /// Parses a complete application; every problem is reported at once, in page order.
     pub fn parse(&self, today: NaiveDate) -> Result<Submission, Vec<FieldError>> {
@@ -217,18 +208,18 @@ impl ApplicationFields {
                 phone.map(Some)
             }
         };
-        let birth_date = match parse_date(&self.birth_date) {
-            _ if self.birth_date.trim().is_empty() => {
-                e.add(Field::BirthDate, Problem::Missing);
-                None
-            }
-            Some(date) if date < today && date.year() >= 1900 => Some(date),
-            Some(date) if date >= today => {
-                e.add(Field::BirthDate, Problem::NotInThePast);
-                None
-            }
-            _ => {
-                e.add(Field::BirthDate, Problem::Invalid);
+        let birth_date = match super::birth_date::parse(&self.birth_date, today) {
+            Ok(date) => Some(date),
+            Err(err) => {
+                use super::birth_date::BirthDateError as B;
+                let problem = match err {
+                    B::Missing => Problem::Missing,
+                    B::Unreadable => Problem::Invalid,
+                    B::NoSuchDate => Problem::NoSuchDate,
+                    B::Implausible => Problem::Implausible,
+                    B::NotInThePast => Problem::NotInThePast,
+                };
+                e.add(Field::BirthDate, problem);
                 None
             }
         };
@@ -342,7 +333,7 @@ impl ApplicationFields {
             _ => None,
         };
         Facts {
-            birth_date: parse_date(&self.birth_date),
+            birth_date: super::birth_date::read(&self.birth_date),
             lived_experience: yes_no(&self.lived_experience),
             treatment: Some(self.treatment.iter().filter_map(|k| Treatment::from_key(k)).collect()),
             income_support: IncomeSupport::from_key(&self.income_support),

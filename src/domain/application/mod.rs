@@ -1,4 +1,5 @@
 //! An application: the form, its parsing, the reference and the workflow.
+pub mod birth_date;
 pub mod form;
 pub mod reference;
 pub mod status;

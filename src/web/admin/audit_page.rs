@@ -58,9 +58,15 @@ async fn show(
     staff.require(Permission::ReadAuditLog)?;
     let action = q.action.filter(|a| !a.trim().is_empty());
     let actor = q.actor.filter(|a| !a.trim().is_empty());
-    let page = q.page.unwrap_or(1).max(1);
-    let entries =
-        storage::audit::list(&state.pool, action.as_deref(), actor.as_deref(), PAGE, (page - 1) * PAGE).await?;
+    let page = crate::domain::paging::page(q.page);
+    let entries = storage::audit::list(
+        &state.pool,
+        action.as_deref(),
+        actor.as_deref(),
+        PAGE,
+        crate::domain::paging::offset(page, PAGE),
+    )
+    .await?;
     let (ctx, a) = AdminContext::frame(lang, "/admin/audit", &staff, "audit");
     let next_href = (entries.len() as i64 == PAGE).then(|| {
         let mut qs = url::form_urlencoded::Serializer::new(String::new());

@@ -268,6 +268,8 @@ pub fn message(a: &ApplyStrings, field: Field, problem: Problem) -> String {
         (Field::Phone, _) => a.err_phone,
         (Field::BirthDate, Problem::Missing) => a.err_birth_date_missing,
         (Field::BirthDate, Problem::NotInThePast) => a.err_birth_date_future,
+        (Field::BirthDate, Problem::NoSuchDate) => a.err_birth_date_no_such,
+        (Field::BirthDate, Problem::Implausible) => a.err_birth_date_implausible,
         (Field::BirthDate, _) => a.err_birth_date_invalid,
         (Field::Municipality, _) => a.err_municipality,
         (Field::LivedExperience | Field::ActiveSubstanceAbuse | Field::Dementia | Field::NeedsInterpreter, _) => {

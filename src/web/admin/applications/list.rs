@@ -110,9 +110,9 @@ pub async fn list(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let s = lang.admin();
-    let page_no = query.page.unwrap_or(1).max(1);
+    let page_no = crate::domain::paging::page(query.page);
     let filter = query.filter();
-    let offset = (page_no - 1) * PAGE_SIZE;
+    let offset = crate::domain::paging::offset(page_no, PAGE_SIZE);
     let (rows, intakes) = tokio::try_join!(
         storage::review::list(&state.pool, &filter, query.sort(), PAGE_SIZE, offset),
         storage::intakes::names(&state.pool),
