@@ -12,4 +12,5 @@ mod public_pages;
 mod retention;
 mod review;
 mod staff;
+mod throttle;
 mod web_shell;

@@ -10,9 +10,10 @@ use axum::{
 use secrecy::SecretString;
 use serde_json::json;
 
-use super::{AdminContext, Staff, live_session};
+use super::{AdminContext, Staff, live_session, throttle};
 use crate::{
     auth::password::{self, PasswordError},
+    domain::login_throttle::PER_ACCOUNT,
     i18n::Lang,
     storage,
     web::{
@@ -62,9 +63,16 @@ async fn change(
     let refuse = |field, message| -> AppResult<Response> {
         Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page(lang, &staff, Some((field, message)), false)?)).into_response())
     };
+    // The current password is a secret like any other: a stolen session
+    // must not become a way to guess it.
+    let Some(reserved) = throttle::reserve(&state, &PER_ACCOUNT, "password", &staff.user_id.to_string()).await? else {
+        let page = page(lang, &staff, Some(("current", s.login_throttled)), false)?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response());
+    };
     if !password::verify(SecretString::from(form.get("current")), current).await {
         return refuse("current", s.err_password_current);
     }
+    reserved.clear(&state).await?;
     let new_password = SecretString::from(form.get("password"));
     if let Err(err) = password::check_rules(&new_password) {
         return refuse(
