@@ -2,6 +2,7 @@
 pub(crate) mod admin;
 pub mod apply;
 mod assets;
+pub mod client;
 pub(crate) mod cohorts;
 pub mod error;
 pub mod form;

@@ -133,3 +133,36 @@ async fn every_secret_check_lets_exactly_its_limit_through_a_burst_across_two_in
     assert_eq!(count(&statuses, StatusCode::UNPROCESSABLE_ENTITY), 5, "/admin/password: {statuses:?}");
     assert_eq!(count(&statuses, StatusCode::TOO_MANY_REQUESTS), 15, "{statuses:?}");
 }
+
+/// `n` failed sign-ins at once, each for its own address, with `forwarded_for` as `X-Forwarded-For`.
+async fn failures(app: &TestApp, from: usize, n: usize, forwarded_for: &str) -> Vec<StatusCode> {
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in from..from + n {
+        let (url, origin, forwarded_for) = (app.url("/admin/login"), app.base_url.clone(), forwarded_for.to_string());
+        tasks.spawn(async move {
+            let form = [("email", format!("ghost{i}@example.dk")), ("password", "forkert kode".to_string())];
+            let request = bare().post(url).header("origin", origin).header("x-forwarded-for", forwarded_for);
+            request.form(&form).send().await.unwrap().status()
+        });
+    }
+    tasks.join_all().await
+}
+
+#[tokio::test]
+async fn forwarded_for_is_believed_only_from_a_trusted_proxy() {
+    // Without trusted proxies, the header is anyone's to write: the socket is the client.
+    let direct = TestApp::spawn().await;
+    let statuses = failures(&direct, 0, 30, "203.0.113.7").await;
+    assert_eq!(count(&statuses, StatusCode::UNAUTHORIZED), 30);
+    assert_eq!(failures(&direct, 30, 1, "198.51.100.2").await, [StatusCode::TOO_MANY_REQUESTS]);
+
+    // Behind a trusted proxy, one client's failures do not lock out another.
+    let proxied = TestApp::spawn_with_env(&[("OPTAG_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8")]).await;
+    let statuses = failures(&proxied, 0, 30, "203.0.113.7").await;
+    assert_eq!(count(&statuses, StatusCode::UNAUTHORIZED), 30);
+    assert_eq!(failures(&proxied, 30, 1, "203.0.113.7").await, [StatusCode::TOO_MANY_REQUESTS]);
+    // The client may write the left part; the right-most untrusted address counts.
+    assert_eq!(failures(&proxied, 31, 1, "198.51.100.2, 203.0.113.7").await, [StatusCode::TOO_MANY_REQUESTS]);
+    assert_eq!(failures(&proxied, 32, 1, "198.51.100.2").await, [StatusCode::UNAUTHORIZED]);
+    assert_eq!(failures(&proxied, 33, 1, "203.0.113.7, 198.51.100.3, 10.1.2.3").await, [StatusCode::UNAUTHORIZED]);
+}

@@ -45,10 +45,21 @@ impl TestApp {
 
     /// With mail going to `smtp_url`, which need not answer yet.
     pub async fn spawn_with(smtp: SmtpSink, smtp_url: &str) -> Self {
+        Self::spawn_configured(smtp, smtp_url, &[]).await
+    }
+
+    /// With some environment variables set, e.g. `OPTAG_TRUSTED_PROXIES`.
+    pub async fn spawn_with_env(vars: &[(&str, &str)]) -> Self {
+        let smtp = SmtpSink::start().await;
+        let smtp_url = smtp.url();
+        Self::spawn_configured(smtp, &smtp_url, vars).await
+    }
+
+    async fn spawn_configured(smtp: SmtpSink, smtp_url: &str, vars: &[(&str, &str)]) -> Self {
         let (pool, db_options) = database::fresh_database().await;
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
-        let settings = settings(&base_url, smtp_url);
+        let settings = settings_with(&base_url, smtp_url, vars);
         let clock = ManualClock::at(Utc::now());
         let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
         let running =
@@ -94,7 +105,13 @@ impl TestApp {
 }
 
 pub fn settings(base_url: &str, smtp_url: &str) -> Settings {
+    settings_with(base_url, smtp_url, &[])
+}
+
+/// The test settings with `vars` set on top.
+pub fn settings_with(base_url: &str, smtp_url: &str, vars: &[(&str, &str)]) -> Settings {
     let mut settings = Settings::from_lookup(|name| match name {
+        _ if vars.iter().any(|(k, _)| *k == name) => vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()),
         "OPTAG_BASE_URL" => Some(base_url.to_string()),
         "OPTAG_SMTP_URL" => Some(smtp_url.to_string()),
         "OPTAG_MAIL_FROM" => Some("optag <noreply@optag.test>".to_string()),

@@ -1,10 +1,8 @@
 //! Sign-in: password, then a TOTP code (enrolled at the first sign-in), and sign-out.
-use std::net::SocketAddr;
-
 use askama::Template;
 use axum::{
     Router,
-    extract::{ConnectInfo, State},
+    extract::State,
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -22,7 +20,7 @@ use crate::{
     i18n::{AdminStrings, Lang},
     storage::{self, audit::Event},
     tokens,
-    web::{AppState, error::AppResult, form::FormFields, page::PageContext},
+    web::{AppState, client::ClientAddr, error::AppResult, form::FormFields, page::PageContext},
 };
 
 pub fn router() -> Router<AppState> {
@@ -76,7 +74,7 @@ async fn audit(state: &AppState, headers: &HeaderMap, actor: Option<i64>, action
 
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     lang: Lang,
     form: FormFields,
@@ -91,7 +89,7 @@ async fn login(
         audit(&state, &headers, None, "login_throttled").await?;
         return throttled();
     };
-    let Some(from_client) = throttle::reserve(&state, &PER_CLIENT, "client", &client.ip().to_string()).await? else {
+    let Some(from_client) = throttle::reserve(&state, &PER_CLIENT, "client", &client.to_string()).await? else {
         account.refund(&state).await?;
         audit(&state, &headers, None, "login_throttled").await?;
         return throttled();
