@@ -1,14 +1,9 @@
-//! argon2id password hashing, off the async runtime.
-use argon2::{
-    Algorithm, Argon2, Params, Version,
-    password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng},
-};
+//! Password rules, and argon2id hashing off the async runtime (`argon`:
+//! a bounded number at once).
 use secrecy::{ExposeSecret, SecretString};
 
-/// OWASP's argon2id parameters: 19 MiB, 2 passes, 1 lane.
-fn hasher() -> Argon2<'static> {
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(19 * 1024, 2, 1, None).expect("valid argon2 params"))
-}
+use super::argon::{self, with_turn};
+pub use super::argon::{Busy, WAIT};
 
 #[derive(Debug, thiserror::Error)]
 pub enum PasswordError {
@@ -20,6 +15,8 @@ pub enum PasswordError {
     TooLong { max: usize },
     #[error("hashing failed")]
     Hashing,
+    #[error(transparent)]
+    Busy(#[from] Busy),
 }
 
 pub const MIN_LEN: usize = 8;
@@ -48,41 +45,26 @@ pub fn check_rules(password: &SecretString) -> Result<(), PasswordError> {
 
 /// Hashes in a blocking thread: argon2 takes tens of milliseconds of CPU.
 pub async fn hash(password: SecretString) -> Result<String, PasswordError> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        hasher()
-            .hash_password(password.expose_secret().as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(|_| PasswordError::Hashing)
+    with_turn(move |memory| {
+        argon::hash(password.expose_secret().as_bytes(), memory).map_err(|_| PasswordError::Hashing)
     })
-    .await
-    .map_err(|_| PasswordError::Hashing)?
+    .await?
 }
 
 /// Verifies in a blocking thread; a malformed hash never matches.
-pub async fn verify(password: SecretString, phc: String) -> bool {
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&phc)
-            .is_ok_and(|parsed| hasher().verify_password(password.expose_secret().as_bytes(), &parsed).is_ok())
-    })
-    .await
-    .unwrap_or(false)
+pub async fn verify(password: SecretString, phc: String) -> Result<bool, Busy> {
+    with_turn(move |memory| argon::verify(password.expose_secret().as_bytes(), &phc, memory)).await
 }
 
 /// A hash of a password nobody has, verified when the e-mail address is
-/// unknown so that both failures take the same time.
-pub async fn verify_dummy(password: SecretString) {
+/// unknown so that both failures take the same time (and the same turn).
+pub async fn verify_dummy(password: SecretString) -> Result<(), Busy> {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let _ = tokio::task::spawn_blocking(move || {
-        let phc = DUMMY.get_or_init(|| {
-            let salt = SaltString::generate(&mut OsRng);
-            hasher().hash_password(b"no user has this password", &salt).map(|h| h.to_string()).unwrap_or_default()
-        });
-        if let Ok(parsed) = PasswordHash::new(phc) {
-            let _ = hasher().verify_password(password.expose_secret().as_bytes(), &parsed);
-        }
+    with_turn(move |memory| {
+        let phc = DUMMY.get_or_init(|| argon::hash(b"no user has this password", memory).unwrap_or_default());
+        argon::verify(password.expose_secret().as_bytes(), phc, memory);
     })
-    .await;
+    .await
 }
 
 #[cfg(test)]
@@ -93,9 +75,9 @@ mod tests {
     async fn a_hash_verifies_its_password_only() {
         let phc = hash(SecretString::from("korrekt hest batteri")).await.unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify(SecretString::from("korrekt hest batteri"), phc.clone()).await);
-        assert!(!verify(SecretString::from("forkert"), phc).await);
-        assert!(!verify(SecretString::from("x"), "not a hash".into()).await);
+        assert!(verify(SecretString::from("korrekt hest batteri"), phc.clone()).await.unwrap());
+        assert!(!verify(SecretString::from("forkert"), phc).await.unwrap());
+        assert!(!verify(SecretString::from("x"), "not a hash".into()).await.unwrap());
     }
 
     #[test]

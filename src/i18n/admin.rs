@@ -16,6 +16,7 @@ catalogue! {
     login_button { da: "Log ind", en: "Sign in" }
     login_failed { da: "E-mailadressen eller adgangskoden er forkert.", en: "The e-mail address or the password is wrong." }
     login_throttled { da: "Der har været for mange forsøg. Vent et kvarter, og prøv igen.", en: "There have been too many attempts. Wait a quarter of an hour and try again." }
+    login_busy { da: "Mange logger ind lige nu. Prøv igen om et øjeblik.", en: "Many people are signing in right now. Try again in a moment." }
     login_signed_out { da: "Du er logget ud.", en: "You are signed out." }
     login_expired { da: "Du er blevet logget ud, fordi du ikke har været aktiv et stykke tid.", en: "You were signed out after a while without activity." }
 

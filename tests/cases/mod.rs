@@ -4,6 +4,7 @@ mod cli;
 mod cohorts;
 mod interviews;
 mod meetings;
+mod memory;
 mod no_leaks;
 mod outbox;
 mod own_page;

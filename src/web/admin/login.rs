@@ -100,11 +100,14 @@ async fn login(
     };
     // Unknown, disabled and wrong all cost one argon2 verification and look alike.
     let ok = match &user {
-        Some(u) => password::verify(password, u.password_hash.clone()).await && !u.disabled,
-        None => {
-            password::verify_dummy(password).await;
-            false
-        }
+        Some(u) => password::verify(password, u.password_hash.clone()).await.map(|right| right && !u.disabled),
+        None => password::verify_dummy(password).await.map(|()| false),
+    };
+    // No turn at argon2 in time: the tries were not spent.
+    let Ok(ok) = ok else {
+        account.refund(&state).await?;
+        from_client.refund(&state).await?;
+        return login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text, Some(s.login_busy));
     };
     let Some(user) = user.filter(|_| ok) else {
         tracing::warn!("sign-in failed");

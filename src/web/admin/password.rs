@@ -69,7 +69,12 @@ async fn change(
         let page = page(lang, &staff, Some(("current", s.login_throttled)), false)?;
         return Ok((StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response());
     };
-    if !password::verify(SecretString::from(form.get("current")), current).await {
+    let Ok(right) = password::verify(SecretString::from(form.get("current")), current).await else {
+        reserved.refund(&state).await?;
+        let page = page(lang, &staff, Some(("current", s.login_busy)), false)?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response());
+    };
+    if !right {
         return refuse("current", s.err_password_current);
     }
     reserved.clear(&state).await?;
@@ -80,11 +85,11 @@ async fn change(
             match err {
                 PasswordError::TooShort { .. } => s.err_password_short,
                 PasswordError::TooLong { .. } => s.err_password_long,
-                PasswordError::Common | PasswordError::Hashing => s.err_password_common,
+                PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_) => s.err_password_common,
             },
         );
     }
-    let phc = password::hash(new_password).await.map_err(|e| AppError::Other(e.into()))?;
+    let phc = password::hash(new_password).await?;
     let (keep, _) = live_session(&state, &headers).await?.ok_or(AppError::Forbidden)?;
     storage::staff::change_password(&state.pool, staff.user_id, &phc, &keep, state.clock.now()).await?;
     staff.audit(&state, "password_changed", None, json!({})).await?;

@@ -271,7 +271,7 @@ async fn activate(
         let error = match err {
             PasswordError::TooShort { .. } => s.err_password_short,
             PasswordError::TooLong { .. } => s.err_password_long,
-            PasswordError::Common | PasswordError::Hashing => s.err_password_common,
+            PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_) => s.err_password_common,
         };
         let page = ActivatePage {
             ctx: PageContext::new(lang, "/admin/login"),
@@ -281,7 +281,7 @@ async fn activate(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     }
-    let phc = password::hash(new_password).await.map_err(|e| AppError::Other(e.into()))?;
+    let phc = password::hash(new_password).await?;
     if !storage::staff::activate(&state.pool, &hash, user_id, &phc, now).await? {
         return Ok(spent_page(lang));
     }
