@@ -199,6 +199,7 @@ catalogue! {
     activate_spent_title { da: "Linket er brugt eller udløbet", en: "The link is used or expired" }
     activate_spent_text { da: "Bed en administrator om et nyt link.", en: "Ask an administrator for a new link." }
     err_password_short { da: "Adgangskoden skal have mindst 8 tegn.", en: "The password needs at least 8 characters." }
+    err_password_personal { da: "Adgangskoden må ikke bygge på din e-mailadresse, dit navn eller ordet optag. Vælg en anden.", en: "The password must not be built on your e-mail address, your name or the word optag. Choose another." }
     err_password_long { da: "Adgangskoden må højst have 128 tegn.", en: "The password may have at most 128 characters." }
     err_password_common { da: "Den adgangskode er meget almindelig og let at gætte. Vælg en anden.", en: "That password is very common and easy to guess. Choose another." }
     mail_activation_subject { da: "Din adgang til optag", en: "Your access to optag" }

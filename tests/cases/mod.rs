@@ -8,6 +8,7 @@ mod memory;
 mod no_leaks;
 mod outbox;
 mod own_page;
+mod password_context;
 mod privacy;
 mod public_pages;
 mod retention;

@@ -12,7 +12,7 @@ use serde_json::json;
 
 use super::{AdminContext, Staff, live_session, throttle};
 use crate::{
-    auth::password::{self, PasswordError},
+    auth::password::{self, Context, PasswordError},
     domain::login_throttle::PER_ACCOUNT,
     i18n::Lang,
     storage,
@@ -79,12 +79,14 @@ async fn change(
     }
     reserved.clear(&state).await?;
     let new_password = SecretString::from(form.get("password"));
-    if let Err(err) = password::check_rules(&new_password) {
+    let (email, name) = storage::staff::email_and_name(&state.pool, staff.user_id).await?.ok_or(AppError::NotFound)?;
+    if let Err(err) = password::check_rules(&new_password, &Context { email: &email, name: &name }) {
         return refuse(
             "password",
             match err {
                 PasswordError::TooShort { .. } => s.err_password_short,
                 PasswordError::TooLong { .. } => s.err_password_long,
+                PasswordError::Personal => s.err_password_personal,
                 PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_) => s.err_password_common,
             },
         );
