@@ -15,6 +15,7 @@ pub(crate) mod notify;
 pub(crate) mod own_page;
 pub mod page;
 mod public;
+mod refusals;
 mod security;
 
 use std::{sync::Arc, time::Duration};
@@ -80,6 +81,7 @@ pub fn router(state: AppState) -> Router {
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)))
         .layer(middleware::from_fn_with_state(Arc::<str>::from(origin), security::refuse_cross_origin_posts))
+        .layer(middleware::from_fn_with_state(state.clone(), refusals::audit_forbidden))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(outer)
         .with_state(state)

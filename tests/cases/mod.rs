@@ -2,6 +2,7 @@ mod apply;
 mod browser;
 mod cli;
 mod cohorts;
+mod forbidden_audit;
 mod interviews;
 mod meetings;
 mod memory;
