@@ -109,7 +109,7 @@ async fn every_secret_check_lets_exactly_its_limit_through_a_burst_across_two_in
     assert_eq!(login.headers()["location"], "/admin/mfa");
     let pending = session_cookie(&login);
     let code = wrong_code(&secret, &app);
-    let codes = |i: usize| fields(&[("code", if i % 2 == 0 { code.as_str() } else { "abcd-efgh" })]);
+    let codes = |i: usize| fields(&[("code", if i.is_multiple_of(2) { code.as_str() } else { "abcd-efgh" })]);
     let statuses = burst(&bases, 20, Some(&pending), "/admin/mfa", codes).await;
     assert_eq!(count(&statuses, StatusCode::UNPROCESSABLE_ENTITY), 5, "/admin/mfa: {statuses:?}");
     assert_eq!(count(&statuses, StatusCode::TOO_MANY_REQUESTS), 15, "{statuses:?}");
