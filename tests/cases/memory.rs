@@ -44,7 +44,7 @@ async fn forty_simultaneous_sign_ins_keep_the_server_under_100_mb() {
     }
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let base = format!("http://127.0.0.1:{port}");
-    let server = Server(
+    let mut server = Server(
         Command::new(env!("CARGO_BIN_EXE_optag"))
             .arg("serve")
             .env("DATABASE_URL", url_of(&app.db_options))
@@ -60,10 +60,12 @@ async fn forty_simultaneous_sign_ins_keep_the_server_under_100_mb() {
             .expect("the optag binary runs"),
     );
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    for _ in 0..200 {
+    for attempt in 0.. {
         if client.get(format!("{base}/healthz")).send().await.is_ok_and(|r| r.status() == 200) {
             break;
         }
+        assert!(server.0.try_wait().unwrap().is_none(), "the server stopped before it served");
+        assert!(attempt < 400, "the server did not answer within 20 s");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 
