@@ -172,7 +172,8 @@ impl NewUser {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).context("reading the password from standard input")?;
         let password = SecretString::from(text.trim_end_matches(['\r', '\n']).to_string());
-        password::check_rules(&password).map_err(|e| anyhow::anyhow!("password: {e}"))?;
+        let context = password::Context { email: email.as_str(), name: name.as_str() };
+        password::check_rules(&password, &context).map_err(|e| anyhow::anyhow!("password: {e}"))?;
         Ok(Self { email, name, role, password })
     }
 }

@@ -2,6 +2,7 @@
 use crate::domain::retention::Periods;
 use std::{net::SocketAddr, path::PathBuf, time::Duration};
 
+use ipnet::IpNet;
 use secrecy::{ExposeSecret, SecretBox};
 use url::Url;
 
@@ -88,6 +89,9 @@ pub struct Settings {
     /// within this time is closed: a client trickling its headers would
     /// otherwise hold a connection for ever (slowloris).
     pub header_read_timeout: Duration,
+    /// Reverse proxies whose `X-Forwarded-For` is believed; empty: the
+    /// socket address is the client.
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -171,6 +175,10 @@ impl Settings {
                 *period = chrono::Duration::days(days);
             }
         }
+        let trusted_proxies = match get("OPTAG_TRUSTED_PROXIES") {
+            Some(text) => parse_networks(&text).map_err(|reason| bad("OPTAG_TRUSTED_PROXIES", reason))?,
+            None => Vec::new(),
+        };
         Ok(Self {
             database_url,
             listen,
@@ -184,6 +192,7 @@ impl Settings {
             outbox: OutboxPacing::default(),
             retention,
             header_read_timeout: Duration::from_secs(30),
+            trusted_proxies,
         })
     }
 
@@ -196,6 +205,20 @@ impl Settings {
     pub fn absolute(&self, path: &str) -> String {
         format!("{}{}", self.origin(), path)
     }
+}
+
+/// Comma-separated addresses (`10.0.0.5`, `::1`) or networks (`10.0.0.0/8`).
+fn parse_networks(text: &str) -> Result<Vec<IpNet>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(IpNet::from))
+                .map(|net| net.trunc())
+                .map_err(|_| format!("{item:?} is not an address or a network like 10.0.0.0/8"))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -230,6 +253,14 @@ mod tests {
     }
 
     #[test]
+    fn trusted_proxies_are_addresses_or_networks() {
+        assert!(settings(&[]).unwrap().trusted_proxies.is_empty());
+        let s = settings(&[("OPTAG_TRUSTED_PROXIES", " 10.0.0.5 ,192.168.0.0/16,::1, fd00::/8,")]).unwrap();
+        let nets: Vec<String> = s.trusted_proxies.iter().map(ToString::to_string).collect();
+        assert_eq!(nets, ["10.0.0.5/32", "192.168.0.0/16", "::1/128", "fd00::/8"]);
+    }
+
+    #[test]
     fn https_base_url_makes_cookies_secure() {
         let s = settings(&[("OPTAG_BASE_URL", "https://optag.example.dk")]).unwrap();
         assert!(s.cookie_secure);
@@ -249,6 +280,8 @@ mod tests {
             ("OPTAG_RETAIN_DRAFT_DAYS", "30d"),
             ("OPTAG_RETAIN_MAIL_DAYS", "99999"),
             ("DATABASE_URL", "mysql://x"),
+            ("OPTAG_TRUSTED_PROXIES", "10.0.0.1, proxy.internal"),
+            ("OPTAG_TRUSTED_PROXIES", "10.0.0.0/33"),
         ] {
             let err = settings(&[(name, value)]).unwrap_err();
             assert_eq!(err.name, name, "{value}");

@@ -16,6 +16,7 @@ catalogue! {
     login_button { da: "Log ind", en: "Sign in" }
     login_failed { da: "E-mailadressen eller adgangskoden er forkert.", en: "The e-mail address or the password is wrong." }
     login_throttled { da: "Der har været for mange forsøg. Vent et kvarter, og prøv igen.", en: "There have been too many attempts. Wait a quarter of an hour and try again." }
+    login_busy { da: "Mange logger ind lige nu. Prøv igen om et øjeblik.", en: "Many people are signing in right now. Try again in a moment." }
     login_signed_out { da: "Du er logget ud.", en: "You are signed out." }
     login_expired { da: "Du er blevet logget ud, fordi du ikke har været aktiv et stykke tid.", en: "You were signed out after a while without activity." }
 
@@ -198,6 +199,7 @@ catalogue! {
     activate_spent_title { da: "Linket er brugt eller udløbet", en: "The link is used or expired" }
     activate_spent_text { da: "Bed en administrator om et nyt link.", en: "Ask an administrator for a new link." }
     err_password_short { da: "Adgangskoden skal have mindst 8 tegn.", en: "The password needs at least 8 characters." }
+    err_password_personal { da: "Adgangskoden må ikke bygge på din e-mailadresse, dit navn eller ordet optag. Vælg en anden.", en: "The password must not be built on your e-mail address, your name or the word optag. Choose another." }
     err_password_long { da: "Adgangskoden må højst have 128 tegn.", en: "The password may have at most 128 characters." }
     err_password_common { da: "Den adgangskode er meget almindelig og let at gætte. Vælg en anden.", en: "That password is very common and easy to guess. Choose another." }
     mail_activation_subject { da: "Din adgang til optag", en: "Your access to optag" }

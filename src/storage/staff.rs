@@ -272,6 +272,11 @@ pub async fn insert_unactivated(
     })
 }
 
+/// The user's address and name (for the password rules).
+pub async fn email_and_name(pool: &PgPool, user_id: i64) -> sqlx::Result<Option<(String, String)>> {
+    sqlx::query_as("SELECT email, name FROM staff_users WHERE id = $1").bind(user_id).fetch_optional(pool).await
+}
+
 pub async fn password_hash_of(pool: &PgPool, user_id: i64) -> sqlx::Result<Option<String>> {
     sqlx::query_scalar("SELECT password_hash FROM staff_users WHERE id = $1").bind(user_id).fetch_optional(pool).await
 }

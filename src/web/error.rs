@@ -16,6 +16,9 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// Every turn at argon2 stayed taken (`auth::password::WAIT`): 429.
+    #[error(transparent)]
+    Busy(#[from] crate::auth::password::Busy),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
     #[error(transparent)]
@@ -29,6 +32,7 @@ impl IntoResponse for AppError {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Database(_) | AppError::Render(_) | AppError::Other(_) => {
                 // The cause chain goes to the log once, here; the person sees a kind page.
                 let chain: Vec<String> = anyhow::Chain::new(&self).map(|e| e.to_string()).collect();
@@ -37,6 +41,16 @@ impl IntoResponse for AppError {
             }
         };
         status.into_response()
+    }
+}
+
+/// Hashing a new password: only a full queue is the visitor's to retry.
+impl From<crate::auth::password::PasswordError> for AppError {
+    fn from(err: crate::auth::password::PasswordError) -> Self {
+        match err {
+            crate::auth::password::PasswordError::Busy(busy) => AppError::Busy(busy),
+            other => AppError::Other(other.into()),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 pub(crate) mod admin;
 pub mod apply;
 mod assets;
+pub mod client;
 pub(crate) mod cohorts;
 pub mod error;
 pub mod form;
@@ -15,6 +16,7 @@ pub(crate) mod notify;
 pub(crate) mod own_page;
 pub mod page;
 mod public;
+mod refusals;
 mod requester;
 mod security;
 pub mod serve;
@@ -95,6 +97,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn(input::refuse_control_characters))
         // Inside the error pages, so a panic becomes the same kind 500 page as any error.
         .layer(CatchPanicLayer::custom(error::panicked))
+        .layer(middleware::from_fn_with_state(state.clone(), refusals::audit_forbidden))
         .layer(middleware::from_fn(error::render_error_pages))
         .layer(outer)
         .with_state(state)

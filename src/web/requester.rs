@@ -1,23 +1,15 @@
-//! Who is asking, for the limits on mail to unproven addresses.
-use std::net::SocketAddr;
+//! Who is asking, for the limits on mail to unproven addresses: the same
+//! client address as every per-client limit (`client::ClientAddr`).
+use axum::{extract::FromRequestParts, http::request::Parts};
 
-use axum::{
-    extract::{ConnectInfo, FromRequestParts},
-    http::request::Parts,
-};
-
+use super::{AppState, client::ClientAddr};
 use crate::mail::outbox::Requester;
 
-impl<S: Send + Sync> FromRequestParts<S> for Requester {
-    type Rejection = std::convert::Infallible;
+impl FromRequestParts<AppState> for Requester {
+    type Rejection = <ClientAddr as FromRequestParts<AppState>>::Rejection;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        // Served without connect info (never in optag) every visitor counts as one.
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip())
-            .unwrap_or(std::net::IpAddr::from([0, 0, 0, 0]));
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let ClientAddr(ip) = ClientAddr::from_request_parts(parts, state).await?;
         Ok(Requester(ip))
     }
 }

@@ -75,7 +75,7 @@ pub async fn refuse_cross_origin_posts(State(origin): State<Arc<str>>, request: 
             None => true,
         };
     if !allowed {
-        tracing::warn!("refused a cross-origin request");
+        // Logged and audited by `refusals::audit_forbidden`, as every 403 is.
         return StatusCode::FORBIDDEN.into_response();
     }
     next.run(request).await

@@ -76,6 +76,25 @@ async fn user_add_refuses_bad_input_and_names_what_is_wrong() {
     );
     assert_eq!(short.status.code(), Some(1));
     assert!(text(&short).contains("at least 8"));
+    let own_address = optag(
+        &app,
+        &[
+            "user",
+            "add",
+            "--email",
+            "lone.ravn@example.dk",
+            "--name",
+            "Lone Ravn",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ],
+        "lone.ravn@example.dk\n",
+        &[],
+    );
+    assert_eq!(own_address.status.code(), Some(1));
+    assert!(text(&own_address).contains("password"), "{}", text(&own_address));
+    assert!(!text(&own_address).contains("Created"), "{}", text(&own_address));
     let count: i64 = sqlx::query_scalar("SELECT count(*) FROM staff_users").fetch_one(&app.pool).await.unwrap();
     assert_eq!(count, 0);
 }

@@ -45,21 +45,33 @@ impl TestApp {
 
     /// With mail going to `smtp_url`, which need not answer yet.
     pub async fn spawn_with(smtp: SmtpSink, smtp_url: &str) -> Self {
-        Self::spawn_inner(smtp, smtp_url, |_| {}).await
+        Self::spawn_inner(smtp, smtp_url, &[], |_| {}).await
     }
 
     /// With the test settings changed by `tweak` (e.g. an https base URL).
     pub async fn spawn_configured(tweak: impl FnOnce(&mut Settings)) -> Self {
         let smtp = SmtpSink::start().await;
         let smtp_url = smtp.url();
-        Self::spawn_inner(smtp, &smtp_url, tweak).await
+        Self::spawn_inner(smtp, &smtp_url, &[], tweak).await
     }
 
-    async fn spawn_inner(smtp: SmtpSink, smtp_url: &str, tweak: impl FnOnce(&mut Settings)) -> Self {
+    /// With some environment variables set, e.g. `OPTAG_TRUSTED_PROXIES`.
+    pub async fn spawn_with_env(vars: &[(&str, &str)]) -> Self {
+        let smtp = SmtpSink::start().await;
+        let smtp_url = smtp.url();
+        Self::spawn_inner(smtp, &smtp_url, vars, |_| {}).await
+    }
+
+    async fn spawn_inner(
+        smtp: SmtpSink,
+        smtp_url: &str,
+        vars: &[(&str, &str)],
+        tweak: impl FnOnce(&mut Settings),
+    ) -> Self {
         let (pool, db_options) = database::fresh_database().await;
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
-        let mut settings = settings(&base_url, smtp_url);
+        let mut settings = settings_with(&base_url, smtp_url, vars);
         tweak(&mut settings);
         let clock = ManualClock::at(Utc::now());
         let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
@@ -116,7 +128,13 @@ impl TestApp {
 }
 
 pub fn settings(base_url: &str, smtp_url: &str) -> Settings {
+    settings_with(base_url, smtp_url, &[])
+}
+
+/// The test settings with `vars` set on top.
+pub fn settings_with(base_url: &str, smtp_url: &str, vars: &[(&str, &str)]) -> Settings {
     let mut settings = Settings::from_lookup(|name| match name {
+        _ if vars.iter().any(|(k, _)| *k == name) => vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string()),
         "OPTAG_BASE_URL" => Some(base_url.to_string()),
         "OPTAG_SMTP_URL" => Some(smtp_url.to_string()),
         "OPTAG_MAIL_FROM" => Some("optag <noreply@optag.test>".to_string()),

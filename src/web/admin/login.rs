@@ -1,10 +1,8 @@
 //! Sign-in: password, then a TOTP code (enrolled at the first sign-in), and sign-out.
-use std::net::SocketAddr;
-
 use askama::Template;
 use axum::{
     Router,
-    extract::{ConnectInfo, State},
+    extract::State,
     http::{HeaderMap, StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -12,17 +10,17 @@ use axum::{
 use secrecy::SecretString;
 use serde_json::json;
 
-use super::{live_session, request_id};
+use super::{live_session, request_id, throttle};
 use crate::{
     auth::{password, session, totp},
     domain::{
         email_address::EmailAddress,
-        login_throttle::{PER_ACCOUNT, PER_CLIENT, Policy},
+        login_throttle::{PER_ACCOUNT, PER_CLIENT},
     },
     i18n::{AdminStrings, Lang},
     storage::{self, audit::Event},
     tokens,
-    web::{AppState, error::AppResult, form::FormFields, page::PageContext},
+    web::{AppState, client::ClientAddr, error::AppResult, form::FormFields, page::PageContext},
 };
 
 pub fn router() -> Router<AppState> {
@@ -60,22 +58,6 @@ async fn login_form(lang: Lang, axum::extract::Query(q): axum::extract::Query<Lo
     Ok(Html(page.render()?).into_response())
 }
 
-fn throttle_key(kind: &str, value: &str) -> Vec<u8> {
-    tokens::hash(&format!("{kind}:{value}"))
-}
-
-async fn locked(state: &AppState, policy: &Policy, key: &[u8]) -> AppResult<bool> {
-    let record = storage::throttle::get(&state.pool, key).await?;
-    Ok(policy.is_locked(record.as_ref(), state.clock.now()))
-}
-
-async fn note_failure(state: &AppState, policy: &Policy, key: &[u8]) -> AppResult<()> {
-    let record = storage::throttle::get(&state.pool, key).await?;
-    let next = policy.after_failure(record.as_ref(), state.clock.now());
-    storage::throttle::put(&state.pool, key, &next).await?;
-    Ok(())
-}
-
 async fn audit(state: &AppState, headers: &HeaderMap, actor: Option<i64>, action: &str) -> AppResult<()> {
     let rid = request_id(headers);
     let event = Event {
@@ -92,39 +74,48 @@ async fn audit(state: &AppState, headers: &HeaderMap, actor: Option<i64>, action
 
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     lang: Lang,
     form: FormFields,
 ) -> AppResult<Response> {
     let s = lang.admin();
     let (email_text, password) = (form.get("email"), SecretString::from(form.get("password")));
-    let account_key = throttle_key("account", &email_text.trim().to_lowercase());
-    let client_key = throttle_key("client", &client.ip().to_string());
-    if locked(&state, &PER_ACCOUNT, &account_key).await? || locked(&state, &PER_CLIENT, &client_key).await? {
+    // A try is reserved for the account and for the client before the
+    // password is checked; a refused client gives the account's try back.
+    let throttled = || login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text.clone(), Some(s.login_throttled));
+    let Some(account) = throttle::reserve(&state, &PER_ACCOUNT, "account", &email_text.trim().to_lowercase()).await?
+    else {
         audit(&state, &headers, None, "login_throttled").await?;
-        return login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text, Some(s.login_throttled));
-    }
+        return throttled();
+    };
+    let Some(from_client) = throttle::reserve(&state, &PER_CLIENT, "client", &client.to_string()).await? else {
+        account.refund(&state).await?;
+        audit(&state, &headers, None, "login_throttled").await?;
+        return throttled();
+    };
     let user = match EmailAddress::parse(&email_text) {
         Ok(email) => storage::staff::for_login(&state.pool, &email).await?,
         Err(_) => None,
     };
     // Unknown, disabled and wrong all cost one argon2 verification and look alike.
     let ok = match &user {
-        Some(u) => password::verify(password, u.password_hash.clone()).await && !u.disabled,
-        None => {
-            password::verify_dummy(password).await;
-            false
-        }
+        Some(u) => password::verify(password, u.password_hash.clone()).await.map(|right| right && !u.disabled),
+        None => password::verify_dummy(password).await.map(|()| false),
+    };
+    // No turn at argon2 in time: the tries were not spent.
+    let Ok(ok) = ok else {
+        account.refund(&state).await?;
+        from_client.refund(&state).await?;
+        return login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text, Some(s.login_busy));
     };
     let Some(user) = user.filter(|_| ok) else {
-        note_failure(&state, &PER_ACCOUNT, &account_key).await?;
-        note_failure(&state, &PER_CLIENT, &client_key).await?;
         tracing::warn!("sign-in failed");
         audit(&state, &headers, None, "login_failed").await?;
         return login_page(lang, StatusCode::UNAUTHORIZED, email_text, Some(s.login_failed));
     };
-    storage::throttle::clear(&state.pool, &account_key).await?;
+    account.clear(&state).await?;
+    from_client.refund(&state).await?;
     // A fresh session id at every sign-in; any old session is ended.
     if let Some((old, _)) = live_session(&state, &headers).await? {
         storage::sessions::delete(&state.pool, &old).await?;
@@ -200,6 +191,17 @@ async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, fo
     else {
         return Ok(Redirect::to("/admin/mfa/setup").into_response());
     };
+    let Some(reserved) = throttle::reserve(&state, &PER_ACCOUNT, "mfa", &row.user_id.to_string()).await? else {
+        let s = lang.admin();
+        return setup_page(
+            lang,
+            StatusCode::TOO_MANY_REQUESTS,
+            &secret,
+            &row.email,
+            Vec::new(),
+            Some(s.login_throttled),
+        );
+    };
     let step = totp::check(&secret, &form.get("code"), state.clock.now());
     let enrolled = match step {
         Some(step) => {
@@ -218,6 +220,7 @@ async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, fo
             Some(lang.admin().mfa_wrong),
         );
     }
+    reserved.clear(&state).await?;
     audit(&state, &headers, Some(row.user_id), "mfa_enrolled").await?;
     finish_sign_in(&state, &hash).await
 }
@@ -256,10 +259,10 @@ async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form
     let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
-    let key = throttle_key("mfa", &row.user_id.to_string());
-    if locked(&state, &PER_ACCOUNT, &key).await? {
+    // TOTP codes and recovery codes share the user's tries.
+    let Some(reserved) = throttle::reserve(&state, &PER_ACCOUNT, "mfa", &row.user_id.to_string()).await? else {
         return mfa_page(lang, StatusCode::TOO_MANY_REQUESTS, Some(lang.admin().login_throttled));
-    }
+    };
     let code = form.get("code");
     let now = state.clock.now();
     let accepted = match storage::staff::totp_of(&state.pool, &state.key, row.user_id).await? {
@@ -270,11 +273,10 @@ async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form
         None => false,
     };
     if !accepted {
-        note_failure(&state, &PER_ACCOUNT, &key).await?;
         audit(&state, &headers, Some(row.user_id), "mfa_failed").await?;
         return mfa_page(lang, StatusCode::UNPROCESSABLE_ENTITY, Some(lang.admin().mfa_wrong));
     }
-    storage::throttle::clear(&state.pool, &key).await?;
+    reserved.clear(&state).await?;
     audit(&state, &headers, Some(row.user_id), "login").await?;
     finish_sign_in(&state, &hash).await
 }

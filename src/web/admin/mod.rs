@@ -11,6 +11,7 @@ mod meetings;
 mod password;
 mod placements;
 mod slot_edit;
+mod throttle;
 mod users;
 
 use axum::{

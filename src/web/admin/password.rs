@@ -10,9 +10,10 @@ use axum::{
 use secrecy::SecretString;
 use serde_json::json;
 
-use super::{AdminContext, Staff, live_session};
+use super::{AdminContext, Staff, live_session, throttle};
 use crate::{
-    auth::password::{self, PasswordError},
+    auth::password::{self, Context, PasswordError},
+    domain::login_throttle::PER_ACCOUNT,
     i18n::Lang,
     storage,
     web::{
@@ -62,21 +63,35 @@ async fn change(
     let refuse = |field, message| -> AppResult<Response> {
         Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page(lang, &staff, Some((field, message)), false)?)).into_response())
     };
-    if !password::verify(SecretString::from(form.get("current")), current).await {
+    // The current password is a secret like any other: a stolen session
+    // must not become a way to guess it.
+    let Some(reserved) = throttle::reserve(&state, &PER_ACCOUNT, "password", &staff.user_id.to_string()).await? else {
+        let page = page(lang, &staff, Some(("current", s.login_throttled)), false)?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response());
+    };
+    let Ok(right) = password::verify(SecretString::from(form.get("current")), current).await else {
+        reserved.refund(&state).await?;
+        let page = page(lang, &staff, Some(("current", s.login_busy)), false)?;
+        return Ok((StatusCode::TOO_MANY_REQUESTS, Html(page)).into_response());
+    };
+    if !right {
         return refuse("current", s.err_password_current);
     }
+    reserved.clear(&state).await?;
     let new_password = SecretString::from(form.get("password"));
-    if let Err(err) = password::check_rules(&new_password) {
+    let (email, name) = storage::staff::email_and_name(&state.pool, staff.user_id).await?.ok_or(AppError::NotFound)?;
+    if let Err(err) = password::check_rules(&new_password, &Context { email: &email, name: &name }) {
         return refuse(
             "password",
             match err {
                 PasswordError::TooShort { .. } => s.err_password_short,
                 PasswordError::TooLong { .. } => s.err_password_long,
-                PasswordError::Common | PasswordError::Hashing => s.err_password_common,
+                PasswordError::Personal => s.err_password_personal,
+                PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_) => s.err_password_common,
             },
         );
     }
-    let phc = password::hash(new_password).await.map_err(|e| AppError::Other(e.into()))?;
+    let phc = password::hash(new_password).await?;
     let (keep, _) = live_session(&state, &headers).await?.ok_or(AppError::Forbidden)?;
     storage::staff::change_password(&state.pool, staff.user_id, &phc, &keep, state.clock.now()).await?;
     staff.audit(&state, "password_changed", None, json!({})).await?;

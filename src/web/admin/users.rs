@@ -14,7 +14,7 @@ use serde_json::json;
 
 use super::{AdminContext, Staff};
 use crate::{
-    auth::password::{self, PasswordError},
+    auth::password::{self, Context, PasswordError},
     domain::{
         email_address::EmailAddress,
         staff::{Permission, Role, StaffName},
@@ -267,11 +267,13 @@ async fn activate(
         ActivationLink::Valid { user_id } => user_id,
     };
     let new_password = SecretString::from(form.get("password"));
-    if let Err(err) = password::check_rules(&new_password) {
+    let (email, name) = storage::staff::email_and_name(&state.pool, user_id).await?.ok_or(AppError::NotFound)?;
+    if let Err(err) = password::check_rules(&new_password, &Context { email: &email, name: &name }) {
         let error = match err {
             PasswordError::TooShort { .. } => s.err_password_short,
             PasswordError::TooLong { .. } => s.err_password_long,
-            PasswordError::Common | PasswordError::Hashing => s.err_password_common,
+            PasswordError::Personal => s.err_password_personal,
+            PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_) => s.err_password_common,
         };
         let page = ActivatePage {
             ctx: PageContext::new(lang, "/admin/login"),
@@ -281,7 +283,7 @@ async fn activate(
         };
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     }
-    let phc = password::hash(new_password).await.map_err(|e| AppError::Other(e.into()))?;
+    let phc = password::hash(new_password).await?;
     if !storage::staff::activate(&state.pool, &hash, user_id, &phc, now).await? {
         return Ok(spent_page(lang));
     }
