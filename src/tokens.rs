@@ -13,6 +13,16 @@ pub fn hash(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
+/// A digest of `content` salted with `secret` (a token that is never stored),
+/// so the stored digest cannot be used to test guesses of the content.
+pub fn digest(secret: &str, content: &[u8]) -> Vec<u8> {
+    let mut h = Sha256::new();
+    h.update(secret.as_bytes());
+    h.update([0]);
+    h.update(content);
+    h.finalize().to_vec()
+}
+
 /// A token we could have made: the right length and alphabet. Cheap to check
 /// before a database look-up.
 pub fn is_well_formed(token: &str) -> bool {

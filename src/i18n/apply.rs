@@ -153,6 +153,11 @@ catalogue! {
         en: "Drafts are kept for 30 days. You can start again – and you are welcome to contact the school if you need help."
     }
     start_again { da: "Begynd på en ny ansøgning", en: "Start a new application" }
+    kept_first_title { da: "Vi har allerede din ansøgning", en: "We already have your application" }
+    kept_first_text {
+        da: "Denne formular er allerede sendt med en anden e-mailadresse, så vi har beholdt den første udgave. Vil du ændre noget, så brug linket i kvitteringsmailen til din egen side – eller kontakt skolen.",
+        en: "This form was already sent with another e-mail address, so we kept the first version. If you want to change something, use the link in the receipt e-mail to your own page – or contact the school."
+    }
     in_progress_title { da: "Din ansøgning er allerede under behandling", en: "Your application is already being processed" }
     in_progress_text {
         da: "Vi er gået i gang med din ansøgning, så den kan ikke længere ændres her. Kontakt skolen, hvis du vil tilføje noget.",

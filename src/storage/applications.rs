@@ -17,6 +17,8 @@ pub struct NewApplication<'a> {
     /// The optional consent to be kept for a later intake, when given.
     pub keep_text_id: Option<i64>,
     pub submission_key_hash: &'a [u8],
+    /// `tokens::digest` of the fields under the submission key.
+    pub submission_digest: &'a [u8],
     pub now: DateTime<Utc>,
 }
 
@@ -44,11 +46,11 @@ pub async fn insert(
          INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
              municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
              consent_version, consented_at, submission_key_hash, submitted_at, updated_at,
-             consent_text_id, keep_text_id, keep_consented_at)
+             consent_text_id, keep_text_id, keep_consented_at, submission_digest)
          OVERRIDING SYSTEM VALUE
          SELECT $1, $2, $3::text || '-' || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END,
                 $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
-                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END
+                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19
          FROM counter
          RETURNING (SELECT last FROM counter)",
     )
@@ -70,6 +72,7 @@ pub async fn insert(
     .bind(new.submission_key_hash)
     .bind(new.consent_text_id)
     .bind(new.keep_text_id)
+    .bind(new.submission_digest)
     .fetch_one(conn)
     .await?;
     Ok((id, Reference { year, number }))
@@ -107,7 +110,7 @@ pub async fn replace_answers(
              facts_sealed = $6, answers_sealed = $7, eligibility_sealed = $8, eligibility_summary = $9,
              consent_version = $10, consented_at = $11, submission_key_hash = $12, updated_at = $11,
              consent_text_id = $13, keep_text_id = $14,
-             keep_consented_at = CASE WHEN $14::bigint IS NULL THEN NULL ELSE $11 END
+             keep_consented_at = CASE WHEN $14::bigint IS NULL THEN NULL ELSE $11 END, submission_digest = $15
          WHERE id = $1 AND status = 'submitted'",
     )
     .bind(id)
@@ -124,6 +127,7 @@ pub async fn replace_answers(
     .bind(new.submission_key_hash)
     .bind(new.consent_text_id)
     .bind(new.keep_text_id)
+    .bind(new.submission_digest)
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -138,19 +142,38 @@ pub struct Receipt {
     pub status: String,
 }
 
-pub async fn by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<Receipt>> {
-    sqlx::query_as("SELECT id, reference, intake_id, status FROM applications WHERE submission_key_hash = $1")
-        .bind(key_hash)
-        .fetch_optional(conn)
-        .await
+/// The application a submission key was used for, with the address and the
+/// digest of what was sent, to tell a resent form with changes from a double click.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Sent {
+    pub id: i64,
+    pub reference: String,
+    pub status: String,
+    pub email_normalised: String,
+    pub submission_digest: Option<Vec<u8>>,
+}
+
+pub async fn by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<Sent>> {
+    sqlx::query_as(
+        "SELECT id, reference, status, email_normalised, submission_digest FROM applications
+         WHERE submission_key_hash = $1",
+    )
+    .bind(key_hash)
+    .fetch_optional(conn)
+    .await
 }
 
 /// The reference and intake a receipt page shows: of the application sent
 /// with this submission key, or of a held submission (`drafts::Held`).
 pub async fn receipt_or_held(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<(String, i64)>> {
     let mut conn = pool.acquire().await?;
-    if let Some(r) = by_submission_key(&mut conn, key_hash).await? {
-        return Ok(Some((r.reference, r.intake_id)));
+    let found: Option<(String, i64)> =
+        sqlx::query_as("SELECT reference, intake_id FROM applications WHERE submission_key_hash = $1")
+            .bind(key_hash)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if found.is_some() {
+        return Ok(found);
     }
     super::drafts::held_by_submission_key(&mut conn, key_hash).await
 }

@@ -111,6 +111,7 @@ pub struct Held<'a> {
     pub intake_id: i64,
     pub token_hash: &'a [u8],
     pub submission_key_hash: &'a [u8],
+    pub submission_digest: &'a [u8],
     pub year: i32,
     pub fields: &'a ApplicationFields,
     pub now: DateTime<Utc>,
@@ -124,7 +125,7 @@ pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_
         "WITH counter AS (
              INSERT INTO reference_counters (year, last) VALUES ($3, 1)
              ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last)
-         UPDATE drafts SET held_submission_key_hash = $2,
+         UPDATE drafts SET held_submission_key_hash = $2, held_submission_digest = $4,
              held_reference = $3::text || '-' || (SELECT CASE WHEN last < 10000 THEN lpad(last::text, 4, '0')
                                                          ELSE last::text END FROM counter)
          WHERE id = $1 RETURNING held_reference",
@@ -132,6 +133,7 @@ pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_
     .bind(id)
     .bind(held.submission_key_hash)
     .bind(held.year)
+    .bind(held.submission_digest)
     .fetch_one(conn)
     .await
 }
@@ -142,6 +144,40 @@ pub async fn held_by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) ->
         .bind(key_hash)
         .fetch_optional(conn)
         .await
+}
+
+/// A held submission found again by its submission key (a resent form).
+#[derive(Debug, sqlx::FromRow)]
+pub struct HeldSent {
+    pub id: i64,
+    pub email: String,
+    pub held_submission_digest: Option<Vec<u8>>,
+}
+
+pub async fn held_sent(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<HeldSent>> {
+    sqlx::query_as("SELECT id, email, held_submission_digest FROM drafts WHERE held_submission_key_hash = $1")
+        .bind(key_hash)
+        .fetch_optional(conn)
+        .await
+}
+
+/// The held submission's answers replaced by what was resent under its key.
+pub async fn update_held(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    id: i64,
+    fields: &ApplicationFields,
+    digest: &[u8],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE drafts SET fields_sealed = $2, held_submission_digest = $3, updated_at = $4 WHERE id = $1")
+        .bind(id)
+        .bind(key.seal_json(Field::DraftFields, id, fields))
+        .bind(digest)
+        .bind(now)
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn delete(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {

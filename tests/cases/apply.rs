@@ -303,3 +303,37 @@ async fn references_grow_past_four_digits_as_the_domain_prints_them() {
     let receipt = app.smtp.mails_to("third@example.dk", 1).await;
     assert!(receipt[0].subject.contains("2026-10000"));
 }
+
+#[tokio::test]
+async fn a_form_sent_again_with_changes_stores_them_or_says_the_first_version_was_kept() {
+    let (app, slug) = open_app().await;
+    let page = app.get(&format!("/intakes/{slug}/apply")).await.text().await.unwrap();
+    let key = page.split("name=\"submission_key\" value=\"").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let first = with(form("mette@example.dk", "submit"), "submission_key", &key);
+    let sent = post(&app, &slug, &first).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+
+    // Back, change an answer, send again with the same key.
+    let changed = with(first.clone(), "motivation", "Andre tanker end før");
+    let again = post(&app, &slug, &changed).await;
+    assert_eq!((again.status(), location(&again)), (StatusCode::SEE_OTHER, location(&sent)));
+    let health = app.health("2026-0001").await.unwrap();
+    assert_eq!(health.answers["motivation"].as_str(), Some("Andre tanker end før"), "the change is stored");
+    let mails = app.smtp.mails_to("mette@example.dk", 2).await;
+    assert!(mails.iter().any(|m| m.subject.starts_with("Din ansøgning er opdateret")));
+    // A double click changes nothing and sends nothing more.
+    assert_eq!(post(&app, &slug, &changed).await.status(), StatusCode::SEE_OTHER);
+
+    // The same form under another address: the first version stands, and the page says so.
+    let other = post(&app, &slug, &with(changed.clone(), "email", "anden@example.dk")).await;
+    assert_eq!(other.status(), StatusCode::CONFLICT);
+    assert!(other.text().await.unwrap().contains("beholdt den første udgave"));
+    assert_eq!(count(&app, "applications").await, 1);
+
+    // Once the school has started, a change is refused with a page that says so.
+    sqlx::query("UPDATE applications SET status = 'invited'").execute(&app.pool).await.unwrap();
+    let late = post(&app, &slug, &with(changed, "motivation", "For sent")).await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.smtp.mails().await.len(), 2, "no mail for a double click or a refused change");
+}

@@ -27,6 +27,8 @@ pub enum Submitted {
     },
     /// The existing application is past `submitted` and cannot be replaced.
     InProgress,
+    /// The form was sent before under another address: the first version stands.
+    KeptFirst,
     Invalid(Vec<FieldError>),
     Closed,
 }
@@ -163,11 +165,12 @@ async fn store_submission(
     // Looked up before the resend check: under READ COMMITTED, a twin request
     // that committed in between is then seen by the resend check too.
     let existing = storage::applications::by_email(tx, c.intake.id, &c.submission.applicant.email.normalised()).await?;
-    if storage::applications::by_submission_key(tx, &key_hash).await?.is_some()
-        || storage::drafts::held_by_submission_key(tx, &key_hash).await?.is_some()
-    {
-        return Ok(received);
-    }
+    let digest = tokens::digest(c.key, &serde_json::to_vec(c.fields).map_err(anyhow::Error::from)?);
+    let sent = storage::applications::by_submission_key(tx, &key_hash).await?;
+    let held = match sent {
+        Some(_) => None,
+        None => storage::drafts::held_sent(tx, &key_hash).await?,
+    };
     let mail_domain = c.state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let (consent_text, keep_text) = consent_texts(c.lang);
     let consent_text_id = consent_id(tx, c, &consent_text).await?;
@@ -183,8 +186,35 @@ async fn store_submission(
         consent_text_id,
         keep_text_id,
         submission_key_hash: &key_hash,
+        submission_digest: &digest,
         now: c.now,
     };
+    // The same form sent again (back, change, send): a double click changes
+    // nothing; changes are stored while the application can still change.
+    if let Some(sent) = sent {
+        if sent.submission_digest.as_deref() == Some(digest.as_slice()) {
+            return Ok(received);
+        }
+        if sent.email_normalised != email.normalised() {
+            return Ok(Submitted::KeptFirst);
+        }
+        if !storage::applications::replace_answers(tx, &c.state.key, sent.id, &new).await? {
+            return Ok(Submitted::InProgress);
+        }
+        let own_page = own_page_url(tx, c, sent.id).await?;
+        let mail = mails::receipt(email.clone(), &sent.reference, c.intake, true, own_page)?;
+        outbox::queue(tx, &c.state.key, &mail, &mail_domain).await?;
+        return Ok(received);
+    }
+    if let Some(held) = held {
+        if held.held_submission_digest.as_deref() != Some(digest.as_slice()) {
+            if !held.email.eq_ignore_ascii_case(email.as_str()) {
+                return Ok(Submitted::KeptFirst);
+            }
+            storage::drafts::update_held(tx, &c.state.key, held.id, c.fields, &digest, c.now).await?;
+        }
+        return Ok(received);
+    }
     match existing {
         // The draft link proves the address it was mailed to: replace the first application.
         Some(existing) if proven => {
@@ -210,6 +240,7 @@ async fn store_submission(
                 intake_id: c.intake.id,
                 token_hash: &tokens::hash(&token),
                 submission_key_hash: &key_hash,
+                submission_digest: &digest,
                 year: to_local(c.now).year(),
                 fields: c.fields,
                 now: c.now,

@@ -127,6 +127,11 @@ async fn post(
                 Ok(NoticePage::new(PageContext::new(lang, "/"), a.in_progress_title, vec![a.in_progress_text.into()])
                     .respond(StatusCode::CONFLICT))
             }
+            Submitted::KeptFirst => {
+                let a = lang.apply();
+                Ok(NoticePage::new(PageContext::new(lang, "/"), a.kept_first_title, vec![a.kept_first_text.into()])
+                    .respond(StatusCode::CONFLICT))
+            }
             Submitted::Invalid(errors) => form_page(&errors),
             Submitted::Closed => Ok(StatusCode::CONFLICT.into_response()),
         },
