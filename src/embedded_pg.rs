@@ -59,7 +59,10 @@ impl EmbeddedPg {
         let port = listen.tcp_port.unwrap_or(PORT);
         let run_as = running_as_root().then_some("postgres");
         std::fs::create_dir_all(data_dir).with_context(|| format!("creating {}", data_dir.display()))?;
-        let data_dir = data_dir.canonicalize()?;
+        let mut data_dir = data_dir.canonicalize()?;
+        if let Some(user) = run_as {
+            data_dir = reachable_by(user, &data_dir, durability)?;
+        }
         let socket = data_dir.join(format!(".s.PGSQL.{port}"));
         if socket.as_os_str().len() > 100 {
             bail!(
@@ -185,6 +188,53 @@ impl EmbeddedPg {
             .context("starting the cluster watchdog")?;
         Ok(())
     }
+}
+
+/// Where a cluster run as `user` can live: `wanted`, when `user` can enter
+/// it, else a folder of its own outside the person's folders (root's home or
+/// a `mktemp -d` folder is mode 700, and opening it to others would weaken
+/// its protection): `/var/lib/optag/clusters/…` for a durable cluster,
+/// the system's temporary folder for a disposable one. Named by a hash of
+/// `wanted`, so each project keeps finding its own cluster; the log says where.
+fn reachable_by(user: &str, wanted: &Path, durability: Durability) -> anyhow::Result<PathBuf> {
+    chown(wanted, user)?;
+    if can_enter(user, wanted) {
+        return Ok(wanted.to_path_buf());
+    }
+    use sha2::Digest as _;
+    let name = hex::encode(&sha2::Sha256::digest(wanted.as_os_str().as_encoded_bytes())[..8]);
+    let base = match durability {
+        Durability::Durable => PathBuf::from("/var/lib/optag/clusters"),
+        Durability::Disposable => std::env::temp_dir().join("optag-clusters"),
+    };
+    let moved = base.join(name);
+    std::fs::create_dir_all(&moved).with_context(|| format!("creating {}", moved.display()))?;
+    chown(&moved, user)?;
+    if !can_enter(user, &moved) {
+        bail!(
+            "the PostgreSQL user '{user}' can enter neither {} nor {}; set DATABASE_URL or run optag as a normal user",
+            wanted.display(),
+            moved.display()
+        );
+    }
+    tracing::info!(
+        cluster = %moved.display(),
+        "the private PostgreSQL cluster lives outside the project: its user cannot enter the project's folder"
+    );
+    Ok(moved)
+}
+
+/// Whether `user` can reach and write `dir` (every folder above it included).
+fn can_enter(user: &str, dir: &Path) -> bool {
+    Command::new("runuser")
+        .args(["-u", user, "--", "test", "-x"])
+        .arg(dir)
+        .arg("-a")
+        .arg("-w")
+        .arg(dir)
+        .current_dir("/")
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 fn shell_quote(text: &str) -> String {

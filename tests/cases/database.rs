@@ -132,3 +132,32 @@ async fn tls_to_postgresql_is_used_with_sslmode_and_the_certificate_verified_as_
     tokio::task::spawn_blocking(move || pg.stop()).await.unwrap();
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A newcomer who clones as root into a folder only root may enter (root's
+/// home, a `mktemp -d` folder) still gets a private cluster: PostgreSQL's
+/// user cannot enter the folder, so the cluster lives where it can, and the
+/// folder's own protection is left as it was.
+#[tokio::test]
+async fn as_root_in_a_folder_of_mode_700_the_private_cluster_still_starts() {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    if !is_root {
+        eprintln!("skipped: only root hands the cluster to another user");
+        return;
+    }
+    let private = scratch("mode-700");
+    std::fs::create_dir_all(&private).unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let data = private.join("var").join("postgres");
+    let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&data, Durability::Disposable))
+        .await
+        .unwrap()
+        .expect("the cluster starts although its user cannot enter the folder");
+    let pool = sqlx::PgPool::connect_with(pg.connect_options()).await.expect("connect");
+    let one: i32 = sqlx::query_scalar("SELECT 1").fetch_one(&pool).await.unwrap();
+    pool.close().await;
+    pg.stop();
+    let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+    let _ = std::fs::remove_dir_all(&private);
+    assert_eq!((one, mode), (1, 0o700), "the folder keeps its protection");
+}
