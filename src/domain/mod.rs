@@ -14,6 +14,8 @@ pub mod municipality;
 pub mod own_page;
 pub mod paging;
 pub mod programme;
+#[cfg(test)]
+mod proptests;
 pub mod reminder;
 pub mod retention;
 pub mod schedule;

@@ -6,6 +6,8 @@ pub mod client;
 pub(crate) mod cohorts;
 pub mod error;
 pub mod form;
+#[cfg(test)]
+mod form_fuzz;
 mod health;
 mod input;
 mod interviews;

@@ -35,7 +35,10 @@ pub enum BirthDateError {
 /// Day, month and year as written, before checking the calendar.
 fn parts(text: &str) -> Option<(u32, u32, i32, bool)> {
     let numbers: Vec<&str> = text.split(['-', '.', '/', ' ']).filter(|p| !p.is_empty()).collect();
-    let num = |s: &str| s.bytes().all(|b| b.is_ascii_digit()).then(|| s.parse::<i64>().ok()).flatten();
+    if !numbers.iter().all(|n| n.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let num = |s: &str| s.parse::<i64>().ok();
     let (d, m, y) = match numbers.as_slice() {
         [y, m, d] if y.len() == 4 => (*d, *m, *y),
         [d, m, y] if y.len() == 4 || y.len() == 2 => (*d, *m, *y),

@@ -61,7 +61,7 @@ impl Answer {
     /// `None` when too long; empty text gives an empty answer.
     pub fn parse(text: &str) -> Option<Self> {
         // Counted as stored: a browser's CRLF is one line break, not two characters.
-        let text = crate::domain::text::normalise(text.trim());
+        let text = crate::domain::text::normalise(text).trim().to_string();
         (text.chars().count() <= Self::MAX).then_some(Self(text))
     }
 

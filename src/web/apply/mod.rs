@@ -70,7 +70,7 @@ async fn form(State(state): State<AppState>, Path(slug): Path<String>, lang: Lan
     Ok(Html(page.render()?).into_response())
 }
 
-fn fields_of(form: &FormFields) -> ApplicationFields {
+pub(crate) fn fields_of(form: &FormFields) -> ApplicationFields {
     ApplicationFields {
         full_name: form.get("full_name"),
         email: form.get("email"),
