@@ -38,6 +38,8 @@ pub enum Field {
     AssessmentNotes,
     /// A mail waiting in the outbox: text, HTML and attachments (row: the outbox id).
     OutboxBody,
+    /// A staff form sent after the session ended, kept for an hour (row: its id).
+    KeptPost,
 }
 
 impl Field {
@@ -53,6 +55,7 @@ impl Field {
             Field::BookingAccommodations => "interview_bookings.accommodations",
             Field::AssessmentNotes => "interview_assessments.notes",
             Field::OutboxBody => "mail_outbox.body",
+            Field::KeptPost => "kept_posts.fields",
         }
     }
 }

@@ -36,8 +36,21 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
+/// A cookie of ours for the staff pages only, living `max_age_seconds` (0 clears it).
+pub fn admin_cookie(name: &str, value: &str, secure: bool, max_age_seconds: i64) -> HeaderValue {
+    let value = format!(
+        "{name}={value}; Path=/admin; HttpOnly; SameSite=Lax; Max-Age={max_age_seconds}{}",
+        if secure { "; Secure" } else { "" }
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
 pub fn read_cookie(headers: &HeaderMap, secure: bool) -> Option<String> {
-    let name = cookie_name(secure);
+    read_named(headers, cookie_name(secure))
+}
+
+/// The value of cookie `name`, when it looks like one of our tokens.
+pub fn read_named(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

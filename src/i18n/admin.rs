@@ -209,6 +209,13 @@ catalogue! {
     intake_save_button { da: "Gem ændringer", en: "Save changes" }
     nav_password { da: "Skift adgangskode", en: "Change password" }
     password_title { da: "Skift adgangskode", en: "Change password" }
+    kept_title { da: "Det du skrev, er ikke sendt endnu", en: "What you wrote has not been sent yet" }
+    kept_intro {
+        da: "Du blev logget ud, fordi siden ikke havde været brugt i et stykke tid. Vi har gemt det, du skrev. Se det igennem, og tryk på knappen for at sende det nu.",
+        en: "You were signed out because the page had not been used for a while. We kept what you wrote. Look it over and press the button to send it now."
+    }
+    kept_send { da: "Send det nu", en: "Send it now" }
+    kept_discard { da: "Send det ikke – gå til forsiden", en: "Do not send it – go to the overview" }
     password_intro { da: "Når du skifter adgangskode, bliver du logget ud alle andre steder.", en: "When you change your password, you are signed out everywhere else." }
     password_current { da: "Nuværende adgangskode", en: "Current password" }
     password_button { da: "Skift adgangskode", en: "Change password" }

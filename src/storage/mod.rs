@@ -9,6 +9,7 @@ pub mod info_meetings;
 pub mod intakes;
 pub mod interest;
 pub mod interviews;
+pub mod kept_posts;
 pub mod mail_quota;
 pub mod outbox;
 pub mod own_page;

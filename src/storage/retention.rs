@@ -104,6 +104,7 @@ pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx
     .rows_affected();
     // Counters of mail to unproven addresses matter only within their window.
     super::mail_quota::purge(&mut tx, now - chrono::Duration::days(1)).await?;
+    sqlx::query("DELETE FROM kept_posts WHERE expires_at <= $1").bind(now).execute(&mut *tx).await?;
     tx.commit().await?;
     Ok(Purged { applications: apps.len() as u64, participants: 0, drafts, meeting_signups: signups, interest, mails })
 }

@@ -306,3 +306,52 @@ async fn changing_the_password_ends_the_other_sessions_and_keeps_this_one() {
     let old = post_as(&app, None, "/admin/login", &[("email", "lone@example.dk"), ("password", PASSWORD)]).await;
     assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// Issue 13: a coordinator idle past the timeout who saves a long note is
+/// asked to sign in again, and then sees the note with a button to send it;
+/// a page asked for after the timeout is where the sign-in returns to.
+#[tokio::test]
+async fn a_note_sent_after_the_session_ended_is_kept_and_sent_after_signing_in_again() {
+    use crate::support::{
+        app::NowUtc,
+        applicant,
+        staff::{PASSWORD, StaffClient},
+    };
+    use optag::auth::totp;
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let reference = applicant::submit(&app, &demo.intake_slug, "eva@example.org", &[]).await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let sign_in_again = async |staff: &StaffClient| {
+        let login = staff.post("/admin/login", &[("email", "lone@example.dk"), ("password", PASSWORD)]).await;
+        assert_eq!(login.headers()["location"], "/admin/mfa");
+        let code = totp::code_at(&staff.totp_secret, app.clock.now_utc());
+        let done = staff.post("/admin/mfa", &[("code", &code)]).await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        done.headers()["location"].to_str().unwrap().to_string()
+    };
+
+    app.clock.advance(chrono::Duration::minutes(31));
+    let note = format!("Ringede til Eva. {}", "Hun vil gerne have samtalen om formiddagen. ".repeat(45));
+    let path = format!("/admin/applications/{reference}/notes");
+    let sent = staff.post(&path, &[("body", &note)]).await;
+    assert_eq!(sent.headers()["location"], "/admin/login");
+    assert_eq!(sign_in_again(&staff).await, "/admin/kept");
+    let kept = staff.get("/admin/kept").await.text().await.unwrap();
+    assert!(
+        kept.contains("Hun vil gerne have samtalen om formiddagen.") && kept.contains(&format!("action=\"{path}\""))
+    );
+    // Sent from the page, as the browser would.
+    let again = staff.post(&path, &[("body", &note)]).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
+    assert!(page.contains("Ringede til Eva."), "the note is stored");
+    assert_eq!(staff.get("/admin/kept").await.headers()["location"], "/admin", "kept only once");
+
+    // A page asked for after the timeout is where signing in returns to.
+    app.clock.advance(chrono::Duration::minutes(31));
+    let asked = staff.get(&format!("/admin/applications/{reference}")).await;
+    assert_eq!(asked.headers()["location"], "/admin/login");
+    assert_eq!(sign_in_again(&staff).await, format!("/admin/applications/{reference}"));
+}

@@ -222,14 +222,16 @@ async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, fo
     }
     reserved.clear(&state).await?;
     audit(&state, &headers, Some(row.user_id), "mfa_enrolled").await?;
-    finish_sign_in(&state, &hash).await
+    finish_sign_in(&state, &headers, &hash, row.user_id).await
 }
 
 /// The second factor is done: a new session id, fully signed in.
-async fn finish_sign_in(state: &AppState, old_hash: &[u8]) -> AppResult<Response> {
+/// Goes back to what the person was doing when an earlier session ended.
+async fn finish_sign_in(state: &AppState, headers: &HeaderMap, old_hash: &[u8], user_id: i64) -> AppResult<Response> {
     let id = tokens::generate();
     storage::sessions::complete_mfa(&state.pool, old_hash, &tokens::hash(&id), state.clock.now()).await?;
-    Ok(([(header::SET_COOKIE, session::set_cookie(&id, state.settings.cookie_secure))], Redirect::to("/admin"))
+    let next = super::kept::after_sign_in(state, headers, user_id).await?;
+    Ok(([(header::SET_COOKIE, session::set_cookie(&id, state.settings.cookie_secure))], Redirect::to(&next))
         .into_response())
 }
 
@@ -278,7 +280,7 @@ async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form
     }
     reserved.clear(&state).await?;
     audit(&state, &headers, Some(row.user_id), "login").await?;
-    finish_sign_in(&state, &hash).await
+    finish_sign_in(&state, &headers, &hash, row.user_id).await
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> AppResult<Response> {

@@ -6,6 +6,7 @@ mod cohorts;
 mod day_plan;
 mod intakes;
 mod interviews;
+mod kept;
 mod login;
 mod meetings;
 mod password;
@@ -46,6 +47,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(meetings::router())
         .merge(cohorts::router())
         .merge(placements::router())
+        .merge(kept::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
@@ -100,35 +102,50 @@ pub fn request_id(headers: &HeaderMap) -> Option<String> {
 
 /// The session behind the request's cookie, if it is live and its user enabled.
 pub async fn live_session(state: &AppState, headers: &HeaderMap) -> Result<Option<(Vec<u8>, SessionRow)>, AppError> {
+    Ok(match check_session(state, headers).await? {
+        SessionCheck::Live(hash, row) => Some((hash, *row)),
+        SessionCheck::Ended { .. } => None,
+    })
+}
+
+/// A session that is live, or none (with the user whose session just ended, if any).
+pub enum SessionCheck {
+    Live(Vec<u8>, Box<SessionRow>),
+    Ended { user_id: Option<i64> },
+}
+
+async fn check_session(state: &AppState, headers: &HeaderMap) -> Result<SessionCheck, AppError> {
     let Some(id) = session::read_cookie(headers, state.settings.cookie_secure) else {
-        return Ok(None);
+        return Ok(SessionCheck::Ended { user_id: None });
     };
     let hash = tokens::hash(&id);
     let Some(row) = storage::sessions::load(&state.pool, &hash).await? else {
-        return Ok(None);
+        return Ok(SessionCheck::Ended { user_id: None });
     };
     let now = state.clock.now();
     if row.user_disabled || !session::is_live(row.created_at, row.last_seen_at, now) {
         storage::sessions::delete(&state.pool, &hash).await?;
-        return Ok(None);
+        let user_id = (!row.user_disabled && row.mfa_done).then_some(row.user_id);
+        return Ok(SessionCheck::Ended { user_id });
     }
     if now - row.last_seen_at >= session::TOUCH_EVERY {
         storage::sessions::touch(&state.pool, &hash, now).await?;
     }
-    Ok(Some((hash, row)))
+    Ok(SessionCheck::Live(hash, Box::new(row)))
 }
 
 async fn require_staff(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let found = match live_session(&state, request.headers()).await {
-        Ok(found) => found,
+    let found = match check_session(&state, request.headers()).await {
+        Ok(SessionCheck::Live(_, row)) => Some(*row),
+        Ok(SessionCheck::Ended { user_id }) => return kept::keep_and_sign_in(&state, request, user_id).await,
         Err(err) => return err.into_response(),
     };
     match found {
         None => Redirect::to("/admin/login").into_response(),
-        Some((_, row)) if !row.mfa_done => {
+        Some(row) if !row.mfa_done => {
             Redirect::to(if row.has_totp { "/admin/mfa" } else { "/admin/mfa/setup" }).into_response()
         }
-        Some((_, row)) => {
+        Some(row) => {
             let staff = Staff {
                 user_id: row.user_id,
                 name: row.name,
