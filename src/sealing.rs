@@ -40,6 +40,10 @@ pub enum Field {
     OutboxBody,
     /// A staff form sent after the session ended, kept for an hour (row: its id).
     KeptPost,
+    /// A staff member's reason for a change of status (row: the history row id).
+    StatusReason,
+    /// What someone wrote when signing up for an info meeting (row: the sign-up id).
+    SignupNote,
 }
 
 impl Field {
@@ -56,6 +60,8 @@ impl Field {
             Field::AssessmentNotes => "interview_assessments.notes",
             Field::OutboxBody => "mail_outbox.body",
             Field::KeptPost => "kept_posts.fields",
+            Field::StatusReason => "application_status_history.reason",
+            Field::SignupNote => "info_meeting_signups.note",
         }
     }
 }

@@ -1,7 +1,10 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
-use crate::domain::info_meeting::InfoMeeting;
+use crate::{
+    domain::info_meeting::InfoMeeting,
+    sealing::{Field, FieldKey},
+};
 
 macro_rules! select_meetings {
     ($rest:literal) => {
@@ -153,7 +156,9 @@ pub struct SignupRow {
     pub meeting_id: i64,
     pub name: String,
     pub email: String,
+    /// Opened only by `signups` (the staff's list); `None` elsewhere.
     pub note: Option<String>,
+    note_sealed: Option<Vec<u8>>,
     pub status: String,
     pub confirm_expires_at: DateTime<Utc>,
     pub checked_in_at: Option<DateTime<Utc>>,
@@ -161,7 +166,7 @@ pub struct SignupRow {
     pub reminder_outbox_id: Option<i64>,
 }
 
-const SIGNUP: &str = "SELECT id, meeting_id, name, email, note, status, confirm_expires_at, checked_in_at,
+const SIGNUP: &str = "SELECT id, meeting_id, name, email, note, note_sealed, status, confirm_expires_at, checked_in_at,
         calendar_sequence, reminder_outbox_id FROM info_meeting_signups";
 
 pub async fn signup_by_email(
@@ -190,11 +195,29 @@ pub async fn signup_by_cancel_token(conn: &mut PgConnection, hash: &[u8]) -> sql
         .await
 }
 
-pub async fn signups(pool: &PgPool, meeting_id: i64) -> sqlx::Result<Vec<SignupRow>> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!("{SIGNUP} WHERE meeting_id = $1 ORDER BY status, lower(name), id")))
-        .bind(meeting_id)
-        .fetch_all(pool)
-        .await
+/// A meeting's sign-ups with their notes opened, for the staff's list.
+pub async fn signups(pool: &PgPool, key: &FieldKey, meeting_id: i64) -> sqlx::Result<Vec<SignupRow>> {
+    let mut rows: Vec<SignupRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("{SIGNUP} WHERE meeting_id = $1 ORDER BY status, lower(name), id")))
+            .bind(meeting_id)
+            .fetch_all(pool)
+            .await?;
+    for r in &mut rows {
+        if let Some(sealed) = r.note_sealed.take() {
+            r.note = key.open_text(Field::SignupNote, r.id, Some(&sealed)).map_err(super::sealed::unreadable)?;
+        }
+    }
+    Ok(rows)
+}
+
+/// Seals what the person wrote on the sign-up (it can hold health data).
+async fn set_note(conn: &mut PgConnection, key: &FieldKey, id: i64, note: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query("UPDATE info_meeting_signups SET note = NULL, note_sealed = $2 WHERE id = $1")
+        .bind(id)
+        .bind(key.seal_text(Field::SignupNote, id, note))
+        .execute(conn)
+        .await?;
+    Ok(())
 }
 
 pub struct NewSignup<'a> {
@@ -208,27 +231,29 @@ pub struct NewSignup<'a> {
     pub now: DateTime<Utc>,
 }
 
-pub async fn insert_signup(conn: &mut PgConnection, s: &NewSignup<'_>) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
+pub async fn insert_signup(conn: &mut PgConnection, key: &FieldKey, s: &NewSignup<'_>) -> sqlx::Result<i64> {
+    let id: i64 = sqlx::query_scalar(
         "INSERT INTO info_meeting_signups (meeting_id, name, email, email_normalised, note, status, confirm_token_hash,
              confirm_expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7, $8) RETURNING id",
+         VALUES ($1, $2, $3, $4, NULL, 'pending', $5, $6, $7) RETURNING id",
     )
     .bind(s.meeting_id)
     .bind(s.name)
     .bind(s.email)
     .bind(s.email_normalised)
-    .bind(s.note)
     .bind(s.confirm_token_hash)
     .bind(s.confirm_expires_at)
     .bind(s.now)
-    .fetch_one(conn)
-    .await
+    .fetch_one(&mut *conn)
+    .await?;
+    set_note(conn, key, id, s.note).await?;
+    Ok(id)
 }
 
 /// A fresh confirmation link for a sign-up that is pending (or was cancelled).
 pub async fn renew_pending(
     conn: &mut PgConnection,
+    key: &FieldKey,
     id: i64,
     name: &str,
     note: Option<&str>,
@@ -236,17 +261,16 @@ pub async fn renew_pending(
     expires: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE info_meeting_signups SET status = 'pending', name = $2, note = $3, confirm_token_hash = $4,
-             confirm_expires_at = $5, cancelled_at = NULL WHERE id = $1",
+        "UPDATE info_meeting_signups SET status = 'pending', name = $2, confirm_token_hash = $3,
+             confirm_expires_at = $4, cancelled_at = NULL WHERE id = $1",
     )
     .bind(id)
     .bind(name)
-    .bind(note)
     .bind(hash)
     .bind(expires)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    set_note(conn, key, id, note).await
 }
 
 /// Confirms; returns the new calendar sequence.

@@ -138,7 +138,7 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
     out.insert("mail_outbox".into(), mails);
     // The same address elsewhere: info-meeting sign-ups and "let me know" requests.
     for table in ["info_meeting_signups", "interest_subscribers"] {
-        let rows: Value = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+        let mut rows: Value = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
             "SELECT coalesce(jsonb_agg(to_jsonb(t) - 'token_hash' - 'confirm_token_hash' - 'cancel_token_hash'
                                        ORDER BY t), '[]')
              FROM {table} t JOIN applications a ON a.id = $1 WHERE t.email_normalised = a.email_normalised"
@@ -147,6 +147,7 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
         .persistent(false)
         .fetch_one(&mut *conn)
         .await?;
+        super::sealed::open_exported(key, table, &mut rows)?;
         out.insert(table.to_string(), rows);
     }
     Ok(out)

@@ -202,29 +202,43 @@ pub async fn lock(conn: &mut PgConnection, reference: &str) -> sqlx::Result<Opti
         .await
 }
 
+/// A change of an application's status: by whom (`None`: the applicant or
+/// the system), when, and the staff's reason if given.
+pub struct StatusChange<'a> {
+    pub from: Status,
+    pub to: Status,
+    pub reason: Option<&'a str>,
+    pub actor: Option<i64>,
+    pub now: DateTime<Utc>,
+}
+
+/// Moves the application to `to`, with the history row; the staff's reason,
+/// free text that may hold health data, is sealed like a note.
 pub async fn set_status(
     conn: &mut PgConnection,
+    key: &FieldKey,
     id: i64,
-    from: Status,
-    to: Status,
-    reason: Option<&str>,
-    actor: Option<i64>,
-    now: DateTime<Utc>,
+    change: StatusChange<'_>,
 ) -> sqlx::Result<()> {
+    let StatusChange { from, to, reason, actor, now } = change;
     sqlx::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")
         .bind(id)
         .bind(to.key())
         .bind(now)
         .execute(&mut *conn)
         .await?;
+    let row: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('application_status_history', 'id'))")
+        .fetch_one(&mut *conn)
+        .await?;
     sqlx::query(
-        "INSERT INTO application_status_history (application_id, from_status, to_status, reason, actor_id, at)
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO application_status_history (id, application_id, from_status, to_status, reason_sealed, actor_id, at)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
+    .bind(row)
     .bind(id)
     .bind(from.key())
     .bind(to.key())
-    .bind(reason)
+    .bind(key.seal_text(Field::StatusReason, row, reason))
     .bind(actor)
     .bind(now)
     .execute(conn)
@@ -293,7 +307,7 @@ pub async fn add_note(
     Ok(())
 }
 
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct HistoryEntry {
     pub from_status: String,
     pub to_status: String,
@@ -302,12 +316,33 @@ pub struct HistoryEntry {
     pub at: DateTime<Utc>,
 }
 
-pub async fn history(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<HistoryEntry>> {
-    sqlx::query_as(
-        "SELECT h.from_status, h.to_status, h.reason, u.name AS actor, h.at FROM application_status_history h
+#[derive(sqlx::FromRow)]
+struct HistoryRow {
+    id: i64,
+    from_status: String,
+    to_status: String,
+    reason: Option<String>,
+    reason_sealed: Option<Vec<u8>>,
+    actor: Option<String>,
+    at: DateTime<Utc>,
+}
+
+pub async fn history(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::Result<Vec<HistoryEntry>> {
+    let rows: Vec<HistoryRow> = sqlx::query_as(
+        "SELECT h.id, h.from_status, h.to_status, h.reason, h.reason_sealed, u.name AS actor, h.at
+         FROM application_status_history h
          LEFT JOIN staff_users u ON u.id = h.actor_id WHERE h.application_id = $1 ORDER BY h.at, h.id",
     )
     .bind(application_id)
     .fetch_all(pool)
-    .await
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let reason = match r.reason_sealed {
+                Some(s) => key.open_text(Field::StatusReason, r.id, Some(&s)).map_err(super::sealed::unreadable)?,
+                None => r.reason,
+            };
+            Ok(HistoryEntry { from_status: r.from_status, to_status: r.to_status, reason, actor: r.actor, at: r.at })
+        })
+        .collect()
 }

@@ -124,6 +124,12 @@ async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16)
              UNION ALL
              SELECT (get_byte(body_sealed, 0) * 256 + get_byte(body_sealed, 1))::smallint
              FROM mail_outbox WHERE body_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(reason_sealed, 0) * 256 + get_byte(reason_sealed, 1))::smallint
+             FROM application_status_history WHERE reason_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(note_sealed, 0) * 256 + get_byte(note_sealed, 1))::smallint
+             FROM info_meeting_signups WHERE note_sealed IS NOT NULL
          ) used WHERE v <> $1 LIMIT 1",
     )
     .bind(current)
@@ -151,7 +157,19 @@ struct SealedColumn {
     field: Field,
 }
 
-const SEALED_COLUMNS: [SealedColumn; 4] = [
+const SEALED_COLUMNS: [SealedColumn; 6] = [
+    SealedColumn {
+        table: "application_status_history",
+        plain: Some("reason"),
+        sealed: "reason_sealed",
+        field: Field::StatusReason,
+    },
+    SealedColumn {
+        table: "info_meeting_signups",
+        plain: Some("note"),
+        sealed: "note_sealed",
+        field: Field::SignupNote,
+    },
     SealedColumn { table: "application_notes", plain: Some("body"), sealed: "body_sealed", field: Field::NoteBody },
     SealedColumn {
         table: "interview_bookings",

@@ -199,6 +199,8 @@ async fn at_rest_the_database_holds_no_free_text_health_data_and_no_live_link() 
     const NOTE: &str = "NOTE-KANARIE-2";
     const HELPS: &str = "HJAELP-KANARIE-3";
     const ASSESSED: &str = "VURDERING-KANARIE-4";
+    const REASON: &str = "GRUND-KANARIE-5";
+    const SIGNUP_NOTE: &str = "TILMELDING-KANARIE-6";
     let (app, slug, _) = open_app().await;
     let demo_intake: i64 = sqlx::query_scalar("SELECT id FROM intakes").fetch_one(&app.pool).await.unwrap();
     let cohort: i64 = sqlx::query_scalar("SELECT min(id) FROM cohorts").fetch_one(&app.pool).await.unwrap();
@@ -209,13 +211,16 @@ async fn at_rest_the_database_holds_no_free_text_health_data_and_no_live_link() 
             &[("date", "2027-08-27"), ("from", "09:00"), ("to", "12:00"), ("minutes", "45"), ("buffer_minutes", "15")],
         )
         .await;
+    let meeting: i64 = sqlx::query_scalar("SELECT min(id) FROM info_meetings").fetch_one(&app.pool).await.unwrap();
+    let signup = [("name", "Eva Lund"), ("email", "eva@example.org"), ("note", SIGNUP_NOTE)];
+    app.post_form(&format!("/info-meetings/{meeting}/signups"), &signup).await;
     post(&app, &slug, &with(form("eva@example.org", "save_draft"), "motivation", ANSWER)).await;
     post(&app, &slug, &with(form("eva@example.org", "submit"), "motivation", ANSWER)).await;
     let reference: String =
         sqlx::query_scalar("SELECT reference FROM applications").fetch_one(&app.pool).await.unwrap();
     staff.post(&format!("/admin/applications/{reference}/notes"), &[("body", NOTE)]).await;
     staff.post(&format!("/admin/applications/{reference}/invite"), &[]).await;
-    let book = app.smtp.mails_to("eva@example.org", 3).await.iter().find_map(|m| m.link("/interviews/book/")).unwrap();
+    let book = app.smtp.mails_to("eva@example.org", 4).await.iter().find_map(|m| m.link("/interviews/book/")).unwrap();
     let book = url::Url::parse(&book).unwrap().path().to_string();
     let slot: i64 = sqlx::query_scalar("SELECT min(id) FROM interview_slots").fetch_one(&app.pool).await.unwrap();
     let booked = app.post_form(&book, &[("slot", &slot.to_string()), ("accommodations", HELPS)]).await;
@@ -233,13 +238,16 @@ async fn at_rest_the_database_holds_no_free_text_health_data_and_no_live_link() 
         )
         .await;
     assert_eq!(assessed.status(), StatusCode::SEE_OTHER);
+    staff
+        .post(&format!("/admin/applications/{reference}/status"), &[("status", "waitlisted"), ("reason", REASON)])
+        .await;
     staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &cohort.to_string())]).await;
     staff.post("/admin/users", &[("email", "ny@example.dk"), ("name", "Ny Kollega"), ("role", "interviewer")]).await;
     app.smtp.mails_to("ny@example.dk", 1).await;
-    app.smtp.mails_to("eva@example.org", 5).await;
+    app.smtp.mails_to("eva@example.org", 6).await;
     // Shown where they belong.
     let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
-    for shown in [NOTE, HELPS, ASSESSED] {
+    for shown in [NOTE, HELPS, ASSESSED, REASON] {
         assert!(page.contains(shown), "{shown} on the application page");
     }
 
@@ -256,7 +264,9 @@ async fn at_rest_the_database_holds_no_free_text_health_data_and_no_live_link() 
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let dump = dump(&app).await;
-    for canary in [ANSWER, NOTE, HELPS, ASSESSED] {
+    let list = staff.get(&format!("/admin/info-meetings/{meeting}")).await.text().await.unwrap();
+    assert!(list.contains(SIGNUP_NOTE), "the sign-up's note on the staff's list");
+    for canary in [ANSWER, NOTE, HELPS, ASSESSED, REASON, SIGNUP_NOTE] {
         assert!(!dump.contains(canary), "{canary} readable in the database");
     }
     let mut tokens = Vec::new();

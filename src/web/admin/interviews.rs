@@ -167,8 +167,14 @@ async fn assess(
     } else if let Some((id, current)) = storage::review::lock(&mut tx, &reference).await?
         && current == Status::Invited.key()
     {
-        storage::review::set_status(&mut tx, id, Status::Invited, Status::Interviewed, None, Some(staff.user_id), now)
-            .await?;
+        let change = storage::review::StatusChange {
+            from: Status::Invited,
+            to: Status::Interviewed,
+            reason: None,
+            actor: Some(staff.user_id),
+            now,
+        };
+        storage::review::set_status(&mut tx, &state.key, id, change).await?;
     }
     tx.commit().await?;
     staff.audit(&state, "assessment_recorded", Some(detail.id), json!({ "no_show": no_show })).await?;

@@ -204,7 +204,7 @@ async fn show_page(
 ) -> AppResult<String> {
     staff.require(Permission::ManageIntakes)?;
     let m = storage::info_meetings::page(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let list = storage::info_meetings::signups(&state.pool, id).await?;
+    let list = storage::info_meetings::signups(&state.pool, &state.key, id).await?;
     let t = lang.meeting();
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/info-meetings/{id}"), staff, "intakes");
     let page = ShowPage {
@@ -267,7 +267,7 @@ async fn check_in(
 
 async fn export(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
     staff.require(Permission::ExportApplications)?;
-    let list = storage::info_meetings::signups(&state.pool, id).await?;
+    let list = storage::info_meetings::signups(&state.pool, &state.key, id).await?;
     let mut csv = String::from("name;email;status;checked_in;note\r\n");
     for r in &list {
         let checked = if r.checked_in_at.is_some() { "yes" } else { "" };
@@ -292,7 +292,7 @@ async fn to_confirmed<F>(state: &AppState, id: i64, make: F) -> AppResult<usize>
 where
     F: Fn(To<'_>, i32) -> Result<crate::mail::OutgoingEmail, askama::Error>,
 {
-    let list = storage::info_meetings::signups(&state.pool, id).await?;
+    let list = storage::info_meetings::signups(&state.pool, &state.key, id).await?;
     let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let mut tx = state.pool.begin().await?;
     let mut count = 0;
@@ -336,7 +336,7 @@ async fn cancel(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>
         let settings = state.settings.clone();
         let sent =
             to_confirmed(&state, id, |to, sequence| mails::meeting_cancelled(&settings, to, &m, sequence, now)).await?;
-        for r in storage::info_meetings::signups(&state.pool, id).await? {
+        for r in storage::info_meetings::signups(&state.pool, &state.key, id).await? {
             if let Some(reminder) = r.reminder_outbox_id {
                 let mut conn = state.pool.acquire().await?;
                 outbox::withdraw(&mut conn, reminder).await?;

@@ -62,7 +62,9 @@ async fn offer_as(
     let answer_by = now + ANSWER_WINDOW;
     let new = NewOffer { cohort_id, application_id, seat, token_hash: &tokens::hash(&token), now, answer_by };
     storage::cohorts::insert_offer(&mut tx, &new).await?;
-    review::set_status(&mut tx, application_id, status, Status::Offered, None, staff.map(|s| s.user_id), now).await?;
+    let change =
+        review::StatusChange { from: status, to: Status::Offered, reason: None, actor: staff.map(|s| s.user_id), now };
+    review::set_status(&mut tx, &state.key, application_id, change).await?;
     storage::cohorts::remove_from_waiting_list(&mut tx, application_id).await?;
     let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
     let mail = mails::offer(
@@ -181,7 +183,19 @@ pub async fn waitlist(state: &AppState, staff: &Staff, reference: &str) -> Resul
         return Ok(Waitlisted::WrongStatus(status));
     }
     if status != Status::Waitlisted {
-        review::set_status(&mut tx, id, status, Status::Waitlisted, None, Some(staff.user_id), now).await?;
+        review::set_status(
+            &mut tx,
+            &state.key,
+            id,
+            review::StatusChange {
+                from: status,
+                to: Status::Waitlisted,
+                reason: None,
+                actor: Some(staff.user_id),
+                now,
+            },
+        )
+        .await?;
     }
     let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;

@@ -29,7 +29,13 @@ pub async fn invite(state: &AppState, staff: &Staff, reference: &str) -> Result<
         return Ok(Invited::WrongStatus(status));
     }
     if status == Status::Submitted {
-        review::set_status(&mut tx, id, status, Status::Invited, None, Some(staff.user_id), now).await?;
+        review::set_status(
+            &mut tx,
+            &state.key,
+            id,
+            review::StatusChange { from: status, to: Status::Invited, reason: None, actor: Some(staff.user_id), now },
+        )
+        .await?;
     }
     let detail = storage::review::detail_in(&mut tx, reference)
         .await?

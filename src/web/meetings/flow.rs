@@ -67,8 +67,16 @@ pub async fn sign_up(
         let note = signup.note.as_deref();
         let id = match &existing {
             Some(row) => {
-                storage::info_meetings::renew_pending(&mut tx, row.id, signup.name.as_str(), note, &hash, expires)
-                    .await?;
+                storage::info_meetings::renew_pending(
+                    &mut tx,
+                    &state.key,
+                    row.id,
+                    signup.name.as_str(),
+                    note,
+                    &hash,
+                    expires,
+                )
+                .await?;
                 row.id
             }
             None => {
@@ -82,7 +90,7 @@ pub async fn sign_up(
                     confirm_expires_at: expires,
                     now,
                 };
-                storage::info_meetings::insert_signup(&mut tx, &new).await?
+                storage::info_meetings::insert_signup(&mut tx, &state.key, &new).await?
             }
         };
         let who = To { address: signup.email.clone(), name: signup.name.as_str(), signup_id: id };
@@ -212,7 +220,7 @@ pub async fn accept_invitation(
     let placeholder = tokens::hash(&tokens::generate());
     let id = match &existing {
         Some(row) => {
-            storage::info_meetings::renew_pending(&mut tx, row.id, name, note, &placeholder, now).await?;
+            storage::info_meetings::renew_pending(&mut tx, &state.key, row.id, name, note, &placeholder, now).await?;
             row.id
         }
         None => {
@@ -226,7 +234,7 @@ pub async fn accept_invitation(
                 confirm_expires_at: now,
                 now,
             };
-            storage::info_meetings::insert_signup(&mut tx, &new).await?
+            storage::info_meetings::insert_signup(&mut tx, &state.key, &new).await?
         }
     };
     let cancel = tokens::generate();

@@ -66,7 +66,13 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     if let Ok(from) = status.parse::<Status>()
         && from.can_become(Status::Withdrawn)
     {
-        storage::review::set_status(&mut tx, id, from, Status::Withdrawn, None, None, now).await?;
+        storage::review::set_status(
+            &mut tx,
+            &state.key,
+            id,
+            storage::review::StatusChange { from, to: Status::Withdrawn, reason: None, actor: None, now },
+        )
+        .await?;
         storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
         freed_seat = storage::cohorts::decline_open_offer(&mut tx, id, now).await?;
     }

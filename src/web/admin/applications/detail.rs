@@ -124,7 +124,7 @@ async fn page(
     let q = lang.apply();
     let (notes, history, assessments, follow_ups, on_panel) = tokio::try_join!(
         storage::review::notes(&state.pool, &state.key, d.id),
-        storage::review::history(&state.pool, d.id),
+        storage::review::history(&state.pool, &state.key, d.id),
         storage::interviews::assessments(&state.pool, &state.key, d.id),
         storage::interviews::open_follow_ups(&state.pool, d.id),
         storage::interviews::is_on_panel(&state.pool, d.id, staff.user_id),
@@ -368,7 +368,13 @@ pub async fn change_status(
             .link(format!("/admin/applications/{reference}"), s.back_to_application);
         return Ok(page.respond(StatusCode::CONFLICT));
     }
-    storage::review::set_status(&mut tx, id, from, to, reason, Some(staff.user_id), state.clock.now()).await?;
+    storage::review::set_status(
+        &mut tx,
+        &state.key,
+        id,
+        storage::review::StatusChange { from, to, reason, actor: Some(staff.user_id), now: state.clock.now() },
+    )
+    .await?;
     tx.commit().await?;
     staff.audit(&state, "status_changed", Some(id), json!({ "from": from.key(), "to": to.key() })).await?;
     Ok(Redirect::to(&format!("/admin/applications/{reference}")).into_response())
