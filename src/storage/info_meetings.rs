@@ -1,7 +1,11 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
-use crate::domain::info_meeting::InfoMeeting;
+use super::retired_tokens::retire;
+use crate::domain::{
+    info_meeting::InfoMeeting,
+    link::{LinkKind, Retired},
+};
 
 macro_rules! select_meetings {
     ($rest:literal) => {
@@ -234,7 +238,13 @@ pub async fn renew_pending(
     note: Option<&str>,
     hash: &[u8],
     expires: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
+    let old: Vec<u8> = sqlx::query_scalar("SELECT confirm_token_hash FROM info_meeting_signups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    retire(conn, &old, LinkKind::MeetingConfirm, Retired::Superseded, now).await?;
     sqlx::query(
         "UPDATE info_meeting_signups SET status = 'pending', name = $2, note = $3, confirm_token_hash = $4,
              confirm_expires_at = $5, cancelled_at = NULL WHERE id = $1",
@@ -249,8 +259,16 @@ pub async fn renew_pending(
     Ok(())
 }
 
-/// Confirms; returns the new calendar sequence.
+/// Confirms; returns the new calendar sequence. A cancel link of an earlier
+/// confirmation of the same sign-up is replaced.
 pub async fn confirm(conn: &mut PgConnection, id: i64, cancel_hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<i32> {
+    let old: Option<Vec<u8>> = sqlx::query_scalar("SELECT cancel_token_hash FROM info_meeting_signups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if let Some(old) = old {
+        retire(conn, &old, LinkKind::MeetingCancel, Retired::Superseded, now).await?;
+    }
     sqlx::query_scalar(
         "UPDATE info_meeting_signups SET status = 'confirmed', confirmed_at = $3, cancel_token_hash = $2,
              calendar_sequence = calendar_sequence + 1 WHERE id = $1 RETURNING calendar_sequence",
@@ -263,7 +281,19 @@ pub async fn confirm(conn: &mut PgConnection, id: i64, cancel_hash: &[u8], now: 
 }
 
 /// A new cancel link for a confirmed sign-up (the old one stops working).
-pub async fn renew_cancel_token(conn: &mut PgConnection, id: i64, cancel_hash: &[u8]) -> sqlx::Result<()> {
+pub async fn renew_cancel_token(
+    conn: &mut PgConnection,
+    id: i64,
+    cancel_hash: &[u8],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let old: Option<Vec<u8>> = sqlx::query_scalar("SELECT cancel_token_hash FROM info_meeting_signups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if let Some(old) = old {
+        retire(conn, &old, LinkKind::MeetingCancel, Retired::Superseded, now).await?;
+    }
     sqlx::query("UPDATE info_meeting_signups SET cancel_token_hash = $2 WHERE id = $1")
         .bind(id)
         .bind(cancel_hash)
@@ -273,6 +303,16 @@ pub async fn renew_cancel_token(conn: &mut PgConnection, id: i64, cancel_hash: &
 }
 
 pub async fn cancel_signup(conn: &mut PgConnection, id: i64, now: DateTime<Utc>) -> sqlx::Result<i32> {
+    // Both links of the sign-up have done their job; a later sign-up gets new ones.
+    let (confirm, cancel): (Vec<u8>, Option<Vec<u8>>) =
+        sqlx::query_as("SELECT confirm_token_hash, cancel_token_hash FROM info_meeting_signups WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    retire(conn, &confirm, LinkKind::MeetingConfirm, Retired::Used, now).await?;
+    if let Some(cancel) = cancel {
+        retire(conn, &cancel, LinkKind::MeetingCancel, Retired::Used, now).await?;
+    }
     sqlx::query_scalar(
         "UPDATE info_meeting_signups SET status = 'cancelled', cancelled_at = $2, calendar_sequence = calendar_sequence + 1
          WHERE id = $1 RETURNING calendar_sequence",
