@@ -204,3 +204,110 @@ async fn every_link_kind_is_404_when_never_issued_and_410_when_replaced_used_exp
     wrong.extend(check(&app, &expired).await);
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
+
+async fn status_of(app: &TestApp, reference: &str) -> String {
+    sqlx::query_scalar("SELECT status FROM applications WHERE reference = $1")
+        .bind(reference)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn withdrawing_from_every_status_frees_the_seat_passes_it_on_and_closes_the_links() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let cohort = demo.cohort_id.to_string();
+    sqlx::query("UPDATE cohorts SET capacity = 2").execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE intakes SET auto_offer = true").execute(&app.pool).await.unwrap();
+    let apply = |email: &'static str| {
+        let (app, slug) = (&app, demo.intake_slug.clone());
+        async move {
+            let reference = submit(app, &slug, email, &[]).await;
+            (reference, link(app, email, 1, "/my-application/", &[]).await)
+        }
+    };
+    let act = |path: String, form: Vec<(&'static str, String)>| {
+        let staff = &staff;
+        async move {
+            let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            assert_eq!(staff.post(&path, &pairs).await.status(), StatusCode::SEE_OTHER, "{path}");
+        }
+    };
+
+    let mut people = Vec::new();
+    for (email, to) in [
+        ("indsendt@example.dk", "submitted"),
+        ("inviteret@example.dk", "invited"),
+        ("samtalt@example.dk", "interviewed"),
+        ("venteliste@example.dk", "waitlisted"),
+        ("tilbudt@example.dk", "offered"),
+        ("optaget@example.dk", "admitted"),
+    ] {
+        let (reference, own) = apply(email).await;
+        let base = format!("/admin/applications/{reference}");
+        if matches!(to, "invited" | "interviewed") {
+            act(format!("{base}/invite"), vec![]).await;
+        }
+        if to == "interviewed" {
+            act(format!("{base}/status"), vec![("status", "interviewed".into()), ("reason", String::new())]).await;
+        }
+        if to == "waitlisted" {
+            act(format!("{base}/waitlist"), vec![]).await;
+        }
+        let (mut offer, mut feed) = (None, None);
+        if matches!(to, "offered" | "admitted") {
+            act(format!("{base}/offer"), vec![("cohort", cohort.clone())]).await;
+            offer = Some(link(&app, email, 2, "/offers/", &[]).await);
+        }
+        if to == "admitted" {
+            let answered = app.post_form(offer.as_ref().unwrap(), &[("decision", "accept")]).await;
+            assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+            feed = Some(link(&app, email, 3, "/feeds/", &[]).await);
+            assert_eq!(app.get(feed.as_ref().unwrap()).await.status(), StatusCode::OK);
+        }
+        assert_eq!(status_of(&app, &reference).await, to, "{email}");
+        people.push((reference, own, to, offer, feed));
+    }
+    // Two people wait for a seat in the full cohort of two.
+    let mut waiting = Vec::new();
+    for email in ["venter-1@example.dk", "venter-2@example.dk"] {
+        let (reference, _) = apply(email).await;
+        act(format!("/admin/applications/{reference}/waitlist"), vec![]).await;
+        waiting.push(reference);
+    }
+
+    for (reference, own, from, offer, feed) in &people {
+        assert_eq!(app.post_form(&format!("{own}/withdraw"), &[]).await.status(), StatusCode::SEE_OTHER, "{from}");
+        assert_eq!(status_of(&app, reference).await, "withdrawn", "from {from}");
+        let live: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM cohort_offers o JOIN applications a ON a.id = o.application_id
+             WHERE a.reference = $1 AND o.status IN ('offered', 'accepted')",
+        )
+        .bind(reference)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+        assert_eq!(live, 0, "no seat held after withdrawing from {from}");
+        if let Some(offer) = offer {
+            assert_eq!(app.get(offer).await.status(), StatusCode::GONE, "offer link after withdrawing from {from}");
+        }
+        if let Some(feed) = feed {
+            let closed = app.get(feed).await;
+            assert_eq!(closed.status(), StatusCode::GONE, "feed after withdrawing from {from}");
+            assert!(closed.text().await.unwrap().contains("kalenderen er lukket"));
+        }
+        let own_page = app.get(own).await;
+        assert_eq!(own_page.status(), StatusCode::OK, "the own page still shows the withdrawn application");
+    }
+    // Each freed seat went to the next waiting, in order.
+    assert_eq!(status_of(&app, &waiting[0]).await, "offered");
+    assert_eq!(status_of(&app, &waiting[1]).await, "offered");
+    let held: i64 = sqlx::query_scalar("SELECT count(*) FROM cohort_offers WHERE status IN ('offered', 'accepted')")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(held, 2);
+}
