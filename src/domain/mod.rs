@@ -7,6 +7,7 @@ pub mod email_address;
 pub mod info_meeting;
 pub mod intake;
 pub mod interview;
+pub mod link;
 pub mod local_time;
 pub mod login_throttle;
 pub mod mail_limit;

@@ -9,6 +9,7 @@ mod catalogue;
 mod cohort;
 pub mod dates;
 mod interview;
+mod links;
 mod meeting;
 mod privacy;
 
@@ -17,6 +18,7 @@ pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 pub use cohort::CohortStrings;
 pub use interview::InterviewStrings;
+pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
 
@@ -84,6 +86,14 @@ impl Lang {
         }
     }
 
+    /// The strings of links that no longer work.
+    pub fn links(self) -> &'static LinkStrings {
+        match self {
+            Lang::Da => &links::DA,
+            Lang::En => &links::EN,
+        }
+    }
+
     /// The strings of the staff pages.
     pub fn admin(self) -> &'static AdminStrings {
         match self {
@@ -145,6 +155,7 @@ mod tests {
                 l.admin().entries(),
                 l.interview().entries(),
                 l.meeting().entries(),
+                l.links().entries(),
             ]
             .concat()
         };

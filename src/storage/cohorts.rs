@@ -4,7 +4,10 @@ use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
 use super::programmes;
 pub use crate::domain::cohort::Cohort;
-use crate::domain::schedule::{Session, SessionChange};
+use crate::domain::{
+    link::{LinkKind, Retired},
+    schedule::{Session, SessionChange},
+};
 
 /// Adds the cohort unless the intake has one of that name; returns its id.
 pub async fn insert_if_missing(
@@ -321,23 +324,6 @@ pub async fn add_to_waiting_list(
     .await
 }
 
-/// An open offer to the application is turned down (its seat is free again);
-/// returns the offer's cohort.
-pub async fn decline_open_offer(
-    conn: &mut PgConnection,
-    application_id: i64,
-    now: DateTime<Utc>,
-) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar(
-        "UPDATE cohort_offers SET status = 'declined', answered_at = $2 WHERE application_id = $1 AND status = 'offered'
-         RETURNING cohort_id",
-    )
-    .bind(application_id)
-    .bind(now)
-    .fetch_optional(conn)
-    .await
-}
-
 pub async fn remove_from_waiting_list(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM waiting_list WHERE application_id = $1").bind(application_id).execute(conn).await?;
     Ok(())
@@ -592,14 +578,61 @@ pub async fn save_placement(
     Ok(())
 }
 
-/// The first on the intake's waiting list, when the intake offers freed places by itself.
-pub async fn next_for_auto_offer(conn: &mut PgConnection, cohort_id: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar(
-        "SELECT a.reference FROM cohorts c JOIN intakes i ON i.id = c.intake_id AND i.auto_offer
+/// Up to `limit` of the intake's waiting list in order, as (application id,
+/// reference), when the intake offers freed places by itself. Their rows are
+/// locked; rows another transaction is offering right now are skipped (a
+/// cohort of the same intake passing its own seats on).
+pub async fn waiting_for_auto_offer(
+    conn: &mut PgConnection,
+    cohort_id: i64,
+    limit: i64,
+) -> sqlx::Result<Vec<(i64, String)>> {
+    sqlx::query_as(
+        "SELECT a.id, a.reference FROM cohorts c JOIN intakes i ON i.id = c.intake_id AND i.auto_offer
          JOIN waiting_list w ON w.intake_id = i.id JOIN applications a ON a.id = w.application_id AND a.status = 'waitlisted'
-         WHERE c.id = $1 ORDER BY w.position LIMIT 1",
+         WHERE c.id = $1 ORDER BY w.position LIMIT $2 FOR UPDATE OF a SKIP LOCKED",
     )
     .bind(cohort_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await
+}
+
+/// The cohort where the application holds a seat (offered or accepted), if any.
+pub async fn cohort_of_live_place(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar(
+        "SELECT cohort_id FROM cohort_offers WHERE application_id = $1 AND status IN ('offered', 'accepted')",
+    )
+    .bind(application_id)
     .fetch_optional(conn)
     .await
+}
+
+/// The applicant withdraws: an open offer is declined, an accepted place
+/// becomes `withdrawn` and its calendar feed is retired. Returns the cohort
+/// whose seat is free again. The caller holds the cohort's lock.
+pub async fn give_up_place(
+    conn: &mut PgConnection,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<i64>> {
+    let place: Option<(i64, i64, String, Option<Vec<u8>>)> = sqlx::query_as(
+        "SELECT id, cohort_id, status, feed_token_hash FROM cohort_offers
+         WHERE application_id = $1 AND status IN ('offered', 'accepted') FOR UPDATE",
+    )
+    .bind(application_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some((id, cohort_id, status, feed)) = place else { return Ok(None) };
+    let to = if status == "accepted" { "withdrawn" } else { "declined" };
+    sqlx::query("UPDATE cohort_offers SET status = $2, answered_at = $3, feed_token_hash = NULL WHERE id = $1")
+        .bind(id)
+        .bind(to)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    if let Some(feed) = feed {
+        super::retired_tokens::retire(conn, &feed, LinkKind::Feed, Retired::Over, now).await?;
+    }
+    Ok(Some(cohort_id))
 }

@@ -2,7 +2,10 @@ use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
 use crate::{
-    domain::application::ApplicationFields,
+    domain::{
+        application::ApplicationFields,
+        link::{LinkKind, Retired},
+    },
     sealing::{Field, FieldKey},
 };
 
@@ -180,7 +183,14 @@ pub async fn update_held(
     Ok(())
 }
 
-pub async fn delete(conn: &mut PgConnection, id: i64) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM drafts WHERE id = $1").bind(id).execute(conn).await?;
+/// The draft's application was sent: the draft goes, its link is retired.
+pub async fn delete(conn: &mut PgConnection, id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    let hash: Option<Vec<u8>> = sqlx::query_scalar("DELETE FROM drafts WHERE id = $1 RETURNING token_hash")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if let Some(hash) = hash {
+        super::retired_tokens::retire(conn, &hash, LinkKind::Draft, Retired::Over, now).await?;
+    }
     Ok(())
 }

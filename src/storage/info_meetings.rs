@@ -1,8 +1,12 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
+use super::retired_tokens::retire;
 use crate::{
-    domain::info_meeting::InfoMeeting,
+    domain::{
+        info_meeting::InfoMeeting,
+        link::{LinkKind, Retired},
+    },
     sealing::{Field, FieldKey},
 };
 
@@ -211,7 +215,7 @@ pub async fn signups(pool: &PgPool, key: &FieldKey, meeting_id: i64) -> sqlx::Re
 }
 
 /// Seals what the person wrote on the sign-up (it can hold health data).
-async fn set_note(conn: &mut PgConnection, key: &FieldKey, id: i64, note: Option<&str>) -> sqlx::Result<()> {
+pub async fn set_note(conn: &mut PgConnection, key: &FieldKey, id: i64, note: Option<&str>) -> sqlx::Result<()> {
     sqlx::query("UPDATE info_meeting_signups SET note = NULL, note_sealed = $2 WHERE id = $1")
         .bind(id)
         .bind(key.seal_text(Field::SignupNote, id, note))
@@ -251,15 +255,20 @@ pub async fn insert_signup(conn: &mut PgConnection, key: &FieldKey, s: &NewSignu
 }
 
 /// A fresh confirmation link for a sign-up that is pending (or was cancelled).
+/// The note is set apart with `set_note`.
 pub async fn renew_pending(
     conn: &mut PgConnection,
-    key: &FieldKey,
     id: i64,
     name: &str,
-    note: Option<&str>,
     hash: &[u8],
     expires: DateTime<Utc>,
+    now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
+    let old: Vec<u8> = sqlx::query_scalar("SELECT confirm_token_hash FROM info_meeting_signups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    retire(conn, &old, LinkKind::MeetingConfirm, Retired::Superseded, now).await?;
     sqlx::query(
         "UPDATE info_meeting_signups SET status = 'pending', name = $2, confirm_token_hash = $3,
              confirm_expires_at = $4, cancelled_at = NULL WHERE id = $1",
@@ -270,11 +279,19 @@ pub async fn renew_pending(
     .bind(expires)
     .execute(&mut *conn)
     .await?;
-    set_note(conn, key, id, note).await
+    Ok(())
 }
 
-/// Confirms; returns the new calendar sequence.
+/// Confirms; returns the new calendar sequence. A cancel link of an earlier
+/// confirmation of the same sign-up is replaced.
 pub async fn confirm(conn: &mut PgConnection, id: i64, cancel_hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<i32> {
+    let old: Option<Vec<u8>> = sqlx::query_scalar("SELECT cancel_token_hash FROM info_meeting_signups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if let Some(old) = old {
+        retire(conn, &old, LinkKind::MeetingCancel, Retired::Superseded, now).await?;
+    }
     sqlx::query_scalar(
         "UPDATE info_meeting_signups SET status = 'confirmed', confirmed_at = $3, cancel_token_hash = $2,
              calendar_sequence = calendar_sequence + 1 WHERE id = $1 RETURNING calendar_sequence",
@@ -287,7 +304,19 @@ pub async fn confirm(conn: &mut PgConnection, id: i64, cancel_hash: &[u8], now: 
 }
 
 /// A new cancel link for a confirmed sign-up (the old one stops working).
-pub async fn renew_cancel_token(conn: &mut PgConnection, id: i64, cancel_hash: &[u8]) -> sqlx::Result<()> {
+pub async fn renew_cancel_token(
+    conn: &mut PgConnection,
+    id: i64,
+    cancel_hash: &[u8],
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    let old: Option<Vec<u8>> = sqlx::query_scalar("SELECT cancel_token_hash FROM info_meeting_signups WHERE id = $1")
+        .bind(id)
+        .fetch_one(&mut *conn)
+        .await?;
+    if let Some(old) = old {
+        retire(conn, &old, LinkKind::MeetingCancel, Retired::Superseded, now).await?;
+    }
     sqlx::query("UPDATE info_meeting_signups SET cancel_token_hash = $2 WHERE id = $1")
         .bind(id)
         .bind(cancel_hash)
@@ -297,6 +326,16 @@ pub async fn renew_cancel_token(conn: &mut PgConnection, id: i64, cancel_hash: &
 }
 
 pub async fn cancel_signup(conn: &mut PgConnection, id: i64, now: DateTime<Utc>) -> sqlx::Result<i32> {
+    // Both links of the sign-up have done their job; a later sign-up gets new ones.
+    let (confirm, cancel): (Vec<u8>, Option<Vec<u8>>) =
+        sqlx::query_as("SELECT confirm_token_hash, cancel_token_hash FROM info_meeting_signups WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
+    retire(conn, &confirm, LinkKind::MeetingConfirm, Retired::Used, now).await?;
+    if let Some(cancel) = cancel {
+        retire(conn, &cancel, LinkKind::MeetingCancel, Retired::Used, now).await?;
+    }
     sqlx::query_scalar(
         "UPDATE info_meeting_signups SET status = 'cancelled', cancelled_at = $2, calendar_sequence = calendar_sequence + 1
          WHERE id = $1 RETURNING calendar_sequence",

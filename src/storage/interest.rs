@@ -3,6 +3,9 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
+use super::retired_tokens::retire;
+use crate::domain::link::{LinkKind, Retired};
+
 pub async fn add_invitation(
     conn: &mut PgConnection,
     hash: &[u8],
@@ -10,6 +13,18 @@ pub async fn add_invitation(
     email: &str,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
+    // A new invitation to the same address replaces an unused earlier one.
+    let older: Vec<Vec<u8>> = sqlx::query_scalar(
+        "DELETE FROM info_meeting_invitations WHERE meeting_id = $1 AND lower(email) = lower($2) AND used_at IS NULL
+         RETURNING token_hash",
+    )
+    .bind(meeting_id)
+    .bind(email)
+    .fetch_all(&mut *conn)
+    .await?;
+    for old in &older {
+        retire(conn, old, LinkKind::MeetingInvitation, Retired::Superseded, now).await?;
+    }
     sqlx::query(
         "INSERT INTO info_meeting_invitations (token_hash, meeting_id, email, created_at) VALUES ($1, $2, $3, $4)",
     )
@@ -51,6 +66,15 @@ pub async fn subscribe_pending(
     expires: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<bool> {
+    let old: Option<Option<Vec<u8>>> = sqlx::query_scalar(
+        "SELECT confirm_token_hash FROM interest_subscribers WHERE email_normalised = $1 AND status <> 'subscribed' FOR UPDATE",
+    )
+    .bind(email_normalised)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some(Some(old)) = old {
+        retire(conn, &old, LinkKind::InterestConfirm, Retired::Superseded, now).await?;
+    }
     let row: Option<(i64,)> = sqlx::query_as(
         "INSERT INTO interest_subscribers (email, email_normalised, status, confirm_token_hash, confirm_expires_at, created_at)
          VALUES ($1, $2, 'pending', $3, $4, $5)
@@ -70,8 +94,26 @@ pub async fn subscribe_pending(
 
 pub enum Confirmed {
     Done,
+    /// Confirmed before, with this link.
+    Already,
     Expired,
     Unknown,
+}
+
+/// Whether a confirmation link is known, and its state, without changing it.
+pub async fn subscription_link(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<Confirmed> {
+    let row: Option<(String, Option<DateTime<Utc>>)> =
+        sqlx::query_as("SELECT status, confirm_expires_at FROM interest_subscribers WHERE confirm_token_hash = $1")
+            .bind(hash)
+            .fetch_optional(pool)
+            .await?;
+    Ok(match row {
+        None => Confirmed::Unknown,
+        // Confirmed before (and perhaps unsubscribed since): the link is used.
+        Some((status, _)) if status != "pending" => Confirmed::Already,
+        Some((_, expires)) if expires.is_none_or(|e| e <= now) => Confirmed::Expired,
+        Some(_) => Confirmed::Done,
+    })
 }
 
 pub async fn confirm_subscription(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<Confirmed> {
@@ -83,6 +125,8 @@ pub async fn confirm_subscription(pool: &PgPool, hash: &[u8], now: DateTime<Utc>
     Ok(match row {
         None => Confirmed::Unknown,
         Some((status, _)) if status == "subscribed" => Confirmed::Done,
+        // An old confirmation link does not undo an unsubscription.
+        Some((status, _)) if status != "pending" => Confirmed::Already,
         Some((_, expires)) if expires.is_none_or(|e| e <= now) => Confirmed::Expired,
         Some(_) => {
             sqlx::query("UPDATE interest_subscribers SET status = 'subscribed', confirmed_at = $2 WHERE confirm_token_hash = $1")
@@ -111,11 +155,14 @@ pub async fn add_unsubscribe_token(conn: &mut PgConnection, hash: &[u8], subscri
     Ok(())
 }
 
-pub async fn unsubscribe_known(pool: &PgPool, hash: &[u8]) -> sqlx::Result<bool> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM unsubscribe_tokens WHERE token_hash = $1)")
-        .bind(hash)
-        .fetch_one(pool)
-        .await
+/// The subscriber's status behind an unsubscribe link, if the link is known.
+pub async fn unsubscribe_known(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT s.status FROM unsubscribe_tokens t JOIN interest_subscribers s ON s.id = t.subscriber_id WHERE t.token_hash = $1",
+    )
+    .bind(hash)
+    .fetch_optional(pool)
+    .await
 }
 
 pub async fn unsubscribe(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<bool> {

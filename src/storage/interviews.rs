@@ -2,7 +2,10 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
-use crate::sealing::{Field, FieldKey};
+use crate::{
+    domain::link::{LinkKind, Retired},
+    sealing::{Field, FieldKey},
+};
 
 use crate::domain::interview::SlotTimes;
 
@@ -144,6 +147,14 @@ pub async fn set_invitation(
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
+    let old: Option<Vec<u8>> =
+        sqlx::query_scalar("SELECT token_hash FROM interview_invitations WHERE application_id = $1 FOR UPDATE")
+            .bind(application_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    if let Some(old) = old {
+        super::retired_tokens::retire(conn, &old, LinkKind::InterviewBooking, Retired::Superseded, now).await?;
+    }
     sqlx::query(
         "INSERT INTO interview_invitations (application_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (application_id) DO UPDATE SET token_hash = $2, created_at = $3, expires_at = $4",

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod own_page;
 pub mod programmes;
 pub mod retention;
+pub mod retired_tokens;
 pub mod review;
 pub mod sealed;
 pub mod sessions;

@@ -4,7 +4,10 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use sqlx::{PgConnection, PgPool};
 
-use crate::sealing::FieldKey;
+use crate::{
+    domain::link::{LinkKind, Retired},
+    sealing::FieldKey,
+};
 
 pub async fn create_link(
     conn: &mut PgConnection,
@@ -190,6 +193,7 @@ pub async fn withdraw_keep_consent(
 /// Deletes the application and everything that refers to it, keeping one
 /// anonymous statistics row, as the retention purge does.
 pub async fn erase(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    retire_links_of(conn, application_id, now).await?;
     sqlx::query(
         "WITH gone AS (DELETE FROM applications WHERE id = $1 RETURNING intake_id, status, submitted_at)
          INSERT INTO application_statistics (intake_id, outcome, submitted_on, purged_on)
@@ -208,4 +212,30 @@ pub async fn coordinator_addresses(conn: &mut PgConnection) -> sqlx::Result<Vec<
     sqlx::query_scalar("SELECT email FROM staff_users WHERE role IN ('coordinator', 'admin') AND disabled_at IS NULL")
         .fetch_all(conn)
         .await
+}
+
+/// Before an application is deleted, the links that reach it are retired, so
+/// they answer "deleted" (410) rather than "never heard of it".
+pub async fn retire_links_of(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
+    let links: Vec<(Vec<u8>, String)> = sqlx::query_as(
+        "SELECT token_hash, $2 FROM applicant_links WHERE application_id = $1
+         UNION ALL SELECT submission_key_hash, $3 FROM applications WHERE id = $1
+         UNION ALL SELECT token_hash, $4 FROM interview_invitations WHERE application_id = $1
+         UNION ALL SELECT token_hash, $5 FROM cohort_offers WHERE application_id = $1
+         UNION ALL SELECT feed_token_hash, $6 FROM cohort_offers WHERE application_id = $1 AND feed_token_hash IS NOT NULL",
+    )
+    .bind(application_id)
+    .bind(LinkKind::OwnPage.key())
+    .bind(LinkKind::Receipt.key())
+    .bind(LinkKind::InterviewBooking.key())
+    .bind(LinkKind::Offer.key())
+    .bind(LinkKind::Feed.key())
+    .fetch_all(&mut *conn)
+    .await?;
+    for (hash, kind) in &links {
+        if let Some(kind) = LinkKind::from_key(kind) {
+            super::retired_tokens::retire(conn, hash, kind, Retired::Over, now).await?;
+        }
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@ mod health;
 mod input;
 mod interviews;
 pub mod lang;
+pub mod links;
 pub(crate) mod meetings;
 pub mod notice;
 pub(crate) mod notify;
@@ -76,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .merge(notify::router())
         .merge(cohorts::router())
         .merge(own_page::router())
+        .merge(links::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))
         .merge(apply::router().layer(limits(FORM_BODY_LIMIT)));

@@ -13,12 +13,17 @@ use super::{
     AppState,
     error::{AppError, AppResult},
     form::FormFields,
+    links::{self, hash_of},
     meetings::button_page,
     notice::NoticePage,
     page::PageContext,
 };
 use crate::{
-    domain::{email_address::EmailAddress, info_meeting::CONFIRM_WINDOW},
+    domain::{
+        email_address::EmailAddress,
+        info_meeting::CONFIRM_WINDOW,
+        link::{LinkKind, Retired},
+    },
     i18n::Lang,
     mail::{
         body::{MailBody, MailLink},
@@ -91,13 +96,16 @@ async fn check_email(lang: Lang) -> Response {
     notice(lang, t.check_email_title, t.notify_check_text, StatusCode::OK)
 }
 
-fn hash_of(token: &str) -> AppResult<Vec<u8>> {
-    if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }
-}
-
-async fn confirm_page(Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    hash_of(&token)?;
+/// Shows the button for a live link; changes nothing.
+async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = hash_of(&token)?;
     let t = lang.meeting();
+    match storage::interest::subscription_link(&state.pool, &hash, state.clock.now()).await? {
+        Confirmed::Done => {}
+        Confirmed::Already => return Ok(links::gone(lang, LinkKind::InterestConfirm, Retired::Used)),
+        Confirmed::Expired => return Ok(notice(lang, t.expired_title, t.expired_text, StatusCode::GONE)),
+        Confirmed::Unknown => return links::missing(&state, lang, LinkKind::InterestConfirm, &hash).await,
+    }
     button_page(
         lang,
         t.notify_confirm_title,
@@ -109,16 +117,21 @@ async fn confirm_page(Path(token): Path<String>, lang: Lang) -> AppResult<Respon
 
 async fn confirm(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
     let t = lang.meeting();
-    Ok(match storage::interest::confirm_subscription(&state.pool, &hash_of(&token)?, state.clock.now()).await? {
+    let hash = hash_of(&token)?;
+    Ok(match storage::interest::confirm_subscription(&state.pool, &hash, state.clock.now()).await? {
         Confirmed::Done => notice(lang, t.notify_done_title, t.notify_done_text, StatusCode::OK),
+        Confirmed::Already => links::gone(lang, LinkKind::InterestConfirm, Retired::Used),
         Confirmed::Expired => notice(lang, t.expired_title, t.expired_text, StatusCode::GONE),
-        Confirmed::Unknown => return Err(AppError::NotFound),
+        Confirmed::Unknown => return links::missing(&state, lang, LinkKind::InterestConfirm, &hash).await,
     })
 }
 
 async fn unsubscribe_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    if !storage::interest::unsubscribe_known(&state.pool, &hash_of(&token)?).await? {
-        return Err(AppError::NotFound);
+    let hash = hash_of(&token)?;
+    match storage::interest::unsubscribe_known(&state.pool, &hash).await?.as_deref() {
+        None => return links::missing(&state, lang, LinkKind::Unsubscribe, &hash).await,
+        Some("unsubscribed") => return Ok(links::gone(lang, LinkKind::Unsubscribe, Retired::Used)),
+        Some(_) => {}
     }
     let t = lang.meeting();
     button_page(

@@ -139,7 +139,7 @@ async fn a_draft_is_mailed_reopened_updated_and_submitted() {
     let submit = with(form("mette@example.dk", "submit"), "draft_token", &token);
     assert_eq!(post(&app, &slug, &submit).await.status(), StatusCode::SEE_OTHER);
     assert_eq!((count(&app, "applications").await, count(&app, "drafts").await), (1, 0));
-    assert_eq!(app.get(&draft_path).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(app.get(&draft_path).await.status(), StatusCode::GONE, "the application is sent: 410");
 }
 
 #[tokio::test]

@@ -342,3 +342,44 @@ async fn the_coordinator_chooses_the_follow_up_days_and_supervisions() {
     let one = [("name", "Hold A"), ("start_date", "2027-09-20"), ("follow_up_days", "2028-01-24")];
     assert_eq!(s.staff.post(&path, &one).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn two_declines_at_the_same_moment_on_two_instances_offer_both_freed_seats() {
+    let s = setup().await;
+    sqlx::query("UPDATE intakes SET auto_offer = true").execute(&s.app.pool).await.unwrap();
+    let refs = applicants(&s, 10).await;
+    for reference in &refs[..8] {
+        assert_eq!(offer(&s, reference).await, StatusCode::SEE_OTHER);
+    }
+    for reference in &refs[8..] {
+        s.staff.post(&format!("/admin/applications/{reference}/waitlist"), &[]).await;
+    }
+    let second = TestApp::spawn_second_instance(&s.app).await;
+    let bases = [s.app.base_url.clone(), format!("http://{}", second.address)];
+    let links = [offer_link(&s, "p0@example.dk").await, offer_link(&s, "p1@example.dk").await];
+    let start = std::sync::Arc::new(tokio::sync::Barrier::new(2));
+    let mut tasks = tokio::task::JoinSet::new();
+    for (base, link) in bases.into_iter().zip(links) {
+        let start = start.clone();
+        tasks.spawn(async move {
+            let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+            let request = client.post(format!("{base}{link}")).header("origin", base).form(&[("decision", "decline")]);
+            start.wait().await;
+            request.send().await.unwrap().status()
+        });
+    }
+    let statuses = tasks.join_all().await;
+    assert!(statuses.iter().all(|st| *st == StatusCode::SEE_OTHER), "{statuses:?}");
+    let waiting: Vec<String> =
+        sqlx::query_scalar("SELECT status FROM applications WHERE reference = ANY($1) ORDER BY reference")
+            .bind(&refs[8..])
+            .fetch_all(&s.app.pool)
+            .await
+            .unwrap();
+    assert_eq!(waiting, ["offered", "offered"], "both waiting got a freed seat");
+    let live: i64 = sqlx::query_scalar("SELECT count(*) FROM cohort_offers WHERE status IN ('offered', 'accepted')")
+        .fetch_one(&s.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(live, 8, "no seat empty, none over");
+}

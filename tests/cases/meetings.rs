@@ -263,7 +263,11 @@ async fn an_invitation_link_signs_up_without_a_second_confirmation_once() {
     assert_eq!(status(&s, "ny@example.dk").await, "confirmed");
     let mails = s.app.smtp.mails_to("ny@example.dk", 2).await;
     assert!(mails.iter().any(|m| m.subject.starts_with("Din plads er bekræftet") && !m.attachments.is_empty()));
-    assert_eq!(s.app.post_form(&path, &[("name", "Ny Person")]).await.status(), StatusCode::OK, "used again: harmless");
+    assert_eq!(
+        s.app.post_form(&path, &[("name", "Ny Person")]).await.status(),
+        StatusCode::GONE,
+        "used again: 410, nothing changes"
+    );
     let seats: i64 =
         sqlx::query_scalar("SELECT count(*) FROM info_meeting_signups").fetch_one(&s.app.pool).await.unwrap();
     assert_eq!(seats, 1);

@@ -6,6 +6,7 @@ mod database;
 mod forbidden_audit;
 mod headers_and_connections;
 mod interviews;
+mod links;
 mod meetings;
 mod memory;
 mod no_leaks;

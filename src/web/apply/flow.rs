@@ -222,7 +222,7 @@ async fn store_submission(
                 return Ok(Submitted::InProgress);
             }
             if let Some(d) = draft {
-                storage::drafts::delete(tx, d.id).await?;
+                storage::drafts::delete(tx, d.id, c.now).await?;
             }
             let own_page = own_page_url(tx, c, existing.id).await?;
             let mail = mails::receipt(email.clone(), &existing.reference, c.intake, true, own_page)?;
@@ -261,7 +261,7 @@ async fn store_submission(
         None => {
             let (id, reference) = storage::applications::insert(tx, &c.state.key, to_local(c.now).year(), &new).await?;
             if let Some(d) = draft {
-                storage::drafts::delete(tx, d.id).await?;
+                storage::drafts::delete(tx, d.id, c.now).await?;
             }
             let own_page = own_page_url(tx, c, id).await?;
             let mail = mails::receipt(email.clone(), &reference.to_string(), c.intake, false, own_page)?;

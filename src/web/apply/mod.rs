@@ -35,6 +35,7 @@ use crate::{
     domain::{
         application::{ApplicationFields, FieldError},
         intake::{Intake, IntakePhase},
+        link::LinkKind,
         local_time::local_date,
     },
     i18n::{Lang, dates, fill},
@@ -223,11 +224,10 @@ async fn check_email(State(state): State<AppState>, Path(slug): Path<String>, la
 }
 
 async fn draft(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    if !tokens::is_well_formed(&token) {
-        return Err(AppError::NotFound);
-    }
-    let draft =
-        storage::drafts::by_token(&state.pool, &state.key, &tokens::hash(&token)).await?.ok_or(AppError::NotFound)?;
+    let hash = super::links::hash_of(&token)?;
+    let Some(draft) = storage::drafts::by_token(&state.pool, &state.key, &hash).await? else {
+        return super::links::missing(&state, lang, LinkKind::Draft, &hash).await;
+    };
     let intake = intake(&state, &draft.intake_slug).await?;
     let a = lang.apply();
     if draft.expires_at <= state.clock.now() {
@@ -258,12 +258,11 @@ struct ReceivedPage {
     interview_days: Vec<String>,
 }
 
-async fn received(State(state): State<AppState>, Path(key): Path<String>, lang: Lang) -> AppResult<Html<String>> {
-    if !tokens::is_well_formed(&key) {
-        return Err(AppError::NotFound);
-    }
-    let (reference, intake_id) =
-        storage::applications::receipt_or_held(&state.pool, &tokens::hash(&key)).await?.ok_or(AppError::NotFound)?;
+async fn received(State(state): State<AppState>, Path(key): Path<String>, lang: Lang) -> AppResult<Response> {
+    let hash = super::links::hash_of(&key)?;
+    let Some((reference, intake_id)) = storage::applications::receipt_or_held(&state.pool, &hash).await? else {
+        return super::links::missing(&state, lang, LinkKind::Receipt, &hash).await;
+    };
     let intake = storage::intakes::by_id(&state.pool, intake_id).await?.ok_or(AppError::NotFound)?;
     let page = ReceivedPage {
         ctx: PageContext::new(lang, "/"),
@@ -271,5 +270,5 @@ async fn received(State(state): State<AppState>, Path(key): Path<String>, lang: 
         reference,
         interview_days: intake.interview_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
     };
-    Ok(Html(page.render()?))
+    Ok(Html(page.render()?).into_response())
 }

@@ -1,13 +1,15 @@
 //! Offering a seat, answering an offer, and the waiting list; each in one
 //! transaction with its e-mail. The cohort row lock plus the unique live-seat
 //! index keep a cohort from ever holding more than its capacity.
-use chrono::NaiveTime;
+use chrono::{DateTime, NaiveTime, Utc};
+use serde_json::json;
+use sqlx::PgConnection;
 
 use super::mails;
 use crate::{
     domain::{
         application::Status,
-        cohort::{ANSWER_WINDOW, can_be_offered},
+        cohort::{ANSWER_WINDOW, Cohort, can_be_offered},
         email_address::EmailAddress,
         schedule,
     },
@@ -33,17 +35,11 @@ fn address(text: &str) -> Result<EmailAddress, AppError> {
 }
 
 pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: i64) -> Result<Offered, AppError> {
-    offer_as(state, Some(staff), reference, cohort_id).await
+    offer_as(state, staff, reference, cohort_id).await
 }
 
-/// Offers a seat on behalf of a staff member, or of the intake itself (`None`:
-/// a freed place passed on automatically).
-async fn offer_as(
-    state: &AppState,
-    staff: Option<&Staff>,
-    reference: &str,
-    cohort_id: i64,
-) -> Result<Offered, AppError> {
+/// Offers a seat on behalf of a staff member.
+async fn offer_as(state: &AppState, staff: &Staff, reference: &str, cohort_id: i64) -> Result<Offered, AppError> {
     let now = state.clock.now();
     let Some(cohort) = storage::cohorts::get(&state.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
     let mut tx = state.pool.begin().await?;
@@ -58,43 +54,51 @@ async fn offer_as(
     let Some(seat) = (1..=capacity).find(|s| !held.contains(s)) else {
         return Ok(Offered::Full);
     };
-    let token = tokens::generate();
-    let answer_by = now + ANSWER_WINDOW;
-    let new = NewOffer { cohort_id, application_id, seat, token_hash: &tokens::hash(&token), now, answer_by };
-    storage::cohorts::insert_offer(&mut tx, &new).await?;
-    let change =
-        review::StatusChange { from: status, to: Status::Offered, reason: None, actor: staff.map(|s| s.user_id), now };
-    review::set_status(&mut tx, &state.key, application_id, change).await?;
-    storage::cohorts::remove_from_waiting_list(&mut tx, application_id).await?;
-    let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
-    let mail = mails::offer(
-        &state.settings,
-        address(&detail.email)?,
-        &detail.full_name,
-        reference,
-        &cohort,
-        &token,
-        answer_by,
-    )?;
-    outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
+    let to = Place { application_id, reference, status, seat };
+    offer_in(&mut tx, state, Some(staff.user_id), &cohort, &to, now).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
-    let detail = serde_json::json!({ "cohort_id": cohort_id, "seat": seat });
-    match staff {
-        Some(staff) => staff.audit(state, "offered", Some(application_id), detail).await?,
-        None => {
-            let event = storage::audit::Event {
-                at: now,
-                actor_id: None,
-                action: "offered_automatically",
-                application_id: Some(application_id),
-                detail,
-                request_id: None,
-            };
-            storage::audit::record_now(&state.pool, &event).await?;
-        }
-    }
+    staff.audit(state, "offered", Some(application_id), json!({ "cohort_id": cohort_id, "seat": seat })).await?;
     Ok(Offered::Done)
+}
+
+/// Who gets which seat.
+struct Place<'a> {
+    application_id: i64,
+    reference: &'a str,
+    status: Status,
+    seat: i32,
+}
+
+/// Writes the offer, the status change and the offer mail inside `tx`; the
+/// caller holds the cohort's lock and chose a free seat.
+async fn offer_in(
+    tx: &mut PgConnection,
+    state: &AppState,
+    actor: Option<i64>,
+    cohort: &Cohort,
+    to: &Place<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let token = tokens::generate();
+    let answer_by = now + ANSWER_WINDOW;
+    let new = NewOffer {
+        cohort_id: cohort.id,
+        application_id: to.application_id,
+        seat: to.seat,
+        token_hash: &tokens::hash(&token),
+        now,
+        answer_by,
+    };
+    storage::cohorts::insert_offer(tx, &new).await?;
+    let change = review::StatusChange { from: to.status, to: Status::Offered, reason: None, actor, now };
+    review::set_status(tx, &state.key, to.application_id, change).await?;
+    storage::cohorts::remove_from_waiting_list(tx, to.application_id).await?;
+    let detail = review::detail_in(tx, to.reference).await?.ok_or(AppError::NotFound)?;
+    let address = address(&detail.email)?;
+    let mail = mails::offer(&state.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
+    outbox::queue(tx, &state.key, &mail, &domain(state)).await?;
+    Ok(())
 }
 
 pub enum Answered {
@@ -118,21 +122,9 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
     }
     storage::cohorts::answer(&mut tx, offer.id, accept, now).await?;
     let to = if accept { Status::Admitted } else { Status::Declined };
-    sqlx::query("UPDATE applications SET status = $2, updated_at = $3 WHERE id = $1")
-        .bind(offer.application_id)
-        .bind(to.key())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(
-        "INSERT INTO application_status_history (application_id, from_status, to_status, reason, at)
-         VALUES ($1, 'offered', $2, 'answered by the applicant', $3)",
-    )
-    .bind(offer.application_id)
-    .bind(to.key())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let reason = Some("answered by the applicant");
+    let change = review::StatusChange { from: Status::Offered, to, reason, actor: None, now };
+    review::set_status(&mut tx, &state.key, offer.application_id, change).await?;
     if accept && let Some(cohort) = storage::cohorts::get(&state.pool, offer.cohort_id).await? {
         let first = schedule::teaching_sessions(
             cohort.start_date,
@@ -149,21 +141,46 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
         let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
         outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
     }
+    if !accept {
+        pass_on_free_seats(&mut tx, state, offer.cohort_id, now).await?;
+    }
     tx.commit().await?;
     state.mail_wake.notify_one();
-    if !accept {
-        pass_on_freed_place(state, offer.cohort_id).await?;
-    }
     Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
 }
 
-/// Where the intake passes freed places on by itself, offers the cohort's
-/// freed seat to the first on the waiting list.
-pub async fn pass_on_freed_place(state: &AppState, cohort_id: i64) -> Result<(), AppError> {
-    let mut conn = state.pool.acquire().await?;
-    if let Some(next) = storage::cohorts::next_for_auto_offer(&mut conn, cohort_id).await? {
-        drop(conn);
-        offer_as(state, None, &next, cohort_id).await?;
+/// Where the intake passes freed places on by itself, offers every free seat
+/// of the cohort to the next on the waiting list, in order. Runs inside the
+/// transaction that freed a seat, under the cohort's row lock, so seats freed
+/// at the same moment (on any instance) are each passed on exactly once.
+pub async fn pass_on_free_seats(
+    tx: &mut PgConnection,
+    state: &AppState,
+    cohort_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let Some((capacity, held)) = storage::cohorts::lock_seats(tx, cohort_id, now).await? else { return Ok(()) };
+    let free: Vec<i32> = (1..=capacity).filter(|s| !held.contains(s)).collect();
+    if free.is_empty() {
+        return Ok(());
+    }
+    let waiting = storage::cohorts::waiting_for_auto_offer(tx, cohort_id, free.len() as i64).await?;
+    if waiting.is_empty() {
+        return Ok(());
+    }
+    let Some(cohort) = storage::cohorts::get(&state.pool, cohort_id).await? else { return Ok(()) };
+    for ((application_id, reference), seat) in waiting.iter().zip(free) {
+        let to = Place { application_id: *application_id, reference, status: Status::Waitlisted, seat };
+        offer_in(tx, state, None, &cohort, &to, now).await?;
+        let event = storage::audit::Event {
+            at: now,
+            actor_id: None,
+            action: "offered_automatically",
+            application_id: Some(*application_id),
+            detail: json!({ "cohort_id": cohort_id, "seat": seat }),
+            request_id: None,
+        };
+        storage::audit::record(tx, &event).await?;
     }
     Ok(())
 }

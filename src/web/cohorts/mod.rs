@@ -16,12 +16,14 @@ use super::{
     AppState,
     error::{AppError, AppResult},
     form::FormFields,
+    links::{self, hash_of},
     notice::NoticePage,
     page::PageContext,
 };
 use crate::{
+    domain::link::{LinkKind, Retired},
     i18n::{CohortStrings, Lang, dates, fill},
-    storage, tokens,
+    storage,
 };
 
 pub fn router() -> Router<AppState> {
@@ -38,10 +40,6 @@ struct OfferPage {
     action: String,
 }
 
-fn hash_of(token: &str) -> AppResult<Vec<u8>> {
-    if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }
-}
-
 fn notice(lang: Lang, title: &str, text: &str, status: StatusCode) -> Response {
     NoticePage::new(PageContext::new(lang, "/"), title, vec![text.into()]).respond(status)
 }
@@ -50,14 +48,16 @@ async fn page(State(state): State<AppState>, Path(token): Path<String>, lang: La
     let hash = hash_of(&token)?;
     let t = lang.cohort();
     let mut conn = state.pool.acquire().await?;
-    let offer = storage::cohorts::offer_by_token(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    let Some(offer) = storage::cohorts::offer_by_token(&mut conn, &hash).await? else {
+        return links::missing(&state, lang, LinkKind::Offer, &hash).await;
+    };
     drop(conn);
     let now = state.clock.now();
     match offer.status.as_str() {
         "offered" if offer.answer_by > now => {}
         "offered" | "expired" => return Ok(notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE)),
-        "accepted" => return Ok(notice(lang, t.offer_accepted_title, t.offer_accepted_text, StatusCode::OK)),
-        _ => return Ok(notice(lang, t.offer_declined_title, t.offer_declined_text, StatusCode::OK)),
+        "withdrawn" => return Ok(links::gone(lang, LinkKind::Offer, Retired::Over)),
+        _ => return Ok(links::gone(lang, LinkKind::Offer, Retired::Used)),
     }
     let cohort = storage::cohorts::get(&state.pool, offer.cohort_id).await?.ok_or(AppError::NotFound)?;
     let page = OfferPage {
@@ -88,16 +88,21 @@ async fn answer(
     };
     Ok(match flow::answer(&state, &hash, accept).await? {
         None => return Err(AppError::NotFound),
-        Some(Answered::Accepted | Answered::Declined) => Redirect::to(&format!("/offers/{token}")).into_response(),
+        // The link is spent now: the answer is shown on a page of its own.
+        Some(Answered::Accepted) => Redirect::to("/done/offer-accepted").into_response(),
+        Some(Answered::Declined) => Redirect::to("/done/offer-declined").into_response(),
         Some(Answered::Earlier) => notice(lang, t.offer_answered_title, t.offer_answered_text, StatusCode::CONFLICT),
         Some(Answered::Lapsed) => notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE),
     })
 }
 
 /// A participant's own schedule feed, from the secret link in the admission mail.
-async fn feed(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+async fn feed(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
     let token = token.trim_end_matches(".ics");
-    let cohort_id = storage::cohorts::cohort_of_feed(&state.pool, &hash_of(token)?).await?.ok_or(AppError::NotFound)?;
+    let hash = hash_of(token)?;
+    let Some(cohort_id) = storage::cohorts::cohort_of_feed(&state.pool, &hash).await? else {
+        return links::missing(&state, lang, LinkKind::Feed, &hash).await;
+    };
     let cohort = storage::cohorts::get(&state.pool, cohort_id).await?.ok_or(AppError::NotFound)?;
     Ok(super::admin::cohort_calendar_response(&state, &cohort))
 }

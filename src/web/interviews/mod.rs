@@ -24,10 +24,14 @@ use super::{
     page::PageContext,
 };
 use crate::{
-    domain::{interview, local_time::local_date},
+    domain::{
+        application::Status,
+        interview,
+        link::{LinkKind, Retired, booking_is_over},
+        local_time::local_date,
+    },
     i18n::{InterviewStrings, Lang, dates, fill},
     storage::{self, interviews::Invitation},
-    tokens,
 };
 
 pub fn router() -> Router<AppState> {
@@ -39,13 +43,18 @@ pub fn router() -> Router<AppState> {
 enum Link {
     Live(Invitation, Duration),
     Spent,
+    /// Replaced, or the application has moved past booking.
+    Gone(Response),
 }
 
-async fn link(state: &AppState, token: &str) -> AppResult<Link> {
-    if !tokens::is_well_formed(token) {
-        return Err(AppError::NotFound);
+async fn link(state: &AppState, token: &str, lang: Lang) -> AppResult<Link> {
+    let hash = super::links::hash_of(token)?;
+    let Some(inv) = storage::interviews::invitation(&state.pool, &hash).await? else {
+        return Ok(Link::Gone(super::links::missing(state, lang, LinkKind::InterviewBooking, &hash).await?));
+    };
+    if inv.status.parse::<Status>().is_ok_and(booking_is_over) {
+        return Ok(Link::Gone(super::links::gone(lang, LinkKind::InterviewBooking, Retired::Over)));
     }
-    let inv = storage::interviews::invitation(&state.pool, &tokens::hash(token)).await?.ok_or(AppError::NotFound)?;
     if inv.expires_at <= state.clock.now() {
         return Ok(Link::Spent);
     }
@@ -134,8 +143,10 @@ async fn page(
     Query(q): Query<Shown>,
     lang: Lang,
 ) -> AppResult<Response> {
-    let Link::Live(inv, cutoff) = link(&state, &token).await? else {
-        return Ok(spent(lang));
+    let (inv, cutoff) = match link(&state, &token, lang).await? {
+        Link::Live(inv, cutoff) => (inv, cutoff),
+        Link::Spent => return Ok(spent(lang)),
+        Link::Gone(response) => return Ok(response),
     };
     let t = lang.interview();
     let notice = match q.done.as_deref() {
@@ -152,8 +163,10 @@ async fn book(
     lang: Lang,
     form: FormFields,
 ) -> AppResult<Response> {
-    let Link::Live(inv, cutoff) = link(&state, &token).await? else {
-        return Ok(spent(lang));
+    let (inv, cutoff) = match link(&state, &token, lang).await? {
+        Link::Live(inv, cutoff) => (inv, cutoff),
+        Link::Spent => return Ok(spent(lang)),
+        Link::Gone(response) => return Ok(response),
     };
     let t = lang.interview();
     let Ok(slot) = form.get("slot").parse::<i64>() else {
@@ -179,8 +192,10 @@ async fn book(
 }
 
 async fn cancel(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Link::Live(inv, cutoff) = link(&state, &token).await? else {
-        return Ok(spent(lang));
+    let (inv, cutoff) = match link(&state, &token, lang).await? {
+        Link::Live(inv, cutoff) => (inv, cutoff),
+        Link::Spent => return Ok(spent(lang)),
+        Link::Gone(response) => return Ok(response),
     };
     let t = lang.interview();
     match booking::cancel(&state, &inv, cutoff).await? {

@@ -55,7 +55,7 @@ pub async fn sign_up(
     let existing = storage::info_meetings::signup_by_email(&mut tx, meeting.id, &signup.email.normalised()).await?;
     if let Some(row) = existing.as_ref().filter(|r| r.status == "confirmed") {
         let cancel = tokens::generate();
-        storage::info_meetings::renew_cancel_token(&mut tx, row.id, &tokens::hash(&cancel)).await?;
+        storage::info_meetings::renew_cancel_token(&mut tx, row.id, &tokens::hash(&cancel), now).await?;
         let mail = mails::already(&state.settings, to(row)?, meeting, &cancel)?;
         outbox::queue_unproven(&mut tx, &state.key, &mail, &domain(state), requester, now).await?;
     } else {
@@ -67,16 +67,9 @@ pub async fn sign_up(
         let note = signup.note.as_deref();
         let id = match &existing {
             Some(row) => {
-                storage::info_meetings::renew_pending(
-                    &mut tx,
-                    &state.key,
-                    row.id,
-                    signup.name.as_str(),
-                    note,
-                    &hash,
-                    expires,
-                )
-                .await?;
+                let name = signup.name.as_str();
+                storage::info_meetings::renew_pending(&mut tx, row.id, name, &hash, expires, now).await?;
+                storage::info_meetings::set_note(&mut tx, &state.key, row.id, note).await?;
                 row.id
             }
             None => {
@@ -220,7 +213,8 @@ pub async fn accept_invitation(
     let placeholder = tokens::hash(&tokens::generate());
     let id = match &existing {
         Some(row) => {
-            storage::info_meetings::renew_pending(&mut tx, &state.key, row.id, name, note, &placeholder, now).await?;
+            storage::info_meetings::renew_pending(&mut tx, row.id, name, &placeholder, now, now).await?;
+            storage::info_meetings::set_note(&mut tx, &state.key, row.id, note).await?;
             row.id
         }
         None => {

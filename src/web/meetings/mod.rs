@@ -17,14 +17,17 @@ use super::{
     AppState,
     error::{AppError, AppResult},
     form::FormFields,
+    links,
     notice::NoticePage,
     page::PageContext,
 };
 use crate::{
-    domain::info_meeting::{SignupFields, SignupProblem, has_room, takes_signups},
+    domain::{
+        info_meeting::{SignupFields, SignupProblem, has_room, takes_signups},
+        link::{LinkKind, Retired},
+    },
     i18n::{Lang, MeetingStrings, dates, fill},
     storage::{self, info_meetings::MeetingPage},
-    tokens,
 };
 
 pub fn router() -> Router<AppState> {
@@ -175,7 +178,7 @@ pub fn button_page(
 }
 
 fn token_hash(token: &str) -> AppResult<Vec<u8>> {
-    if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }
+    links::hash_of(token)
 }
 
 /// Shows the button; changes nothing (mail scanners open links).
@@ -183,8 +186,13 @@ async fn confirm_page(State(state): State<AppState>, Path(token): Path<String>, 
     let hash = token_hash(&token)?;
     let t = lang.meeting();
     let mut conn = state.pool.acquire().await?;
-    let row = storage::info_meetings::signup_by_confirm_token(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    let Some(row) = storage::info_meetings::signup_by_confirm_token(&mut conn, &hash).await? else {
+        return links::missing(&state, lang, LinkKind::MeetingConfirm, &hash).await;
+    };
     drop(conn);
+    if row.status == "cancelled" {
+        return Ok(links::gone(lang, LinkKind::MeetingConfirm, Retired::Used));
+    }
     if row.status == "confirmed" {
         return Ok(
             notice(lang, t.confirmed_title, t.confirmed_text.into(), Some(row.meeting_id)).respond(StatusCode::OK)
@@ -208,7 +216,7 @@ async fn confirm(State(state): State<AppState>, Path(token): Path<String>, lang:
     let hash = token_hash(&token)?;
     let t = lang.meeting();
     let Some((outcome, id)) = flow::confirm(&state, &hash).await? else {
-        return Err(AppError::NotFound);
+        return links::missing(&state, lang, LinkKind::MeetingConfirm, &hash).await;
     };
     Ok(match outcome {
         Outcome::Done | Outcome::AlreadyDone => {
@@ -224,12 +232,12 @@ async fn cancel_page(State(state): State<AppState>, Path(token): Path<String>, l
     let hash = token_hash(&token)?;
     let t = lang.meeting();
     let mut conn = state.pool.acquire().await?;
-    let row = storage::info_meetings::signup_by_cancel_token(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    let Some(row) = storage::info_meetings::signup_by_cancel_token(&mut conn, &hash).await? else {
+        return links::missing(&state, lang, LinkKind::MeetingCancel, &hash).await;
+    };
     drop(conn);
     if row.status != "confirmed" {
-        return Ok(
-            notice(lang, t.cancelled_title, t.cancelled_text.into(), Some(row.meeting_id)).respond(StatusCode::OK)
-        );
+        return Ok(links::gone(lang, LinkKind::MeetingCancel, Retired::Used));
     }
     let m = meeting(&state, row.meeting_id).await?;
     let page = ButtonPage {
@@ -242,11 +250,12 @@ async fn cancel_page(State(state): State<AppState>, Path(token): Path<String>, l
     Ok(Html(page.render()?).into_response())
 }
 
-async fn cancel(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+async fn cancel(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
     let hash = token_hash(&token)?;
     match flow::cancel(&state, &hash).await? {
-        Some(_) => Ok(Redirect::to(&format!("/info-meetings/cancel/{token}")).into_response()),
-        None => Err(AppError::NotFound),
+        Some((Outcome::Done, _)) => Ok(Redirect::to("/done/meeting-cancelled").into_response()),
+        Some(_) => Ok(links::gone(lang, LinkKind::MeetingCancel, Retired::Used)),
+        None => links::missing(&state, lang, LinkKind::MeetingCancel, &hash).await,
     }
 }
 
@@ -265,10 +274,12 @@ async fn invited_page(State(state): State<AppState>, Path(token): Path<String>, 
     let hash = token_hash(&token)?;
     let t = lang.meeting();
     let mut conn = state.pool.acquire().await?;
-    let (meeting_id, email, used) = storage::interest::invitation(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+    let Some((meeting_id, email, used)) = storage::interest::invitation(&mut conn, &hash).await? else {
+        return links::missing(&state, lang, LinkKind::MeetingInvitation, &hash).await;
+    };
     drop(conn);
     if used {
-        return Ok(notice(lang, t.invited_title, t.invited_used.into(), Some(meeting_id)).respond(StatusCode::OK));
+        return Ok(links::gone(lang, LinkKind::MeetingInvitation, Retired::Used));
     }
     let m = meeting(&state, meeting_id).await?;
     let page = InvitedPage {
@@ -294,7 +305,9 @@ async fn accept(
     let note = Some(form.get("note").trim().chars().take(1000).collect::<String>()).filter(|n| !n.is_empty());
     let Some(name) = name else {
         let mut conn = state.pool.acquire().await?;
-        let (_, email, _) = storage::interest::invitation(&mut conn, &hash).await?.ok_or(AppError::NotFound)?;
+        let Some((_, email, _)) = storage::interest::invitation(&mut conn, &hash).await? else {
+            return links::missing(&state, lang, LinkKind::MeetingInvitation, &hash).await;
+        };
         let page = InvitedPage {
             ctx: PageContext::new(lang, "/"),
             t,
@@ -306,12 +319,11 @@ async fn accept(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
     };
     let Some((outcome, id)) = flow::accept_invitation(&state, &hash, name.as_str(), note.as_deref()).await? else {
-        return Err(AppError::NotFound);
+        return links::missing(&state, lang, LinkKind::MeetingInvitation, &hash).await;
     };
     Ok(match outcome {
-        Outcome::Done | Outcome::AlreadyDone => {
-            notice(lang, t.confirmed_title, t.confirmed_text.into(), Some(id)).respond(StatusCode::OK)
-        }
+        Outcome::AlreadyDone => links::gone(lang, LinkKind::MeetingInvitation, Retired::Used),
+        Outcome::Done => notice(lang, t.confirmed_title, t.confirmed_text.into(), Some(id)).respond(StatusCode::OK),
         Outcome::Full => notice(lang, t.full_title, t.full_text.into(), Some(id)).respond(StatusCode::CONFLICT),
         Outcome::Closed | Outcome::Expired => {
             notice(lang, t.closed_title, t.closed_text.into(), Some(id)).respond(StatusCode::CONFLICT)

@@ -10,6 +10,7 @@ use crate::{
     domain::{
         application::Status,
         email_address::EmailAddress,
+        link::can_withdraw,
         own_page::{LINK_LIFETIME, NEW_LINK_PAUSE},
     },
     mail::outbox::{self, Requester},
@@ -52,19 +53,24 @@ pub async fn send_links(state: &AppState, email: &EmailAddress, requester: Reque
     Ok(())
 }
 
-/// Health answers go at once; the application becomes `withdrawn` where the
-/// workflow allows (afterwards the coordinator decides what else follows); an
-/// interview booking is cancelled and its reminder withdrawn; an open offer is
-/// declined (and passed on where the intake does so); coordinators hear.
+/// Health answers go at once; the application becomes `withdrawn` from every
+/// status still in play (admitted too); a held seat is given back and passed
+/// on as a declined offer's is, inside this transaction; the calendar feed is
+/// closed; an interview booking is cancelled and its reminder withdrawn;
+/// coordinators hear.
 pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
+    // The cohort first, then the application: the order an offer takes them in.
+    let cohort = storage::cohorts::cohort_of_live_place(&mut tx, link.application_id).await?;
+    if let Some(cohort_id) = cohort {
+        storage::cohorts::lock_seats(&mut tx, cohort_id, now).await?;
+    }
     let Some((id, status)) = storage::review::lock(&mut tx, &link.reference).await? else {
         return Err(AppError::NotFound);
     };
-    let mut freed_seat = None;
     if let Ok(from) = status.parse::<Status>()
-        && from.can_become(Status::Withdrawn)
+        && can_withdraw(from)
     {
         storage::review::set_status(
             &mut tx,
@@ -74,7 +80,9 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
         )
         .await?;
         storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
-        freed_seat = storage::cohorts::decline_open_offer(&mut tx, id, now).await?;
+        if let Some(cohort_id) = storage::cohorts::give_up_place(&mut tx, id, now).await? {
+            crate::web::cohorts::flow::pass_on_free_seats(&mut tx, state, cohort_id, now).await?;
+        }
     }
     if let Some(booking) = storage::interviews::active_booking(&mut tx, &state.key, id).await? {
         storage::interviews::cancel_booking(&mut tx, booking.id, now).await?;
@@ -87,9 +95,6 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
     tell_coordinators(&mut tx, state, |to| mails::withdrawn(&state.settings, to, &link.reference)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
-    if let Some(cohort_id) = freed_seat {
-        crate::web::cohorts::flow::pass_on_freed_place(state, cohort_id).await?;
-    }
     Ok(())
 }
 

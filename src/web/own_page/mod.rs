@@ -15,18 +15,11 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{
-    AppState,
-    error::{AppError, AppResult},
-    form::FormFields,
-    notice::NoticePage,
-    page::PageContext,
-};
+use super::{AppState, error::AppResult, form::FormFields, notice::NoticePage, page::PageContext};
 use crate::{
-    domain::email_address::EmailAddress,
+    domain::{email_address::EmailAddress, link::LinkKind},
     i18n::Lang,
     storage::{self, own_page::Link},
-    tokens,
 };
 
 pub use flow::create_link;
@@ -46,16 +39,29 @@ pub fn router() -> Router<AppState> {
 enum Access {
     Open(Link),
     Expired,
+    /// Retired: erased, for instance.
+    Gone(Response),
 }
 
 /// The link behind `token`: unknown is 404, expired is answered with a way to
 /// get a new one.
-async fn access(state: &AppState, token: &str) -> AppResult<Access> {
-    if !tokens::is_well_formed(token) {
-        return Err(AppError::NotFound);
-    }
-    let link = storage::own_page::link(&state.pool, &tokens::hash(token)).await?.ok_or(AppError::NotFound)?;
+async fn access(state: &AppState, token: &str, lang: Lang) -> AppResult<Access> {
+    let hash = super::links::hash_of(token)?;
+    let Some(link) = storage::own_page::link(&state.pool, &hash).await? else {
+        let gone = super::links::missing(state, lang, LinkKind::OwnPage, &hash).await?;
+        return Ok(Access::Gone(gone));
+    };
     Ok(if link.expires_at > state.clock.now() { Access::Open(link) } else { Access::Expired })
+}
+
+impl Access {
+    /// The page for a link that does not open.
+    fn refusal(self, lang: Lang) -> Response {
+        match self {
+            Access::Gone(response) => response,
+            _ => expired(lang),
+        }
+    }
 }
 
 fn expired(lang: Lang) -> Response {
@@ -76,13 +82,19 @@ async fn show(
     Query(done): Query<Done>,
     lang: Lang,
 ) -> AppResult<Response> {
-    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let link = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     let page = view::page(&state, lang, &token, &link, done.done.as_deref()).await?;
     Ok(Html(page).into_response())
 }
 
 async fn export(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let link = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     let data = storage::own_page::export(&state.pool, &state.key, link.application_id).await?;
     flow::audit(&state, "applicant_downloaded", Some(link.application_id)).await?;
     let filename = format!("attachment; filename=\"ansoegning-{}.json\"", link.reference);
@@ -91,7 +103,10 @@ async fn export(State(state): State<AppState>, Path(token): Path<String>, lang: 
 }
 
 async fn withdraw_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Access::Open(_) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let _ = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     let s = lang.privacy();
     let page =
         view::confirm(lang, &token, s.own_withdraw_title, s.own_withdraw_confirm, "withdraw", s.own_withdraw_button)?;
@@ -99,26 +114,38 @@ async fn withdraw_page(State(state): State<AppState>, Path(token): Path<String>,
 }
 
 async fn withdraw(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let link = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     flow::withdraw(&state, &link).await?;
     Ok(Redirect::to(&format!("/my-application/{token}?done=withdrawn")).into_response())
 }
 
 async fn stop_keeping(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let link = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     flow::stop_keeping(&state, &link).await?;
     Ok(Redirect::to(&format!("/my-application/{token}?done=not-kept")).into_response())
 }
 
 async fn erase_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Access::Open(_) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let _ = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     let s = lang.privacy();
     let page = view::confirm(lang, &token, s.own_erase_title, s.own_erase_confirm, "erase", s.own_erase_button)?;
     Ok(Html(page).into_response())
 }
 
 async fn erase(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let Access::Open(link) = access(&state, &token).await? else { return Ok(expired(lang)) };
+    let link = match access(&state, &token, lang).await? {
+        Access::Open(link) => link,
+        closed => return Ok(closed.refusal(lang)),
+    };
     flow::erase(&state, &link).await?;
     Ok(Redirect::to("/my-application/erased").into_response())
 }
