@@ -383,3 +383,33 @@ async fn two_declines_at_the_same_moment_on_two_instances_offer_both_freed_seats
         .unwrap();
     assert_eq!(live, 8, "no seat empty, none over");
 }
+
+/// Issue 13: staff ending an application that holds an offer (withdrawn on
+/// the person's behalf, or rejected) frees the seat like the applicant's own
+/// withdrawal does, and it is passed on where the intake passes places on.
+#[tokio::test]
+async fn staff_withdrawing_an_offered_person_passes_the_seat_on() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    sqlx::query("UPDATE cohorts SET capacity = 1").execute(&app.pool).await.unwrap();
+    sqlx::query("UPDATE intakes SET auto_offer = true").execute(&app.pool).await.unwrap();
+    let staff = crate::support::staff::StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let first = crate::support::applicant::submit(&app, &demo.intake_slug, "foerst@example.dk", &[]).await;
+    let next = crate::support::applicant::submit(&app, &demo.intake_slug, "naest@example.dk", &[]).await;
+    let cohort = demo.cohort_id.to_string();
+    let offered = staff.post(&format!("/admin/applications/{first}/offer"), &[("cohort", &cohort)]).await;
+    assert_eq!(offered.status(), StatusCode::SEE_OTHER);
+    assert_eq!(staff.post(&format!("/admin/applications/{next}/waitlist"), &[]).await.status(), StatusCode::SEE_OTHER);
+
+    let ended = staff
+        .post(&format!("/admin/applications/{first}/status"), &[("status", "withdrawn"), ("reason", "ringede")])
+        .await;
+    assert_eq!(ended.status(), StatusCode::SEE_OTHER);
+    let statuses: Vec<(String, String)> =
+        sqlx::query_as("SELECT reference, status FROM applications ORDER BY reference")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(statuses, [(first, "withdrawn".to_string()), (next, "offered".to_string())]);
+}

@@ -79,22 +79,37 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
             storage::review::StatusChange { from, to: Status::Withdrawn, reason: None, actor: None, now },
         )
         .await?;
-        storage::cohorts::remove_from_waiting_list(&mut tx, id).await?;
-        if let Some(cohort_id) = storage::cohorts::give_up_place(&mut tx, id, now).await? {
-            crate::web::cohorts::flow::pass_on_free_seats(&mut tx, state, cohort_id, now).await?;
-        }
     }
-    if let Some(booking) = storage::interviews::active_booking(&mut tx, &state.key, id).await? {
-        storage::interviews::cancel_booking(&mut tx, booking.id, now).await?;
-        if let Some(reminder) = booking.reminder_outbox_id {
-            storage::outbox::withdraw(&mut tx, reminder).await?;
-        }
-    }
+    release_place(&mut tx, state, id, now).await?;
     storage::own_page::erase_health(&mut tx, id, now).await?;
     record(&mut tx, "applicant_withdrew", Some(id), now).await?;
     tell_coordinators(&mut tx, state, |to| mails::withdrawn(&state.settings, to, &link.reference)).await?;
     tx.commit().await?;
     state.mail_wake.notify_one();
+    Ok(())
+}
+
+/// Whoever ends an application (the applicant withdrawing, staff rejecting or
+/// marking it withdrawn): it leaves the waiting list, a held seat is given
+/// back and passed on inside this transaction, an interview booking is
+/// cancelled with its reminder. The caller holds the cohort's lock first
+/// (`cohorts::cohort_of_live_place` + `lock_seats`), then the application's.
+pub async fn release_place(
+    tx: &mut PgConnection,
+    state: &AppState,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    storage::cohorts::remove_from_waiting_list(tx, id).await?;
+    if let Some(cohort_id) = storage::cohorts::give_up_place(tx, id, now).await? {
+        crate::web::cohorts::flow::pass_on_free_seats(tx, state, cohort_id, now).await?;
+    }
+    if let Some(booking) = storage::interviews::active_booking(tx, &state.key, id).await? {
+        storage::interviews::cancel_booking(tx, booking.id, now).await?;
+        if let Some(reminder) = booking.reminder_outbox_id {
+            storage::outbox::withdraw(tx, reminder).await?;
+        }
+    }
     Ok(())
 }
 

@@ -358,7 +358,13 @@ pub async fn change_status(
         let html = page(&state, lang, &staff, &detail, None, Some(s.err_reason_required)).await?.render()?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     }
+    let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
+    // The cohort first, then the application: the order an offer takes them in.
+    let ends = matches!(to, Status::Withdrawn | Status::Rejected | Status::Declined);
+    if ends && let Some(cohort_id) = storage::cohorts::cohort_of_live_place(&mut tx, detail.id).await? {
+        storage::cohorts::lock_seats(&mut tx, cohort_id, now).await?;
+    }
     let (id, current) = storage::review::lock(&mut tx, &reference).await?.ok_or(AppError::NotFound)?;
     let from: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status {current:?}")))?;
     if !from.can_become(to) || from == to {
@@ -372,9 +378,12 @@ pub async fn change_status(
         &mut tx,
         &state.key,
         id,
-        storage::review::StatusChange { from, to, reason, actor: Some(staff.user_id), now: state.clock.now() },
+        storage::review::StatusChange { from, to, reason, actor: Some(staff.user_id), now },
     )
     .await?;
+    if ends {
+        crate::web::own_page::flow::release_place(&mut tx, &state, id, now).await?;
+    }
     tx.commit().await?;
     staff.audit(&state, "status_changed", Some(id), json!({ "from": from.key(), "to": to.key() })).await?;
     Ok(Redirect::to(&format!("/admin/applications/{reference}")).into_response())
