@@ -7,6 +7,7 @@ mod day_plan;
 mod intakes;
 mod interviews;
 mod login;
+mod mail_page;
 mod meetings;
 mod password;
 mod placements;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(intakes::router())
         .merge(applications::router())
         .merge(audit_page::router())
+        .merge(mail_page::router())
         .merge(users::router())
         .merge(password::router())
         .merge(interviews::router())
