@@ -46,7 +46,7 @@ pub struct Parties {
 
 impl Parties {
     pub fn new(from: &lettre::message::Mailbox, to: &EmailAddress) -> Self {
-        let organizer = EmailAddress::parse(&from.email.to_string())
+        let organizer = EmailAddress::parse(from.email.as_ref())
             .map(|a| a.mailto())
             .unwrap_or_else(|_| format!("mailto:{}", from.email));
         Self { organizer, organizer_name: from.name.clone().filter(|n| !n.is_empty()), attendee: to.mailto() }

@@ -61,7 +61,7 @@ pub fn wire_address(address: &str) -> Result<lettre::Address, BuildError> {
 
 pub fn build(row: &OutboxRow, from: &Mailbox, footer: &Footer) -> Result<Message, BuildError> {
     let to = Mailbox::new(None, wire_address(&row.recipient)?);
-    let from = Mailbox::new(from.name.clone(), wire_address(&from.email.to_string()).unwrap_or(from.email.clone()));
+    let from = Mailbox::new(from.name.clone(), wire_address(from.email.as_ref()).unwrap_or(from.email.clone()));
     // Line breaks as LF only and no other control characters, whatever a
     // stored text held; lettre then writes CRLF on the wire.
     let (plain, html) = (text::normalise(&row.body_text), text::normalise(&row.body_html));
