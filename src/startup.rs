@@ -227,6 +227,7 @@ impl RunningApp {
             mail_wake: mail_wake.clone(),
             key: Arc::new(key),
             consent_ids: Arc::default(),
+            mail_reach: Arc::new(crate::mail::reach::MailReach::new(settings.mail.clone())),
         };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {

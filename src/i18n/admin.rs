@@ -132,6 +132,14 @@ catalogue! {
     back_to_application { da: "Tilbage til ansøgningen", en: "Back to the application" }
 
     audit_title { da: "Revisionslog", en: "Audit log" }
+    nav_mail { da: "Mails", en: "Mail" }
+    mail_failed_title { da: "Mails der ikke kunne leveres", en: "Mail that could not be delivered" }
+    mail_failed_intro { da: "Mails som mailserveren har afvist for altid, eller som er opgivet efter mange forsøg. Kontakt modtageren på anden vis. Antal:", en: "Mail the mail server refused for good, or that was given up after many attempts. Reach the recipient another way. Count:" }
+    mail_failed_none { da: "Alle mails er leveret eller på vej.", en: "Every mail has been delivered or is on its way." }
+    mail_failed_ref { da: "Nr.", en: "No." }
+    mail_failed_to { da: "Modtager", en: "Recipient" }
+    mail_failed_subject { da: "Emne", en: "Subject" }
+    mail_failed_error { da: "Mailserverens svar", en: "The mail server's answer" }
     audit_action { da: "Handling", en: "Action" }
     audit_actor { da: "Medarbejder", en: "Staff member" }
     audit_when { da: "Tidspunkt", en: "Time" }

@@ -184,6 +184,7 @@ catalogue! {
     err_full_name { da: "Skriv dit fulde navn.", en: "Enter your full name." }
     err_too_long { da: "Må højst have {} tegn. Du har skrevet {}.", en: "At most {} characters. You have written {}." }
     err_email_missing { da: "Skriv din e-mailadresse.", en: "Enter your e-mail address." }
+    err_email_unreachable { da: "Vi kan desværre ikke sende mail til en adresse med æ, ø, å eller andre særlige tegn før @. Skriv en anden e-mailadresse.", en: "Sorry, we cannot send mail to an address with æ, ø, å or other special characters before the @. Enter another e-mail address." }
     err_email_invalid { da: "Skriv e-mailadressen som fx navn@eksempel.dk.", en: "Enter the e-mail address like name@example.dk." }
     err_phone { da: "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78 eller +45 12 34 56 78 – eller lad feltet stå tomt.", en: "Enter a Danish phone number with 8 digits, like 12 34 56 78 or +45 12 34 56 78 – or leave it empty." }
     err_birth_date_missing { da: "Skriv din fødselsdato.", en: "Enter your date of birth." }

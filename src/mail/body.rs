@@ -43,8 +43,21 @@ impl MailBody {
         subject: String,
         attachments: Vec<Attachment>,
     ) -> Result<OutgoingEmail, askama::Error> {
-        let text = TextPart { m: &self }.render()?;
-        let html = HtmlPart { m: &self, subject: &subject }.render()?;
+        use crate::domain::text::normalise;
+        // Text from the database or a form may hold CRLF or a bare CR: every
+        // part gets LF line breaks and no other control characters.
+        let fix = |v: Vec<String>| v.iter().map(|p| normalise(p)).collect::<Vec<_>>();
+        let m = MailBody {
+            greeting: normalise(&self.greeting),
+            paragraphs: fix(self.paragraphs),
+            link: self.link.map(|l| MailLink { label: normalise(&l.label), url: l.url }),
+            list_title: normalise(&self.list_title),
+            list: fix(self.list),
+            closing: fix(self.closing),
+        };
+        let subject = normalise(&subject).replace('\n', " ");
+        let text = TextPart { m: &m }.render()?;
+        let html = HtmlPart { m: &m, subject: &subject }.render()?;
         Ok(OutgoingEmail { to, subject, text, html, attachments })
     }
 }

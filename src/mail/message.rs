@@ -4,7 +4,10 @@ use lettre::{
     message::{Attachment as MimeAttachment, Mailbox, MultiPart, SinglePart, header::ContentType},
 };
 
-use crate::storage::outbox::OutboxRow;
+use crate::{
+    domain::{email_address::EmailAddress, text},
+    storage::outbox::OutboxRow,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum BuildError {
@@ -47,11 +50,24 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
+/// An address as it goes on the wire: the domain in IDNA (punycode), so
+/// neither the relay nor the `To:` header needs SMTPUTF8 for an
+/// international domain; a local part beyond ASCII still does, and lettre
+/// then asks the relay for SMTPUTF8 (or refuses, which fails the mail).
+pub fn wire_address(address: &str) -> Result<lettre::Address, BuildError> {
+    let parsed = EmailAddress::parse(address).map_err(|_| BuildError::Recipient)?;
+    parsed.for_transport().parse().map_err(|_| BuildError::Recipient)
+}
+
 pub fn build(row: &OutboxRow, from: &Mailbox, footer: &Footer) -> Result<Message, BuildError> {
-    let to: Mailbox = row.recipient.parse().map_err(|_| BuildError::Recipient)?;
+    let to = Mailbox::new(None, wire_address(&row.recipient)?);
+    let from = Mailbox::new(from.name.clone(), wire_address(from.email.as_ref()).unwrap_or(from.email.clone()));
+    // Line breaks as LF only and no other control characters, whatever a
+    // stored text held; lettre then writes CRLF on the wire.
+    let (plain, html) = (text::normalise(&row.body_text), text::normalise(&row.body_html));
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(footer.append_text(&row.body_text)))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(footer.append_html(&row.body_html)));
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(footer.append_text(&plain)))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(footer.append_html(&html)));
     let body = if row.attachments.is_empty() {
         alternative
     } else {
@@ -63,9 +79,9 @@ pub fn build(row: &OutboxRow, from: &Mailbox, footer: &Footer) -> Result<Message
         mixed
     };
     Ok(Message::builder()
-        .from(from.clone())
+        .from(from)
         .to(to)
-        .subject(row.subject.clone())
+        .subject(text::normalise(&row.subject).replace('\n', " "))
         .message_id(Some(row.message_id.clone()))
         .multipart(body)?)
 }

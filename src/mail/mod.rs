@@ -4,6 +4,7 @@ pub mod body;
 pub mod calendar;
 pub mod message;
 pub mod outbox;
+pub mod reach;
 pub mod transport;
 pub mod worker;
 
@@ -30,12 +31,15 @@ pub struct Attachment {
 }
 
 impl Attachment {
-    /// An RFC 5545 calendar file; `method` is the iTIP method (REQUEST, CANCEL).
-    pub fn calendar(filename: &str, method: &str, content: String) -> Self {
-        Self {
-            filename: filename.to_string(),
-            content_type: format!("text/calendar; charset=utf-8; method={method}"),
-            content,
-        }
+    /// An RFC 5545 calendar file. The MIME type's `method=` is read from the
+    /// file's own METHOD line, so the two cannot disagree (RFC 6047 §2.4);
+    /// a file without METHOD gets none.
+    pub fn calendar(filename: &str, content: String) -> Self {
+        let method = content.lines().find_map(|l| l.trim_end_matches('\r').strip_prefix("METHOD:")).map(str::to_string);
+        let content_type = match method {
+            Some(m) => format!("text/calendar; charset=utf-8; method={m}"),
+            None => "text/calendar; charset=utf-8".to_string(),
+        };
+        Self { filename: filename.to_string(), content_type, content }
     }
 }

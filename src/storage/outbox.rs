@@ -124,6 +124,23 @@ pub async fn mark_sent(pool: &PgPool, id: i64, now: DateTime<Utc>) -> sqlx::Resu
     Ok(())
 }
 
+/// Marks many rows sent in one statement (a batch of the worker).
+pub async fn mark_sent_many(pool: &PgPool, ids: &[i64], now: DateTime<Utc>) -> sqlx::Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    sqlx::query(
+        "UPDATE mail_outbox SET status = 'sent', sent_at = $2, last_error = NULL,
+             body_text = NULL, body_html = NULL, attachments = NULL, body_sealed = NULL
+         WHERE id = ANY($1) AND status = 'sending'",
+    )
+    .bind(ids)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 pub async fn retry_at(pool: &PgPool, id: i64, at: DateTime<Utc>, error: &str) -> sqlx::Result<()> {
     sqlx::query("UPDATE mail_outbox SET status = 'pending', next_attempt_at = $2, last_error = $3 WHERE id = $1 AND status = 'sending'")
         .bind(id)
@@ -143,18 +160,58 @@ pub async fn mark_failed(pool: &PgPool, id: i64, error: &str) -> sqlx::Result<()
     Ok(())
 }
 
-/// Rows left `sending` by an instance that died mid-send may or may not have
-/// gone out; they are marked failed for a person to look at, not resent.
-pub async fn fail_interrupted(pool: &PgPool, claimed_before: DateTime<Utc>) -> sqlx::Result<u64> {
-    let done = sqlx::query(
-        "UPDATE mail_outbox SET status = 'failed',
-             last_error = 'interrupted during delivery; not retried, so that it is never sent twice'
+/// Rows left `sending` by an instance that died mid-batch may or may not
+/// have gone out. They go back to `pending` and are sent again: at least
+/// once, with the row's own Message-ID, so a second copy is recognisably the
+/// same mail (clients fold copies with one Message-ID), where marking them
+/// failed lost a receipt or an invitation without anyone noticing. A row
+/// that has used up its attempts (one that kills the worker every time, say)
+/// is marked failed instead, for a coordinator to see. Returns (requeued, failed).
+pub async fn requeue_interrupted(
+    pool: &PgPool,
+    claimed_before: DateTime<Utc>,
+    max_attempts: i32,
+) -> sqlx::Result<(u64, u64)> {
+    let failed = sqlx::query(
+        "UPDATE mail_outbox SET status = 'failed', last_error = 'interrupted during delivery too often'
+         WHERE status = 'sending' AND claimed_at < $1 AND attempts >= $2",
+    )
+    .bind(claimed_before)
+    .bind(max_attempts)
+    .execute(pool)
+    .await?;
+    let requeued = sqlx::query(
+        "UPDATE mail_outbox SET status = 'pending', next_attempt_at = now(),
+             last_error = 'interrupted during delivery; sent again with the same Message-ID'
          WHERE status = 'sending' AND claimed_at < $1",
     )
     .bind(claimed_before)
     .execute(pool)
     .await?;
-    Ok(done.rows_affected())
+    Ok((requeued.rows_affected(), failed.rows_affected()))
+}
+
+/// A mail given up on, for the coordinators' list.
+#[derive(Debug, sqlx::FromRow)]
+pub struct FailedMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// How many mails failed for good, and the newest `limit` of them.
+pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<(i64, Vec<FailedMail>)> {
+    let count = sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE status = 'failed'").fetch_one(pool).await?;
+    let rows = sqlx::query_as(
+        "SELECT id, recipient, subject, last_error, created_at FROM mail_outbox WHERE status = 'failed'
+         ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(pool)
+    .await?;
+    Ok((count, rows))
 }
 
 /// Counts per status, for the health of the outbox.

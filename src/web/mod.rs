@@ -52,6 +52,8 @@ pub struct AppState {
     pub key: Arc<crate::sealing::FieldKey>,
     /// Ids of the consent texts, once known to be stored.
     pub consent_ids: Arc<apply::ConsentIds>,
+    /// Whether the relay carries mail to a given address (SMTPUTF8).
+    pub mail_reach: Arc<crate::mail::reach::MailReach>,
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;

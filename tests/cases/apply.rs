@@ -257,7 +257,8 @@ async fn a_second_application_with_the_same_email_tells_the_owner_and_can_replac
     assert!(location(&response).starts_with("/applications/received/"), "the same answer as a first submit");
     assert_eq!(count(&app, "applications").await, 1);
 
-    let mails = app.smtp.mails_to("Mette@Example.dk", 1).await;
+    // The domain goes out in lower-case IDNA; the local part as typed.
+    let mails = app.smtp.mails_to("Mette@example.dk", 1).await;
     let notice = mails.iter().find(|m| m.subject.starts_with("Om din ansøgning")).expect("a notice to the owner");
     assert!(notice.text.contains("2026-0001"));
     let token = notice.link_path("/drafts/").trim_start_matches("/drafts/").to_string();
@@ -269,7 +270,7 @@ async fn a_second_application_with_the_same_email_tells_the_owner_and_can_replac
         sqlx::query_scalar("SELECT reference FROM applications").fetch_one(&app.pool).await.unwrap();
     let health = app.health(&reference).await.expect("answers kept");
     assert_eq!((reference.as_str(), health.answers["motivation"].as_str()), ("2026-0001", Some("Nye tanker")));
-    let updated = app.smtp.mails_to("Mette@Example.dk", 2).await;
+    let updated = app.smtp.mails_to("Mette@example.dk", 2).await;
     assert!(updated.iter().any(|m| m.subject.starts_with("Din ansøgning er opdateret")));
 }
 

@@ -154,6 +154,15 @@ async fn the_schedule_has_26_sessions_to_15_december_and_a_calendar_in_local_tim
     // 09:00 Copenhagen is 07:00 UTC in summer time and 08:00 UTC in winter time.
     assert!(ics.contains("DTSTART:20270920T070000Z") && ics.contains("DTEND:20270920T100000Z"));
     assert!(ics.contains("DTSTART:20271215T080000Z") && ics.contains("DTEND:20271215T110000Z"));
+    // Across the autumn clock change (31 October 2027), read by two parsers.
+    if let Some(read) = crate::support::ics::check(&ics) {
+        read.assert_plain();
+        let starts: Vec<&str> = read.events.iter().filter_map(|e| e.dtstart.as_deref()).collect();
+        assert!(
+            starts.contains(&"2027-10-27T07:00:00+00:00") && starts.contains(&"2027-11-01T08:00:00+00:00"),
+            "{starts:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -230,7 +239,12 @@ async fn rejections_are_mailed_only_when_released_and_admission_brings_a_persona
         s.app.smtp.mails_to("p1@example.dk", 3).await.into_iter().find(|m| m.subject == "Velkommen på holdet").unwrap();
     let feed = s.app.get(&welcome.link_path("/feeds/")).await;
     assert_eq!(feed.status(), StatusCode::OK);
-    assert!(feed.text().await.unwrap().parse::<icalendar::Calendar>().is_ok());
+    let feed = feed.text().await.unwrap();
+    assert!(feed.parse::<icalendar::Calendar>().is_ok());
+    if let Some(read) = crate::support::ics::check(&feed) {
+        read.assert_plain();
+        assert!(!read.events.is_empty());
+    }
     assert_eq!(s.app.get(&format!("/feeds/{}", "F".repeat(43))).await.status(), StatusCode::NOT_FOUND);
 }
 

@@ -169,6 +169,18 @@ async fn booking_changing_and_cancelling_update_one_calendar_event() {
     }
     // Summer time: 10:00 in Copenhagen is 08:00 UTC.
     assert_eq!(ics_field(calendars[1], "DTSTART:"), "20270827T080000Z");
+    // Booking, change, cancellation: iTIP from the sender to the applicant,
+    // as two parsers optag did not write read it; the MIME method matches.
+    for (c, method) in calendars.iter().zip(["REQUEST", "REQUEST", "CANCEL"]) {
+        if let Some(read) = crate::support::ics::check(c) {
+            let e = read.assert_itip(method, "noreply@optag.test", "mette@example.dk");
+            assert_eq!(e.uid, uids[0]);
+        }
+    }
+    for m in mails.iter().filter(|m| !m.attachments.is_empty()) {
+        let method = ics_field(&m.attachments[0].2, "METHOD:").to_string();
+        assert_eq!(m.attachment_methods[0].as_deref(), Some(method.as_str()), "Content-Type method= matches");
+    }
     let free: i64 = sqlx::query_scalar("SELECT count(*) FROM interview_bookings WHERE cancelled_at IS NULL")
         .fetch_one(&s.app.pool)
         .await
@@ -348,6 +360,10 @@ async fn the_panel_gets_its_list_once_the_afternoon_before_and_a_day_plan() {
     let ics_path = format!("/admin/intakes/{}/days/2027-08-30/calendar.ics", s.intake_id);
     let ics = coordinator.get(&ics_path).await.text().await.unwrap();
     assert!(ics.parse::<icalendar::Calendar>().is_ok() && ics.contains("DTSTART:20270830T070000Z"));
+    if let Some(read) = crate::support::ics::check(&ics) {
+        read.assert_plain();
+        assert_eq!(read.events.len(), 1);
+    }
 }
 
 #[tokio::test]

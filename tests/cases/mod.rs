@@ -5,6 +5,7 @@ mod cohorts;
 mod database;
 mod forbidden_audit;
 mod headers_and_connections;
+mod interop;
 mod interviews;
 mod links;
 mod meetings;

@@ -17,7 +17,6 @@ fn email(to: &str, subject: &str) -> OutgoingEmail {
         html: format!("<p>Hej Søren</p><p><a href=\"https://optag.test/x/{subject}\">Se mere</a></p>"),
         attachments: vec![Attachment::calendar(
             "moede.ics",
-            "REQUEST",
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//optag//test//DA\r\nEND:VCALENDAR\r\n".into(),
         )],
     }

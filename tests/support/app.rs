@@ -162,6 +162,11 @@ impl TestApp {
     /// Another server on the same database and SMTP sink, as a second instance
     /// behind a load balancer would be.
     pub async fn spawn_second_instance(first: &TestApp) -> RunningApp {
+        Self::spawn_instance_mailing_to(first, &first.smtp.url()).await
+    }
+
+    /// Another server on the same database whose mail goes to `smtp_url`.
+    pub async fn spawn_instance_mailing_to(first: &TestApp, smtp_url: &str) -> RunningApp {
         let pool = sqlx::postgres::PgPoolOptions::new()
             .max_connections(8)
             .connect_with(first.db_options.clone())
@@ -169,7 +174,7 @@ impl TestApp {
             .expect("connect");
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base_url = format!("http://{}", listener.local_addr().expect("address"));
-        let settings = settings(&base_url, &first.smtp.url());
+        let settings = settings(&base_url, smtp_url);
         let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
         RunningApp::start(settings, pool, key, Arc::new(first.clock.clone()), listener).expect("second instance starts")
     }

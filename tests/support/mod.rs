@@ -2,6 +2,7 @@ pub mod app;
 pub mod applicant;
 pub mod browser;
 pub mod database;
+pub mod ics;
 pub mod smtp_sink;
 pub mod staff;
 

@@ -18,7 +18,12 @@ pub struct Mail {
     pub html: String,
     /// (file name, content type, content)
     pub attachments: Vec<(String, String, String)>,
+    /// The `method=` parameter of each attachment's content type.
+    pub attachment_methods: Vec<Option<String>>,
+    pub message_id: String,
     pub raw: String,
+    /// What breaks the rules every mail of optag keeps; `mails()` panics on any.
+    pub problems: Vec<String>,
 }
 
 impl Mail {
@@ -34,7 +39,15 @@ impl Mail {
                 (a.attachment_name().unwrap_or("").to_string(), ct, String::from_utf8_lossy(a.contents()).into_owned())
             })
             .collect();
+        let attachment_methods = message
+            .attachments()
+            .map(|a| a.content_type().and_then(|c| c.attribute("method")).map(str::to_string))
+            .collect();
+        let problems = problems(&to, &raw, &message);
         Self {
+            attachment_methods,
+            message_id: message.message_id().unwrap_or("").to_string(),
+            problems,
             to,
             subject: message.subject().unwrap_or("").to_string(),
             text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
@@ -60,6 +73,52 @@ impl Mail {
     }
 }
 
+/// The rules every mail keeps, read with mail-parser (which optag did not
+/// write): headers in ASCII (non-ASCII only as RFC 2047 encoded words), a
+/// text and an HTML part, links absolute and whole, recipients' domains in
+/// punycode, no bare CR or other control characters in the text.
+fn problems(to: &[String], raw: &[u8], message: &mail_parser::Message<'_>) -> Vec<String> {
+    let mut found = Vec::new();
+    let head_end = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or(raw.len());
+    // An address beyond ASCII travels only with SMTPUTF8, whose headers are
+    // UTF-8 (RFC 6532); every other mail's headers are ASCII.
+    let smtputf8 = to.iter().any(|t| !t.is_ascii());
+    if !smtputf8 && !raw[..head_end].is_ascii() {
+        found.push("a header is not ASCII (nor RFC 2047)".to_string());
+    }
+    let (text, html) = (message.body_text(0), message.body_html(0));
+    if message.text_body.is_empty() || message.html_body.is_empty() || text.is_none() || html.is_none() {
+        found.push("a text or HTML part is missing".to_string());
+    }
+    // CRLF is how MIME ends lines; a CR alone is the fault.
+    let text = text.map(|t| t.replace("\r\n", "\n")).unwrap_or_default();
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t')) {
+        found.push("a control character (bare CR?) in the text part".to_string());
+    }
+    for word in text.split_whitespace().filter(|w| w.contains("://")) {
+        let link = word.trim_end_matches(['.', ',', ')']);
+        if !(link.starts_with("http://") || link.starts_with("https://")) || url::Url::parse(link).is_err() {
+            found.push(format!("a link that is not absolute or whole: {link}"));
+        }
+    }
+    let html = html.map(|h| h.into_owned()).unwrap_or_default();
+    for href in html.split("href=\"").skip(1).filter_map(|h| h.split('"').next()) {
+        let href = href.replace("&amp;", "&");
+        if !(href.starts_with("http://") || href.starts_with("https://") || href.starts_with("mailto:"))
+            || url::Url::parse(&href).is_err()
+        {
+            found.push(format!("an HTML link that is not absolute: {href}"));
+        }
+    }
+    for address in to {
+        let domain = address.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
+        if !domain.is_ascii() {
+            found.push(format!("recipient domain not in punycode: {domain}"));
+        }
+    }
+    found
+}
+
 #[derive(Default)]
 struct Inbox {
     mails: Mutex<Vec<Mail>>,
@@ -78,13 +137,22 @@ impl SmtpSink {
     }
 
     pub async fn start_on(listener: TcpListener) -> Self {
+        Self::start_inner(listener, true).await
+    }
+
+    /// A relay that does not announce SMTPUTF8.
+    pub async fn start_without_smtputf8() -> Self {
+        Self::start_inner(TcpListener::bind("127.0.0.1:0").await.expect("bind SMTP sink"), false).await
+    }
+
+    async fn start_inner(listener: TcpListener, smtputf8: bool) -> Self {
         let address = listener.local_addr().expect("address");
         let inbox = Arc::new(Inbox::default());
         let task = tokio::spawn({
             let inbox = inbox.clone();
             async move {
                 while let Ok((stream, _)) = listener.accept().await {
-                    tokio::spawn(session(stream, inbox.clone()));
+                    tokio::spawn(session(stream, inbox.clone(), smtputf8));
                 }
             }
         });
@@ -96,7 +164,11 @@ impl SmtpSink {
     }
 
     pub async fn mails(&self) -> Vec<Mail> {
-        self.inbox.mails.lock().await.clone()
+        let mails = self.inbox.mails.lock().await.clone();
+        for m in &mails {
+            assert!(m.problems.is_empty(), "mail {:?} breaks the rules: {:?}", m.subject, m.problems);
+        }
+        mails
     }
 
     /// Waits until at least `count` mails arrived (panics after 15 s).
@@ -176,7 +248,7 @@ impl Drop for SmtpSink {
 }
 
 /// One SMTP conversation (RFC 5321, the parts lettre uses).
-async fn session(stream: TcpStream, inbox: Arc<Inbox>) {
+async fn session(stream: TcpStream, inbox: Arc<Inbox>, smtputf8: bool) {
     let (read, mut write) = stream.into_split();
     let mut lines = BufReader::new(read);
     let mut to = Vec::new();
@@ -191,7 +263,8 @@ async fn session(stream: TcpStream, inbox: Arc<Inbox>) {
         }
         let verb = line.get(..4).unwrap_or("").to_ascii_uppercase();
         let answer: &[u8] = match verb.as_str() {
-            "EHLO" => b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n",
+            "EHLO" if smtputf8 => b"250-sink\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n",
+            "EHLO" => b"250-sink\r\n250 8BITMIME\r\n",
             "HELO" => b"250 sink\r\n",
             "MAIL" => {
                 to.clear();

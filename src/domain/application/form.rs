@@ -92,6 +92,9 @@ pub enum Problem {
         got: usize,
     },
     Invalid,
+    /// An address our mail relay cannot reach (a local part beyond ASCII
+    /// where the relay has no SMTPUTF8).
+    Unreachable,
     /// A birth date today or later.
     NotInThePast,
     /// Written as a date, but no such day exists (31-02-1990).

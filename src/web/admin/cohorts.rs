@@ -19,7 +19,7 @@ use crate::{
         staff::Permission,
     },
     i18n::{Lang, dates, fill},
-    mail::calendar::{self, CalendarEvent, Method},
+    mail::calendar::{self, CalendarEvent, Kind},
     storage::{
         self,
         cohorts::{Cohort, CreateCohortError},
@@ -249,7 +249,7 @@ pub fn cohort_calendar(state: &AppState, c: &Cohort) -> String {
             ));
         }
     }
-    calendar::render(Method::Publish, &events, state.clock.now())
+    calendar::render(Kind::Schedule, &events, state.clock.now())
 }
 
 pub fn calendar_response(body: String) -> Response {

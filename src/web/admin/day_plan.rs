@@ -16,7 +16,7 @@ use crate::{
         staff::Permission,
     },
     i18n::{Lang, dates, fill},
-    mail::calendar::{self, CalendarEvent, Method},
+    mail::calendar::{self, CalendarEvent, Kind},
     storage::{self, interviews::DayEntry},
     web::{
         AppState,
@@ -113,7 +113,7 @@ async fn ics(
             })
         })
         .collect();
-    let body = calendar::render(Method::Publish, &events, state.clock.now());
+    let body = calendar::render(Kind::Schedule, &events, state.clock.now());
     Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
         .into_response())
 }

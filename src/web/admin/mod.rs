@@ -8,6 +8,7 @@ mod intakes;
 mod interviews;
 mod kept;
 mod login;
+mod mail_page;
 mod meetings;
 mod password;
 mod placements;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(intakes::router())
         .merge(applications::router())
         .merge(audit_page::router())
+        .merge(mail_page::router())
         .merge(users::router())
         .merge(password::router())
         .merge(interviews::router())

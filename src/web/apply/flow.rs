@@ -5,7 +5,10 @@ use sqlx::PgConnection;
 use super::mails;
 use crate::{
     domain::{
-        application::{ApplicationFields, FieldError, Submission},
+        application::{
+            ApplicationFields, FieldError, Submission,
+            form::{Field, Problem},
+        },
         consent::{self, ConsentText, Purpose},
         eligibility::{self, Assessment, Context, Profile},
         intake::{Intake, IntakePhase},
@@ -103,6 +106,9 @@ pub async fn submit(
         Ok(s) => s,
         Err(errors) => return Ok(Submitted::Invalid(errors)),
     };
+    if !state.mail_reach.reaches(&submission.applicant.email).await {
+        return Ok(Submitted::Invalid(vec![unreachable()]));
+    }
     let assessment = assess(intake, &submission.facts, now)?;
     // A form without our key (a script, an old page) gets a fresh one: it is
     // then simply not protected against being sent twice.
@@ -291,6 +297,9 @@ pub async fn save_draft(
         Ok(email) => email,
         Err(errors) => return Ok(Saved::Invalid(errors)),
     };
+    if !state.mail_reach.reaches(&email).await {
+        return Ok(Saved::Invalid(vec![unreachable()]));
+    }
     let mail_domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
     let expires = now + DRAFT_LIFETIME;
     let mut tx = state.pool.begin().await?;
@@ -313,4 +322,9 @@ pub async fn save_draft(
     tx.commit().await?;
     state.mail_wake.notify_one();
     Ok(outcome)
+}
+
+/// The address is well formed but our relay cannot carry mail to it.
+fn unreachable() -> FieldError {
+    FieldError { field: Field::Email, problem: Problem::Unreachable }
 }

@@ -264,6 +264,7 @@ pub fn message(a: &ApplyStrings, field: Field, problem: Problem) -> String {
     let text = match (field, problem) {
         (Field::FullName, _) => a.err_full_name,
         (Field::Email, Problem::Missing) => a.err_email_missing,
+        (Field::Email, Problem::Unreachable) => a.err_email_unreachable,
         (Field::Email, _) => a.err_email_invalid,
         (Field::Phone, _) => a.err_phone,
         (Field::BirthDate, Problem::Missing) => a.err_birth_date_missing,

@@ -8,7 +8,7 @@ use crate::{
     mail::{
         Attachment, OutgoingEmail,
         body::{MailBody, MailLink},
-        calendar::{self, CalendarEvent, Method},
+        calendar::{self, CalendarEvent, Kind, Parties},
     },
     storage::interviews::Slot,
 };
@@ -81,7 +81,8 @@ pub fn booked(
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.interview();
     let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
-    let ics = calendar::render(Method::Request, &[event(settings, &who, slot, sequence)], now);
+    let parties = Parties::new(&settings.mail_from, &who.to);
+    let ics = calendar::render(Kind::Request(&parties), &[event(settings, &who, slot, sequence)], now);
     MailBody {
         greeting: greeting(who.name),
         paragraphs: vec![fill(t.mail_booked_body, &[&when, &slot.place]), fill(t.mail_change_hint, &[&cutoff_hours])],
@@ -91,7 +92,7 @@ pub fn booked(
     .into_email(
         who.to,
         fill(t.mail_booked_subject, &[&dates::long_date(LANG, crate::domain::local_time::local_date(slot.starts_at))]),
-        vec![Attachment::calendar("samtale.ics", "REQUEST", ics)],
+        vec![Attachment::calendar("samtale.ics", ics)],
     )
 }
 
@@ -104,18 +105,15 @@ pub fn cancelled(
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.interview();
     let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
-    let ics = calendar::render(Method::Cancel, &[event(settings, &who, slot, sequence)], now);
+    let parties = Parties::new(&settings.mail_from, &who.to);
+    let ics = calendar::render(Kind::Cancel(&parties), &[event(settings, &who, slot, sequence)], now);
     MailBody {
         greeting: greeting(who.name),
         paragraphs: vec![fill(t.mail_cancelled_body, &[&when])],
         closing: closing(),
         ..MailBody::default()
     }
-    .into_email(
-        who.to,
-        t.mail_cancelled_subject.to_string(),
-        vec![Attachment::calendar("samtale.ics", "CANCEL", ics)],
-    )
+    .into_email(who.to, t.mail_cancelled_subject.to_string(), vec![Attachment::calendar("samtale.ics", ics)])
 }
 
 pub fn reminder(who: Who<'_>, slot: &Slot) -> Result<OutgoingEmail, askama::Error> {

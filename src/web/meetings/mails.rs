@@ -8,7 +8,7 @@ use crate::{
     mail::{
         Attachment, OutgoingEmail,
         body::{MailBody, MailLink},
-        calendar::{self, CalendarEvent, Method},
+        calendar::{self, CalendarEvent, Kind, Parties},
     },
     storage::info_meetings::MeetingPage,
 };
@@ -46,7 +46,7 @@ fn calendar_file(
     to: &To<'_>,
     m: &MeetingPage,
     sequence: i32,
-    method: Method,
+    cancel: bool,
     now: DateTime<Utc>,
 ) -> Attachment {
     let host = settings.base_url.host_str().unwrap_or("localhost");
@@ -59,7 +59,9 @@ fn calendar_file(
         starts: m.starts_at,
         ends: m.ends_at,
     };
-    Attachment::calendar("informationsmoede.ics", method.as_str(), calendar::render(method, &[event], now))
+    let parties = Parties::new(&settings.mail_from, &to.address);
+    let kind = if cancel { Kind::Cancel(&parties) } else { Kind::Request(&parties) };
+    Attachment::calendar("informationsmoede.ics", calendar::render(kind, &[event], now))
 }
 
 pub fn confirm_link(
@@ -96,7 +98,7 @@ pub fn confirmed(
     };
     let mut paragraphs = vec![fill(t.mail_confirmed_body, &[&when(m), &m.place])];
     paragraphs.extend(m.directions.clone());
-    let ics = calendar_file(settings, &to, m, sequence, Method::Request, now);
+    let ics = calendar_file(settings, &to, m, sequence, false, now);
     let subject =
         fill(t.mail_confirmed_subject, &[&dates::long_date(LANG, crate::domain::local_time::local_date(m.starts_at))]);
     let address = to.address.clone();
@@ -130,7 +132,7 @@ pub fn cancelled(
     now: DateTime<Utc>,
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.meeting();
-    let ics = calendar_file(settings, &to, m, sequence, Method::Cancel, now);
+    let ics = calendar_file(settings, &to, m, sequence, true, now);
     let address = to.address.clone();
     body(&to, vec![fill(t.mail_cancelled_body, &[&when(m)])], None).into_email(
         address,
@@ -147,7 +149,7 @@ pub fn meeting_cancelled(
     now: DateTime<Utc>,
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.meeting();
-    let ics = calendar_file(settings, &to, m, sequence, Method::Cancel, now);
+    let ics = calendar_file(settings, &to, m, sequence, true, now);
     let address = to.address.clone();
     body(&to, vec![fill(t.mail_meeting_cancelled_body, &[&when(m)])], None).into_email(
         address,
@@ -169,6 +171,7 @@ pub fn reminder(to: To<'_>, m: &MeetingPage) -> Result<OutgoingEmail, askama::Er
 /// A message from staff to everyone confirmed (a room change, say).
 pub fn message(to: To<'_>, subject: &str, text: &str) -> Result<OutgoingEmail, askama::Error> {
     let address = to.address.clone();
+    let text = crate::domain::text::normalise(text);
     body(&to, text.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(), None).into_email(
         address,
         subject.to_string(),
@@ -185,7 +188,7 @@ pub fn changed(
     now: DateTime<Utc>,
 ) -> Result<OutgoingEmail, askama::Error> {
     let t = LANG.meeting();
-    let ics = calendar_file(settings, &to, m, sequence, Method::Request, now);
+    let ics = calendar_file(settings, &to, m, sequence, false, now);
     let address = to.address.clone();
     body(&to, vec![fill(t.mail_changed_body, &[&when(m), &m.place])], None).into_email(
         address,
