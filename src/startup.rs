@@ -227,6 +227,7 @@ impl RunningApp {
             mail_wake: mail_wake.clone(),
             key: Arc::new(key),
             consent_ids: Arc::default(),
+            organisation: Arc::default(),
         };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
@@ -237,7 +238,9 @@ impl RunningApp {
             footer: crate::mail::message::Footer {
                 text: crate::i18n::Lang::MAIL.privacy().mail_footer.to_string(),
                 url: settings.absolute("/privacy"),
+                contact_label: crate::i18n::Lang::MAIL.privacy().mail_contact.to_string(),
             },
+            organisation: state.organisation.clone(),
             pacing: settings.outbox.clone(),
             wake: mail_wake,
         };

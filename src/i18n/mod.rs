@@ -3,6 +3,7 @@
 //! The catalogue is a struct checked by the compiler: a string missing in one
 //! language does not build. Texts with blanks use `{}` and are filled with
 //! [`fill`].
+mod accessibility;
 mod admin;
 mod apply;
 mod catalogue;
@@ -11,7 +12,9 @@ pub mod dates;
 mod interview;
 mod meeting;
 mod privacy;
+mod settings;
 
+pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
@@ -19,6 +22,7 @@ pub use cohort::CohortStrings;
 pub use interview::InterviewStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
+pub use settings::SettingsStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -97,6 +101,22 @@ impl Lang {
         match self {
             Lang::Da => &privacy::DA,
             Lang::En => &privacy::EN,
+        }
+    }
+
+    /// The strings of the organisation settings.
+    pub fn settings(self) -> &'static SettingsStrings {
+        match self {
+            Lang::Da => &settings::DA,
+            Lang::En => &settings::EN,
+        }
+    }
+
+    /// The strings of the accessibility statement.
+    pub fn accessibility(self) -> &'static AccessibilityStrings {
+        match self {
+            Lang::Da => &accessibility::DA,
+            Lang::En => &accessibility::EN,
         }
     }
 

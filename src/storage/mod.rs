@@ -11,6 +11,7 @@ pub mod interest;
 pub mod interviews;
 pub mod kept_posts;
 pub mod mail_quota;
+pub mod organisation;
 pub mod outbox;
 pub mod own_page;
 pub mod programmes;

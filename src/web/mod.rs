@@ -51,6 +51,8 @@ pub struct AppState {
     pub key: Arc<crate::sealing::FieldKey>,
     /// Ids of the consent texts, once known to be stored.
     pub consent_ids: Arc<apply::ConsentIds>,
+    /// The school's name and contact, shown on every page and in every mail.
+    pub organisation: Arc<crate::storage::organisation::Cached>,
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -101,6 +103,8 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(error::panicked))
         .layer(middleware::from_fn_with_state(state.clone(), refusals::audit_forbidden))
         .layer(middleware::from_fn(error::render_error_pages))
+        // Outside the error pages, so they too show the school's contact.
+        .layer(middleware::from_fn_with_state(state.clone(), page::with_organisation))
         .layer(outer)
         .with_state(state)
 }

@@ -17,6 +17,7 @@ mod public_pages;
 mod retention;
 mod review;
 mod robust_input;
+mod school_voice;
 mod security;
 mod staff;
 mod throttle;

@@ -11,6 +11,7 @@ mod login;
 mod meetings;
 mod password;
 mod placements;
+mod settings;
 mod slot_edit;
 mod throttle;
 mod users;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(cohorts::router())
         .merge(placements::router())
         .merge(kept::router())
+        .merge(settings::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
@@ -164,6 +166,7 @@ pub struct AdminContext {
     pub signed_in_as: String,
     pub may_audit: bool,
     pub may_manage_users: bool,
+    pub may_manage_organisation: bool,
     pub active: &'static str,
 }
 
@@ -176,6 +179,7 @@ impl AdminContext {
             signed_in_as: fill(s.nav_signed_in_as, &[&staff.name]),
             may_audit: staff.role.may(Permission::ReadAuditLog),
             may_manage_users: staff.role.may(Permission::ManageUsers),
+            may_manage_organisation: staff.role.may(Permission::ManageOrganisation),
             active,
         };
         (PageContext::new(lang, path), frame)
