@@ -40,6 +40,8 @@ pub enum Field {
     OutboxBody,
     /// A staff form sent after the session ended, kept for an hour (row: its id).
     KeptPost,
+    /// A coordinator's verdict on a criterion to verify, with its note (row: the verification id).
+    VerificationRecord,
 }
 
 impl Field {
@@ -56,6 +58,7 @@ impl Field {
             Field::AssessmentNotes => "interview_assessments.notes",
             Field::OutboxBody => "mail_outbox.body",
             Field::KeptPost => "kept_posts.fields",
+            Field::VerificationRecord => "eligibility_verifications.record",
         }
     }
 }

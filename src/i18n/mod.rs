@@ -8,6 +8,7 @@ mod admin;
 mod apply;
 mod catalogue;
 mod cohort;
+mod coordinator;
 pub mod dates;
 mod interview;
 mod meeting;
@@ -19,6 +20,7 @@ pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 pub use cohort::CohortStrings;
+pub use coordinator::CoordinatorStrings;
 pub use interview::InterviewStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
@@ -101,6 +103,14 @@ impl Lang {
         match self {
             Lang::Da => &privacy::DA,
             Lang::En => &privacy::EN,
+        }
+    }
+
+    /// The strings of the coordinator's overview and of verifying.
+    pub fn coordinator(self) -> &'static CoordinatorStrings {
+        match self {
+            Lang::Da => &coordinator::DA,
+            Lang::En => &coordinator::EN,
         }
     }
 

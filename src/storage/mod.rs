@@ -21,6 +21,7 @@ pub mod sealed;
 pub mod sessions;
 pub mod staff;
 pub mod throttle;
+pub mod verifications;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 

@@ -21,4 +21,5 @@ mod school_voice;
 mod security;
 mod staff;
 mod throttle;
+mod verifications;
 mod web_shell;
