@@ -13,6 +13,7 @@ pub mod kept_posts;
 pub mod mail_quota;
 pub mod organisation;
 pub mod outbox;
+pub mod overview;
 pub mod own_page;
 pub mod programmes;
 pub mod retention;

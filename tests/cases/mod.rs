@@ -10,6 +10,7 @@ mod meetings;
 mod memory;
 mod no_leaks;
 mod outbox;
+mod overview;
 mod own_page;
 mod password_context;
 mod privacy;

@@ -9,6 +9,7 @@ mod interviews;
 mod kept;
 mod login;
 mod meetings;
+mod overview;
 mod password;
 mod placements;
 mod settings;
@@ -50,6 +51,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(placements::router())
         .merge(kept::router())
         .merge(settings::router())
+        .merge(overview::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
@@ -167,6 +169,7 @@ pub struct AdminContext {
     pub may_audit: bool,
     pub may_manage_users: bool,
     pub may_manage_organisation: bool,
+    pub may_overview: bool,
     pub active: &'static str,
 }
 
@@ -180,6 +183,7 @@ impl AdminContext {
             may_audit: staff.role.may(Permission::ReadAuditLog),
             may_manage_users: staff.role.may(Permission::ManageUsers),
             may_manage_organisation: staff.role.may(Permission::ManageOrganisation),
+            may_overview: staff.role.may(Permission::ReviewAllApplications),
             active,
         };
         (PageContext::new(lang, path), frame)
