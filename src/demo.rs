@@ -3,7 +3,12 @@ use chrono::{DateTime, Utc};
 use sqlx::PgPool;
 
 use crate::{
-    domain::{intake::IntakePattern, local_time::local_date, programme::ProgrammeFacts},
+    domain::{
+        intake::IntakePattern,
+        local_time::local_date,
+        organisation::{Organisation, OrganisationFields},
+        programme::ProgrammeFacts,
+    },
     storage::{self, intakes::NewIntake},
 };
 
@@ -44,6 +49,20 @@ pub async fn load(pool: &PgPool, now: DateTime<Utc>) -> sqlx::Result<DemoData> {
     let info_meeting_id =
         storage::info_meetings::insert_if_missing(&mut tx, intake_id, starts, ends, INFO_MEETING_PLACE, 30).await?;
     let cohort_id = storage::cohorts::insert_if_missing(&mut tx, intake_id, &name, pattern.start_date).await?;
+    storage::organisation::save_if_missing(&mut *tx, &demo_school(), now).await?;
     tx.commit().await?;
     Ok(DemoData { intake_slug: slug, intake_id, info_meeting_id, cohort_id })
+}
+
+/// The demo's school, so its footers, mails and privacy page name someone to
+/// contact; settings an admin has saved are left alone.
+fn demo_school() -> Organisation {
+    Organisation::parse(&OrganisationFields {
+        organisation_name: "Recoveryskolen Randers".into(),
+        organisation_address: "Psykiatriens Hus, Jens Otto Krags Plads 1, 8900 Randers C".into(),
+        contact_email: "recoveryskolen@randers.dk".into(),
+        contact_phone: "89 15 15 15".into(),
+        dpo_email: "databeskyttelse@randers.dk".into(),
+    })
+    .expect("the demo school's details are valid")
 }

@@ -44,6 +44,8 @@ pub enum Field {
     StatusReason,
     /// What someone wrote when signing up for an info meeting (row: the sign-up id).
     SignupNote,
+    /// A coordinator's verdict on a criterion to verify, with its note (row: the verification id).
+    VerificationRecord,
 }
 
 impl Field {
@@ -62,6 +64,7 @@ impl Field {
             Field::KeptPost => "kept_posts.fields",
             Field::StatusReason => "application_status_history.reason",
             Field::SignupNote => "info_meeting_signups.note",
+            Field::VerificationRecord => "eligibility_verifications.record",
         }
     }
 }

@@ -228,6 +228,7 @@ impl RunningApp {
             key: Arc::new(key),
             consent_ids: Arc::default(),
             mail_reach: Arc::new(crate::mail::reach::MailReach::new(settings.mail.clone())),
+            organisation: Arc::default(),
         };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
@@ -238,7 +239,9 @@ impl RunningApp {
             footer: crate::mail::message::Footer {
                 text: crate::i18n::Lang::MAIL.privacy().mail_footer.to_string(),
                 url: settings.absolute("/privacy"),
+                contact_label: crate::i18n::Lang::MAIL.privacy().mail_contact.to_string(),
             },
+            organisation: state.organisation.clone(),
             pacing: settings.outbox.clone(),
             wake: mail_wake,
         };

@@ -12,6 +12,7 @@ pub mod local_time;
 pub mod login_throttle;
 pub mod mail_limit;
 pub mod municipality;
+pub mod organisation;
 pub mod own_page;
 pub mod paging;
 pub mod programme;

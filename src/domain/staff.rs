@@ -96,6 +96,8 @@ pub enum Permission {
     /// Record an interview assessment (interviewers: only their own interviews).
     AssessInterviews,
     ManageUsers,
+    /// The school's name, address and contact (the data controller).
+    ManageOrganisation,
     ReadAuditLog,
     ExportApplications,
 }
@@ -105,7 +107,7 @@ impl Role {
         use Permission::*;
         match self {
             Role::Admin => true,
-            Role::Coordinator => !matches!(permission, ManageUsers),
+            Role::Coordinator => !matches!(permission, ManageUsers | ManageOrganisation),
             Role::Interviewer => matches!(permission, AssessInterviews),
         }
     }
@@ -125,6 +127,7 @@ mod permission_tests {
         }
         assert!(Role::Interviewer.may(AssessInterviews));
         assert!(Role::Coordinator.may(DecideApplications) && Role::Coordinator.may(ManageIntakes));
-        assert!(!Role::Coordinator.may(ManageUsers));
+        assert!(!Role::Coordinator.may(ManageUsers) && !Role::Coordinator.may(ManageOrganisation));
+        assert!(!Role::Interviewer.may(ManageOrganisation) && Role::Admin.may(ManageOrganisation));
     }
 }

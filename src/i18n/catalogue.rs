@@ -35,6 +35,8 @@ catalogue! {
         en: "Questions, or something not working? Contact the school – we are happy to help."
     }
     home_link { da: "Forside", en: "Front page" }
+    footer_accessibility { da: "Tilgængelighed", en: "Accessibility" }
+    contact_lead { da: "Du kan skrive eller ringe til skolen:", en: "You can write to or call the school:" }
 
     // Front page.
     home_title { da: "Bliv peermedarbejder", en: "Become a peer-support worker" }

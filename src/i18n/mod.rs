@@ -3,24 +3,30 @@
 //! The catalogue is a struct checked by the compiler: a string missing in one
 //! language does not build. Texts with blanks use `{}` and are filled with
 //! [`fill`].
+mod accessibility;
 mod admin;
 mod apply;
 mod catalogue;
 mod cohort;
+mod coordinator;
 pub mod dates;
 mod interview;
 mod links;
 mod meeting;
 mod privacy;
+mod settings;
 
+pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 pub use cohort::CohortStrings;
+pub use coordinator::CoordinatorStrings;
 pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
+pub use settings::SettingsStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -107,6 +113,30 @@ impl Lang {
         match self {
             Lang::Da => &privacy::DA,
             Lang::En => &privacy::EN,
+        }
+    }
+
+    /// The strings of the coordinator's overview and of verifying.
+    pub fn coordinator(self) -> &'static CoordinatorStrings {
+        match self {
+            Lang::Da => &coordinator::DA,
+            Lang::En => &coordinator::EN,
+        }
+    }
+
+    /// The strings of the organisation settings.
+    pub fn settings(self) -> &'static SettingsStrings {
+        match self {
+            Lang::Da => &settings::DA,
+            Lang::En => &settings::EN,
+        }
+    }
+
+    /// The strings of the accessibility statement.
+    pub fn accessibility(self) -> &'static AccessibilityStrings {
+        match self {
+            Lang::Da => &accessibility::DA,
+            Lang::En => &accessibility::EN,
         }
     }
 

@@ -40,6 +40,12 @@ catalogue! {
     when_kept { da: "Har du bedt om at komme i betragtning til et senere hold, gemmer vi ansøgningen i {} måneder efter, at uddannelsen er begyndt.", en: "If you asked to be considered for a later cohort, we keep the application for {} months after the programme has started." }
     when_participant { da: "Bliver du optaget, sletter vi dine oplysninger {} måneder efter, at dit holds praktik er slut.", en: "If you are admitted, we delete your information {} months after your cohort's practicum ends." }
     mail_footer { da: "Sådan passer vi på dine oplysninger:", en: "How we look after your information:" }
+    mail_contact { da: "Skriv eller ring til os:", en: "Write to us or call:" }
+    controller_title { da: "Hvem har ansvaret for dine oplysninger", en: "Who is responsible for your information" }
+    controller_text { da: "{} er dataansvarlig. Det betyder, at vi har ansvaret for, at dine oplysninger bliver behandlet rigtigt. Vores adresse er {}.", en: "{} is the data controller. This means we are responsible for handling your information properly. Our address is {}." }
+    controller_unknown { da: "Skolen, der står for uddannelsen, er dataansvarlig. Det betyder, at skolen har ansvaret for, at dine oplysninger bliver behandlet rigtigt.", en: "The school that runs the programme is the data controller. This means the school is responsible for handling your information properly." }
+    controller_contact { da: "Du kan skrive eller ringe til os:", en: "You can write to us or call:" }
+    controller_dpo { da: "Har du spørgsmål om, hvordan vi bruger dine oplysninger, kan du også skrive til vores databeskyttelsesrådgiver:", en: "If you have questions about how we use your information, you can also write to our data protection officer:" }
 
     // The applicant's own page.
     own_title { da: "Din ansøgning", en: "Your application" }

@@ -5,7 +5,7 @@ use lettre::{
 };
 
 use crate::{
-    domain::{email_address::EmailAddress, text},
+    domain::{email_address::EmailAddress, organisation::Organisation, text},
     storage::outbox::OutboxRow,
 };
 
@@ -19,22 +19,40 @@ pub enum BuildError {
     Lettre(#[from] lettre::error::Error),
 }
 
-/// A link to the privacy page, added to every mail as it is sent, so no mail
-/// can lack it (GDPR Art. 13: the information must reach the person).
+/// What every mail ends with, added as it is sent so no mail can lack it and
+/// a change of the school's contact reaches mail already queued: who sends it
+/// and how to reach them, and where to read about one's data (GDPR Art. 13:
+/// the information must reach the person).
 #[derive(Debug, Clone)]
 pub struct Footer {
     pub text: String,
     pub url: String,
+    /// Leads the school's e-mail address and phone number.
+    pub contact_label: String,
 }
 
 impl Footer {
-    fn append_text(&self, body: &str) -> String {
-        format!("{}\n\n--\n{} {}\n", body.trim_end(), self.text, self.url)
+    /// The school's name and its contact line, when the settings are saved.
+    fn contact_lines(&self, org: Option<&Organisation>) -> Vec<String> {
+        let Some(org) = org else { return Vec::new() };
+        let ways: Vec<String> = org
+            .contact_email()
+            .map(|e| e.as_str().to_string())
+            .into_iter()
+            .chain(org.contact_phone().map(ToString::to_string))
+            .collect();
+        vec![org.name().to_string(), format!("{} {}", self.contact_label, ways.join(" · "))]
     }
 
-    fn append_html(&self, body: &str) -> String {
+    fn append_text(&self, body: &str, org: Option<&Organisation>) -> String {
+        let contact: String = self.contact_lines(org).iter().map(|l| format!("{l}\n")).collect();
+        format!("{}\n\n--\n{contact}{} {}\n", body.trim_end(), self.text, self.url)
+    }
+
+    fn append_html(&self, body: &str, org: Option<&Organisation>) -> String {
+        let contact: String = self.contact_lines(org).iter().map(|l| format!("{}<br>", escape(l))).collect();
         let line = format!(
-            "<p style=\"font-size:13px;color:#4a5561;\">{} <a href=\"{}\">{}</a></p>\n",
+            "<p style=\"font-size:13px;color:#4a5561;\">{contact}{} <a href=\"{}\">{}</a></p>\n",
             escape(&self.text),
             escape(&self.url),
             escape(&self.url)
@@ -59,15 +77,20 @@ pub fn wire_address(address: &str) -> Result<lettre::Address, BuildError> {
     parsed.for_transport().parse().map_err(|_| BuildError::Recipient)
 }
 
-pub fn build(row: &OutboxRow, from: &Mailbox, footer: &Footer) -> Result<Message, BuildError> {
+pub fn build(
+    row: &OutboxRow,
+    from: &Mailbox,
+    footer: &Footer,
+    org: Option<&Organisation>,
+) -> Result<Message, BuildError> {
     let to = Mailbox::new(None, wire_address(&row.recipient)?);
     let from = Mailbox::new(from.name.clone(), wire_address(from.email.as_ref()).unwrap_or(from.email.clone()));
     // Line breaks as LF only and no other control characters, whatever a
     // stored text held; lettre then writes CRLF on the wire.
     let (plain, html) = (text::normalise(&row.body_text), text::normalise(&row.body_html));
     let alternative = MultiPart::alternative()
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(footer.append_text(&plain)))
-        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(footer.append_html(&html)));
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_PLAIN).body(footer.append_text(&plain, org)))
+        .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(footer.append_html(&html, org)));
     let body = if row.attachments.is_empty() {
         alternative
     } else {

@@ -35,6 +35,8 @@ pub struct Worker {
     pub from: Mailbox,
     /// The line every mail ends with: where to read about one's data.
     pub footer: message::Footer,
+    /// The school's name and contact, read as each mail is sent.
+    pub organisation: Arc<crate::storage::organisation::Cached>,
     pub pacing: OutboxPacing,
     /// Rung after a commit that queued mail, so it leaves at once.
     pub wake: Arc<Notify>,
@@ -111,7 +113,8 @@ impl Worker {
     }
 
     async fn outcome(&self, row: &outbox::OutboxRow) -> Outcome {
-        let message = match message::build(row, &self.from, &self.footer) {
+        let organisation = self.organisation.get(&self.pool).await;
+        let message = match message::build(row, &self.from, &self.footer, organisation.as_deref()) {
             Ok(message) => message,
             Err(err) => {
                 tracing::error!(outbox_id = row.id, error = %err, "outbox: message cannot be built; giving up");

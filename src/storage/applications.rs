@@ -46,11 +46,11 @@ pub async fn insert(
          INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
              municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
              consent_version, consented_at, submission_key_hash, submitted_at, updated_at,
-             consent_text_id, keep_text_id, keep_consented_at, submission_digest)
+             consent_text_id, keep_text_id, keep_consented_at, submission_digest, open_verifications)
          OVERRIDING SYSTEM VALUE
          SELECT $1, $2, $3::text || '-' || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END,
                 $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
-                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19
+                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19, $20
          FROM counter
          RETURNING (SELECT last FROM counter)",
     )
@@ -73,6 +73,7 @@ pub async fn insert(
     .bind(new.consent_text_id)
     .bind(new.keep_text_id)
     .bind(new.submission_digest)
+    .bind(open_verifications(new.assessment))
     .fetch_one(conn)
     .await?;
     Ok((id, Reference { year, number }))
@@ -110,7 +111,8 @@ pub async fn replace_answers(
              facts_sealed = $6, answers_sealed = $7, eligibility_sealed = $8, eligibility_summary = $9,
              consent_version = $10, consented_at = $11, submission_key_hash = $12, updated_at = $11,
              consent_text_id = $13, keep_text_id = $14,
-             keep_consented_at = CASE WHEN $14::bigint IS NULL THEN NULL ELSE $11 END, submission_digest = $15
+             keep_consented_at = CASE WHEN $14::bigint IS NULL THEN NULL ELSE $11 END, submission_digest = $15,
+             open_verifications = $16
          WHERE id = $1 AND status = 'submitted'",
     )
     .bind(id)
@@ -128,9 +130,14 @@ pub async fn replace_answers(
     .bind(new.consent_text_id)
     .bind(new.keep_text_id)
     .bind(new.submission_digest)
-    .execute(conn)
+    .bind(open_verifications(new.assessment))
+    .execute(&mut *conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    let changed = done.rows_affected() == 1;
+    if changed {
+        super::verifications::forget(conn, id).await?;
+    }
+    Ok(changed)
 }
 
 /// An application as its receipt page shows it.
@@ -206,6 +213,11 @@ fn facts_json(f: &Facts) -> Value {
 
 fn answers_json(a: &ReflectiveAnswers) -> Value {
     serde_json::to_value(a).unwrap_or(Value::Null)
+}
+
+/// How many criteria the coordinator must still verify (the overview counts them).
+fn open_verifications(a: &Assessment) -> i16 {
+    i16::try_from(a.to_verify().count()).unwrap_or(i16::MAX)
 }
 
 fn assessment_json(a: &Assessment) -> Value {

@@ -11,7 +11,9 @@ pub mod interest;
 pub mod interviews;
 pub mod kept_posts;
 pub mod mail_quota;
+pub mod organisation;
 pub mod outbox;
+pub mod overview;
 pub mod own_page;
 pub mod programmes;
 pub mod retention;
@@ -21,6 +23,7 @@ pub mod sealed;
 pub mod sessions;
 pub mod staff;
 pub mod throttle;
+pub mod verifications;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 

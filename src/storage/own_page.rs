@@ -162,14 +162,15 @@ pub async fn erase_health(conn: &mut PgConnection, application_id: i64, now: Dat
     sqlx::query(
         "UPDATE applications SET facts = NULL, answers = NULL, eligibility = NULL, facts_sealed = NULL,
              answers_sealed = NULL, eligibility_sealed = NULL, keep_text_id = NULL, keep_consented_at = NULL,
-             health_erased_at = coalesce(health_erased_at, $2), updated_at = $2
+             health_erased_at = coalesce(health_erased_at, $2), updated_at = $2, open_verifications = 0
          WHERE id = $1",
     )
     .bind(application_id)
     .bind(now)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
-    Ok(())
+    // Their notes may speak of health too.
+    super::verifications::forget(conn, application_id).await
 }
 
 /// Takes back the optional consent to be kept for a later intake; the

@@ -15,6 +15,8 @@ pub struct Filter {
     pub status: Option<Status>,
     /// Matches a reference exactly, an e-mail address from its start, a name anywhere.
     pub q: Option<String>,
+    /// Only live applications with a criterion still to verify.
+    pub to_verify: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,7 +48,9 @@ macro_rules! list_filter {
             AND ($2::text IS NULL OR a.status = $2)
             AND ($3::text IS NULL OR a.reference = $3)
             AND ($4::text IS NULL OR a.email_normalised LIKE $4)
-            AND ($5::text IS NULL OR lower(a.full_name) LIKE $5)"
+            AND ($5::text IS NULL OR lower(a.full_name) LIKE $5)
+            AND (NOT $6 OR (a.status NOT IN ('rejected', 'withdrawn', 'declined')
+                 AND coalesce(a.open_verifications, CASE WHEN a.eligibility_summary = 'to_verify' THEN 1 ELSE 0 END) > 0))"
     };
 }
 
@@ -59,7 +63,7 @@ macro_rules! list_sql {
             list_filter!(),
             " ORDER BY ",
             $order,
-            " LIMIT $6 OFFSET $7"
+            " LIMIT $7 OFFSET $8"
         )
     };
 }
@@ -110,6 +114,7 @@ pub async fn list(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: i64
         .bind(t.reference)
         .bind(t.email_prefix)
         .bind(t.name_part)
+        .bind(f.to_verify)
         .bind(limit)
         .bind(offset)
         .fetch_all(pool)
@@ -127,6 +132,7 @@ pub async fn count(pool: &PgPool, f: &Filter) -> sqlx::Result<i64> {
         .bind(t.reference)
         .bind(t.email_prefix)
         .bind(t.name_part)
+        .bind(f.to_verify)
         .fetch_one(pool)
         .await
 }

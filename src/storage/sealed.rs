@@ -130,6 +130,9 @@ async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16)
              UNION ALL
              SELECT (get_byte(note_sealed, 0) * 256 + get_byte(note_sealed, 1))::smallint
              FROM info_meeting_signups WHERE note_sealed IS NOT NULL
+             UNION ALL
+             SELECT (get_byte(record_sealed, 0) * 256 + get_byte(record_sealed, 1))::smallint
+             FROM eligibility_verifications
          ) used WHERE v <> $1 LIMIT 1",
     )
     .bind(current)
@@ -144,7 +147,7 @@ pub struct Resealed {
     pub applications: u64,
     pub drafts: u64,
     pub staff_totp: u64,
-    /// Staff notes, interview accommodations and notes, outbox bodies.
+    /// Staff notes, interview accommodations and notes, outbox bodies, verification records.
     pub free_text: u64,
 }
 
@@ -157,7 +160,7 @@ struct SealedColumn {
     field: Field,
 }
 
-const SEALED_COLUMNS: [SealedColumn; 6] = [
+const SEALED_COLUMNS: [SealedColumn; 7] = [
     SealedColumn {
         table: "application_status_history",
         plain: Some("reason"),
@@ -186,6 +189,12 @@ const SEALED_COLUMNS: [SealedColumn; 6] = [
     // Bodies queued before sealing are sent from their plain columns and then
     // dropped; only sealed ones move to a new key.
     SealedColumn { table: "mail_outbox", plain: None, sealed: "body_sealed", field: Field::OutboxBody },
+    SealedColumn {
+        table: "eligibility_verifications",
+        plain: None,
+        sealed: "record_sealed",
+        field: Field::VerificationRecord,
+    },
 ];
 
 async fn reseal_column(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey, c: &SealedColumn) -> sqlx::Result<u64> {

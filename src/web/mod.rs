@@ -54,6 +54,8 @@ pub struct AppState {
     pub consent_ids: Arc<apply::ConsentIds>,
     /// Whether the relay carries mail to a given address (SMTPUTF8).
     pub mail_reach: Arc<crate::mail::reach::MailReach>,
+    /// The school's name and contact, shown on every page and in every mail.
+    pub organisation: Arc<crate::storage::organisation::Cached>,
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -105,6 +107,8 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
         .layer(CatchPanicLayer::custom(error::panicked))
         .layer(middleware::from_fn_with_state(state.clone(), refusals::audit_forbidden))
         .layer(middleware::from_fn(error::render_error_pages))
+        // Outside the error pages, so they too show the school's contact.
+        .layer(middleware::from_fn_with_state(state.clone(), page::with_organisation))
         .layer(outer)
         .with_state(state)
 }

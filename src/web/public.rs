@@ -17,12 +17,16 @@ use crate::{
         info_meeting::InfoMeeting,
         intake::{Intake, IntakePhase},
     },
-    i18n::{Lang, PrivacyStrings, dates, fill},
+    i18n::{AccessibilityStrings, Lang, PrivacyStrings, dates, fill},
     storage,
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/", get(home)).route("/intakes/{slug}", get(intake_page)).route("/privacy", get(privacy))
+    Router::new()
+        .route("/", get(home))
+        .route("/intakes/{slug}", get(intake_page))
+        .route("/privacy", get(privacy))
+        .route("/accessibility", get(accessibility))
 }
 
 struct IntakeCard {
@@ -86,15 +90,24 @@ struct PrivacyPage {
     ctx: PageContext,
     s: &'static PrivacyStrings,
     retention: Vec<String>,
+    /// Who the data controller is (GDPR Art. 13(1)(a)).
+    controller: String,
+    /// The data-protection officer's address (Art. 13(1)(b)), if given.
+    dpo_email: Option<String>,
 }
 
 /// The retention figures come from the rules themselves, so the page cannot drift from them.
 async fn privacy(State(state): State<AppState>, lang: Lang) -> AppResult<Html<String>> {
     let s = lang.privacy();
     let p = state.settings.retention;
+    let org = super::page::organisation();
     let page = PrivacyPage {
         ctx: PageContext::new(lang, "/privacy"),
         s,
+        controller: org
+            .as_ref()
+            .map_or_else(|| s.controller_unknown.to_string(), |o| fill(s.controller_text, &[&o.name(), &o.address()])),
+        dpo_email: org.as_ref().and_then(|o| o.dpo_email()).map(|e| e.as_str().to_string()),
         retention: vec![
             fill(s.when_not_admitted, &[&(p.not_admitted.num_days() / 30)]),
             fill(s.when_kept, &[&(p.kept_for_later.num_days() / 30)]),
@@ -103,6 +116,25 @@ async fn privacy(State(state): State<AppState>, lang: Lang) -> AppResult<Html<St
             fill(s.when_meeting, &[&p.meeting_signup.num_weeks()]),
             fill(s.when_mail, &[&p.delivered_mail.num_days()]),
         ],
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Template)]
+#[template(path = "pages/public/accessibility.html")]
+struct AccessibilityPage {
+    ctx: PageContext,
+    s: &'static AccessibilityStrings,
+    gaps: [&'static str; 4],
+}
+
+/// The accessibility statement the web accessibility act asks of public bodies.
+async fn accessibility(lang: Lang) -> AppResult<Html<String>> {
+    let s = lang.accessibility();
+    let page = AccessibilityPage {
+        ctx: PageContext::new(lang, "/accessibility"),
+        s,
+        gaps: [s.gap_narrow, s.gap_error_focus, s.gap_wcag22, s.gap_mail_language],
     };
     Ok(Html(page.render()?))
 }

@@ -4,6 +4,7 @@
 pub mod criteria;
 pub mod facts;
 pub mod profiles;
+pub mod verification;
 
 #[cfg(test)]
 mod tests;

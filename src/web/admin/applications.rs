@@ -2,6 +2,7 @@
 //! status changes and the CSV export. Every look and change is audited.
 mod detail;
 mod list;
+mod verify;
 
 pub use detail::assessment_error;
 pub use list::csv_cell;
@@ -20,4 +21,5 @@ pub fn router() -> Router<AppState> {
         .route("/admin/applications/{reference}", get(detail::show))
         .route("/admin/applications/{reference}/notes", post(detail::add_note))
         .route("/admin/applications/{reference}/status", post(detail::change_status))
+        .route("/admin/applications/{reference}/verifications", post(verify::verify))
 }

@@ -27,10 +27,7 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin", get(|| async { Redirect::to("/admin/intakes") }))
-        .route("/admin/intakes", get(list).post(create))
-        .route("/admin/intakes/{id}", get(show).post(update))
+    Router::new().route("/admin/intakes", get(list).post(create)).route("/admin/intakes/{id}", get(show).post(update))
 }
 
 pub struct IntakeRow {

@@ -10,8 +10,10 @@ mod kept;
 mod login;
 mod mail_page;
 mod meetings;
+mod overview;
 mod password;
 mod placements;
+mod settings;
 mod slot_edit;
 mod throttle;
 mod users;
@@ -50,6 +52,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(cohorts::router())
         .merge(placements::router())
         .merge(kept::router())
+        .merge(settings::router())
+        .merge(overview::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));
     protected.merge(login::router()).merge(users::public_router())
@@ -166,6 +170,8 @@ pub struct AdminContext {
     pub signed_in_as: String,
     pub may_audit: bool,
     pub may_manage_users: bool,
+    pub may_manage_organisation: bool,
+    pub may_overview: bool,
     pub active: &'static str,
 }
 
@@ -178,6 +184,8 @@ impl AdminContext {
             signed_in_as: fill(s.nav_signed_in_as, &[&staff.name]),
             may_audit: staff.role.may(Permission::ReadAuditLog),
             may_manage_users: staff.role.may(Permission::ManageUsers),
+            may_manage_organisation: staff.role.may(Permission::ManageOrganisation),
+            may_overview: staff.role.may(Permission::ReviewAllApplications),
             active,
         };
         (PageContext::new(lang, path), frame)

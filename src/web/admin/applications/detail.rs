@@ -13,13 +13,14 @@ use super::{
 use crate::{
     domain::{
         application::Status,
+        eligibility::verification::{Verdict, settle},
         local_time::{age_on, local_date},
         municipality::Municipality,
         retention,
         staff::Permission,
     },
-    i18n::{AdminStrings, Lang, dates, fill},
-    storage::{self, review::Detail},
+    i18n::{AdminStrings, CoordinatorStrings, Lang, dates, fill},
+    storage::{self, review::Detail, verifications::Verification},
     web::{
         AppState,
         error::{AppError, AppResult},
@@ -35,6 +36,13 @@ pub struct CriterionView {
     pub label: &'static str,
     pub outcome_label: &'static str,
     pub verify: Option<String>,
+    /// Who closed it, when, and the note.
+    pub verified: Option<(String, String)>,
+    /// Still to verify: the form to close it is shown.
+    pub open: bool,
+    pub confirm_label: &'static str,
+    /// The problem with a verdict just sent on this criterion.
+    pub error: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -74,10 +82,11 @@ struct DetailPage {
     no_interview: bool,
     health_erased: Option<String>,
     kept_for_later: &'static str,
+    co: &'static crate::i18n::CoordinatorStrings,
 }
 
 /// Interviewers see only the applications whose interview panel they sit on.
-async fn load(state: &AppState, staff: &Staff, reference: &str) -> AppResult<Detail> {
+pub(super) async fn load(state: &AppState, staff: &Staff, reference: &str) -> AppResult<Detail> {
     let detail = storage::review::detail(&state.pool, reference).await?.ok_or(AppError::NotFound)?;
     if staff.role.may(Permission::ReviewAllApplications)
         || storage::interviews::is_on_panel(&state.pool, detail.id, staff.user_id).await?
@@ -86,6 +95,22 @@ async fn load(state: &AppState, staff: &Staff, reference: &str) -> AppResult<Det
     } else {
         Err(AppError::NotFound)
     }
+}
+
+/// The page again, with a problem in the verdict on `criterion`.
+pub(super) async fn verification_error(
+    state: &AppState,
+    staff: &Staff,
+    d: &Detail,
+    lang: Lang,
+    criterion: &str,
+    error: &'static str,
+) -> AppResult<Response> {
+    let mut page = page(state, lang, staff, d, None, None).await?;
+    for c in page.criteria.iter_mut().filter(|c| c.key == criterion) {
+        c.error = Some(error);
+    }
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
 /// The page again, with a problem in the assessment form.
@@ -129,9 +154,10 @@ async fn page(
         storage::interviews::open_follow_ups(&state.pool, d.id),
         storage::interviews::is_on_panel(&state.pool, d.id, staff.user_id),
     )?;
-    let booking = {
+    let (booking, verifications) = {
         let mut conn = state.pool.acquire().await?;
-        storage::interviews::active_booking(&mut conn, &state.key, d.id).await?
+        let booking = storage::interviews::active_booking(&mut conn, &state.key, d.id).await?;
+        (booking, storage::verifications::of_application(&mut conn, &state.key, d.id).await?)
     };
     let cohorts = storage::cohorts::of_intake(&state.pool, d.intake_id).await?;
     let status: Option<Status> = d.status.parse().ok();
@@ -168,7 +194,7 @@ async fn page(
             (s.detail_age_at_start, age_on(d.birth_date, d.start_date).to_string()),
             (s.detail_municipality, municipality),
         ],
-        criteria: health.as_ref().map(|h| criteria(s, &h.eligibility)).unwrap_or_default(),
+        criteria: health.as_ref().map(|h| criteria(lang, &h.eligibility, &verifications)).unwrap_or_default(),
         facts: health.as_ref().map(|h| crate::web::apply::labels::stored_facts(lang, &h.facts)).unwrap_or_default(),
         health_erased: d.health_erased_at.map(|at| fill(s.detail_health_erased, &[&dates::long_moment(lang, at)])),
         answers: vec![
@@ -248,30 +274,52 @@ async fn page(
             && status.is_some_and(|st| st != Status::Waitlisted && st.can_become(Status::Waitlisted)),
         no_interview: assessments.is_empty(),
         cohorts,
+        co: lang.coordinator(),
     })
 }
 
-fn criteria(s: &AdminStrings, snapshot: &Value) -> Vec<CriterionView> {
+/// The stored breakdown with the coordinators' verdicts laid over it.
+fn criteria(lang: Lang, snapshot: &Value, verifications: &[Verification]) -> Vec<CriterionView> {
+    let (s, c) = (lang.admin(), lang.coordinator());
     let results = snapshot.get("results").and_then(Value::as_array).cloned().unwrap_or_default();
+    let stored = super::verify::stored_outcomes(snapshot);
+    let verdicts: Vec<(String, Verdict)> = verifications.iter().map(|v| (v.criterion.clone(), v.verdict)).collect();
+    let settled = settle(&stored, &verdicts);
     results
         .iter()
-        .map(|r| {
-            let key = r.get("criterion").and_then(Value::as_str).unwrap_or("").to_string();
-            let outcome = r.get("outcome").and_then(Value::as_str).unwrap_or("").to_string();
+        .zip(settled.outcomes)
+        .map(|(r, (key, outcome))| {
+            let was_open = r.get("outcome").and_then(Value::as_str) == Some("to_verify");
+            let closed_by = was_open.then(|| verifications.iter().rev().find(|v| v.criterion == key)).flatten();
             CriterionView {
                 label: criterion_label(s, &key),
-                outcome_label: match outcome.as_str() {
+                outcome_label: match outcome {
                     "met" => s.outcome_met,
                     "not_met" => s.outcome_not_met,
                     "to_verify" => s.outcome_to_verify,
                     _ => s.outcome_for_interview,
                 },
                 verify: r.get("verify").filter(|v| !v.is_null()).map(|v| verify_text(s, v)),
+                verified: closed_by.map(|v| verified_text(lang, c, &key, v)),
+                open: outcome == "to_verify",
+                confirm_label: if key == "residence" { c.verify_confirmed_residence } else { c.verify_confirmed },
+                error: None,
+                outcome: outcome.to_string(),
                 key,
-                outcome,
             }
         })
         .collect()
+}
+
+/// "Checked ... Recorded by Lone Ravn, 3 December 2026 10:00", and the note.
+fn verified_text(lang: Lang, c: &CoordinatorStrings, key: &str, v: &Verification) -> (String, String) {
+    let text = match v.verdict {
+        Verdict::Confirmed if key == "residence" => c.verified_residence,
+        Verdict::Confirmed => c.verified_confirmed,
+        Verdict::NotConfirmed => c.verified_not_confirmed,
+    };
+    let by = v.actor.clone().unwrap_or_else(|| c.verified_by_unknown.to_string());
+    (fill(text, &[&by, &dates::long_moment(lang, v.at)]), v.note.clone())
 }
 
 fn verify_text(s: &AdminStrings, v: &Value) -> String {

@@ -26,6 +26,8 @@ pub struct ListQuery {
     status: Option<String>,
     q: Option<String>,
     sort: Option<String>,
+    /// `to_verify`: only applications with a criterion still to verify (from the overview).
+    todo: Option<String>,
     page: Option<i64>,
 }
 
@@ -35,6 +37,7 @@ impl ListQuery {
             intake_id: self.intake.as_deref().and_then(|i| i.parse().ok()),
             status: self.status.as_deref().and_then(|s| s.parse().ok()),
             q: self.q.clone().filter(|q| !q.trim().is_empty()),
+            to_verify: self.todo.as_deref() == Some("to_verify"),
         }
     }
 
@@ -50,7 +53,13 @@ impl ListQuery {
     /// The query string for the same filter, e.g. for paging and export links.
     fn query_string(&self, page: Option<i64>) -> String {
         let mut out = url::form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [("intake", &self.intake), ("status", &self.status), ("q", &self.q), ("sort", &self.sort)] {
+        for (k, v) in [
+            ("intake", &self.intake),
+            ("status", &self.status),
+            ("q", &self.q),
+            ("sort", &self.sort),
+            ("todo", &self.todo),
+        ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                 out.append_pair(k, v);
             }

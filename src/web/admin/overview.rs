@@ -1,0 +1,66 @@
+//! The coordinator's overview at `/admin`: what waits, each with its count
+//! and a link to the list behind it.
+use askama::Template;
+use axum::{
+    Router,
+    extract::State,
+    response::{Html, IntoResponse, Redirect, Response},
+    routing::get,
+};
+
+use super::{AdminContext, Staff};
+use crate::{
+    domain::staff::Permission,
+    i18n::{CoordinatorStrings, Lang},
+    storage::{self, overview::Counts},
+    web::{AppState, error::AppResult, page::PageContext},
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin", get(overview))
+}
+
+pub struct Todo {
+    pub key: &'static str,
+    pub count: i64,
+    pub label: &'static str,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/overview.html")]
+struct OverviewPage {
+    ctx: PageContext,
+    a: AdminContext,
+    t: &'static CoordinatorStrings,
+    todos: Vec<Todo>,
+}
+
+fn todos(t: &CoordinatorStrings, c: &Counts) -> Vec<Todo> {
+    let list = |status: &str| format!("/admin/applications?status={status}");
+    let placements =
+        c.placements_cohort_id.map_or_else(|| "/admin/intakes".to_string(), |id| format!("/admin/cohorts/{id}"));
+    [
+        ("new_applications", c.new_applications, t.todo_new_applications, list("submitted")),
+        ("to_verify", c.to_verify, t.todo_to_verify, "/admin/applications?todo=to_verify".to_string()),
+        ("invited_not_booked", c.invited_not_booked, t.todo_invited_not_booked, list("invited")),
+        ("offers_awaiting_answer", c.offers_awaiting_answer, t.todo_offers_awaiting_answer, list("offered")),
+        ("answers_since_last_visit", c.answers_since_last_visit, t.todo_answers_since_last_visit, list("admitted")),
+        ("waiting_list", c.waiting_list, t.todo_waiting_list, list("waitlisted")),
+        ("placements_missing", c.placements_missing, t.todo_placements_missing, placements),
+    ]
+    .into_iter()
+    .map(|(key, count, label, href)| Todo { key, count, label, href })
+    .collect()
+}
+
+/// Interviewers have no overview: their work is on the day plans.
+async fn overview(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Response> {
+    if !staff.role.may(Permission::ReviewAllApplications) {
+        return Ok(Redirect::to("/admin/intakes").into_response());
+    }
+    let counts = storage::overview::counts_and_mark_seen(&state.pool, staff.user_id, state.clock.now()).await?;
+    let t = lang.coordinator();
+    let (ctx, a) = AdminContext::frame(lang, "/admin", &staff, "overview");
+    Ok(Html(OverviewPage { ctx, a, t, todos: todos(t, &counts) }.render()?).into_response())
+}
