@@ -58,6 +58,10 @@ async fn subscribe(
         let t = lang.meeting();
         return Ok(notice(lang, t.notify_title, t.err_email, StatusCode::UNPROCESSABLE_ENTITY));
     };
+    if !state.mail_reach.reaches(&email).await {
+        let (t, a) = (lang.meeting(), lang.apply());
+        return Ok(notice(lang, t.notify_title, a.err_email_unreachable, StatusCode::UNPROCESSABLE_ENTITY));
+    }
     let now = state.clock.now();
     let token = tokens::generate();
     let mut tx = state.pool.begin().await?;

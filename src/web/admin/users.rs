@@ -143,8 +143,12 @@ async fn add(State(state): State<AppState>, staff: Staff, lang: Lang, form: Form
     let name = StaffName::parse(&form.get("name"));
     let role = form.get("role").parse::<Role>();
     let mut errors = Vec::new();
-    if email.is_err() {
-        errors.push(("email".to_string(), s.err_email));
+    match &email {
+        Err(_) => errors.push(("email".to_string(), s.err_email)),
+        Ok(address) if !state.mail_reach.reaches(address).await => {
+            errors.push(("email".to_string(), lang.apply().err_email_unreachable))
+        }
+        Ok(_) => {}
     }
     if name.is_err() {
         errors.push(("name".to_string(), s.err_name));

@@ -138,6 +138,13 @@ async fn sign_up(
             );
         }
     };
+    // An address our relay cannot carry mail to is refused here, beside the field.
+    if !state.mail_reach.reaches(&signup.email).await {
+        let errors = vec![("email", lang.apply().err_email_unreachable)];
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, Html(show_page(&state, lang, &m, fields, errors)?)).into_response()
+        );
+    }
     match flow::sign_up(&state, &m, &signup, requester).await? {
         Outcome::Done | Outcome::AlreadyDone => {
             Ok(Redirect::to(&format!("/info-meetings/{id}/check-email")).into_response())

@@ -173,6 +173,10 @@ async fn request_link(
         let page = view::request(lang, &typed, Some(lang.privacy().request_err_email))?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response());
     };
+    if !state.mail_reach.reaches(&email).await {
+        let page = view::request(lang, &typed, Some(lang.apply().err_email_unreachable))?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response());
+    }
     flow::send_links(&state, &email, requester).await?;
     Ok(Redirect::to("/my-application/sent").into_response())
 }
