@@ -20,7 +20,7 @@ pub use interview::InterviewStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Da,

@@ -14,6 +14,7 @@ pub mod mail_quota;
 pub mod outbox;
 pub mod own_page;
 pub mod programmes;
+pub mod public_pages;
 pub mod retention;
 pub mod review;
 pub mod sealed;
