@@ -229,6 +229,7 @@ impl RunningApp {
             consent_ids: Arc::default(),
             mail_reach: Arc::new(crate::mail::reach::MailReach::new(settings.mail.clone())),
             organisation: Arc::default(),
+            public_cache: Arc::default(),
         };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
@@ -255,6 +256,7 @@ impl RunningApp {
             every: Duration::from_secs(60),
         };
         let jobs = tokio::spawn(jobs.run(watch_shutdown.clone()));
+        tokio::spawn(web::public_cache::listen(state.public_cache.clone(), state.pool.clone(), watch_shutdown.clone()));
         let app = web::router(state.clone());
         let mut server_shutdown = watch_shutdown;
         let stopped = async move {

@@ -28,7 +28,7 @@ pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
 pub use settings::SettingsStrings;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     #[default]
     Da,

@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod overview;
 pub mod own_page;
 pub mod programmes;
+pub mod public_pages;
 pub mod retention;
 pub mod retired_tokens;
 pub mod review;

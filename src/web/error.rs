@@ -83,8 +83,9 @@ pub struct KeepBody;
 /// Gives every error response without a page of its own (from a handler,
 /// the body limit, the timeout, the router) our kind error page.
 pub async fn render_error_pages(request: Request, next: Next) -> Response {
-    let lang = lang_of(request.headers());
-    let path = request.uri().path().to_string();
+    // Cheap handles only (no parsing, no copy) until an error needs them.
+    let cookies: Vec<header::HeaderValue> = request.headers().get_all(header::COOKIE).iter().cloned().collect();
+    let uri = request.uri().clone();
     let response = next.run(request).await;
     let status = response.status();
     let has_page = response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
@@ -94,9 +95,14 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     {
         return response;
     }
+    let mut headers = axum::http::HeaderMap::new();
+    for cookie in cookies {
+        headers.append(header::COOKIE, cookie);
+    }
+    let lang = lang_of(&headers);
     let (mut parts, _) = response.into_parts();
     let (title, text) = texts(lang, status);
-    let page = ErrorPage { ctx: PageContext::new(lang, &path), title, text };
+    let page = ErrorPage { ctx: PageContext::new(lang, uri.path()), title, text };
     match page.render() {
         Ok(html) => {
             parts.headers.remove(header::CONTENT_LENGTH);

@@ -19,6 +19,7 @@ pub(crate) mod notify;
 pub(crate) mod own_page;
 pub mod page;
 mod public;
+pub mod public_cache;
 mod refusals;
 mod requester;
 mod security;
@@ -56,6 +57,8 @@ pub struct AppState {
     pub mail_reach: Arc<crate::mail::reach::MailReach>,
     /// The school's name and contact, shown on every page and in every mail.
     pub organisation: Arc<crate::storage::organisation::Cached>,
+    /// The rendered public pages, while nothing they show has changed.
+    pub public_cache: Arc<public_cache::PublicCache>,
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;
@@ -101,6 +104,7 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(policy, security::set_headers))
         .layer(CompressionLayer::new().gzip(true));
     routes
+        .layer(middleware::from_fn_with_state(state.public_cache.clone(), public_cache::forget_after_writes))
         .layer(middleware::from_fn_with_state(Arc::<str>::from(origin), security::refuse_cross_origin_posts))
         .layer(middleware::from_fn(input::refuse_control_characters))
         // Inside the error pages, so a panic becomes the same kind 500 page as any error.
@@ -118,5 +122,5 @@ pub fn with_layers(routes: Router<AppState>, state: AppState) -> Router {
 fn request_span<B>(request: &Request<B>) -> tracing::Span {
     let route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str).unwrap_or("-");
     let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-    tracing::info_span!("request", id, method = %request.method(), route)
+    tracing::info_span!("request", id, method = request.method().as_str(), route)
 }

@@ -2,6 +2,7 @@
 use askama::Template;
 use axum::{
     Router,
+    body::Bytes,
     extract::{Path, State},
     response::Html,
     routing::get,
@@ -11,6 +12,7 @@ use super::{
     AppState,
     error::{AppError, AppResult},
     page::PageContext,
+    public_cache,
 };
 use crate::{
     domain::{
@@ -62,26 +64,29 @@ struct HomePage {
     meetings: Vec<MeetingCard>,
 }
 
-async fn home(State(state): State<AppState>, lang: Lang) -> AppResult<Html<String>> {
-    let now = state.clock.now();
-    let (intakes, meetings) = tokio::try_join!(
-        storage::intakes::open_at(&state.pool, now),
-        storage::info_meetings::upcoming(&state.pool, now, 10),
-    )?;
-    let page = HomePage {
-        ctx: PageContext::new(lang, "/"),
-        intakes: intakes
-            .iter()
-            .map(|i| IntakeCard {
-                href: format!("/intakes/{}", i.slug),
-                name: format!("{} – {}", i.programme.name, i.name),
-                organiser: i.programme.organiser.clone(),
-                deadline: dates::long_moment(lang, i.deadline),
-            })
-            .collect(),
-        meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
-    };
-    Ok(Html(page.render()?))
+async fn home(State(state): State<AppState>, lang: Lang) -> AppResult<Html<Bytes>> {
+    let body = public_cache::cached(&state, lang, "/", async |now| {
+        let (intakes, meetings) = tokio::try_join!(
+            storage::intakes::open_at(&state.pool, now),
+            storage::info_meetings::upcoming(&state.pool, now, 10),
+        )?;
+        let page = HomePage {
+            ctx: PageContext::new(lang, "/"),
+            intakes: intakes
+                .iter()
+                .map(|i| IntakeCard {
+                    href: format!("/intakes/{}", i.slug),
+                    name: format!("{} – {}", i.programme.name, i.name),
+                    organiser: i.programme.organiser.clone(),
+                    deadline: dates::long_moment(lang, i.deadline),
+                })
+                .collect(),
+            meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
+        };
+        Ok(page.render()?)
+    })
+    .await?;
+    Ok(Html(body))
 }
 
 #[derive(Template)]
@@ -158,12 +163,15 @@ struct IntakePage {
     meetings: Vec<MeetingCard>,
 }
 
-async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Html<String>> {
-    let intake = storage::intakes::by_slug(&state.pool, &slug).await?.ok_or(AppError::NotFound)?;
-    let now = state.clock.now();
-    let meetings = storage::info_meetings::upcoming_for_intake(&state.pool, intake.id, now).await?;
-    let page = intake_view(lang, &intake, intake.phase(now), &meetings);
-    Ok(Html(page.render()?))
+async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Html<Bytes>> {
+    let path = format!("/intakes/{slug}");
+    let body = public_cache::cached(&state, lang, &path, async |now| {
+        let intake = storage::intakes::by_slug(&state.pool, &slug).await?.ok_or(AppError::NotFound)?;
+        let meetings = storage::info_meetings::upcoming_for_intake(&state.pool, intake.id, now).await?;
+        Ok(intake_view(lang, &intake, intake.phase(now), &meetings).render()?)
+    })
+    .await?;
+    Ok(Html(body))
 }
 
 fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[InfoMeeting]) -> IntakePage {

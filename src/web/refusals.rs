@@ -4,7 +4,7 @@
 //! query string, and never the secret part of a link.
 use axum::{
     extract::{MatchedPath, Request, State},
-    http::StatusCode,
+    http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header},
     middleware::Next,
     response::Response,
 };
@@ -17,18 +17,31 @@ use crate::{
     tokens,
 };
 
+/// Keeps only cheap handles (reference-counted) before the request runs;
+/// the path, cookie and id are read only for a 403, not on every request.
 pub async fn audit_forbidden(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let method = request.method().clone();
-    let route = request.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string());
-    let path = audit_path(request.uri().path(), route.as_deref());
-    let cookie = session::read_cookie(request.headers(), state.settings.cookie_secure);
-    let rid = request_id(request.headers());
+    let matched = request.extensions().get::<MatchedPath>().cloned();
+    let uri = request.uri().clone();
+    // Only the headers read below; no allocation when there is no cookie.
+    let kept: Vec<(HeaderName, HeaderValue)> = [header::COOKIE, HeaderName::from_static("x-request-id")]
+        .into_iter()
+        .flat_map(|name| request.headers().get_all(&name).iter().map(move |v| (name.clone(), v.clone())))
+        .collect();
     let response = next.run(request).await;
     if response.status() != StatusCode::FORBIDDEN {
         return response;
     }
+    let mut headers = HeaderMap::new();
+    for (name, value) in kept {
+        headers.append(name, value);
+    }
+    let route = matched.as_ref().map(MatchedPath::as_str);
+    let path = audit_path(uri.path(), route);
+    let cookie = session::read_cookie(&headers, state.settings.cookie_secure);
+    let rid = request_id(&headers);
     // Route templates only in the log: real paths hold tokens.
-    tracing::warn!(%method, route = route.as_deref().unwrap_or("-"), "request refused");
+    tracing::warn!(%method, route = route.unwrap_or("-"), "request refused");
     let actor = match cookie {
         Some(id) => match storage::sessions::load(&state.pool, &tokens::hash(&id)).await {
             Ok(row) => row.map(|r| r.user_id),

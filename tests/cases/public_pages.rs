@@ -123,3 +123,80 @@ async fn every_page_links_to_a_plain_privacy_page_whose_retention_figures_come_f
         .unwrap();
     assert!(english.contains("How we look after your information") && english.contains("after 30 days"));
 }
+
+/// The text of `path` on the server at `base`, in Danish.
+async fn page_at(base: &str, path: &str) -> String {
+    reqwest::get(format!("{base}{path}")).await.unwrap().text().await.unwrap()
+}
+
+/// Fetches `path` until `instance` keeps it (its listener may still be connecting).
+async fn kept_by(instance: &optag::web::AppState, base: &str, path: &str, now: chrono::DateTime<chrono::Utc>) {
+    for _ in 0..100 {
+        page_at(base, path).await;
+        if instance.public_cache.get(optag::i18n::Lang::Da, path, now).is_some() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{path} was never kept in the cache");
+}
+
+/// `path` on the other instance once its notification has arrived: that is
+/// asynchronous (PostgreSQL's LISTEN/NOTIFY), so a little waiting is allowed.
+async fn soon_at(base: &str, path: &str, wanted: &str) -> String {
+    let mut page = String::new();
+    for _ in 0..20 {
+        page = page_at(base, path).await;
+        if page.contains(wanted) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    page
+}
+
+#[tokio::test]
+async fn a_change_by_staff_or_a_sign_up_shows_at_once_on_both_instances_despite_the_page_cache() {
+    use crate::support::{app::NowUtc, staff::StaffClient};
+    use optag::domain::staff::Role;
+
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let meeting = app.load_demo().await.info_meeting_id;
+    sqlx::query("UPDATE info_meetings SET capacity = 2").execute(&app.pool).await.unwrap();
+    let second = TestApp::spawn_second_instance(&app).await;
+    let other = format!("http://{}", second.address);
+    let path = format!("/info-meetings/{meeting}");
+    let now = app.clock.now_utc();
+    kept_by(app.state(), &app.base_url, &path, now).await;
+    kept_by(&second.state, &other, &path, now).await;
+    assert!(page_at(&other, &path).await.contains("2 ledige pladser"));
+
+    // Staff lower the capacity on the first instance.
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let form = [
+        ("starts_at", "2027-08-10T16:30"),
+        ("ends_at", "2027-08-10T18:00"),
+        ("place", "Psykiatriens Hus, lokale 10, indgang B"),
+        ("capacity", "1"),
+    ];
+    let changed = staff.post(&format!("/admin/info-meetings/{meeting}"), &form).await;
+    assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+    assert!(page_at(&app.base_url, &path).await.contains("1 ledige pladser"), "the first instance at once");
+    assert!(soon_at(&other, &path, "1 ledige pladser").await.contains("1 ledige pladser"), "the second instance");
+
+    // Both keep the page again; a confirmed sign-up on the first fills the meeting.
+    kept_by(app.state(), &app.base_url, &path, now).await;
+    kept_by(&second.state, &other, &path, now).await;
+    let signed =
+        app.post_form(&format!("{path}/signups"), &[("name", "Mette Holm"), ("email", "mette@example.dk")]).await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let mails = app.smtp.mails_to("mette@example.dk", 1).await;
+    let confirm = mails.iter().find(|m| m.subject.starts_with("Bekræft")).unwrap().link_path("/info-meetings/confirm/");
+    app.post_form(&confirm, &[]).await;
+    let first = page_at(&app.base_url, &path).await;
+    assert!(first.contains("Mødet er fuldt.") && !first.contains("ledige pladser"), "the first instance at once");
+    let on_second = soon_at(&other, &path, "Mødet er fuldt.").await;
+    assert!(on_second.contains("Mødet er fuldt.") && !on_second.contains("ledige pladser"), "the second instance");
+    second.stop().await;
+}

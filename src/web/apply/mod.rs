@@ -8,6 +8,7 @@ mod review_page;
 use askama::Template;
 use axum::{
     Router,
+    body::Bytes,
     extract::{Path, Query, State},
     http::StatusCode,
     response::{Html, IntoResponse, Redirect, Response},
@@ -56,19 +57,33 @@ async fn intake(state: &AppState, slug: &str) -> AppResult<Intake> {
     storage::intakes::by_slug(&state.pool, slug).await?.ok_or(AppError::NotFound)
 }
 
+/// Each form gets a submission key of its own; the rest of the page is the
+/// same for everyone, so it is kept in the public cache with a slot for the key.
+const KEY_SLOT: &str = "submission-key-slot-7Q4mZ";
+
 async fn form(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Response> {
-    let intake = intake(&state, &slug).await?;
-    if let Some(closed) = closed_page(&state, lang, &intake, None) {
-        return Ok(closed.respond(StatusCode::OK));
-    }
-    let key = tokens::generate();
-    let page = FormPage::new(
-        lang,
-        &FormState { intake: &intake, submission_key: &key, draft_token: "" },
-        &ApplicationFields::default(),
-        &[],
-    );
-    Ok(Html(page.render()?).into_response())
+    let path = format!("/intakes/{slug}/apply");
+    let cache = &state.public_cache;
+    let now = state.clock.now();
+    let page = match cache.get(lang, &path, now) {
+        Some(page) => page,
+        None => {
+            let ticket = cache.ticket();
+            let intake = intake(&state, &slug).await?;
+            if let Some(closed) = closed_page(&state, lang, &intake, None) {
+                return Ok(closed.respond(StatusCode::OK));
+            }
+            let state_of_form = FormState { intake: &intake, submission_key: KEY_SLOT, draft_token: "" };
+            let page = FormPage::new(lang, &state_of_form, &ApplicationFields::default(), &[]).render()?;
+            let page = Bytes::from(page);
+            if matches!(intake.phase(now), IntakePhase::Open) {
+                cache.put(&state.pool, ticket, lang, &path, page.clone(), now).await;
+            }
+            page
+        }
+    };
+    let html = std::str::from_utf8(&page).map_err(|e| AppError::Other(e.into()))?;
+    Ok(Html(html.replacen(KEY_SLOT, &tokens::generate(), 1)).into_response())
 }
 
 pub(crate) fn fields_of(form: &FormFields) -> ApplicationFields {

@@ -6,6 +6,7 @@ pub mod mails;
 use askama::Template;
 use axum::{
     Router,
+    body::Bytes,
     extract::{Path, State},
     http::StatusCode,
     response::{Html, IntoResponse, Redirect, Response},
@@ -20,6 +21,7 @@ use super::{
     links,
     notice::NoticePage,
     page::PageContext,
+    public_cache,
 };
 use crate::{
     domain::{
@@ -63,14 +65,13 @@ struct ShowPage {
 }
 
 fn show_page(
-    state: &AppState,
+    now: chrono::DateTime<chrono::Utc>,
     lang: Lang,
     m: &MeetingPage,
     fields: SignupFields,
     errors: Vec<(&'static str, &'static str)>,
 ) -> AppResult<String> {
     let t = lang.meeting();
-    let now = state.clock.now();
     let state_text = if m.cancelled {
         Some(t.cancelled)
     } else if !takes_signups(m.starts_at, false, now) {
@@ -98,9 +99,16 @@ fn show_page(
     Ok(page.render()?)
 }
 
-async fn show(State(state): State<AppState>, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<String>> {
-    let m = meeting(&state, id).await?;
-    Ok(Html(show_page(&state, lang, &m, SignupFields::default(), Vec::new())?))
+/// Kept in the public cache: sign-ups and changes to the meeting notify it,
+/// so "seats left" is never stale.
+async fn show(State(state): State<AppState>, Path(id): Path<i64>, lang: Lang) -> AppResult<Html<Bytes>> {
+    let path = format!("/info-meetings/{id}");
+    let body = public_cache::cached(&state, lang, &path, async |now| {
+        let m = meeting(&state, id).await?;
+        show_page(now, lang, &m, SignupFields::default(), Vec::new())
+    })
+    .await?;
+    Ok(Html(body))
 }
 
 fn notice(lang: Lang, title: &str, text: String, back: Option<i64>) -> NoticePage {
@@ -133,17 +141,18 @@ async fn sign_up(
                     SignupProblem::NoteTooLong => ("note", t.err_note),
                 })
                 .collect();
-            return Ok(
-                (StatusCode::UNPROCESSABLE_ENTITY, Html(show_page(&state, lang, &m, fields, errors)?)).into_response()
-            );
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Html(show_page(state.clock.now(), lang, &m, fields, errors)?),
+            )
+                .into_response());
         }
     };
     // An address our relay cannot carry mail to is refused here, beside the field.
     if !state.mail_reach.reaches(&signup.email).await {
         let errors = vec![("email", lang.apply().err_email_unreachable)];
-        return Ok(
-            (StatusCode::UNPROCESSABLE_ENTITY, Html(show_page(&state, lang, &m, fields, errors)?)).into_response()
-        );
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(show_page(state.clock.now(), lang, &m, fields, errors)?))
+            .into_response());
     }
     match flow::sign_up(&state, &m, &signup, requester).await? {
         Outcome::Done | Outcome::AlreadyDone => {

@@ -1,0 +1,187 @@
+//! Benchmark: the public pages against "the limit", a bare axum + askama page
+//! of one 12-row query served from the same process and the same database.
+//! Run: `cargo bench --bench pages` (prints figures; no pass/fail). Needs
+//! `wrk` (Debian: `apt-get install -y wrk`), which drives each page from
+//! another process: `wrk -t2 -c64 -d10s --latency`.
+//! Goal (issue 18): each page at least 0.8 of the limit's req/s, p99 at most 10 ms.
+//! PostgreSQL runs with fsync on (`Durability::Durable`), in a cluster kept
+//! under the cargo target dir and reused between runs; the database is fresh.
+#[path = "../support/mod.rs"]
+#[allow(dead_code, reason = "the bench uses a part of the test helpers")]
+mod support;
+
+use std::{process::Command, sync::Arc};
+
+use askama::Template;
+use axum::{Router, extract::State, response::Html, routing::get};
+use sqlx::{AssertSqlSafe, ConnectOptions, Connection, PgPool};
+use tokio::net::TcpListener;
+
+use optag::{
+    clock::SystemClock,
+    embedded_pg::{Durability, EmbeddedPg},
+    startup::RunningApp,
+};
+use support::smtp_sink::SmtpSink;
+
+const DATABASE: &str = "optag_bench_pages";
+const WRK_ARGS: [&str; 4] = ["-t2", "-c64", "-d10s", "--latency"];
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    if Command::new("wrk").arg("--version").output().is_err() {
+        println!("pages: wrk is not installed; install it with `sudo apt-get install -y wrk` and run again");
+        return;
+    }
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-pages-pg");
+    let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, Durability::Durable))
+        .await
+        .expect("join")
+        .expect("the private PostgreSQL cluster starts (is PostgreSQL installed?)");
+    let pool = fresh_database(&pg).await;
+
+    let smtp = SmtpSink::start().await;
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let settings = support::app::settings(&base, &smtp.url());
+    let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
+    let demo = optag::demo::load(&pool, chrono::Utc::now()).await.expect("demo loads");
+    let app = RunningApp::start(settings, pool.clone(), key, Arc::new(SystemClock), listener).expect("app starts");
+    let limit = serve_limit(pool.clone()).await;
+
+    let pages = [
+        ("the limit (12 rows + template)", format!("{limit}/")),
+        ("/", format!("{base}/")),
+        ("/intakes/{slug}", format!("{base}/intakes/{}", demo.intake_slug)),
+        ("/intakes/{slug}/apply", format!("{base}/intakes/{}/apply", demo.intake_slug)),
+        ("/info-meetings/{id}", format!("{base}/info-meetings/{}", demo.info_meeting_id)),
+    ];
+    // Warm both servers (pools, caches) before anything is measured.
+    for (_, url) in &pages {
+        let _ = Command::new("wrk").args(["-t1", "-c8", "-d1s", url]).output();
+    }
+    println!("wrk {} against each page; PostgreSQL with fsync on", WRK_ARGS.join(" "));
+    println!("| page | req/s | p50 | p99 | of the limit |\n|---|---|---|---|---|");
+    let mut limit_rate = None;
+    for (name, url) in &pages {
+        let Some(run) = wrk(url) else {
+            println!("| {name} | wrk failed | | | |");
+            continue;
+        };
+        let ratio = limit_rate.map_or(1.0, |l: f64| run.rate / l);
+        limit_rate.get_or_insert(run.rate);
+        let errors = if run.errors.is_empty() { String::new() } else { format!(" ({})", run.errors) };
+        println!("| `{name}` | {:.0} | {:.1} ms | {:.1} ms | {ratio:.2}{errors} |", run.rate, run.p50_ms, run.p99_ms);
+    }
+    let (rss, peak) = memory();
+    println!("server RSS (this process: optag and the limit page) {rss:.1} MB, peak {peak:.1} MB");
+    app.stop().await;
+    pool.close().await;
+    pg.stop();
+}
+
+/// Drops and creates the bench database, migrated and empty.
+async fn fresh_database(pg: &EmbeddedPg) -> PgPool {
+    let mut admin = pg.connect_options().connect().await.expect("connect to the cluster");
+    for sql in [format!("DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"), format!("CREATE DATABASE {DATABASE}")] {
+        sqlx::query(AssertSqlSafe(sql)).execute(&mut admin).await.expect("fresh bench database");
+    }
+    admin.close().await.ok();
+    let pool = optag::startup::pool_options()
+        .connect_with(pg.connect_options().database(DATABASE))
+        .await
+        .expect("connect to the bench database");
+    optag::storage::migrate(&pool).await.expect("migrations run");
+    sqlx::query("CREATE TABLE bench_limit_rows (id bigint PRIMARY KEY, name text NOT NULL, place text NOT NULL)")
+        .execute(&pool)
+        .await
+        .expect("limit table");
+    sqlx::query(
+        "INSERT INTO bench_limit_rows SELECT g, 'Forløb nummer ' || g, 'Mødelokale ' || g FROM generate_series(1, 40) g",
+    )
+    .execute(&pool)
+    .await
+    .expect("limit rows");
+    pool
+}
+
+#[derive(Template)]
+#[template(
+    ext = "html",
+    source = "<!doctype html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Grænsen</title></head><body>\
+<h1>Forløb</h1><ul>{% for r in rows %}<li><a href=\"/x/{{ r.0 }}\">{{ r.1 }}</a> – {{ r.2 }}</li>{% endfor %}</ul>\
+</body></html>"
+)]
+struct LimitPage {
+    rows: Vec<(i64, String, String)>,
+}
+
+async fn limit_page(State(pool): State<PgPool>) -> Result<Html<String>, axum::http::StatusCode> {
+    let rows = sqlx::query_as("SELECT id, name, place FROM bench_limit_rows ORDER BY id LIMIT 12")
+        .fetch_all(&pool)
+        .await
+        .map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)?;
+    LimitPage { rows }.render().map(Html).map_err(|_| axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The bare stack on a port of its own, with a pool of its own the app's size.
+async fn serve_limit(pool: PgPool) -> String {
+    let pool = optag::startup::pool_options().connect_with((*pool.connect_options()).clone()).await.unwrap();
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("address"));
+    let router = Router::new().route("/", get(limit_page)).with_state(pool);
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    url
+}
+
+struct Run {
+    rate: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    errors: String,
+}
+
+/// One wrk run in another process; `None` when it does not run or its output does not read.
+fn wrk(url: &str) -> Option<Run> {
+    let out = Command::new("wrk").args(WRK_ARGS).arg(url).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let field = |prefix: &str| {
+        text.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1))
+    };
+    let errors: Vec<&str> =
+        text.lines().map(str::trim).filter(|l| l.starts_with("Non-2xx") || l.starts_with("Socket errors")).collect();
+    Some(Run {
+        rate: field("Requests/sec:")?.parse().ok()?,
+        p50_ms: millis(field("50%")?)?,
+        p99_ms: millis(field("99%")?)?,
+        errors: errors.join("; "),
+    })
+}
+
+/// wrk's `812.00us`, `4.60ms`, `1.02s` in milliseconds.
+fn millis(text: &str) -> Option<f64> {
+    let split = text.find(|c: char| c.is_ascii_alphabetic())?;
+    let (number, unit) = text.split_at(split);
+    let n: f64 = number.parse().ok()?;
+    Some(match unit {
+        "us" => n / 1e3,
+        "ms" => n,
+        "s" => n * 1e3,
+        "m" => n * 60e3,
+        _ => return None,
+    })
+}
+
+/// VmRSS and VmHWM from /proc/self/status (Linux), in MB; 0 elsewhere.
+fn memory() -> (f64, f64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map_or(0.0, |kb| kb / 1024.0)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
