@@ -9,6 +9,7 @@ catalogue! {
         en: "The interview takes about an hour. You meet two people from the school: one with lived experience and one professional. You are welcome to bring a support person."
     }
     book_legend { da: "Ledige tider", en: "Free times" }
+    err_choose_slot { da: "Vælg en af de ledige tider herunder.", en: "Choose one of the free times below." }
     book_none { da: "Der er ingen ledige tider lige nu. Kontakt skolen, så finder vi en løsning.", en: "There are no free times right now. Contact the school and we will find a solution." }
     book_accommodations { da: "Er der noget, der gør samtalen lettere for dig? (valgfrit)", en: "Is there anything that makes the interview easier for you? (optional)" }
     book_accommodations_hint { da: "Fx et stille rum, en pause undervejs eller at have en med. Kun dem, du skal tale med, kan se det.", en: "For example a quiet room, a break, or bringing someone. Only the people you meet can see it." }

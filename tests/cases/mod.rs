@@ -4,6 +4,7 @@ mod cli;
 mod cohorts;
 mod database;
 mod forbidden_audit;
+mod form_errors;
 mod headers_and_connections;
 mod interop;
 mod interviews;

@@ -85,6 +85,8 @@ struct BookPage {
     days: Vec<(String, Vec<SlotChoice>)>,
     notice: Option<&'static str>,
     problem: Option<(&'static str, String)>,
+    /// No time was chosen: said in the summary and beside the list of times.
+    slot_error: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -132,6 +134,10 @@ async fn render(
         closed_text: fill(t.closed_text, &[&cutoff.num_hours()]),
         days,
         notice,
+        slot_error: problem
+            .as_ref()
+            .filter(|(title, _)| *title == lang.apply().error_summary_title)
+            .map(|p| p.1.clone()),
         problem,
     };
     Ok(page.render()?)
@@ -170,8 +176,16 @@ async fn book(
     };
     let t = lang.interview();
     let Ok(slot) = form.get("slot").parse::<i64>() else {
-        let html =
-            render(&state, lang, &token, &inv, cutoff, None, Some((t.book_legend, t.book_legend.to_string()))).await?;
+        let html = render(
+            &state,
+            lang,
+            &token,
+            &inv,
+            cutoff,
+            None,
+            Some((lang.apply().error_summary_title, t.err_choose_slot.into())),
+        )
+        .await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
     };
     let accommodations = form.get("accommodations");
