@@ -8,6 +8,13 @@ catalogue! {
     offer_answer_by { da: "Svar senest {}.", en: "Please answer by {}." }
     offer_accept { da: "Ja tak, jeg tager pladsen", en: "Yes please, I take the place" }
     offer_decline { da: "Nej tak", en: "No thank you" }
+    decline_title { da: "Vil du sige nej tak til pladsen?", en: "Do you want to decline the place?" }
+    decline_text {
+        da: "Hvis du siger nej tak, giver vi pladsen til en anden, og det kan ikke laves om bagefter. Du er altid velkommen til at søge igen senere.",
+        en: "If you decline, we give the place to someone else, and it cannot be undone afterwards. You are always welcome to apply again later."
+    }
+    decline_confirm { da: "Ja, jeg siger nej tak til pladsen", en: "Yes, I decline the place" }
+    decline_back { da: "Nej, gå tilbage til tilbuddet", en: "No, go back to the offer" }
     offer_accepted_title { da: "Velkommen på holdet", en: "Welcome to the group" }
     offer_accepted_text { da: "Du har sagt ja til pladsen. Vi sender en e-mail med datoerne.", en: "You have accepted the place. We are sending an e-mail with the dates." }
     offer_declined_title { da: "Tak for dit svar", en: "Thank you for your answer" }

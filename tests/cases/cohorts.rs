@@ -427,3 +427,32 @@ async fn staff_withdrawing_an_offered_person_passes_the_seat_on() {
             .unwrap();
     assert_eq!(statuses, [(first, "withdrawn".to_string()), (next, "offered".to_string())]);
 }
+
+/// Issue 17 item 3: declining a place is confirmed on a page of its own;
+/// opening that page changes nothing, and once answered it says so (410).
+#[tokio::test]
+async fn declining_a_place_is_confirmed_on_its_own_page_first() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let reference = submit(&app, &demo.intake_slug, "eva@example.org", &[]).await;
+    let cohort = demo.cohort_id.to_string();
+    staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &cohort)]).await;
+    let mails = app.smtp.mails_to("eva@example.org", 2).await;
+    let link = mails.iter().find_map(|m| m.link("/offers/")).unwrap();
+    let offer = url::Url::parse(&link).unwrap().path().to_string();
+
+    let page = app.get(&offer).await.text().await.unwrap();
+    assert!(page.contains(&format!("href=\"{offer}/decline\"")), "no is a link to the confirmation, not an answer");
+    let confirm = app.get(&format!("{offer}/decline")).await;
+    assert_eq!(confirm.status(), StatusCode::OK);
+    let confirm = confirm.text().await.unwrap();
+    assert!(confirm.contains("kan ikke laves om") && confirm.contains("name=\"decision\" value=\"decline\""));
+    let status: String = sqlx::query_scalar("SELECT status FROM applications").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(status, "offered", "opening the confirmation changes nothing");
+
+    assert_eq!(app.post_form(&offer, &[("decision", "decline")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.get(&format!("{offer}/decline")).await.status(), StatusCode::GONE);
+    assert_eq!(app.get(&format!("/offers/{}/decline", "A".repeat(43))).await.status(), StatusCode::NOT_FOUND);
+}

@@ -27,7 +27,10 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/offers/{token}", get(page).post(answer)).route("/feeds/{token}", get(feed))
+    Router::new()
+        .route("/offers/{token}", get(page).post(answer))
+        .route("/offers/{token}/decline", get(decline_page))
+        .route("/feeds/{token}", get(feed))
 }
 
 #[derive(Template)]
@@ -44,22 +47,39 @@ fn notice(lang: Lang, title: &str, text: &str, status: StatusCode) -> Response {
     NoticePage::new(PageContext::new(lang, "/"), title, vec![text.into()]).respond(status)
 }
 
-async fn page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let hash = hash_of(&token)?;
+/// The offer behind a link while it can still be answered, with its cohort;
+/// otherwise the page that says why not (404 never issued, 410 answered or lapsed).
+async fn live_offer(
+    state: &AppState,
+    lang: Lang,
+    token: &str,
+) -> AppResult<Result<(storage::cohorts::Offer, storage::cohorts::Cohort), Response>> {
+    let hash = hash_of(token)?;
     let t = lang.cohort();
     let mut conn = state.pool.acquire().await?;
     let Some(offer) = storage::cohorts::offer_by_token(&mut conn, &hash).await? else {
-        return links::missing(&state, lang, LinkKind::Offer, &hash).await;
+        return Ok(Err(links::missing(state, lang, LinkKind::Offer, &hash).await?));
     };
     drop(conn);
     let now = state.clock.now();
     match offer.status.as_str() {
         "offered" if offer.answer_by > now => {}
-        "offered" | "expired" => return Ok(notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE)),
-        "withdrawn" => return Ok(links::gone(lang, LinkKind::Offer, Retired::Over)),
-        _ => return Ok(links::gone(lang, LinkKind::Offer, Retired::Used)),
+        "offered" | "expired" => {
+            return Ok(Err(notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE)));
+        }
+        "withdrawn" => return Ok(Err(links::gone(lang, LinkKind::Offer, Retired::Over))),
+        _ => return Ok(Err(links::gone(lang, LinkKind::Offer, Retired::Used))),
     }
     let cohort = storage::cohorts::get(&state.pool, offer.cohort_id).await?.ok_or(AppError::NotFound)?;
+    Ok(Ok((offer, cohort)))
+}
+
+async fn page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    let (offer, cohort) = match live_offer(&state, lang, &token).await? {
+        Ok(live) => live,
+        Err(response) => return Ok(response),
+    };
+    let t = lang.cohort();
     let page = OfferPage {
         ctx: PageContext::new(lang, "/"),
         t,
@@ -70,6 +90,24 @@ async fn page(State(state): State<AppState>, Path(token): Path<String>, lang: La
         answer_by: fill(t.offer_answer_by, &[&dates::long_moment(lang, offer.answer_by)]),
         action: format!("/offers/{token}"),
     };
+    Ok(Html(page.render()?).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "pages/offers/decline.html")]
+struct DeclinePage {
+    ctx: PageContext,
+    t: &'static CohortStrings,
+    action: String,
+}
+
+/// Saying no to a place cannot be undone (the seat goes to the next person),
+/// so it is confirmed on a page of its own; opening it changes nothing.
+async fn decline_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
+    if let Err(response) = live_offer(&state, lang, &token).await? {
+        return Ok(response);
+    }
+    let page = DeclinePage { ctx: PageContext::new(lang, "/"), t: lang.cohort(), action: format!("/offers/{token}") };
     Ok(Html(page.render()?).into_response())
 }
 

@@ -41,7 +41,15 @@ export default async function cohorts(s, { width, mailApi, clockEpoch, runs }) {
   for (const [person, button, heading] of [[people[0], 'Ja tak, jeg tager pladsen', 'Velkommen på holdet'], [people[1], 'Nej tak', 'Tak for dit svar']]) {
     const mail = await waitForMail(mailApi, person.email, /Tilbud om plads/);
     await s.visit(linkPath(mail, '/offers/'));
-    await page.getByRole('button', { name: button }).click();
+    if (button === 'Nej tak') {
+      // Declining is confirmed on a page of its own.
+      await page.getByRole('link', { name: button }).click();
+      s.expect(await page.getByRole('heading', { name: 'Vil du sige nej tak til pladsen?' }).count() === 1, 'the decline is confirmed first');
+      await s.axe('decline confirmation');
+      await page.getByRole('button', { name: 'Ja, jeg siger nej tak til pladsen' }).click();
+    } else {
+      await page.getByRole('button', { name: button }).click();
+    }
     s.expect(await page.getByRole('heading', { name: heading }).count() === 1, `${person.email}: ${heading}`);
     await s.axe(`answered ${button}`);
   }
