@@ -72,6 +72,7 @@ catalogue! {
     sort_name { da: "Navn", en: "Name" }
     sort_reference { da: "Reference", en: "Reference" }
     list_count { da: "{} ansøgninger", en: "{} applications" }
+    list_count_one { da: "1 ansøgning", en: "1 application" }
     list_none { da: "Ingen ansøgninger passer til filteret.", en: "No applications match the filter." }
     page_prev { da: "Forrige side", en: "Previous page" }
     page_next { da: "Næste side", en: "Next page" }

@@ -25,7 +25,7 @@ export default async function staff(s, { width, users, clockEpoch }) {
   await s.axe('applications');
   await page.getByLabel('Søg i navn, e-mail eller reference').fill(reference);
   await page.getByRole('button', { name: 'Vis' }).click();
-  s.expect(await page.getByText('1 ansøgninger').count() === 1, 'the filter finds one application');
+  s.expect(await page.getByText('1 ansøgning', { exact: true }).count() === 1, 'the filter finds one application');
   await page.getByRole('link', { name: reference }).click();
   s.expect(await page.locator('[data-criterion]').count() === 12, 'twelve criteria shown');
   await s.axe('application');

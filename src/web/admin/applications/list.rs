@@ -154,7 +154,7 @@ pub async fn list(
                 select_label: fill(s.select_label, &[&r.reference]),
             })
             .collect(),
-        count_text: fill(s.list_count, &[&total]),
+        count_text: if total == 1 { s.list_count_one.to_string() } else { fill(s.list_count, &[&total]) },
         intakes: intakes.into_iter().map(|(id, name)| (id.to_string(), name, Some(id) == chosen.intake_id)).collect(),
         statuses: Status::ALL.iter().map(|st| (st.key(), status_label(s, *st), Some(*st) == chosen.status)).collect(),
         sorts: [
