@@ -100,13 +100,17 @@ pub enum Confirmed {
     Unknown,
 }
 
+/// The status and link expiry of the subscription behind a confirmation link.
+async fn subscription_row(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<(String, Option<DateTime<Utc>>)>> {
+    sqlx::query_as("SELECT status, confirm_expires_at FROM interest_subscribers WHERE confirm_token_hash = $1")
+        .bind(hash)
+        .fetch_optional(pool)
+        .await
+}
+
 /// Whether a confirmation link is known, and its state, without changing it.
 pub async fn subscription_link(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<Confirmed> {
-    let row: Option<(String, Option<DateTime<Utc>>)> =
-        sqlx::query_as("SELECT status, confirm_expires_at FROM interest_subscribers WHERE confirm_token_hash = $1")
-            .bind(hash)
-            .fetch_optional(pool)
-            .await?;
+    let row = subscription_row(pool, hash).await?;
     Ok(match row {
         None => Confirmed::Unknown,
         // Confirmed before (and perhaps unsubscribed since): the link is used.
@@ -117,11 +121,7 @@ pub async fn subscription_link(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -
 }
 
 pub async fn confirm_subscription(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -> sqlx::Result<Confirmed> {
-    let row: Option<(String, Option<DateTime<Utc>>)> =
-        sqlx::query_as("SELECT status, confirm_expires_at FROM interest_subscribers WHERE confirm_token_hash = $1")
-            .bind(hash)
-            .fetch_optional(pool)
-            .await?;
+    let row = subscription_row(pool, hash).await?;
     Ok(match row {
         None => Confirmed::Unknown,
         Some((status, _)) if status == "subscribed" => Confirmed::Done,

@@ -96,45 +96,29 @@ async fn sealed_version_in_use(conn: &mut PgConnection) -> sqlx::Result<Option<i
 }
 
 async fn sealed_version_in_use_other_than(conn: &mut PgConnection, current: i16) -> sqlx::Result<Option<i16>> {
-    sqlx::query_scalar(
+    // The free-text columns come from `SEALED_COLUMNS`, so a column added
+    // there is also counted here (a server with the wrong key then refuses to start).
+    let version_of = |column: &str| format!("(get_byte({column}, 0) * 256 + get_byte({column}, 1))::smallint");
+    let free_text: String = SEALED_COLUMNS
+        .iter()
+        .map(|c| format!(" UNION ALL SELECT {} FROM {} WHERE {} IS NOT NULL", version_of(c.sealed), c.table, c.sealed))
+        .collect();
+    // Names come from constants, never from a request.
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
         "SELECT v FROM (
-             SELECT (get_byte(facts_sealed, 0) * 256 + get_byte(facts_sealed, 1))::smallint AS v
-             FROM applications WHERE facts_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(answers_sealed, 0) * 256 + get_byte(answers_sealed, 1))::smallint
-             FROM applications WHERE answers_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(eligibility_sealed, 0) * 256 + get_byte(eligibility_sealed, 1))::smallint
-             FROM applications WHERE eligibility_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(totp_secret, 0) * 256 + get_byte(totp_secret, 1))::smallint
-             FROM staff_users WHERE length(totp_secret) >= $2
-             UNION ALL
-             SELECT (get_byte(fields_sealed, 0) * 256 + get_byte(fields_sealed, 1))::smallint
-             FROM drafts WHERE fields_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(body_sealed, 0) * 256 + get_byte(body_sealed, 1))::smallint
-             FROM application_notes WHERE body_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(accommodations_sealed, 0) * 256 + get_byte(accommodations_sealed, 1))::smallint
-             FROM interview_bookings WHERE accommodations_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(notes_sealed, 0) * 256 + get_byte(notes_sealed, 1))::smallint
-             FROM interview_assessments WHERE notes_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(body_sealed, 0) * 256 + get_byte(body_sealed, 1))::smallint
-             FROM mail_outbox WHERE body_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(reason_sealed, 0) * 256 + get_byte(reason_sealed, 1))::smallint
-             FROM application_status_history WHERE reason_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(note_sealed, 0) * 256 + get_byte(note_sealed, 1))::smallint
-             FROM info_meeting_signups WHERE note_sealed IS NOT NULL
-             UNION ALL
-             SELECT (get_byte(record_sealed, 0) * 256 + get_byte(record_sealed, 1))::smallint
-             FROM eligibility_verifications
+             SELECT {} AS v FROM applications WHERE facts_sealed IS NOT NULL
+             UNION ALL SELECT {} FROM applications WHERE answers_sealed IS NOT NULL
+             UNION ALL SELECT {} FROM applications WHERE eligibility_sealed IS NOT NULL
+             UNION ALL SELECT {} FROM staff_users WHERE length(totp_secret) >= $2
+             UNION ALL SELECT {} FROM drafts WHERE fields_sealed IS NOT NULL{free_text}
          ) used WHERE v <> $1 LIMIT 1",
-    )
+        version_of("facts_sealed"),
+        version_of("answers_sealed"),
+        version_of("eligibility_sealed"),
+        version_of("totp_secret"),
+        version_of("fields_sealed"),
+    )))
+    .persistent(false)
     .bind(current)
     .bind(SEALED_MIN_LEN)
     .fetch_optional(conn)
