@@ -444,7 +444,10 @@ async fn declining_a_place_is_confirmed_on_its_own_page_first() {
     let offer = url::Url::parse(&link).unwrap().path().to_string();
 
     let page = app.get(&offer).await.text().await.unwrap();
-    assert!(page.contains(&format!("href=\"{offer}/decline\"")), "no is a link to the confirmation, not an answer");
+    assert!(
+        page.contains(&format!("formmethod=\"get\" formaction=\"{offer}/decline\"")),
+        "the decline button leads to the confirmation, it does not answer"
+    );
     let confirm = app.get(&format!("{offer}/decline")).await;
     assert_eq!(confirm.status(), StatusCode::OK);
     let confirm = confirm.text().await.unwrap();

@@ -43,7 +43,7 @@ export default async function cohorts(s, { width, mailApi, clockEpoch, runs }) {
     await s.visit(linkPath(mail, '/offers/'));
     if (button === 'Nej tak') {
       // Declining is confirmed on a page of its own.
-      await page.getByRole('link', { name: button }).click();
+      await page.getByRole('button', { name: button }).click();
       s.expect(await page.getByRole('heading', { name: 'Vil du sige nej tak til pladsen?' }).count() === 1, 'the decline is confirmed first');
       await s.axe('decline confirmation');
       await page.getByRole('button', { name: 'Ja, jeg siger nej tak til pladsen' }).click();
