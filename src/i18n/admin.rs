@@ -224,6 +224,7 @@ catalogue! {
         en: "You were signed out because the page had not been used for a while. We kept what you wrote. Look it over and press the button to send it now."
     }
     kept_send { da: "Send det nu", en: "Send it now" }
+    kept_written { da: "Det du skrev", en: "What you wrote" }
     kept_discard { da: "Send det ikke – gå til forsiden", en: "Do not send it – go to the overview" }
     password_intro { da: "Når du skifter adgangskode, bliver du logget ud alle andre steder.", en: "When you change your password, you are signed out everywhere else." }
     password_current { da: "Nuværende adgangskode", en: "Current password" }
