@@ -60,6 +60,8 @@ export class Session {
 
   /** axe-core over the current page, WCAG 2.1 A and AA; and a plain, short title. */
   async axe(label) {
+    // A click that submits a form may still be navigating: check the page it lands on.
+    await this.page.waitForLoadState('load');
     const title = await this.page.title();
     this.expect(title.length > 0 && title.length < 120 && !/[<>{}]/.test(title), `${label}: a plain title, got "${title.slice(0, 80)}"`);
     await this.page.evaluate(axeSource);
