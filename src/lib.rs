@@ -1,3 +1,5 @@
+#[cfg(test)]
+mod architecture_tests;
 pub mod auth;
 pub mod cli;
 pub mod clock;
@@ -5,6 +7,7 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod embedded_pg;
+pub mod flows;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;

@@ -220,7 +220,7 @@ impl RunningApp {
         let address = listener.local_addr()?;
         let settings = Arc::new(settings);
         let mail_wake = Arc::new(Notify::new());
-        let state = AppState {
+        let flows = crate::flows::Context {
             pool: pool.clone(),
             settings: settings.clone(),
             clock,
@@ -229,8 +229,8 @@ impl RunningApp {
             consent_ids: Arc::default(),
             mail_reach: Arc::new(crate::mail::reach::MailReach::new(settings.mail.clone())),
             organisation: Arc::default(),
-            public_cache: Arc::default(),
         };
+        let state = AppState { flows, public_cache: Arc::default() };
         let (shutdown, watch_shutdown) = watch::channel(false);
         let worker = Worker {
             pool,

@@ -1,4 +1,5 @@
 //! The rules of optag: pure functions and types, no IO, no clock, no randomness.
+pub mod actor;
 pub mod application;
 pub mod cohort;
 pub mod consent;

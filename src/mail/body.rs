@@ -37,12 +37,7 @@ struct HtmlPart<'a> {
 }
 
 impl MailBody {
-    pub fn into_email(
-        self,
-        to: EmailAddress,
-        subject: String,
-        attachments: Vec<Attachment>,
-    ) -> Result<OutgoingEmail, askama::Error> {
+    pub fn into_email(self, to: EmailAddress, subject: String, attachments: Vec<Attachment>) -> super::Rendered {
         use crate::domain::text::normalise;
         // Text from the database or a form may hold CRLF or a bare CR: every
         // part gets LF line breaks and no other control characters.
@@ -56,8 +51,8 @@ impl MailBody {
             closing: fix(self.closing),
         };
         let subject = normalise(&subject).replace('\n', " ");
-        let text = TextPart { m: &m }.render()?;
-        let html = HtmlPart { m: &m, subject: &subject }.render()?;
+        let text = TextPart { m: &m }.render().map_err(super::RenderError::from)?;
+        let html = HtmlPart { m: &m, subject: &subject }.render().map_err(super::RenderError::from)?;
         Ok(OutgoingEmail { to, subject, text, html, attachments })
     }
 }

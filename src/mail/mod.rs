@@ -3,6 +3,7 @@
 pub mod body;
 pub mod calendar;
 pub mod message;
+pub mod messages;
 pub mod outbox;
 pub mod reach;
 pub mod transport;
@@ -43,3 +44,11 @@ impl Attachment {
         Self { filename: filename.to_string(), content_type, content }
     }
 }
+
+/// A mail's template failed to render: a fault of ours, never the recipient's.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct RenderError(#[from] askama::Error);
+
+/// What every mail builder returns.
+pub type Rendered = Result<OutgoingEmail, RenderError>;

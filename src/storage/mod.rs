@@ -24,6 +24,7 @@ pub mod sealed;
 pub mod sessions;
 pub mod staff;
 pub mod throttle;
+mod types;
 pub mod verifications;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");

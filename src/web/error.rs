@@ -24,6 +24,8 @@ pub enum AppError {
     #[error(transparent)]
     Render(#[from] askama::Error),
     #[error(transparent)]
+    Mail(#[from] crate::mail::RenderError),
+    #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
 
@@ -33,7 +35,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Database(_) | AppError::Render(_) | AppError::Other(_) => {
+            AppError::Database(_) | AppError::Render(_) | AppError::Mail(_) | AppError::Other(_) => {
                 // The cause chain goes to the log once, here; the person sees a kind page.
                 let chain: Vec<String> = anyhow::Chain::new(&self).map(|e| e.to_string()).collect();
                 tracing::error!(error = %chain.join(": "), "request failed");
@@ -55,6 +57,20 @@ impl From<crate::auth::password::PasswordError> for AppError {
 }
 
 pub type AppResult<T> = Result<T, AppError>;
+
+impl From<crate::flows::Error> for AppError {
+    fn from(err: crate::flows::Error) -> Self {
+        use crate::flows::Error as E;
+        match err {
+            E::NotFound => AppError::NotFound,
+            E::Forbidden => AppError::Forbidden,
+            E::Busy(busy) => AppError::Busy(busy),
+            E::Database(e) => AppError::Database(e),
+            E::Mail(e) => AppError::Mail(e),
+            E::Other(e) => AppError::Other(e),
+        }
+    }
+}
 
 /// A handler that panicked answers 500, which `render_error_pages` turns into
 /// the kind page, instead of a dropped connection. The panic's message is not

@@ -1,10 +1,12 @@
-//! A url-encoded form body as name/value pairs, repeated names kept
-//! (checkbox groups), for handlers to map into their field structs.
+//! A url-encoded form body: [`Form`] deserializes it into a handler's field
+//! struct once at the edge; [`FormFields`] keeps the raw pairs for the few
+//! places that need them (kept posts, the fuzz).
 use axum::{
     body::Bytes,
     extract::{FromRequest, Request},
     http::{StatusCode, header},
 };
+use serde::de::DeserializeOwned;
 
 pub struct FormFields(Vec<(String, String)>);
 
@@ -32,6 +34,31 @@ impl FormFields {
     }
 }
 
+impl FormFields {
+    /// The pairs as `T`, by `serde_html_form` (repeated names fill a `Vec`,
+    /// missing ones take the field's default when `T` says so).
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, serde_html_form::de::Error> {
+        let encoded = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(&self.0).finish();
+        serde_html_form::from_str(&encoded)
+    }
+}
+
+/// A form body deserialized into `T` after every name and value passed
+/// `domain::text::normalise` ([`FormFields::parse`]). A body that is not a
+/// form is 415; one that does not fit `T` is 422. Field structs keep text as
+/// `String` with `#[serde(default)]`, and their `parse` turns it into domain
+/// values, so a missing field reads as empty as a browser would send it.
+pub struct Form<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Form<T> {
+    type Rejection = StatusCode;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let fields = FormFields::from_request(request, state).await?;
+        fields.decode().map(Form).map_err(|_| StatusCode::UNPROCESSABLE_ENTITY)
+    }
+}
+
 impl<S: Send + Sync> FromRequest<S> for FormFields {
     type Rejection = StatusCode;
 
@@ -56,6 +83,25 @@ mod tests {
     fn control_characters_go_and_line_breaks_become_lf() {
         let f = FormFields::parse("note=a%00b%0D%0Ac%1B".as_bytes());
         assert_eq!(f.get("note"), "ab\nc");
+    }
+
+    #[derive(serde::Deserialize, Debug, PartialEq)]
+    #[serde(default)]
+    #[derive(Default)]
+    struct Fields {
+        note: String,
+        treatment: Vec<String>,
+        missing: String,
+    }
+
+    #[test]
+    fn decode_fills_a_struct_after_normalising() {
+        let f = FormFields::parse("note=a%00b%0D%0Ac&treatment=x&treatment=y%26z".as_bytes());
+        let fields: Fields = f.decode().unwrap();
+        assert_eq!(
+            fields,
+            Fields { note: "ab\nc".into(), treatment: vec!["x".into(), "y&z".into()], missing: String::new() }
+        );
     }
 
     #[test]

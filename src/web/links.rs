@@ -28,6 +28,24 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/done/{what}", get(done))
 }
 
+/// The `{token}` of a link's path, checked and hashed: a token we could not
+/// have made is 404 before any lookup. Rows are found by the hash only.
+pub struct LinkToken {
+    pub hash: Vec<u8>,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for LinkToken {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let Path(params) = Path::<std::collections::HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| AppError::NotFound)?;
+        let token = params.get("token").ok_or(AppError::NotFound)?;
+        Ok(LinkToken { hash: hash_of(token)? })
+    }
+}
+
 /// The hash to look up; a token we could not have made is unknown.
 pub fn hash_of(token: &str) -> AppResult<Vec<u8>> {
     if tokens::is_well_formed(token) { Ok(tokens::hash(token)) } else { Err(AppError::NotFound) }

@@ -28,7 +28,6 @@ pub mod serve;
 use std::{sync::Arc, time::Duration};
 
 use axum::{Router, extract::MatchedPath, http::Request, middleware};
-use tokio::sync::Notify;
 use tower::ServiceBuilder;
 use tower_http::{
     catch_panic::CatchPanicLayer,
@@ -39,26 +38,22 @@ use tower_http::{
     trace::TraceLayer,
 };
 
-use crate::{clock::Clock, config::Settings};
-
-/// Everything a handler may need; cheap to clone.
+/// Everything a handler may need; cheap to clone. Derefs to the use cases'
+/// [`Context`](crate::flows::Context), so `state.pool` and a call
+/// `flows::x::y(&state, …)` both read naturally.
 #[derive(Clone)]
 pub struct AppState {
-    pub pool: sqlx::PgPool,
-    pub settings: Arc<Settings>,
-    pub clock: Arc<dyn Clock>,
-    /// Wakes the outbox worker after a commit that queued mail.
-    pub mail_wake: Arc<Notify>,
-    /// Seals and opens the special-category fields.
-    pub key: Arc<crate::sealing::FieldKey>,
-    /// Ids of the consent texts, once known to be stored.
-    pub consent_ids: Arc<apply::ConsentIds>,
-    /// Whether the relay carries mail to a given address (SMTPUTF8).
-    pub mail_reach: Arc<crate::mail::reach::MailReach>,
-    /// The school's name and contact, shown on every page and in every mail.
-    pub organisation: Arc<crate::storage::organisation::Cached>,
+    pub flows: crate::flows::Context,
     /// The rendered public pages, while nothing they show has changed.
     pub public_cache: Arc<public_cache::PublicCache>,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = crate::flows::Context;
+
+    fn deref(&self) -> &Self::Target {
+        &self.flows
+    }
 }
 
 pub const BODY_LIMIT: usize = 64 * 1024;

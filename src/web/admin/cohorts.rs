@@ -18,6 +18,7 @@ use crate::{
         schedule,
         staff::Permission,
     },
+    flows::cohorts::{self as flow, Offered, Waitlisted},
     i18n::{Lang, dates, fill},
     mail::calendar::{self, CalendarEvent, Kind},
     storage::{
@@ -26,7 +27,6 @@ use crate::{
     },
     web::{
         AppState,
-        cohorts::flow::{self, Offered, Waitlisted},
         error::{AppError, AppResult},
         form::FormFields,
         notice::NoticePage,
@@ -265,7 +265,7 @@ async fn ics(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -
 
 async fn release(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
     staff.require(Permission::DecideApplications)?;
-    let sent = flow::release_rejections(&state, &staff, id).await?;
+    let sent = flow::release_rejections(&state, &staff.actor(), id).await?;
     Ok(Redirect::to(&format!("/admin/intakes/{id}?released={sent}#release")).into_response())
 }
 
@@ -280,7 +280,7 @@ async fn offer(
     let t = lang.cohort();
     let back = format!("/admin/applications/{reference}");
     let cohort = form.get("cohort").parse::<i64>().map_err(|_| AppError::NotFound)?;
-    Ok(match flow::offer(&state, &staff, &reference, cohort).await? {
+    Ok(match flow::offer(&state, &staff.actor(), &reference, cohort).await? {
         Offered::Done => Redirect::to(&back).into_response(),
         Offered::Full => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
         Offered::WrongStatus(s) => notice(
@@ -302,7 +302,7 @@ async fn waitlist(
 ) -> AppResult<Response> {
     staff.require(Permission::DecideApplications)?;
     let back = format!("/admin/applications/{reference}");
-    Ok(match flow::waitlist(&state, &staff, &reference).await? {
+    Ok(match flow::waitlist(&state, &staff.actor(), &reference).await? {
         Waitlisted::Done => Redirect::to(&back).into_response(),
         Waitlisted::WrongStatus(s) => {
             let t = lang.cohort();

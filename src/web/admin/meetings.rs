@@ -15,13 +15,15 @@ use super::{AdminContext, Staff, applications::csv_cell};
 use crate::{
     domain::{email_address::EmailAddress, intake::parse_local_moment, local_time::to_local, staff::Permission},
     i18n::{Lang, dates, fill},
-    mail::outbox,
+    mail::{
+        messages::meetings::{self as mails, To},
+        outbox,
+    },
     storage::{self, info_meetings::NewMeeting},
     web::{
         AppState,
         error::{AppError, AppResult},
         form::FormFields,
-        meetings::mails::{self, To},
         page::PageContext,
     },
 };
@@ -290,7 +292,7 @@ async fn export(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>
 /// Mails everyone confirmed; returns how many.
 async fn to_confirmed<F>(state: &AppState, id: i64, make: F) -> AppResult<usize>
 where
-    F: Fn(To<'_>, i32) -> Result<crate::mail::OutgoingEmail, askama::Error>,
+    F: Fn(To<'_>, i32) -> crate::mail::Rendered,
 {
     let list = storage::info_meetings::signups(&state.pool, &state.key, id).await?;
     let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();

@@ -69,6 +69,15 @@ pub struct Staff {
 }
 
 impl Staff {
+    /// This staff member as the use cases see them.
+    pub fn actor(&self) -> crate::domain::actor::Actor {
+        crate::domain::actor::Actor::Staff {
+            user_id: self.user_id,
+            role: self.role,
+            request_id: self.request_id.clone(),
+        }
+    }
+
     pub fn require(&self, permission: Permission) -> Result<(), AppError> {
         if self.role.may(permission) { Ok(()) } else { Err(AppError::Forbidden) }
     }

@@ -179,11 +179,7 @@ async fn add(State(state): State<AppState>, staff: Staff, lang: Lang, form: Form
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
 
-fn activation_mail(
-    state: &AppState,
-    to: EmailAddress,
-    token: &str,
-) -> Result<crate::mail::OutgoingEmail, askama::Error> {
+fn activation_mail(state: &AppState, to: EmailAddress, token: &str) -> crate::mail::Rendered {
     let s = Lang::MAIL.admin();
     MailBody {
         greeting: Lang::MAIL.apply().mail_hello_unnamed.to_string(),

@@ -73,8 +73,7 @@ pub fn consent_texts(lang: Lang) -> (ConsentText, ConsentText) {
 
 /// The ids of the consent texts, kept once they are known to be committed
 /// (start-up stores them), which saves a query per submit.
-#[derive(Debug, Default)]
-pub struct ConsentIds(std::sync::RwLock<std::collections::HashMap<(&'static str, &'static str), i64>>);
+pub use crate::flows::ConsentIds;
 
 async fn consent_id(tx: &mut PgConnection, c: &SubmitCtx<'_>, text: &ConsentText) -> sqlx::Result<i64> {
     let key = (text.purpose.key(), text.language);

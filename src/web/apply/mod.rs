@@ -2,7 +2,7 @@
 mod flow;
 mod form_page;
 pub mod labels;
-mod mails;
+use crate::mail::messages::apply as mails;
 mod review_page;
 
 use askama::Template;

@@ -1,6 +1,4 @@
 //! The applicant's offer page: GET shows the place and two buttons, POST answers.
-pub mod flow;
-mod mails;
 
 use askama::Template;
 use axum::{
@@ -11,7 +9,6 @@ use axum::{
     routing::get,
 };
 
-use self::flow::Answered;
 use super::{
     AppState,
     error::{AppError, AppResult},
@@ -20,6 +17,7 @@ use super::{
     notice::NoticePage,
     page::PageContext,
 };
+use crate::flows::cohorts::{self as flow, Answered};
 use crate::{
     domain::link::{LinkKind, Retired},
     i18n::{CohortStrings, Lang, dates, fill},

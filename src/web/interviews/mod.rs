@@ -2,7 +2,7 @@
 //! change and cancel.
 mod booking;
 pub mod invite;
-mod mails;
+use crate::mail::messages::interviews as mails;
 
 use askama::Template;
 use axum::{

@@ -1,7 +1,7 @@
 //! Info meetings for the public: the meeting's page and sign-up, the
 //! confirmation link (GET shows a button, POST acts), and cancelling.
 mod flow;
-pub mod mails;
+use crate::mail::messages::meetings as mails;
 
 use askama::Template;
 use axum::{

@@ -2,8 +2,6 @@
 //! everything stored, who on the staff worked on it, when it goes; download,
 //! withdrawal and erasure. Plus "send me my link again", which always answers
 //! the same.
-pub(crate) mod flow;
-pub mod mails;
 mod view;
 
 use axum::{
@@ -22,6 +20,7 @@ use crate::{
     storage::{self, own_page::Link},
 };
 
+use crate::flows::own_page as flow;
 pub use flow::create_link;
 
 pub fn router() -> Router<AppState> {

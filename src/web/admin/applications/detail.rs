@@ -430,7 +430,7 @@ pub async fn change_status(
     )
     .await?;
     if ends {
-        crate::web::own_page::flow::release_place(&mut tx, &state, id, now).await?;
+        crate::flows::own_page::release_place(&mut tx, &state, id, now).await?;
     }
     tx.commit().await?;
     staff.audit(&state, "status_changed", Some(id), json!({ "from": from.key(), "to": to.key() })).await?;

@@ -4,7 +4,6 @@ use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgConnection;
 
-use super::mails;
 use crate::{
     config::Settings,
     domain::{
@@ -13,10 +12,11 @@ use crate::{
         link::can_withdraw,
         own_page::{LINK_LIFETIME, NEW_LINK_PAUSE},
     },
+    flows::{Context, Error, FlowResult},
+    mail::messages::own_page as mails,
     mail::outbox::{self, Requester},
     storage::{self, own_page::Link},
     tokens,
-    web::{AppState, error::AppError},
 };
 
 /// A fresh link to the own page; returns the token for the mail that carries it
@@ -38,18 +38,18 @@ fn mail_domain(settings: &Settings) -> String {
 
 /// Mails a new link for each application from `email`, unless one was sent a
 /// moment ago.
-pub async fn send_links(state: &AppState, email: &EmailAddress, requester: Requester) -> Result<(), AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn send_links(ctx: &Context, email: &EmailAddress, requester: Requester) -> FlowResult<()> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     let due = storage::own_page::due_for_new_link(&mut tx, &email.normalised(), now - NEW_LINK_PAUSE).await?;
     for (id, reference, address) in &due {
         let (token, expires) = create_link(&mut tx, *id, now).await?;
-        let to = EmailAddress::parse(address).map_err(|e| AppError::Other(anyhow::anyhow!("stored address: {e}")))?;
-        let mail = mails::link(&state.settings, to, reference, &token, expires)?;
-        outbox::queue_unproven(&mut tx, &state.key, &mail, &mail_domain(&state.settings), requester, now).await?;
+        let to = EmailAddress::parse(address).map_err(|e| Error::Other(anyhow::anyhow!("stored address: {e}")))?;
+        let mail = mails::link(&ctx.settings, to, reference, &token, expires)?;
+        outbox::queue_unproven(&mut tx, &ctx.key, &mail, &mail_domain(&ctx.settings), requester, now).await?;
     }
     tx.commit().await?;
-    state.mail_wake.notify_one();
+    ctx.mail_wake.notify_one();
     Ok(())
 }
 
@@ -58,34 +58,34 @@ pub async fn send_links(state: &AppState, email: &EmailAddress, requester: Reque
 /// on as a declined offer's is, inside this transaction; the calendar feed is
 /// closed; an interview booking is cancelled and its reminder withdrawn;
 /// coordinators hear.
-pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn withdraw(ctx: &Context, link: &Link) -> FlowResult<()> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     // The cohort first, then the application: the order an offer takes them in.
     let cohort = storage::cohorts::cohort_of_live_place(&mut tx, link.application_id).await?;
     if let Some(cohort_id) = cohort {
         storage::cohorts::lock_seats(&mut tx, cohort_id, now).await?;
     }
     let Some((id, status)) = storage::review::lock(&mut tx, &link.reference).await? else {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
     if let Ok(from) = status.parse::<Status>()
         && can_withdraw(from)
     {
         storage::review::set_status(
             &mut tx,
-            &state.key,
+            &ctx.key,
             id,
             storage::review::StatusChange { from, to: Status::Withdrawn, reason: None, actor: None, now },
         )
         .await?;
     }
-    release_place(&mut tx, state, id, now).await?;
+    release_place(&mut tx, ctx, id, now).await?;
     storage::own_page::erase_health(&mut tx, id, now).await?;
     record(&mut tx, "applicant_withdrew", Some(id), now).await?;
-    tell_coordinators(&mut tx, state, |to| mails::withdrawn(&state.settings, to, &link.reference)).await?;
+    tell_coordinators(&mut tx, ctx, |to| mails::withdrawn(&ctx.settings, to, &link.reference)).await?;
     tx.commit().await?;
-    state.mail_wake.notify_one();
+    ctx.mail_wake.notify_one();
     Ok(())
 }
 
@@ -94,17 +94,12 @@ pub async fn withdraw(state: &AppState, link: &Link) -> Result<(), AppError> {
 /// back and passed on inside this transaction, an interview booking is
 /// cancelled with its reminder. The caller holds the cohort's lock first
 /// (`cohorts::cohort_of_live_place` + `lock_seats`), then the application's.
-pub async fn release_place(
-    tx: &mut PgConnection,
-    state: &AppState,
-    id: i64,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
+pub async fn release_place(tx: &mut PgConnection, ctx: &Context, id: i64, now: DateTime<Utc>) -> FlowResult<()> {
     storage::cohorts::remove_from_waiting_list(tx, id).await?;
     if let Some(cohort_id) = storage::cohorts::give_up_place(tx, id, now).await? {
-        crate::web::cohorts::flow::pass_on_free_seats(tx, state, cohort_id, now).await?;
+        super::cohorts::pass_on_free_seats(tx, ctx, cohort_id, now).await?;
     }
-    if let Some(booking) = storage::interviews::active_booking(tx, &state.key, id).await? {
+    if let Some(booking) = storage::interviews::active_booking(tx, &ctx.key, id).await? {
         storage::interviews::cancel_booking(tx, booking.id, now).await?;
         if let Some(reminder) = booking.reminder_outbox_id {
             storage::outbox::withdraw(tx, reminder).await?;
@@ -114,9 +109,9 @@ pub async fn release_place(
 }
 
 /// The application stops being kept for a later intake.
-pub async fn stop_keeping(state: &AppState, link: &Link) -> Result<(), AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn stop_keeping(ctx: &Context, link: &Link) -> FlowResult<()> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     if storage::own_page::withdraw_keep_consent(&mut tx, link.application_id, now).await? {
         record(&mut tx, "applicant_withdrew_keep_consent", Some(link.application_id), now).await?;
     }
@@ -126,13 +121,13 @@ pub async fn stop_keeping(state: &AppState, link: &Link) -> Result<(), AppError>
 
 /// Everything goes now, as the retention purge would take it; coordinators
 /// hear the reference, so they can clear papers kept outside optag.
-pub async fn erase(state: &AppState, link: &Link) -> Result<(), AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn erase(ctx: &Context, link: &Link) -> FlowResult<()> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     let Some((id, _)) = storage::review::lock(&mut tx, &link.reference).await? else {
-        return Err(AppError::NotFound);
+        return Err(Error::NotFound);
     };
-    if let Some(booking) = storage::interviews::active_booking(&mut tx, &state.key, id).await?
+    if let Some(booking) = storage::interviews::active_booking(&mut tx, &ctx.key, id).await?
         && let Some(reminder) = booking.reminder_outbox_id
     {
         storage::outbox::withdraw(&mut tx, reminder).await?;
@@ -140,21 +135,21 @@ pub async fn erase(state: &AppState, link: &Link) -> Result<(), AppError> {
     storage::own_page::erase(&mut tx, id, now).await?;
     // The audit row keeps no link to the person: the application id is gone.
     record(&mut tx, "applicant_erased", None, now).await?;
-    tell_coordinators(&mut tx, state, |to| mails::erased(to, &link.reference)).await?;
+    tell_coordinators(&mut tx, ctx, |to| mails::erased(to, &link.reference)).await?;
     tx.commit().await?;
-    state.mail_wake.notify_one();
+    ctx.mail_wake.notify_one();
     Ok(())
 }
 
 /// Queues `mail` to every active coordinator and admin.
 async fn tell_coordinators(
     tx: &mut PgConnection,
-    state: &AppState,
-    mail: impl Fn(EmailAddress) -> Result<crate::mail::OutgoingEmail, askama::Error>,
-) -> Result<(), AppError> {
+    ctx: &Context,
+    mail: impl Fn(EmailAddress) -> crate::mail::Rendered,
+) -> FlowResult<()> {
     for address in storage::own_page::coordinator_addresses(tx).await? {
         let Ok(to) = EmailAddress::parse(&address) else { continue };
-        outbox::queue(tx, &state.key, &mail(to)?, &mail_domain(&state.settings)).await?;
+        outbox::queue(tx, &ctx.key, &mail(to)?, &mail_domain(&ctx.settings)).await?;
     }
     Ok(())
 }
@@ -176,8 +171,8 @@ async fn record(
     storage::audit::record(conn, &event).await
 }
 
-pub async fn audit(state: &AppState, action: &str, application_id: Option<i64>) -> Result<(), AppError> {
-    let mut conn = state.pool.acquire().await?;
-    record(&mut conn, action, application_id, state.clock.now()).await?;
+pub async fn audit(ctx: &Context, action: &str, application_id: Option<i64>) -> FlowResult<()> {
+    let mut conn = ctx.pool.acquire().await?;
+    record(&mut conn, action, application_id, ctx.clock.now()).await?;
     Ok(())
 }

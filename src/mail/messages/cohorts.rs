@@ -5,10 +5,7 @@ use crate::{
     config::Settings,
     domain::email_address::EmailAddress,
     i18n::{Lang, dates, fill},
-    mail::{
-        OutgoingEmail,
-        body::{MailBody, MailLink},
-    },
+    mail::body::{MailBody, MailLink},
     storage::cohorts::Cohort,
 };
 
@@ -32,7 +29,7 @@ pub fn offer(
     cohort: &Cohort,
     token: &str,
     answer_by: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.cohort();
     let programme = format!("{} – {}", cohort.programme.name, cohort.name);
     let paragraphs = vec![
@@ -51,7 +48,7 @@ pub fn accepted(
     first_day: NaiveDate,
     starts: NaiveTime,
     feed_url: &str,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.cohort();
     let text = fill(
         t.mail_accepted_body,
@@ -66,12 +63,7 @@ pub fn accepted(
 }
 
 /// The letter after a rejection, sent only when a coordinator releases decisions.
-pub fn rejected(
-    settings: &Settings,
-    to: EmailAddress,
-    name: &str,
-    reference: &str,
-) -> Result<OutgoingEmail, askama::Error> {
+pub fn rejected(settings: &Settings, to: EmailAddress, name: &str, reference: &str) -> crate::mail::Rendered {
     let t = LANG.cohort();
     let link = MailLink { label: t.mail_rejected_link.into(), url: settings.absolute("/") };
     body(name, vec![t.mail_rejected_body.into(), t.mail_rejected_support.into()], Some(link)).into_email(
@@ -81,12 +73,7 @@ pub fn rejected(
     )
 }
 
-pub fn waitlisted(
-    to: EmailAddress,
-    name: &str,
-    reference: &str,
-    position: i32,
-) -> Result<OutgoingEmail, askama::Error> {
+pub fn waitlisted(to: EmailAddress, name: &str, reference: &str, position: i32) -> crate::mail::Rendered {
     let t = LANG.cohort();
     body(name, vec![fill(t.mail_waitlisted_body, &[&position])], None).into_email(
         to,

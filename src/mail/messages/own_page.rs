@@ -6,10 +6,7 @@ use crate::{
     config::Settings,
     domain::email_address::EmailAddress,
     i18n::{Lang, dates, fill},
-    mail::{
-        OutgoingEmail,
-        body::{MailBody, MailLink},
-    },
+    mail::body::{MailBody, MailLink},
 };
 
 const LANG: Lang = Lang::MAIL;
@@ -20,7 +17,7 @@ pub fn link(
     reference: &str,
     token: &str,
     expires_at: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let s = LANG.privacy();
     MailBody {
         greeting: LANG.apply().mail_hello_unnamed.to_string(),
@@ -35,7 +32,7 @@ pub fn link(
     .into_email(to, fill(s.mail_link_subject, &[&reference]), Vec::new())
 }
 
-pub fn withdrawn(settings: &Settings, to: EmailAddress, reference: &str) -> Result<OutgoingEmail, askama::Error> {
+pub fn withdrawn(settings: &Settings, to: EmailAddress, reference: &str) -> crate::mail::Rendered {
     let s = LANG.privacy();
     MailBody {
         paragraphs: vec![fill(s.mail_withdrawn_body, &[&reference])],
@@ -48,7 +45,7 @@ pub fn withdrawn(settings: &Settings, to: EmailAddress, reference: &str) -> Resu
     .into_email(to, fill(s.mail_withdrawn_subject, &[&reference]), Vec::new())
 }
 
-pub fn erased(to: EmailAddress, reference: &str) -> Result<OutgoingEmail, askama::Error> {
+pub fn erased(to: EmailAddress, reference: &str) -> crate::mail::Rendered {
     let s = LANG.privacy();
     MailBody { paragraphs: vec![fill(s.mail_erased_body, &[&reference])], ..MailBody::default() }.into_email(
         to,

@@ -3,10 +3,7 @@ use crate::{
     config::Settings,
     domain::{email_address::EmailAddress, intake::Intake},
     i18n::{Lang, dates, fill},
-    mail::{
-        OutgoingEmail,
-        body::{MailBody, MailLink},
-    },
+    mail::body::{MailBody, MailLink},
 };
 
 const LANG: Lang = Lang::MAIL;
@@ -28,7 +25,7 @@ pub fn receipt(
     intake: &Intake,
     updated: bool,
     own_page_url: String,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let a = LANG.apply();
     let (subject, body) = if updated {
         (a.mail_updated_subject, a.mail_updated_body)
@@ -50,12 +47,7 @@ pub fn receipt(
     .into_email(to, fill(subject, &[&reference]), Vec::new())
 }
 
-pub fn draft_link(
-    settings: &Settings,
-    to: EmailAddress,
-    token: &str,
-    intake: &Intake,
-) -> Result<OutgoingEmail, askama::Error> {
+pub fn draft_link(settings: &Settings, to: EmailAddress, token: &str, intake: &Intake) -> crate::mail::Rendered {
     let a = LANG.apply();
     let first = fill(a.mail_draft_body, &[&programme_name(intake)]);
     with_draft_link(settings, to, token, intake, a.mail_draft_subject.to_string(), first)
@@ -68,7 +60,7 @@ pub fn duplicate(
     held_reference: &str,
     token: &str,
     intake: &Intake,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let a = LANG.apply();
     let first = fill(a.mail_duplicate_body, &[&programme_name(intake), &reference, &held_reference]);
     with_draft_link(settings, to, token, intake, fill(a.mail_duplicate_subject, &[&reference]), first)
@@ -82,7 +74,7 @@ fn with_draft_link(
     intake: &Intake,
     subject: String,
     first: String,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let a = LANG.apply();
     MailBody {
         greeting: a.mail_hello_unnamed.to_string(),

@@ -6,7 +6,7 @@ use crate::{
     domain::email_address::EmailAddress,
     i18n::{Lang, dates, fill},
     mail::{
-        Attachment, OutgoingEmail,
+        Attachment,
         body::{MailBody, MailLink},
         calendar::{self, CalendarEvent, Kind, Parties},
     },
@@ -36,7 +36,7 @@ pub fn invitation(
     token: &str,
     days: &[chrono::NaiveDate],
     place: &str,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.interview();
     MailBody {
         greeting: greeting(who.name),
@@ -78,7 +78,7 @@ pub fn booked(
     sequence: i32,
     cutoff_hours: i32,
     now: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.interview();
     let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
     let parties = Parties::new(&settings.mail_from, &who.to);
@@ -102,7 +102,7 @@ pub fn cancelled(
     slot: &Slot,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.interview();
     let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
     let parties = Parties::new(&settings.mail_from, &who.to);
@@ -116,7 +116,7 @@ pub fn cancelled(
     .into_email(who.to, t.mail_cancelled_subject.to_string(), vec![Attachment::calendar("samtale.ics", ics)])
 }
 
-pub fn reminder(who: Who<'_>, slot: &Slot) -> Result<OutgoingEmail, askama::Error> {
+pub fn reminder(who: Who<'_>, slot: &Slot) -> crate::mail::Rendered {
     let t = LANG.interview();
     let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
     MailBody {

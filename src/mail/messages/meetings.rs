@@ -6,7 +6,7 @@ use crate::{
     domain::email_address::EmailAddress,
     i18n::{Lang, dates, fill},
     mail::{
-        Attachment, OutgoingEmail,
+        Attachment,
         body::{MailBody, MailLink},
         calendar::{self, CalendarEvent, Kind, Parties},
     },
@@ -64,12 +64,7 @@ fn calendar_file(
     Attachment::calendar("informationsmoede.ics", calendar::render(kind, &[event], now))
 }
 
-pub fn confirm_link(
-    settings: &Settings,
-    to: To<'_>,
-    m: &MeetingPage,
-    token: &str,
-) -> Result<OutgoingEmail, askama::Error> {
+pub fn confirm_link(settings: &Settings, to: To<'_>, m: &MeetingPage, token: &str) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let link = MailLink {
         label: t.mail_confirm_link.into(),
@@ -90,7 +85,7 @@ pub fn confirmed(
     cancel_token: &str,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let link = MailLink {
         label: t.mail_cancel_link.into(),
@@ -105,12 +100,7 @@ pub fn confirmed(
     body(&to, paragraphs, Some(link)).into_email(address, subject, vec![ics])
 }
 
-pub fn already(
-    settings: &Settings,
-    to: To<'_>,
-    m: &MeetingPage,
-    cancel_token: &str,
-) -> Result<OutgoingEmail, askama::Error> {
+pub fn already(settings: &Settings, to: To<'_>, m: &MeetingPage, cancel_token: &str) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let link = MailLink {
         label: t.mail_cancel_link.into(),
@@ -130,7 +120,7 @@ pub fn cancelled(
     m: &MeetingPage,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let ics = calendar_file(settings, &to, m, sequence, true, now);
     let address = to.address.clone();
@@ -147,7 +137,7 @@ pub fn meeting_cancelled(
     m: &MeetingPage,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let ics = calendar_file(settings, &to, m, sequence, true, now);
     let address = to.address.clone();
@@ -158,7 +148,7 @@ pub fn meeting_cancelled(
     )
 }
 
-pub fn reminder(to: To<'_>, m: &MeetingPage) -> Result<OutgoingEmail, askama::Error> {
+pub fn reminder(to: To<'_>, m: &MeetingPage) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let address = to.address.clone();
     body(&to, vec![fill(t.mail_reminder_body, &[&when(m), &m.place])], None).into_email(
@@ -169,7 +159,7 @@ pub fn reminder(to: To<'_>, m: &MeetingPage) -> Result<OutgoingEmail, askama::Er
 }
 
 /// A message from staff to everyone confirmed (a room change, say).
-pub fn message(to: To<'_>, subject: &str, text: &str) -> Result<OutgoingEmail, askama::Error> {
+pub fn message(to: To<'_>, subject: &str, text: &str) -> crate::mail::Rendered {
     let address = to.address.clone();
     let text = crate::domain::text::normalise(text);
     body(&to, text.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(), None).into_email(
@@ -186,7 +176,7 @@ pub fn changed(
     m: &MeetingPage,
     sequence: i32,
     now: DateTime<Utc>,
-) -> Result<OutgoingEmail, askama::Error> {
+) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let ics = calendar_file(settings, &to, m, sequence, false, now);
     let address = to.address.clone();

@@ -5,18 +5,19 @@ use chrono::{DateTime, NaiveTime, Utc};
 use serde_json::json;
 use sqlx::PgConnection;
 
-use super::mails;
 use crate::{
+    domain::actor::Actor,
     domain::{
         application::Status,
         cohort::{ANSWER_WINDOW, Cohort, can_be_offered},
         email_address::EmailAddress,
         schedule,
     },
+    flows::{Context, Error, FlowResult},
+    mail::messages::cohorts as mails,
     mail::outbox,
     storage::{self, cohorts::NewOffer, review},
     tokens,
-    web::{AppState, admin::Staff, error::AppError},
 };
 
 pub enum Offered {
@@ -26,28 +27,28 @@ pub enum Offered {
     NotFound,
 }
 
-fn domain(state: &AppState) -> String {
-    state.settings.base_url.host_str().unwrap_or("localhost").to_string()
+fn domain(ctx: &Context) -> String {
+    ctx.settings.base_url.host_str().unwrap_or("localhost").to_string()
 }
 
-fn address(text: &str) -> Result<EmailAddress, AppError> {
-    EmailAddress::parse(text).map_err(|_| AppError::Other(anyhow::anyhow!("stored address unreadable")))
+fn address(text: &str) -> FlowResult<EmailAddress> {
+    EmailAddress::parse(text).map_err(|_| Error::Other(anyhow::anyhow!("stored address unreadable")))
 }
 
-pub async fn offer(state: &AppState, staff: &Staff, reference: &str, cohort_id: i64) -> Result<Offered, AppError> {
-    offer_as(state, staff, reference, cohort_id).await
+pub async fn offer(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64) -> FlowResult<Offered> {
+    offer_as(ctx, actor, reference, cohort_id).await
 }
 
 /// Offers a seat on behalf of a staff member.
-async fn offer_as(state: &AppState, staff: &Staff, reference: &str, cohort_id: i64) -> Result<Offered, AppError> {
-    let now = state.clock.now();
-    let Some(cohort) = storage::cohorts::get(&state.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
-    let mut tx = state.pool.begin().await?;
+async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64) -> FlowResult<Offered> {
+    let now = ctx.clock.now();
+    let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
+    let mut tx = ctx.pool.begin().await?;
     let Some((capacity, held)) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
         return Ok(Offered::NotFound);
     };
     let Some((application_id, current)) = review::lock(&mut tx, reference).await? else { return Ok(Offered::NotFound) };
-    let status: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status")))?;
+    let status: Status = current.parse().map_err(|_| Error::Other(anyhow::anyhow!("unknown status")))?;
     if !can_be_offered(status) {
         return Ok(Offered::WrongStatus(status));
     }
@@ -55,10 +56,10 @@ async fn offer_as(state: &AppState, staff: &Staff, reference: &str, cohort_id: i
         return Ok(Offered::Full);
     };
     let to = Place { application_id, reference, status, seat };
-    offer_in(&mut tx, state, Some(staff.user_id), &cohort, &to, now).await?;
+    offer_in(&mut tx, ctx, actor.user_id(), &cohort, &to, now).await?;
     tx.commit().await?;
-    state.mail_wake.notify_one();
-    staff.audit(state, "offered", Some(application_id), json!({ "cohort_id": cohort_id, "seat": seat })).await?;
+    ctx.mail_wake.notify_one();
+    super::audit(ctx, actor, "offered", Some(application_id), json!({ "cohort_id": cohort_id, "seat": seat })).await?;
     Ok(Offered::Done)
 }
 
@@ -74,12 +75,12 @@ struct Place<'a> {
 /// caller holds the cohort's lock and chose a free seat.
 async fn offer_in(
     tx: &mut PgConnection,
-    state: &AppState,
+    ctx: &Context,
     actor: Option<i64>,
     cohort: &Cohort,
     to: &Place<'_>,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> FlowResult<()> {
     let token = tokens::generate();
     let answer_by = now + ANSWER_WINDOW;
     let new = NewOffer {
@@ -92,12 +93,12 @@ async fn offer_in(
     };
     storage::cohorts::insert_offer(tx, &new).await?;
     let change = review::StatusChange { from: to.status, to: Status::Offered, reason: None, actor, now };
-    review::set_status(tx, &state.key, to.application_id, change).await?;
+    review::set_status(tx, &ctx.key, to.application_id, change).await?;
     storage::cohorts::remove_from_waiting_list(tx, to.application_id).await?;
-    let detail = review::detail_in(tx, to.reference).await?.ok_or(AppError::NotFound)?;
+    let detail = review::detail_in(tx, to.reference).await?.ok_or(Error::NotFound)?;
     let address = address(&detail.email)?;
-    let mail = mails::offer(&state.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
-    outbox::queue(tx, &state.key, &mail, &domain(state)).await?;
+    let mail = mails::offer(&ctx.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
+    outbox::queue(tx, &ctx.key, &mail, &domain(ctx)).await?;
     Ok(())
 }
 
@@ -109,9 +110,9 @@ pub enum Answered {
     Lapsed,
 }
 
-pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result<Option<Answered>, AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResult<Option<Answered>> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     let Some(found) = storage::cohorts::offer_by_token(&mut tx, token_hash).await? else { return Ok(None) };
     storage::cohorts::lock_seats(&mut tx, found.cohort_id, now).await?;
     let offer = storage::cohorts::offer_by_token(&mut tx, token_hash).await?.unwrap_or(found);
@@ -124,8 +125,8 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
     let to = if accept { Status::Admitted } else { Status::Declined };
     let reason = Some("answered by the applicant");
     let change = review::StatusChange { from: Status::Offered, to, reason, actor: None, now };
-    review::set_status(&mut tx, &state.key, offer.application_id, change).await?;
-    if accept && let Some(cohort) = storage::cohorts::get(&state.pool, offer.cohort_id).await? {
+    review::set_status(&mut tx, &ctx.key, offer.application_id, change).await?;
+    if accept && let Some(cohort) = storage::cohorts::get(&ctx.pool, offer.cohort_id).await? {
         let first = schedule::teaching_sessions(
             cohort.start_date,
             &cohort.programme.teaching_weekdays,
@@ -137,15 +138,15 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
         let starts = first.first().map_or(NaiveTime::MIN, |s| s.starts);
         let feed = tokens::generate();
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
-        let feed_url = state.settings.absolute(&format!("/feeds/{feed}"));
+        let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
         let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
-        outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
     }
     if !accept {
-        pass_on_free_seats(&mut tx, state, offer.cohort_id, now).await?;
+        pass_on_free_seats(&mut tx, ctx, offer.cohort_id, now).await?;
     }
     tx.commit().await?;
-    state.mail_wake.notify_one();
+    ctx.mail_wake.notify_one();
     Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
 }
 
@@ -155,10 +156,10 @@ pub async fn answer(state: &AppState, token_hash: &[u8], accept: bool) -> Result
 /// at the same moment (on any instance) are each passed on exactly once.
 pub async fn pass_on_free_seats(
     tx: &mut PgConnection,
-    state: &AppState,
+    ctx: &Context,
     cohort_id: i64,
     now: DateTime<Utc>,
-) -> Result<(), AppError> {
+) -> FlowResult<()> {
     let Some((capacity, held)) = storage::cohorts::lock_seats(tx, cohort_id, now).await? else { return Ok(()) };
     let free: Vec<i32> = (1..=capacity).filter(|s| !held.contains(s)).collect();
     if free.is_empty() {
@@ -168,10 +169,10 @@ pub async fn pass_on_free_seats(
     if waiting.is_empty() {
         return Ok(());
     }
-    let Some(cohort) = storage::cohorts::get(&state.pool, cohort_id).await? else { return Ok(()) };
+    let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(()) };
     for ((application_id, reference), seat) in waiting.iter().zip(free) {
         let to = Place { application_id: *application_id, reference, status: Status::Waitlisted, seat };
-        offer_in(tx, state, None, &cohort, &to, now).await?;
+        offer_in(tx, ctx, None, &cohort, &to, now).await?;
         let event = storage::audit::Event {
             at: now,
             actor_id: None,
@@ -191,61 +192,55 @@ pub enum Waitlisted {
     NotFound,
 }
 
-pub async fn waitlist(state: &AppState, staff: &Staff, reference: &str) -> Result<Waitlisted, AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResult<Waitlisted> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     let Some((id, current)) = review::lock(&mut tx, reference).await? else { return Ok(Waitlisted::NotFound) };
-    let status: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status")))?;
+    let status: Status = current.parse().map_err(|_| Error::Other(anyhow::anyhow!("unknown status")))?;
     if status != Status::Waitlisted && !status.can_become(Status::Waitlisted) {
         return Ok(Waitlisted::WrongStatus(status));
     }
     if status != Status::Waitlisted {
         review::set_status(
             &mut tx,
-            &state.key,
+            &ctx.key,
             id,
-            review::StatusChange {
-                from: status,
-                to: Status::Waitlisted,
-                reason: None,
-                actor: Some(staff.user_id),
-                now,
-            },
+            review::StatusChange { from: status, to: Status::Waitlisted, reason: None, actor: actor.user_id(), now },
         )
         .await?;
     }
-    let detail = review::detail_in(&mut tx, reference).await?.ok_or(AppError::NotFound)?;
+    let detail = review::detail_in(&mut tx, reference).await?.ok_or(Error::NotFound)?;
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
     if status != Status::Waitlisted {
         let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
-        outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
     }
     tx.commit().await?;
-    state.mail_wake.notify_one();
-    staff.audit(state, "waitlisted", Some(id), serde_json::json!({ "position": position })).await?;
+    ctx.mail_wake.notify_one();
+    super::audit(ctx, actor, "waitlisted", Some(id), serde_json::json!({ "position": position })).await?;
     Ok(Waitlisted::Done)
 }
 
 /// Sends the letter to every rejected applicant of the intake not yet told;
 /// returns how many. Rejections are never mailed before this.
-pub async fn release_rejections(state: &AppState, staff: &Staff, intake_id: i64) -> Result<usize, AppError> {
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
+pub async fn release_rejections(ctx: &Context, actor: &Actor, intake_id: i64) -> FlowResult<usize> {
+    let now = ctx.clock.now();
+    let mut tx = ctx.pool.begin().await?;
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
     for (id, reference, name, email) in &waiting {
-        let mail = mails::rejected(&state.settings, address(email)?, name, reference)?;
-        outbox::queue(&mut tx, &state.key, &mail, &domain(state)).await?;
+        let mail = mails::rejected(&ctx.settings, address(email)?, name, reference)?;
+        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
         storage::cohorts::mark_released(&mut tx, *id, now).await?;
     }
     tx.commit().await?;
-    state.mail_wake.notify_one();
-    staff
-        .audit(
-            state,
-            "decisions_released",
-            None,
-            serde_json::json!({ "intake_id": intake_id, "letters": waiting.len() }),
-        )
-        .await?;
+    ctx.mail_wake.notify_one();
+    super::audit(
+        ctx,
+        actor,
+        "decisions_released",
+        None,
+        serde_json::json!({ "intake_id": intake_id, "letters": waiting.len() }),
+    )
+    .await?;
     Ok(waiting.len())
 }

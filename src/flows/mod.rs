@@ -1,0 +1,32 @@
+//! The use cases: one module per feature, each function taking a [`Context`]
+//! and an [`Actor`](crate::domain::actor::Actor), opening the transaction,
+//! calling storage and queueing mail, and returning an outcome. Nothing here
+//! knows HTTP or HTML: the web layer parses a request, calls one function and
+//! renders what it returns. Mail bodies are built in `crate::mail::messages`.
+pub mod cohorts;
+mod context;
+mod error;
+pub mod own_page;
+
+pub use context::{ConsentIds, Context};
+pub use error::{Error, FlowResult, require};
+
+/// Writes an audit row for what `actor` did, outside any transaction.
+pub async fn audit(
+    ctx: &Context,
+    actor: &crate::domain::actor::Actor,
+    action: &str,
+    application_id: Option<i64>,
+    detail: serde_json::Value,
+) -> FlowResult<()> {
+    let event = crate::storage::audit::Event {
+        at: ctx.clock.now(),
+        actor_id: actor.user_id(),
+        action,
+        application_id,
+        detail,
+        request_id: actor.request_id(),
+    };
+    crate::storage::audit::record_now(&ctx.pool, &event).await?;
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The e-mails optag sends, one module per feature: each builder takes the
+//! facts the mail states and returns a rendered [`OutgoingEmail`](super::OutgoingEmail).
+pub mod apply;
+pub mod cohorts;
+pub mod interviews;
+pub mod meetings;
+pub mod own_page;
