@@ -47,8 +47,9 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
     let Some((capacity, held)) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
         return Ok(Offered::NotFound);
     };
-    let Some((application_id, current)) = review::lock(&mut tx, reference).await? else { return Ok(Offered::NotFound) };
-    let status: Status = current.parse().map_err(|_| Error::Other(anyhow::anyhow!("unknown status")))?;
+    let Some(review::Locked { id: application_id, status }) = review::lock(&mut tx, reference).await? else {
+        return Ok(Offered::NotFound);
+    };
     if !can_be_offered(status) {
         return Ok(Offered::WrongStatus(status));
     }
@@ -195,8 +196,9 @@ pub enum Waitlisted {
 pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResult<Waitlisted> {
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
-    let Some((id, current)) = review::lock(&mut tx, reference).await? else { return Ok(Waitlisted::NotFound) };
-    let status: Status = current.parse().map_err(|_| Error::Other(anyhow::anyhow!("unknown status")))?;
+    let Some(review::Locked { id, status }) = review::lock(&mut tx, reference).await? else {
+        return Ok(Waitlisted::NotFound);
+    };
     if status != Status::Waitlisted && !status.can_become(Status::Waitlisted) {
         return Ok(Waitlisted::WrongStatus(status));
     }

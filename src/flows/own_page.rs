@@ -66,12 +66,11 @@ pub async fn withdraw(ctx: &Context, link: &Link) -> FlowResult<()> {
     if let Some(cohort_id) = cohort {
         storage::cohorts::lock_seats(&mut tx, cohort_id, now).await?;
     }
-    let Some((id, status)) = storage::review::lock(&mut tx, &link.reference).await? else {
+    let Some(storage::review::Locked { id, status: from }) = storage::review::lock(&mut tx, &link.reference).await?
+    else {
         return Err(Error::NotFound);
     };
-    if let Ok(from) = status.parse::<Status>()
-        && can_withdraw(from)
-    {
+    if can_withdraw(from) {
         storage::review::set_status(
             &mut tx,
             &ctx.key,
@@ -124,7 +123,7 @@ pub async fn stop_keeping(ctx: &Context, link: &Link) -> FlowResult<()> {
 pub async fn erase(ctx: &Context, link: &Link) -> FlowResult<()> {
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
-    let Some((id, _)) = storage::review::lock(&mut tx, &link.reference).await? else {
+    let Some(storage::review::Locked { id, .. }) = storage::review::lock(&mut tx, &link.reference).await? else {
         return Err(Error::NotFound);
     };
     if let Some(booking) = storage::interviews::active_booking(&mut tx, &ctx.key, id).await?

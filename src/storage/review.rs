@@ -200,8 +200,15 @@ pub async fn health(pool: &PgPool, key: &FieldKey, id: i64) -> sqlx::Result<Opti
     }))
 }
 
+/// An application's id and status, read under `FOR UPDATE`.
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct Locked {
+    pub id: i64,
+    pub status: Status,
+}
+
 /// The id and status of an application, locked for a change.
-pub async fn lock(conn: &mut PgConnection, reference: &str) -> sqlx::Result<Option<(i64, String)>> {
+pub async fn lock(conn: &mut PgConnection, reference: &str) -> sqlx::Result<Option<Locked>> {
     sqlx::query_as("SELECT id, status FROM applications WHERE reference = $1 FOR UPDATE")
         .bind(reference)
         .fetch_optional(conn)

@@ -164,8 +164,8 @@ async fn assess(
     storage::interviews::record_assessment(&mut tx, detail.id, staff.user_id, &input, &state.key, now).await?;
     if no_show {
         storage::interviews::add_follow_up(&mut tx, detail.id, "no_show", now).await?;
-    } else if let Some((id, current)) = storage::review::lock(&mut tx, &reference).await?
-        && current == Status::Invited.key()
+    } else if let Some(storage::review::Locked { id, status: Status::Invited }) =
+        storage::review::lock(&mut tx, &reference).await?
     {
         let change = storage::review::StatusChange {
             from: Status::Invited,

@@ -21,10 +21,9 @@ pub enum Invited {
 pub async fn invite(state: &AppState, staff: &Staff, reference: &str) -> Result<Invited, AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
-    let Some((id, current)) = review::lock(&mut tx, reference).await? else {
+    let Some(review::Locked { id, status }) = review::lock(&mut tx, reference).await? else {
         return Ok(Invited::NotFound);
     };
-    let status: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status")))?;
     if !matches!(status, Status::Submitted | Status::Invited) {
         return Ok(Invited::WrongStatus(status));
     }

@@ -413,8 +413,8 @@ pub async fn change_status(
     if ends && let Some(cohort_id) = storage::cohorts::cohort_of_live_place(&mut tx, detail.id).await? {
         storage::cohorts::lock_seats(&mut tx, cohort_id, now).await?;
     }
-    let (id, current) = storage::review::lock(&mut tx, &reference).await?.ok_or(AppError::NotFound)?;
-    let from: Status = current.parse().map_err(|_| AppError::Other(anyhow::anyhow!("unknown status {current:?}")))?;
+    let storage::review::Locked { id, status: from } =
+        storage::review::lock(&mut tx, &reference).await?.ok_or(AppError::NotFound)?;
     if !from.can_become(to) || from == to {
         tx.rollback().await?;
         let text = fill(s.conflict_status_text, &[&status_label(s, from), &status_label(s, to)]);
