@@ -318,7 +318,7 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
 async fn publish_consent_texts(pool: &PgPool) -> anyhow::Result<()> {
     let mut conn = pool.acquire().await?;
     for lang in [crate::i18n::Lang::Da, crate::i18n::Lang::En] {
-        let (application, keep) = web::apply::consent_texts(lang);
+        let (application, keep) = crate::flows::apply::consent_texts(lang);
         for text in [application, keep] {
             storage::consent::id_of(&mut conn, &text, chrono::Utc::now()).await.context("consent texts")?;
         }

@@ -7,6 +7,7 @@ pub mod eligibility;
 pub mod email_address;
 pub mod info_meeting;
 pub mod intake;
+pub mod interest;
 pub mod interview;
 pub mod link;
 pub mod local_time;

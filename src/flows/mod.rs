@@ -3,9 +3,11 @@
 //! calling storage and queueing mail, and returning an outcome. Nothing here
 //! knows HTTP or HTML: the web layer parses a request, calls one function and
 //! renders what it returns. Mail bodies are built in `crate::mail::messages`.
+pub mod apply;
 pub mod cohorts;
 mod context;
 mod error;
+pub mod notify;
 pub mod own_page;
 
 pub use context::{ConsentIds, Context};

@@ -3,7 +3,7 @@ use serde_json::{Value, json};
 use sqlx::{PgConnection, PgPool};
 
 use crate::domain::{
-    application::{Reference, ReflectiveAnswers, Submission},
+    application::{Reference, ReflectiveAnswers, Status, Submission},
     eligibility::{Assessment, Facts, Verify},
 };
 use crate::sealing::{Field, FieldKey};
@@ -22,6 +22,13 @@ pub struct NewApplication<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// A new application's row id and reference.
+#[derive(Debug)]
+pub struct Inserted {
+    pub id: i64,
+    pub reference: Reference,
+}
+
 /// Stores a new application under the next reference of `year`, which it
 /// returns with the row id. References are gapless: the counter row is
 /// updated in the caller's transaction (a rollback undoes it). The counter
@@ -32,7 +39,7 @@ pub async fn insert(
     key: &FieldKey,
     year: i32,
     new: &NewApplication<'_>,
-) -> sqlx::Result<(i64, Reference)> {
+) -> sqlx::Result<Inserted> {
     // The id is part of what the sealed fields are bound to, so it is taken first.
     let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('applications', 'id'))")
         .fetch_one(&mut *conn)
@@ -76,7 +83,7 @@ pub async fn insert(
     .bind(open_verifications(new.assessment))
     .fetch_one(conn)
     .await?;
-    Ok((id, Reference { year, number }))
+    Ok(Inserted { id, reference: Reference { year, number } })
 }
 
 /// The special-category fields of one application, sealed for its row.
@@ -146,7 +153,7 @@ pub struct Receipt {
     pub id: i64,
     pub reference: String,
     pub intake_id: i64,
-    pub status: String,
+    pub status: Status,
 }
 
 /// The application a submission key was used for, with the address and the
@@ -155,7 +162,7 @@ pub struct Receipt {
 pub struct Sent {
     pub id: i64,
     pub reference: String,
-    pub status: String,
+    pub status: Status,
     pub email_normalised: String,
     pub submission_digest: Option<Vec<u8>>,
 }
@@ -170,11 +177,18 @@ pub async fn by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx
     .await
 }
 
+/// The reference and intake a receipt page shows.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ReceiptOf {
+    pub reference: String,
+    pub intake_id: i64,
+}
+
 /// The reference and intake a receipt page shows: of the application sent
 /// with this submission key, or of a held submission (`drafts::Held`).
-pub async fn receipt_or_held(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<(String, i64)>> {
+pub async fn receipt_or_held(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<ReceiptOf>> {
     let mut conn = pool.acquire().await?;
-    let found: Option<(String, i64)> =
+    let found: Option<ReceiptOf> =
         sqlx::query_as("SELECT reference, intake_id FROM applications WHERE submission_key_hash = $1")
             .bind(key_hash)
             .fetch_optional(&mut *conn)

@@ -15,18 +15,34 @@ pub struct ChangedWithoutNewVersion {
     language: &'static str,
 }
 
-/// The id of `text`, stored the first time anyone agrees to it; `true` when
-/// this call stored it (so the id is not committed yet).
-pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Utc>) -> sqlx::Result<(i64, bool)> {
+/// A consent text's id, and whether this call stored it.
+#[derive(Debug, Clone, Copy)]
+pub struct StoredText {
+    pub id: i64,
+    /// Stored by this call, so the id is not committed yet.
+    pub inserted_now: bool,
+}
+
+/// A consent text's row as read back, to compare its digest.
+#[derive(sqlx::FromRow)]
+struct TextRow {
+    id: i64,
+    sha256: Vec<u8>,
+    inserted: bool,
+}
+
+/// The id of `text`, stored the first time anyone agrees to it; a protocol
+/// error when the stored words under its version differ.
+pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Utc>) -> sqlx::Result<StoredText> {
     let hash = Sha256::digest(text.body.as_bytes()).to_vec();
-    let found: Option<(i64, Vec<u8>, bool)> = sqlx::query_as(
+    let found: Option<TextRow> = sqlx::query_as(
         "WITH added AS (
              INSERT INTO consent_texts (purpose, version, language, body, sha256, published_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (purpose, version, language) DO NOTHING
              RETURNING id, sha256)
-         SELECT id, sha256, true FROM added
+         SELECT id, sha256, true AS inserted FROM added
          UNION ALL
-         SELECT id, sha256, false FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3
+         SELECT id, sha256, false AS inserted FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3
          LIMIT 1",
     )
     .bind(text.purpose.key())
@@ -37,13 +53,13 @@ pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Ut
     .bind(now)
     .fetch_optional(&mut *conn)
     .await?;
-    let (id, stored, inserted) = match found {
+    let row = match found {
         Some(row) => row,
         // Another transaction added it while this statement ran; its snapshot
         // could not see the row, a new statement can.
         None => {
             sqlx::query_as(
-                "SELECT id, sha256, false FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3",
+                "SELECT id, sha256, false AS inserted FROM consent_texts WHERE purpose = $1 AND version = $2 AND language = $3",
             )
             .bind(text.purpose.key())
             .bind(text.version)
@@ -52,12 +68,12 @@ pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Ut
             .await?
         }
     };
-    if stored != hash {
+    if row.sha256 != hash {
         let err =
             ChangedWithoutNewVersion { purpose: text.purpose.key(), version: text.version, language: text.language };
         return Err(sqlx::Error::Protocol(err.to_string()));
     }
-    Ok((id, inserted))
+    Ok(StoredText { id: row.id, inserted_now: row.inserted })
 }
 
 /// A consent the application records, with the words agreed to.

@@ -142,8 +142,11 @@ pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_
 }
 
 /// The receipt number and intake of a held submission, by its submission key.
-pub async fn held_by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<(String, i64)>> {
-    sqlx::query_as("SELECT held_reference, intake_id FROM drafts WHERE held_submission_key_hash = $1")
+pub async fn held_by_submission_key(
+    conn: &mut PgConnection,
+    key_hash: &[u8],
+) -> sqlx::Result<Option<super::applications::ReceiptOf>> {
+    sqlx::query_as("SELECT held_reference AS reference, intake_id FROM drafts WHERE held_submission_key_hash = $1")
         .bind(key_hash)
         .fetch_optional(conn)
         .await

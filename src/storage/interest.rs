@@ -3,8 +3,14 @@
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
-use super::retired_tokens::retire;
-use crate::domain::link::{LinkKind, Retired};
+use super::{retired_tokens::retire, types::text_column};
+use crate::domain::{
+    email_address::EmailAddress,
+    interest::SubscriberStatus,
+    link::{LinkKind, Retired},
+};
+
+text_column!(SubscriberStatus, key, |t: &str| t.parse::<SubscriberStatus>());
 
 pub async fn add_invitation(
     conn: &mut PgConnection,
@@ -101,7 +107,13 @@ pub enum Confirmed {
 }
 
 /// The status and link expiry of the subscription behind a confirmation link.
-async fn subscription_row(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<(String, Option<DateTime<Utc>>)>> {
+#[derive(sqlx::FromRow)]
+struct SubscriptionRow {
+    status: SubscriberStatus,
+    confirm_expires_at: Option<DateTime<Utc>>,
+}
+
+async fn subscription_row(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<SubscriptionRow>> {
     sqlx::query_as("SELECT status, confirm_expires_at FROM interest_subscribers WHERE confirm_token_hash = $1")
         .bind(hash)
         .fetch_optional(pool)
@@ -114,8 +126,8 @@ pub async fn subscription_link(pool: &PgPool, hash: &[u8], now: DateTime<Utc>) -
     Ok(match row {
         None => Confirmed::Unknown,
         // Confirmed before (and perhaps unsubscribed since): the link is used.
-        Some((status, _)) if status != "pending" => Confirmed::Already,
-        Some((_, expires)) if expires.is_none_or(|e| e <= now) => Confirmed::Expired,
+        Some(r) if r.status != SubscriberStatus::Pending => Confirmed::Already,
+        Some(r) if r.confirm_expires_at.is_none_or(|e| e <= now) => Confirmed::Expired,
         Some(_) => Confirmed::Done,
     })
 }
@@ -124,10 +136,10 @@ pub async fn confirm_subscription(pool: &PgPool, hash: &[u8], now: DateTime<Utc>
     let row = subscription_row(pool, hash).await?;
     Ok(match row {
         None => Confirmed::Unknown,
-        Some((status, _)) if status == "subscribed" => Confirmed::Done,
+        Some(r) if r.status == SubscriberStatus::Subscribed => Confirmed::Done,
         // An old confirmation link does not undo an unsubscription.
-        Some((status, _)) if status != "pending" => Confirmed::Already,
-        Some((_, expires)) if expires.is_none_or(|e| e <= now) => Confirmed::Expired,
+        Some(r) if r.status != SubscriberStatus::Pending => Confirmed::Already,
+        Some(r) if r.confirm_expires_at.is_none_or(|e| e <= now) => Confirmed::Expired,
         Some(_) => {
             sqlx::query("UPDATE interest_subscribers SET status = 'subscribed', confirmed_at = $2 WHERE confirm_token_hash = $1")
                 .bind(hash)
@@ -139,8 +151,22 @@ pub async fn confirm_subscription(pool: &PgPool, hash: &[u8], now: DateTime<Utc>
     })
 }
 
-/// Everyone subscribed, as (id, address).
-pub async fn subscribers(conn: &mut PgConnection) -> sqlx::Result<Vec<(i64, String)>> {
+/// Someone subscribed; an address that no longer parses is `None` (skipped).
+#[derive(Debug, sqlx::FromRow)]
+pub struct Subscriber {
+    pub id: i64,
+    pub email: String,
+}
+
+impl Subscriber {
+    /// The address, when it still parses.
+    pub fn address(&self) -> Option<EmailAddress> {
+        EmailAddress::parse(&self.email).ok()
+    }
+}
+
+/// Everyone subscribed, in the order they came.
+pub async fn subscribers(conn: &mut PgConnection) -> sqlx::Result<Vec<Subscriber>> {
     sqlx::query_as("SELECT id, email FROM interest_subscribers WHERE status = 'subscribed' ORDER BY id")
         .fetch_all(conn)
         .await
@@ -156,7 +182,7 @@ pub async fn add_unsubscribe_token(conn: &mut PgConnection, hash: &[u8], subscri
 }
 
 /// The subscriber's status behind an unsubscribe link, if the link is known.
-pub async fn unsubscribe_known(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<String>> {
+pub async fn unsubscribe_known(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<SubscriberStatus>> {
     sqlx::query_scalar(
         "SELECT s.status FROM unsubscribe_tokens t JOIN interest_subscribers s ON s.id = t.subscriber_id WHERE t.token_hash = $1",
     )

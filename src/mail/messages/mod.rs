@@ -4,4 +4,5 @@ pub mod apply;
 pub mod cohorts;
 pub mod interviews;
 pub mod meetings;
+pub mod notify;
 pub mod own_page;

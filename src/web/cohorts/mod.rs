@@ -12,7 +12,7 @@ use axum::{
 use super::{
     AppState,
     error::{AppError, AppResult},
-    form::FormFields,
+    form::Form,
     links::{self, hash_of},
     notice::NoticePage,
     page::PageContext,
@@ -109,15 +109,22 @@ async fn decline_page(State(state): State<AppState>, Path(token): Path<String>, 
     Ok(Html(page.render()?).into_response())
 }
 
+/// The offer form: which button was pressed.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct AnswerForm {
+    decision: String,
+}
+
 async fn answer(
     State(state): State<AppState>,
     Path(token): Path<String>,
     lang: Lang,
-    form: FormFields,
+    Form(form): Form<AnswerForm>,
 ) -> AppResult<Response> {
     let hash = hash_of(&token)?;
     let t = lang.cohort();
-    let accept = match form.get("decision").as_str() {
+    let accept = match form.decision.as_str() {
         "accept" => true,
         "decline" => false,
         _ => return Ok(notice(lang, t.offer_title, t.offer_answered_text, StatusCode::UNPROCESSABLE_ENTITY)),

@@ -13,7 +13,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::{AppState, error::AppResult, form::FormFields, notice::NoticePage, page::PageContext};
+use super::{AppState, error::AppResult, form::Form, notice::NoticePage, page::PageContext};
 use crate::{
     domain::{email_address::EmailAddress, link::LinkKind},
     i18n::Lang,
@@ -21,7 +21,6 @@ use crate::{
 };
 
 use crate::flows::own_page as flow;
-pub use flow::create_link;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -160,14 +159,21 @@ async fn request_page(lang: Lang) -> AppResult<Response> {
     Ok(Html(view::request(lang, "", None)?).into_response())
 }
 
+/// The form asking for a new link.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct RequestForm {
+    email: String,
+}
+
 /// The same answer whether or not the address has applied.
 async fn request_link(
     State(state): State<AppState>,
     lang: Lang,
     requester: crate::mail::outbox::Requester,
-    form: FormFields,
+    Form(form): Form<RequestForm>,
 ) -> AppResult<Response> {
-    let typed = form.get("email");
+    let typed = form.email;
     let Ok(email) = EmailAddress::parse(&typed) else {
         let page = view::request(lang, &typed, Some(lang.privacy().request_err_email))?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page)).into_response());

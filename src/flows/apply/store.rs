@@ -1,0 +1,195 @@
+//! The stored steps of one submit, all inside the caller's transaction: a
+//! resent form, a resent held submission, a change proven by a draft link, a
+//! second application from a known address (held), or a new application.
+use chrono::{DateTime, Datelike, Utc};
+use sqlx::PgConnection;
+
+use super::{DRAFT_LIFETIME, Submitted, Submitting, consent::consent_id, consent_texts};
+use crate::{
+    domain::{application::Submission, consent, eligibility::Assessment, local_time::to_local},
+    flows::{Context, FlowResult},
+    mail::{messages::apply as mails, outbox},
+    storage::{
+        self,
+        applications::{NewApplication, Receipt, Sent},
+        drafts::{Draft, HeldSent},
+    },
+    tokens,
+};
+
+/// One submit's checked input, shared by both attempts.
+pub(super) struct Sending<'a> {
+    pub ctx: &'a Context,
+    pub form: &'a Submitting<'a>,
+    pub submission: &'a Submission,
+    pub assessment: &'a Assessment,
+    /// The submission key in force (the form's, or a fresh one).
+    pub key: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+/// Stores the submission the one way that fits what is already there; errors
+/// are the database's (a unique constraint lost to a twin request among them).
+pub(super) async fn store_submission(
+    tx: &mut PgConnection,
+    c: &Sending<'_>,
+    draft: Option<&Draft>,
+) -> FlowResult<Submitted> {
+    let key_hash = tokens::hash(c.key);
+    let email = &c.submission.applicant.email;
+    // A draft is bound for good to the address its link was mailed to.
+    let draft = draft.filter(|d| d.email.eq_ignore_ascii_case(email.as_str()));
+    // Looked up before the resend check: under READ COMMITTED, a twin request
+    // that committed in between is then seen by the resend check too.
+    let existing = storage::applications::by_email(tx, c.form.intake.id, &email.normalised()).await?;
+    let digest = tokens::digest(c.key, &serde_json::to_vec(c.form.fields).map_err(anyhow::Error::from)?);
+    let sent = storage::applications::by_submission_key(tx, &key_hash).await?;
+    let held = match sent {
+        Some(_) => None,
+        None => storage::drafts::held_sent(tx, &key_hash).await?,
+    };
+    let (consent_text_id, keep_text_id) = consent_ids(tx, c).await?;
+    let new = NewApplication {
+        intake_id: c.form.intake.id,
+        submission: c.submission,
+        assessment: c.assessment,
+        consent_version: consent::VERSION,
+        consent_text_id,
+        keep_text_id,
+        submission_key_hash: &key_hash,
+        submission_digest: &digest,
+        now: c.now,
+    };
+    if let Some(sent) = sent {
+        return resent(tx, c, &new, sent).await;
+    }
+    if let Some(held) = held {
+        return held_resent(tx, c, held, &digest).await;
+    }
+    match existing {
+        Some(existing) if draft.is_some() => replace_proven(tx, c, &new, existing, draft).await,
+        Some(existing) => hold(tx, c, &existing, &key_hash, &digest).await,
+        None => insert_new(tx, c, &new, draft).await,
+    }
+}
+
+fn received(c: &Sending<'_>) -> Submitted {
+    Submitted::Received { submission_key: c.key.to_string() }
+}
+
+/// The ids of the consent texts agreed to: the required one, and the
+/// keep-for-later one when given.
+async fn consent_ids(tx: &mut PgConnection, c: &Sending<'_>) -> sqlx::Result<(i64, Option<i64>)> {
+    let (consent_text, keep_text) = consent_texts(c.form.lang);
+    let consent_text_id = consent_id(tx, c.ctx, &consent_text, c.now).await?;
+    let keep_text_id = match c.submission.keep_for_later {
+        true => Some(consent_id(tx, c.ctx, &keep_text, c.now).await?),
+        false => None,
+    };
+    Ok((consent_text_id, keep_text_id))
+}
+
+/// The same form sent again (back, change, send): a double click changes
+/// nothing; changes are stored while the application can still change.
+async fn resent(tx: &mut PgConnection, c: &Sending<'_>, new: &NewApplication<'_>, sent: Sent) -> FlowResult<Submitted> {
+    let email = &c.submission.applicant.email;
+    if sent.submission_digest.as_deref() == Some(new.submission_digest) {
+        return Ok(received(c));
+    }
+    if sent.email_normalised != email.normalised() {
+        return Ok(Submitted::KeptFirst);
+    }
+    if !storage::applications::replace_answers(tx, &c.ctx.key, sent.id, new).await? {
+        return Ok(Submitted::InProgress);
+    }
+    queue_receipt(tx, c, sent.id, &sent.reference, true).await?;
+    Ok(received(c))
+}
+
+/// A held submission's form sent again: changes replace the held answers.
+async fn held_resent(tx: &mut PgConnection, c: &Sending<'_>, held: HeldSent, digest: &[u8]) -> FlowResult<Submitted> {
+    if held.held_submission_digest.as_deref() != Some(digest) {
+        if !held.email.eq_ignore_ascii_case(c.submission.applicant.email.as_str()) {
+            return Ok(Submitted::KeptFirst);
+        }
+        storage::drafts::update_held(tx, &c.ctx.key, held.id, c.form.fields, digest, c.now).await?;
+    }
+    Ok(received(c))
+}
+
+/// The draft link proves the address it was mailed to: replace the first application.
+async fn replace_proven(
+    tx: &mut PgConnection,
+    c: &Sending<'_>,
+    new: &NewApplication<'_>,
+    existing: Receipt,
+    draft: Option<&Draft>,
+) -> FlowResult<Submitted> {
+    if !storage::applications::replace_answers(tx, &c.ctx.key, existing.id, new).await? {
+        return Ok(Submitted::InProgress);
+    }
+    if let Some(d) = draft {
+        storage::drafts::delete(tx, d.id, c.now).await?;
+    }
+    queue_receipt(tx, c, existing.id, &existing.reference, true).await?;
+    Ok(received(c))
+}
+
+/// Whoever sent this only knows the address: the answers are held as a
+/// draft with a receipt number of their own, and only the link mailed to the
+/// address can make them replace the application. The sender sees a receipt
+/// like anyone else's (whether someone applied is health data).
+async fn hold(
+    tx: &mut PgConnection,
+    c: &Sending<'_>,
+    existing: &Receipt,
+    key_hash: &[u8],
+    digest: &[u8],
+) -> FlowResult<Submitted> {
+    let token = tokens::generate();
+    let held = storage::drafts::Held {
+        intake_id: c.form.intake.id,
+        token_hash: &tokens::hash(&token),
+        submission_key_hash: key_hash,
+        submission_digest: digest,
+        year: to_local(c.now).year(),
+        fields: c.form.fields,
+        now: c.now,
+        expires_at: c.now + DRAFT_LIFETIME,
+    };
+    let held_reference = storage::drafts::insert_held(tx, &c.ctx.key, &held).await?;
+    let to = c.submission.applicant.email.clone();
+    let mail = mails::duplicate(&c.ctx.settings, to, &existing.reference, &held_reference, &token, c.form.intake)?;
+    outbox::queue_unproven(tx, &c.ctx.key, &mail, c.ctx.mail_domain(), c.form.requester, c.now).await?;
+    Ok(received(c))
+}
+
+/// A first application from this address.
+async fn insert_new(
+    tx: &mut PgConnection,
+    c: &Sending<'_>,
+    new: &NewApplication<'_>,
+    draft: Option<&Draft>,
+) -> FlowResult<Submitted> {
+    let stored = storage::applications::insert(tx, &c.ctx.key, to_local(c.now).year(), new).await?;
+    if let Some(d) = draft {
+        storage::drafts::delete(tx, d.id, c.now).await?;
+    }
+    queue_receipt(tx, c, stored.id, &stored.reference.to_string(), false).await?;
+    Ok(received(c))
+}
+
+/// The receipt mail, with a fresh link to the own page.
+async fn queue_receipt(
+    tx: &mut PgConnection,
+    c: &Sending<'_>,
+    application_id: i64,
+    reference: &str,
+    updated: bool,
+) -> FlowResult<()> {
+    let (token, _) = crate::flows::own_page::create_link(tx, application_id, c.now).await?;
+    let own_page = c.ctx.settings.absolute(&format!("/my-application/{token}"));
+    let mail = mails::receipt(c.submission.applicant.email.clone(), reference, c.form.intake, updated, own_page)?;
+    outbox::queue(tx, &c.ctx.key, &mail, c.ctx.mail_domain()).await?;
+    Ok(())
+}
