@@ -1,10 +1,13 @@
 //! The application form page: every field with its label, hint, value and error.
 use askama::Template;
 
-use super::labels;
+use super::{
+    labels,
+    messages::{message, summary_message},
+};
 use crate::{
     domain::{
-        application::{ApplicationFields, Field, FieldError, Problem},
+        application::{ApplicationFields, Field, FieldError},
         eligibility::facts::{CaseworkerAgreement, IncomeSupport, Treatment},
         intake::Intake,
         municipality::Municipality,
@@ -84,32 +87,7 @@ pub struct FormState<'a> {
 impl FormPage {
     pub fn new(lang: Lang, state: &FormState<'_>, f: &ApplicationFields, errors: &[FieldError]) -> Self {
         let a = lang.apply();
-        let err = |field: Field| errors.iter().find(|e| e.field == field).map(|e| message(a, e.field, e.problem));
-        let yes_no = |field: Field, legend: &'static str, value: &str| {
-            group(field, legend, "", false, &[("yes", a.yes), ("no", a.no)], &[value.to_string()], err(field))
-        };
-        let income: Vec<(&'static str, &'static str)> =
-            IncomeSupport::ALL.iter().map(|i| (i.key(), labels::income(a, *i))).collect();
-        let caseworker: Vec<(&'static str, &'static str)> =
-            CaseworkerAgreement::ALL.iter().map(|c| (c.key(), labels::caseworker(a, *c))).collect();
-        let treatment: Vec<(&'static str, &'static str)> =
-            Treatment::ALL.iter().map(|t| (t.key(), labels::treatment(a, *t))).collect();
-        let input = |name, label, hint, value: &str, kind, autocomplete, field| Input {
-            name,
-            label,
-            hint,
-            value: value.to_string(),
-            error: err(field),
-            kind,
-            autocomplete,
-        };
-        let area = |field: Field, label, hint, value: &str| TextArea {
-            name: field.key(),
-            label,
-            hint,
-            value: value.to_string(),
-            error: err(field),
-        };
+        let err = Errors { a, errors };
         let slug = &state.intake.slug;
         Self {
             ctx: PageContext::new(lang, &format!("/intakes/{slug}/apply")),
@@ -121,61 +99,104 @@ impl FormPage {
                 .iter()
                 .map(|e| (format!("#f-{}", e.field.key()), summary_message(a, e.field, e.problem)))
                 .collect(),
-            about: vec![
-                input("full_name", a.full_name, "", &f.full_name, "text", "name", Field::FullName),
-                input("email", a.email, a.email_hint, &f.email, "email", "email", Field::Email),
-                input("phone", a.phone, a.phone_hint, &f.phone, "tel", "tel", Field::Phone),
-                input("birth_date", a.birth_date, a.birth_date_hint, &f.birth_date, "text", "bday", Field::BirthDate),
-            ],
+            about: about(a, f, &err),
             municipality: municipality_options(&f.municipality),
-            municipality_error: err(Field::Municipality),
-            situation: vec![
-                yes_no(Field::LivedExperience, a.lived_experience, &f.lived_experience),
-                group(
-                    Field::Treatment,
-                    a.treatment,
-                    a.treatment_hint,
-                    true,
-                    &treatment,
-                    &f.treatment,
-                    err(Field::Treatment),
-                ),
-                group(
-                    Field::IncomeSupport,
-                    a.income_support,
-                    "",
-                    false,
-                    &income,
-                    std::slice::from_ref(&f.income_support),
-                    err(Field::IncomeSupport),
-                ),
-                group(
-                    Field::CaseworkerAgreement,
-                    a.caseworker_agreement,
-                    a.caseworker_hint,
-                    false,
-                    &caseworker,
-                    std::slice::from_ref(&f.caseworker_agreement),
-                    err(Field::CaseworkerAgreement),
-                ),
-                yes_no(Field::ActiveSubstanceAbuse, a.active_substance_abuse, &f.active_substance_abuse),
-                yes_no(Field::Dementia, a.dementia, &f.dementia),
-                yes_no(Field::NeedsInterpreter, a.needs_interpreter, &f.needs_interpreter),
-            ],
-            reflection: vec![
-                area(Field::Motivation, a.motivation, a.motivation_hint, &f.motivation),
-                area(Field::Experience, a.experience, a.experience_hint, &f.experience),
-                area(Field::Distance, a.distance, a.distance_hint, &f.distance),
-                area(Field::StrengthsLimits, a.strengths_limits, a.strengths_limits_hint, &f.strengths_limits),
-                area(Field::Expectations, a.expectations, "", &f.expectations),
-            ],
+            municipality_error: err.of(Field::Municipality),
+            situation: situation(a, f, &err),
+            reflection: reflection(a, f, &err),
             consent_checked: f.consent == "yes",
             keep_checked: f.keep_for_later == "yes",
-            consent_error: err(Field::Consent),
+            consent_error: err.of(Field::Consent),
             submission_key: state.submission_key.to_string(),
             draft_token: state.draft_token.to_string(),
         }
     }
+}
+
+/// The problems found, shown beside their fields.
+struct Errors<'a> {
+    a: &'static ApplyStrings,
+    errors: &'a [FieldError],
+}
+
+impl Errors<'_> {
+    /// The message beside `field`, when it has a problem.
+    fn of(&self, field: Field) -> Option<String> {
+        self.errors.iter().find(|e| e.field == field).map(|e| message(self.a, e.field, e.problem))
+    }
+}
+
+/// Name, address, phone and birth date.
+fn about(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>) -> Vec<Input> {
+    let input = |field: Field, label, hint, value: &str, kind, autocomplete| Input {
+        name: field.key(),
+        label,
+        hint,
+        value: value.to_string(),
+        error: err.of(field),
+        kind,
+        autocomplete,
+    };
+    vec![
+        input(Field::FullName, a.full_name, "", &f.full_name, "text", "name"),
+        input(Field::Email, a.email, a.email_hint, &f.email, "email", "email"),
+        input(Field::Phone, a.phone, a.phone_hint, &f.phone, "tel", "tel"),
+        input(Field::BirthDate, a.birth_date, a.birth_date_hint, &f.birth_date, "text", "bday"),
+    ]
+}
+
+/// The questions the eligibility pre-check reads.
+fn situation(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>) -> Vec<ChoiceGroup> {
+    let yes_no = |field: Field, legend: &'static str, value: &str| {
+        group(field, legend, "", false, &[("yes", a.yes), ("no", a.no)], &[value.to_string()], err.of(field))
+    };
+    let one = |field: Field, legend, hint, options: &[(&'static str, &'static str)], value: &String| {
+        group(field, legend, hint, false, options, std::slice::from_ref(value), err.of(field))
+    };
+    let income: Vec<_> = IncomeSupport::ALL.iter().map(|i| (i.key(), labels::income(a, *i))).collect();
+    let caseworker: Vec<_> = CaseworkerAgreement::ALL.iter().map(|c| (c.key(), labels::caseworker(a, *c))).collect();
+    let treatment: Vec<_> = Treatment::ALL.iter().map(|t| (t.key(), labels::treatment(a, *t))).collect();
+    vec![
+        yes_no(Field::LivedExperience, a.lived_experience, &f.lived_experience),
+        group(
+            Field::Treatment,
+            a.treatment,
+            a.treatment_hint,
+            true,
+            &treatment,
+            &f.treatment,
+            err.of(Field::Treatment),
+        ),
+        one(Field::IncomeSupport, a.income_support, "", &income, &f.income_support),
+        one(
+            Field::CaseworkerAgreement,
+            a.caseworker_agreement,
+            a.caseworker_hint,
+            &caseworker,
+            &f.caseworker_agreement,
+        ),
+        yes_no(Field::ActiveSubstanceAbuse, a.active_substance_abuse, &f.active_substance_abuse),
+        yes_no(Field::Dementia, a.dementia, &f.dementia),
+        yes_no(Field::NeedsInterpreter, a.needs_interpreter, &f.needs_interpreter),
+    ]
+}
+
+/// The written answers.
+fn reflection(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>) -> Vec<TextArea> {
+    let area = |field: Field, label, hint, value: &str| TextArea {
+        name: field.key(),
+        label,
+        hint,
+        value: value.to_string(),
+        error: err.of(field),
+    };
+    vec![
+        area(Field::Motivation, a.motivation, a.motivation_hint, &f.motivation),
+        area(Field::Experience, a.experience, a.experience_hint, &f.experience),
+        area(Field::Distance, a.distance, a.distance_hint, &f.distance),
+        area(Field::StrengthsLimits, a.strengths_limits, a.strengths_limits_hint, &f.strengths_limits),
+        area(Field::Expectations, a.expectations, "", &f.expectations),
+    ]
 }
 
 fn group(
@@ -233,56 +254,6 @@ pub fn danish_sort_key(name: &str) -> String {
             c => c,
         })
         .collect()
-}
-
-/// In the summary a short answer-type message ("Choose yes or no") needs
-/// the question it belongs to.
-fn summary_message(a: &ApplyStrings, field: Field, problem: Problem) -> String {
-    let question = match field {
-        Field::LivedExperience => a.lived_experience,
-        Field::Treatment => a.treatment,
-        Field::IncomeSupport => a.income_support,
-        Field::CaseworkerAgreement => a.caseworker_agreement,
-        Field::ActiveSubstanceAbuse => a.active_substance_abuse,
-        Field::Dementia => a.dementia,
-        Field::NeedsInterpreter => a.needs_interpreter,
-        Field::Motivation => a.motivation,
-        Field::Experience => a.experience,
-        Field::Distance => a.distance,
-        Field::StrengthsLimits => a.strengths_limits,
-        Field::Expectations => a.expectations,
-        _ => return message(a, field, problem),
-    };
-    format!("{question} {}", message(a, field, problem))
-}
-
-/// The message shown beside a field.
-pub fn message(a: &ApplyStrings, field: Field, problem: Problem) -> String {
-    if let Problem::TooLong { max, got } = problem {
-        return fill(a.err_too_long, &[&max, &got]);
-    }
-    let text = match (field, problem) {
-        (Field::FullName, _) => a.err_full_name,
-        (Field::Email, Problem::Missing) => a.err_email_missing,
-        (Field::Email, Problem::Unreachable) => a.err_email_unreachable,
-        (Field::Email, _) => a.err_email_invalid,
-        (Field::Phone, _) => a.err_phone,
-        (Field::BirthDate, Problem::Missing) => a.err_birth_date_missing,
-        (Field::BirthDate, Problem::NotInThePast) => a.err_birth_date_future,
-        (Field::BirthDate, Problem::NoSuchDate) => a.err_birth_date_no_such,
-        (Field::BirthDate, Problem::Implausible) => a.err_birth_date_implausible,
-        (Field::BirthDate, _) => a.err_birth_date_invalid,
-        (Field::Municipality, _) => a.err_municipality,
-        (Field::LivedExperience | Field::ActiveSubstanceAbuse | Field::Dementia | Field::NeedsInterpreter, _) => {
-            a.err_yes_no
-        }
-        (Field::Treatment | Field::IncomeSupport | Field::CaseworkerAgreement, _) => a.err_choice,
-        (Field::Motivation | Field::Experience | Field::Distance | Field::StrengthsLimits | Field::Expectations, _) => {
-            a.err_answer_missing
-        }
-        (Field::Consent, _) => a.err_consent,
-    };
-    text.to_string()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The application journey: form, review, submit, drafts, receipt.
 mod form_page;
 pub mod labels;
+mod messages;
 mod notices;
 mod review_page;
 

@@ -19,12 +19,15 @@ pub struct ReviewPage {
     pub a: &'static ApplyStrings,
     pub heading: String,
     pub action: String,
-    pub sections: Vec<(&'static str, Vec<(&'static str, String)>)>,
+    pub sections: Vec<Section>,
     pub all_fine: bool,
     pub not_met: Vec<String>,
     pub verify: Vec<String>,
     pub hidden: Vec<(&'static str, String)>,
 }
+
+/// A section of the review: its heading and (question, answer) rows.
+type Section = (&'static str, Vec<(&'static str, String)>);
 
 impl ReviewPage {
     pub fn new(
@@ -36,69 +39,6 @@ impl ReviewPage {
         keys: [(&'static str, &str); 2],
     ) -> Self {
         let a = lang.apply();
-        let yes_no = |v: Option<bool>| match v {
-            Some(true) => a.yes.to_string(),
-            Some(false) => a.no.to_string(),
-            None => a.review_none.to_string(),
-        };
-        let or_none = |text: &str| {
-            if text.is_empty() { a.review_none.to_string() } else { text.to_string() }
-        };
-        let treatment = match s.facts.treatment.as_deref() {
-            Some([]) | None => a.review_treatment_none.to_string(),
-            Some(list) => list.iter().map(|t| labels::treatment(a, *t)).collect::<Vec<_>>().join("\n"),
-        };
-        let p = &s.applicant;
-        let sections = vec![
-            (
-                a.section_about,
-                vec![
-                    (a.full_name, p.full_name.as_str().to_string()),
-                    (a.email, p.email.to_string()),
-                    (a.phone, p.phone.as_ref().map_or_else(|| a.review_none.to_string(), |ph| ph.to_string())),
-                    (a.birth_date, p.birth_date.format("%d-%m-%Y").to_string()),
-                    (a.municipality, p.municipality.name.to_string()),
-                ],
-            ),
-            (
-                a.section_situation,
-                vec![
-                    (a.lived_experience, yes_no(s.facts.lived_experience)),
-                    (a.treatment, treatment),
-                    (
-                        a.income_support,
-                        s.facts.income_support.map_or_else(String::new, |i| labels::income(a, i).to_string()),
-                    ),
-                    (
-                        a.caseworker_agreement,
-                        s.facts.caseworker_agreement.map_or_else(String::new, |c| labels::caseworker(a, c).to_string()),
-                    ),
-                    (a.active_substance_abuse, yes_no(s.facts.active_substance_abuse)),
-                    (a.dementia, yes_no(s.facts.dementia)),
-                    (a.needs_interpreter, yes_no(s.facts.needs_interpreter)),
-                ],
-            ),
-            (
-                a.section_reflection,
-                vec![
-                    (a.motivation, or_none(&s.answers.motivation)),
-                    (a.experience, or_none(&s.answers.experience)),
-                    (a.distance, or_none(&s.answers.distance)),
-                    (a.strengths_limits, or_none(&s.answers.strengths_limits)),
-                    (a.expectations, or_none(&s.answers.expectations)),
-                ],
-            ),
-            (
-                a.section_consent,
-                vec![
-                    (a.consent, a.review_consent_given.to_string()),
-                    (
-                        a.keep_for_later,
-                        if s.keep_for_later { a.review_consent_given } else { a.review_consent_not_given }.to_string(),
-                    ),
-                ],
-            ),
-        ];
         let not_met: Vec<String> = assessment.not_met().filter_map(|r| not_met_text(a, r.criterion)).collect();
         let verify: Vec<String> = assessment
             .to_verify()
@@ -112,13 +52,70 @@ impl ReviewPage {
             a,
             heading: a.review_title.to_string(),
             action: format!("/intakes/{slug}/apply"),
-            sections,
+            sections: vec![about(a, s), situation(a, s), reflection(a, s), consent(a, s)],
             all_fine: not_met.is_empty() && verify.is_empty(),
             not_met,
             verify,
             hidden: hidden_fields(f, keys),
         }
     }
+}
+
+fn about(a: &'static ApplyStrings, s: &Submission) -> Section {
+    let p = &s.applicant;
+    let rows = vec![
+        (a.full_name, p.full_name.as_str().to_string()),
+        (a.email, p.email.to_string()),
+        (a.phone, p.phone.as_ref().map_or_else(|| a.review_none.to_string(), |ph| ph.to_string())),
+        (a.birth_date, p.birth_date.format("%d-%m-%Y").to_string()),
+        (a.municipality, p.municipality.name.to_string()),
+    ];
+    (a.section_about, rows)
+}
+
+fn situation(a: &'static ApplyStrings, s: &Submission) -> Section {
+    let yes_no = |v: Option<bool>| match v {
+        Some(true) => a.yes.to_string(),
+        Some(false) => a.no.to_string(),
+        None => a.review_none.to_string(),
+    };
+    let treatment = match s.facts.treatment.as_deref() {
+        Some([]) | None => a.review_treatment_none.to_string(),
+        Some(list) => list.iter().map(|t| labels::treatment(a, *t)).collect::<Vec<_>>().join("\n"),
+    };
+    let f = &s.facts;
+    let rows = vec![
+        (a.lived_experience, yes_no(f.lived_experience)),
+        (a.treatment, treatment),
+        (a.income_support, f.income_support.map_or_else(String::new, |i| labels::income(a, i).to_string())),
+        (
+            a.caseworker_agreement,
+            f.caseworker_agreement.map_or_else(String::new, |c| labels::caseworker(a, c).to_string()),
+        ),
+        (a.active_substance_abuse, yes_no(f.active_substance_abuse)),
+        (a.dementia, yes_no(f.dementia)),
+        (a.needs_interpreter, yes_no(f.needs_interpreter)),
+    ];
+    (a.section_situation, rows)
+}
+
+fn reflection(a: &'static ApplyStrings, s: &Submission) -> Section {
+    let or_none = |text: &str| {
+        if text.is_empty() { a.review_none.to_string() } else { text.to_string() }
+    };
+    let rows = vec![
+        (a.motivation, or_none(&s.answers.motivation)),
+        (a.experience, or_none(&s.answers.experience)),
+        (a.distance, or_none(&s.answers.distance)),
+        (a.strengths_limits, or_none(&s.answers.strengths_limits)),
+        (a.expectations, or_none(&s.answers.expectations)),
+    ];
+    (a.section_reflection, rows)
+}
+
+fn consent(a: &'static ApplyStrings, s: &Submission) -> Section {
+    let keep = if s.keep_for_later { a.review_consent_given } else { a.review_consent_not_given };
+    (a.section_consent, vec![(a.consent, a.review_consent_given.to_string()), (a.keep_for_later, keep.to_string())])
 }
 
 /// The applicant-facing wording of a criterion that looks unmet.
