@@ -20,6 +20,23 @@ impl Purpose {
     }
 }
 
+/// Any text but the two keys.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown consent purpose")]
+pub struct UnknownPurpose;
+
+impl std::str::FromStr for Purpose {
+    type Err = UnknownPurpose;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "application" => Ok(Purpose::Application),
+            "keep_for_later" => Ok(Purpose::KeepForLater),
+            _ => Err(UnknownPurpose),
+        }
+    }
+}
+
 /// One text as the form showed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsentText {

@@ -3,7 +3,10 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::PgConnection;
 
-use crate::domain::consent::ConsentText;
+use super::types::text_column;
+use crate::domain::consent::{ConsentText, Purpose};
+
+text_column!(Purpose, key, |t: &str| t.parse::<Purpose>());
 
 #[derive(Debug, thiserror::Error)]
 #[error(
@@ -79,7 +82,7 @@ pub async fn id_of(conn: &mut PgConnection, text: &ConsentText, now: DateTime<Ut
 /// A consent the application records, with the words agreed to.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Agreed {
-    pub purpose: String,
+    pub purpose: Purpose,
     pub version: String,
     pub body: String,
     pub agreed_at: DateTime<Utc>,

@@ -43,10 +43,19 @@ pub async fn add_invitation(
     Ok(())
 }
 
-/// (meeting id, address, used) of an invitation link.
-pub async fn invitation(conn: &mut PgConnection, hash: &[u8]) -> sqlx::Result<Option<(i64, String, bool)>> {
+/// An invitation to an info meeting, as its link finds it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Invitation {
+    pub meeting_id: i64,
+    /// The address it was sent to, as stored.
+    pub email: String,
+    pub used: bool,
+}
+
+/// The invitation behind a link, locked for the caller's transaction.
+pub async fn invitation(conn: &mut PgConnection, hash: &[u8]) -> sqlx::Result<Option<Invitation>> {
     sqlx::query_as(
-        "SELECT meeting_id, email, used_at IS NOT NULL FROM info_meeting_invitations WHERE token_hash = $1 FOR UPDATE",
+        "SELECT meeting_id, email, used_at IS NOT NULL AS used FROM info_meeting_invitations WHERE token_hash = $1 FOR UPDATE",
     )
     .bind(hash)
     .fetch_optional(conn)

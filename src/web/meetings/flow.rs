@@ -187,7 +187,9 @@ pub async fn accept_invitation(
 ) -> Result<Option<(Outcome, i64)>, AppError> {
     let now = state.clock.now();
     let mut tx = state.pool.begin().await?;
-    let Some((meeting_id, email, used)) = storage::interest::invitation(&mut tx, hash).await? else {
+    let Some(storage::interest::Invitation { meeting_id, email, used }) =
+        storage::interest::invitation(&mut tx, hash).await?
+    else {
         return Ok(None);
     };
     if used {

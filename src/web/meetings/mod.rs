@@ -290,7 +290,9 @@ async fn invited_page(State(state): State<AppState>, Path(token): Path<String>, 
     let hash = token_hash(&token)?;
     let t = lang.meeting();
     let mut conn = state.pool.acquire().await?;
-    let Some((meeting_id, email, used)) = storage::interest::invitation(&mut conn, &hash).await? else {
+    let Some(storage::interest::Invitation { meeting_id, email, used }) =
+        storage::interest::invitation(&mut conn, &hash).await?
+    else {
         return links::missing(&state, lang, LinkKind::MeetingInvitation, &hash).await;
     };
     drop(conn);
@@ -321,7 +323,8 @@ async fn accept(
     let note = Some(form.get("note").trim().chars().take(1000).collect::<String>()).filter(|n| !n.is_empty());
     let Some(name) = name else {
         let mut conn = state.pool.acquire().await?;
-        let Some((_, email, _)) = storage::interest::invitation(&mut conn, &hash).await? else {
+        let Some(storage::interest::Invitation { email, .. }) = storage::interest::invitation(&mut conn, &hash).await?
+        else {
             return links::missing(&state, lang, LinkKind::MeetingInvitation, &hash).await;
         };
         let page = InvitedPage {

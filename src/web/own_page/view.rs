@@ -91,8 +91,8 @@ pub async fn page(
         consents: consents
             .iter()
             .map(|c| {
-                let what = match c.purpose.as_str() {
-                    "keep_for_later" => s.own_kept.to_string(),
+                let what = match c.purpose {
+                    crate::domain::consent::Purpose::KeepForLater => s.own_kept.to_string(),
                     _ => fill(s.own_consent, &[&c.version, &dates::long_moment(lang, c.agreed_at)]),
                 };
                 (what, c.body.clone())
