@@ -10,9 +10,10 @@ use crate::{
         messages::notify::{self as mails, Announcement},
         outbox::{self, Requester},
     },
-    storage::{self, interest::Confirmed},
-    tokens,
+    storage, tokens,
 };
+
+pub use crate::storage::interest::Confirmed;
 
 /// What subscribing did; the person sees the same answer either way.
 pub enum Subscribed {

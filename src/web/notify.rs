@@ -25,9 +25,8 @@ use crate::{
         interest::SubscriberStatus,
         link::{LinkKind, Retired},
     },
-    flows::notify::{self as flow, Subscribed},
+    flows::notify::{self as flow, Confirmed, Subscribed},
     i18n::Lang,
-    storage::interest::Confirmed,
 };
 
 pub fn router() -> Router<AppState> {
