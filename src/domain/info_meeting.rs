@@ -152,6 +152,7 @@ pub struct MeetingMessage {
 }
 
 impl MeetingMessage {
+    /// `None` if either is empty or too long; both come back trimmed.
     pub fn parse(subject: &str, body: &str) -> Option<Self> {
         let (subject, body) = (subject.trim().to_string(), body.trim().to_string());
         if subject.is_empty() || body.is_empty() || subject.chars().count() > 200 || body.chars().count() > 5000 {
