@@ -29,6 +29,43 @@ pub fn takes_signups(starts_at: DateTime<Utc>, cancelled: bool, now: DateTime<Ut
     !cancelled && now < starts_at
 }
 
+/// Where a sign-up stands: `pending` until its link is opened, `confirmed`
+/// holds a seat, `cancelled` gave it back (a later sign-up may renew the row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignupStatus {
+    Pending,
+    Confirmed,
+    Cancelled,
+}
+
+impl SignupStatus {
+    /// The stored text.
+    pub fn key(&self) -> &'static str {
+        match self {
+            SignupStatus::Pending => "pending",
+            SignupStatus::Confirmed => "confirmed",
+            SignupStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A text that is no sign-up status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownSignupStatus;
+
+impl std::str::FromStr for SignupStatus {
+    type Err = UnknownSignupStatus;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "pending" => Ok(SignupStatus::Pending),
+            "confirmed" => Ok(SignupStatus::Confirmed),
+            "cancelled" => Ok(SignupStatus::Cancelled),
+            _ => Err(UnknownSignupStatus),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SignupFields {
     pub name: String,
@@ -74,9 +111,68 @@ impl SignupFields {
     }
 }
 
+/// A meeting as staff plan it: ends after it starts, 1–1000 seats, a place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingPlan {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub place: String,
+    /// Empty when none were given.
+    pub directions: String,
+    pub capacity: i32,
+}
+
+/// The meeting form's text fields, as typed.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanFields<'a> {
+    pub starts_at: &'a str,
+    pub ends_at: &'a str,
+    pub place: &'a str,
+    pub directions: &'a str,
+    pub capacity: &'a str,
+}
+
+impl MeetingPlan {
+    /// `None` unless the fields make sense together (times as `parse_local_moment` reads them).
+    pub fn parse(f: PlanFields<'_>) -> Option<Self> {
+        let starts_at = super::intake::parse_local_moment(f.starts_at)?;
+        let ends_at = super::intake::parse_local_moment(f.ends_at).filter(|e| *e > starts_at)?;
+        let capacity = f.capacity.trim().parse::<i32>().ok().filter(|c| (1..=1000).contains(c))?;
+        let place = Some(f.place.trim().to_string()).filter(|p| !p.is_empty())?;
+        Some(Self { starts_at, ends_at, place, directions: f.directions.trim().to_string(), capacity })
+    }
+}
+
+/// A message from staff to everyone confirmed: subject up to 200 characters,
+/// body up to 5000, neither empty (after trimming).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingMessage {
+    pub subject: String,
+    pub body: String,
+}
+
+impl MeetingMessage {
+    /// `None` if either is empty or too long; both come back trimmed.
+    pub fn parse(subject: &str, body: &str) -> Option<Self> {
+        let (subject, body) = (subject.trim().to_string(), body.trim().to_string());
+        if subject.is_empty() || body.is_empty() || subject.chars().count() > 200 || body.chars().count() > 5000 {
+            return None;
+        }
+        Some(Self { subject, body })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sign_up_statuses_read_back_what_they_store() {
+        for s in [SignupStatus::Pending, SignupStatus::Confirmed, SignupStatus::Cancelled] {
+            assert_eq!(s.key().parse::<SignupStatus>(), Ok(s));
+        }
+        assert!("sent".parse::<SignupStatus>().is_err());
+    }
 
     #[test]
     fn seats_count_confirmed_sign_ups_up_to_capacity() {

@@ -186,3 +186,21 @@ pub fn changed(
         vec![ics],
     )
 }
+
+/// A personal sign-up link for a meeting (`/info-meetings/invited/{token}`):
+/// no name, since staff typed only the address.
+pub fn invitation(settings: &Settings, to: EmailAddress, m: &MeetingPage, token: &str) -> crate::mail::Rendered {
+    let t = LANG.meeting();
+    let text = fill(t.mail_invited_body, &[&m.programme_name, &when(m), &m.place]);
+    MailBody {
+        greeting: LANG.apply().mail_hello_unnamed.to_string(),
+        paragraphs: vec![text],
+        link: Some(MailLink {
+            label: t.mail_invited_link.into(),
+            url: settings.absolute(&format!("/info-meetings/invited/{token}")),
+        }),
+        closing: vec![LANG.apply().mail_no_reply.into()],
+        ..MailBody::default()
+    }
+    .into_email(to, t.mail_invited_subject.into(), Vec::new())
+}
