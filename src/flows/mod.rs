@@ -6,6 +6,7 @@
 pub mod cohorts;
 mod context;
 mod error;
+pub mod interviews;
 pub mod own_page;
 
 pub use context::{ConsentIds, Context};
