@@ -248,6 +248,12 @@ mod tests {
     }
 
     #[test]
+    fn a_follow_up_reads_back_what_it_writes() {
+        assert_eq!(FollowUp::NoShow.key().parse::<FollowUp>(), Ok(FollowUp::NoShow));
+        assert!("done".parse::<FollowUp>().is_err());
+    }
+
+    #[test]
     fn booking_closes_at_the_cutoff() {
         let start: DateTime<Utc> = "2027-08-27T07:00:00Z".parse().unwrap();
         assert!(is_bookable(start, DEFAULT_BOOKING_CUTOFF, start - Duration::hours(25)));

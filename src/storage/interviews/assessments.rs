@@ -59,6 +59,7 @@ pub async fn record_assessment(
     Ok(())
 }
 
+/// One panel member's assessment, notes opened.
 #[derive(Debug, sqlx::FromRow)]
 pub struct AssessmentRow {
     pub interviewer: String,
@@ -72,6 +73,7 @@ pub struct AssessmentRow {
     notes_sealed: Option<Vec<u8>>,
 }
 
+/// The application's assessments, by interviewer name.
 pub async fn assessments(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx::Result<Vec<AssessmentRow>> {
     let mut rows: Vec<AssessmentRow> = sqlx::query_as(
         "SELECT u.name AS interviewer, a.no_show, a.motivation, a.reflection, a.distance, a.competence_building,
@@ -92,6 +94,7 @@ pub async fn assessments(pool: &PgPool, key: &FieldKey, application_id: i64) -> 
     Ok(rows)
 }
 
+/// Opens a follow-up task unless one of that kind is open already.
 pub async fn add_follow_up(
     conn: &mut PgConnection,
     application_id: i64,
@@ -111,6 +114,7 @@ pub async fn add_follow_up(
     Ok(())
 }
 
+/// The application's open follow-up tasks, oldest first.
 pub async fn open_follow_ups(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<FollowUp>> {
     sqlx::query_scalar(
         "SELECT kind FROM follow_up_tasks WHERE application_id = $1 AND done_at IS NULL ORDER BY created_at",

@@ -54,6 +54,7 @@ pub struct Invitation {
     pub expires_at: DateTime<Utc>,
 }
 
+/// The invitation whose link hashes to `token_hash`.
 pub async fn invitation(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<Invitation>> {
     sqlx::query_as(
         "SELECT a.id AS application_id, a.reference, a.full_name, a.email, a.status, a.intake_id, i.expires_at
@@ -64,6 +65,7 @@ pub async fn invitation(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option
     .await
 }
 
+/// A live booking with its slot's times and place, accommodations opened.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Booking {
     pub id: i64,
@@ -98,6 +100,7 @@ pub async fn active_booking(
     .transpose()
 }
 
+/// Why [`book`] did not hold the slot.
 #[derive(Debug, thiserror::Error)]
 pub enum BookError {
     #[error("the slot is taken")]
@@ -137,6 +140,7 @@ pub async fn book(
     })
 }
 
+/// Marks the booking cancelled (once).
 pub async fn cancel_booking(conn: &mut PgConnection, booking_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("UPDATE interview_bookings SET cancelled_at = $2 WHERE id = $1 AND cancelled_at IS NULL")
         .bind(booking_id)
@@ -146,6 +150,7 @@ pub async fn cancel_booking(conn: &mut PgConnection, booking_id: i64, now: DateT
     Ok(())
 }
 
+/// Remembers the queued reminder, so a change or cancellation can withdraw it.
 pub async fn set_reminder(conn: &mut PgConnection, booking_id: i64, outbox_id: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE interview_bookings SET reminder_outbox_id = $2 WHERE id = $1")
         .bind(booking_id)

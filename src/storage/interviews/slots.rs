@@ -56,6 +56,7 @@ pub struct SlotView {
     pub panel: Vec<String>,
 }
 
+/// Every slot of the intake, by start, accommodations opened.
 pub async fn slots_of_intake(pool: &PgPool, key: &FieldKey, intake_id: i64) -> sqlx::Result<Vec<SlotView>> {
     let mut rows: Vec<SlotView> = sqlx::query_as(
         "SELECT s.id, s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations, b.id AS booking_id,
@@ -76,6 +77,7 @@ pub async fn slots_of_intake(pool: &PgPool, key: &FieldKey, intake_id: i64) -> s
     Ok(rows)
 }
 
+/// A slot's times and place.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Slot {
     pub id: i64,
@@ -98,6 +100,7 @@ pub async fn free_slots(pool: &PgPool, intake_id: i64, after: DateTime<Utc>) -> 
     .await
 }
 
+/// The slot, if it is one of the intake's.
 pub async fn slot_of_intake(conn: &mut PgConnection, intake_id: i64, slot_id: i64) -> sqlx::Result<Option<Slot>> {
     sqlx::query_as("SELECT id, starts_at, ends_at, place FROM interview_slots WHERE id = $1 AND intake_id = $2")
         .bind(slot_id)
@@ -130,6 +133,7 @@ pub struct SlotEdit {
     pub held: bool,
 }
 
+/// The slot to change, if it is one of the intake's.
 pub async fn slot_for_edit(pool: &PgPool, intake_id: i64, slot_id: i64) -> sqlx::Result<Option<SlotEdit>> {
     sqlx::query_as(
         "SELECT s.id, s.starts_at, s.ends_at, s.place,

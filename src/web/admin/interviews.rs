@@ -191,3 +191,47 @@ async fn assess(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(body: &str) -> SlotsForm {
+        FormFields::parse(body.as_bytes()).decode().unwrap()
+    }
+
+    #[test]
+    fn the_slot_form_reports_the_first_field_that_does_not_read() {
+        assert_eq!(slots("date=x&from=09:00&to=12:00&minutes=45").plan(), Err(SlotFieldError::Date));
+        assert_eq!(slots("date=2027-08-27&from=9&to=12:00&minutes=45").plan(), Err(SlotFieldError::Time));
+        assert_eq!(slots("date=2027-08-27&from=09:00&to=12:00&minutes=x").plan(), Err(SlotFieldError::Number));
+        assert_eq!(
+            slots("date=2027-08-27&from=09:00&to=12:00&minutes=45&buffer_minutes=x").plan(),
+            Err(SlotFieldError::Number)
+        );
+        let plan = slots("date=2027-08-27&from=+09:00&to=12:00&minutes=45&buffer_minutes=").plan().unwrap();
+        assert_eq!((plan.length_minutes, plan.buffer_minutes), (45, 0));
+    }
+
+    #[test]
+    fn at_most_two_panel_members_are_taken() {
+        let request = slots("panel=1&panel=x&panel=2&panel=3&place=+Aula+").request();
+        assert_eq!(request.panel, [1, 2]);
+        assert_eq!(request.place, "Aula");
+    }
+
+    #[test]
+    fn scores_out_of_range_are_missing_and_a_no_show_needs_none() {
+        let form: AssessForm =
+            FormFields::parse(b"motivation=4&reflection=5&distance=1&competence_building=2&notes=+ok+")
+                .decode()
+                .unwrap();
+        let a = form.parse();
+        assert_eq!(a.scores[1], None);
+        assert!(!a.is_complete());
+        assert_eq!(a.notes, "ok");
+        let no_show: AssessForm = FormFields::parse(b"no_show=yes&motivation=4").decode().unwrap();
+        assert!(no_show.parse().is_complete());
+        assert_eq!(no_show.parse().stored_scores(), [None; 4]);
+    }
+}

@@ -144,3 +144,18 @@ async fn cancel(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_booking_form_reads_the_slot_and_trims_the_accommodations() {
+        let form: BookForm = crate::web::form::FormFields::parse(b"slot=12&accommodations=++").decode().unwrap();
+        assert_eq!((form.slot(), form.accommodations()), (Some(12), None));
+        let long = format!("slot=x&accommodations={}", "a".repeat(2100));
+        let form: BookForm = crate::web::form::FormFields::parse(long.as_bytes()).decode().unwrap();
+        assert_eq!(form.slot(), None);
+        assert_eq!(form.accommodations().map(|a| a.chars().count()), Some(2000));
+    }
+}
