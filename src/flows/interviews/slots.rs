@@ -43,7 +43,9 @@ pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, request: SlotR
         Err(e) => return Ok(Created::BadPlan(e)),
     };
     let place = Some(request.place).filter(|p| !p.is_empty()).unwrap_or(intake.programme.place.clone());
-    let created = storage::interviews::create_slots(&ctx.pool, intake_id, &slots, &place, &request.panel).await?;
+    let mut tx = ctx.pool.begin().await?;
+    let created = storage::interviews::create_slots(&mut tx, intake_id, &slots, &place, &request.panel).await?;
+    tx.commit().await?;
     audit(ctx, actor, "slots_created", None, json!({ "intake_id": intake_id, "slots": created })).await?;
     Ok(Created::Done(created))
 }
@@ -101,9 +103,14 @@ pub async fn change(
     };
     let moved = (times.starts_at != slot.starts_at || times.ends_at != slot.ends_at).then_some(times);
     let place = Some(change.place).filter(|p| !p.is_empty()).unwrap_or(slot.place.clone());
-    if !storage::interviews::edit_slot(&ctx.pool, slot_id, &place, &change.panel, moved).await? {
+    let mut tx = ctx.pool.begin().await?;
+    if let Some(times) = moved
+        && !storage::interviews::move_free_slot(&mut tx, slot_id, times).await?
+    {
         return Ok(Changed::Held(slot));
     }
+    storage::interviews::restaff_slot(&mut tx, slot_id, &place, &change.panel).await?;
+    tx.commit().await?;
     audit(ctx, actor, "slot_changed", None, json!({ "intake_id": intake_id, "slot_id": slot_id })).await?;
     Ok(Changed::Done)
 }

@@ -12,8 +12,8 @@ pub use bookings::{
 };
 pub use days::{DayEntry, PanelInterview, PanelReminder, claim_panel_reminders, day_plan};
 pub use slots::{
-    PanelCandidate, Slot, SlotEdit, SlotView, create_slots, edit_slot, free_slots, panel_candidates, remove_free_slot,
-    slot_for_edit, slot_of_intake, slots_of_intake,
+    PanelCandidate, Slot, SlotEdit, SlotView, create_slots, free_slots, move_free_slot, panel_candidates,
+    remove_free_slot, restaff_slot, slot_for_edit, slot_of_intake, slots_of_intake,
 };
 
 use crate::sealing::{Field, FieldKey};

@@ -5,15 +5,15 @@ use sqlx::{PgConnection, PgPool};
 use super::opened;
 use crate::{domain::interview::SlotTimes, sealing::FieldKey};
 
-/// Adds the slots (skipping any that exist at the same start) with their panel.
+/// Adds the slots (skipping any that exist at the same start) with their
+/// panel; returns how many were new.
 pub async fn create_slots(
-    pool: &PgPool,
+    conn: &mut PgConnection,
     intake_id: i64,
     slots: &[SlotTimes],
     place: &str,
     panel: &[i64],
 ) -> sqlx::Result<usize> {
-    let mut tx = pool.begin().await?;
     let mut created = 0;
     for s in slots {
         let id: Option<i64> = sqlx::query_scalar(
@@ -24,7 +24,7 @@ pub async fn create_slots(
         .bind(s.starts_at)
         .bind(s.ends_at)
         .bind(place)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
         if let Some(id) = id {
             created += 1;
@@ -32,12 +32,11 @@ pub async fn create_slots(
                 sqlx::query("INSERT INTO interview_panel (slot_id, user_id) VALUES ($1, $2)")
                     .bind(id)
                     .bind(user)
-                    .execute(&mut *tx)
+                    .execute(&mut *conn)
                     .await?;
             }
         }
     }
-    tx.commit().await?;
     Ok(created)
 }
 
@@ -147,48 +146,41 @@ pub async fn slot_for_edit(pool: &PgPool, intake_id: i64, slot_id: i64) -> sqlx:
     .await
 }
 
-/// Changes a slot's place and panel; its times too, but only while nobody holds it.
-/// False when new times were given for a held slot (or they clash with another slot).
-pub async fn edit_slot(
-    pool: &PgPool,
-    slot_id: i64,
-    place: &str,
-    panel: &[i64],
-    times: Option<SlotTimes>,
-) -> sqlx::Result<bool> {
-    let mut tx = pool.begin().await?;
-    if let Some(t) = times {
-        let moved = sqlx::query(
-            "UPDATE interview_slots s SET starts_at = $2, ends_at = $3 WHERE s.id = $1
-               AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL)",
-        )
-        .bind(slot_id)
-        .bind(t.starts_at)
-        .bind(t.ends_at)
-        .execute(&mut *tx)
-        .await;
-        match moved {
-            Ok(done) if done.rows_affected() == 1 => {}
-            Ok(_) => return Ok(false),
-            Err(err) if crate::storage::violated_constraint(&err).is_some() => return Ok(false),
-            Err(err) => return Err(err),
-        }
+/// Moves a slot nobody holds to new times; false when it is held (or the
+/// times clash with another slot of the intake, which aborts the transaction).
+pub async fn move_free_slot(conn: &mut PgConnection, slot_id: i64, times: SlotTimes) -> sqlx::Result<bool> {
+    let moved = sqlx::query(
+        "UPDATE interview_slots s SET starts_at = $2, ends_at = $3 WHERE s.id = $1
+           AND NOT EXISTS (SELECT 1 FROM interview_bookings b WHERE b.slot_id = s.id AND b.cancelled_at IS NULL)",
+    )
+    .bind(slot_id)
+    .bind(times.starts_at)
+    .bind(times.ends_at)
+    .execute(conn)
+    .await;
+    match moved {
+        Ok(done) => Ok(done.rows_affected() == 1),
+        Err(err) if crate::storage::violated_constraint(&err).is_some() => Ok(false),
+        Err(err) => Err(err),
     }
+}
+
+/// Sets a slot's place and replaces its panel.
+pub async fn restaff_slot(conn: &mut PgConnection, slot_id: i64, place: &str, panel: &[i64]) -> sqlx::Result<()> {
     sqlx::query("UPDATE interview_slots SET place = $2 WHERE id = $1")
         .bind(slot_id)
         .bind(place)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
-    sqlx::query("DELETE FROM interview_panel WHERE slot_id = $1").bind(slot_id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM interview_panel WHERE slot_id = $1").bind(slot_id).execute(&mut *conn).await?;
     for user in panel {
         sqlx::query("INSERT INTO interview_panel (slot_id, user_id) VALUES ($1, $2)")
             .bind(slot_id)
             .bind(user)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
-    tx.commit().await?;
-    Ok(true)
+    Ok(())
 }
 
 /// A staff member who can sit on a panel.
