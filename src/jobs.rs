@@ -131,12 +131,13 @@ impl Jobs {
         let members = storage::interviews::claim_panel_reminders(&mut tx, tomorrow, from, to, now).await?;
         let domain = self.settings.base_url.host_str().unwrap_or("localhost").to_string();
         let s = Lang::MAIL.admin();
-        for (_, email, name, list) in &members {
-            let Ok(to_address) = EmailAddress::parse(email) else { continue };
-            let intake = list.first().map(|(i, _, _)| *i).unwrap_or_default();
+        for member in &members {
+            let (name, list) = (&member.name, &member.interviews);
+            let Ok(to_address) = EmailAddress::parse(&member.email) else { continue };
+            let intake = list.first().map(|i| i.intake_id).unwrap_or_default();
             let lines = list
                 .iter()
-                .map(|(_, at, reference)| format!("{} – {reference}", dates::clock(Lang::MAIL, to_local(*at).time())))
+                .map(|i| format!("{} – {}", dates::clock(Lang::MAIL, to_local(i.starts_at).time()), i.reference))
                 .collect();
             let mail = MailBody {
                 greeting: fill(Lang::MAIL.apply().mail_hello, &[name]),

@@ -17,6 +17,17 @@ pub enum SlotPlanError {
     NothingFits,
 }
 
+/// Why a slot request's fields did not read as a plan (checked in this order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SlotFieldError {
+    /// No date, or not a date.
+    Date,
+    /// From or to is not a time of day.
+    Time,
+    /// The length or the pause is not a whole number.
+    Number,
+}
+
 /// A request to cut a day into slots: `length` minutes each with `buffer`
 /// minutes between them, the last one ending no later than `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +115,53 @@ impl Score {
     }
 }
 
+/// An open task an interview left behind (`follow_up_tasks.kind`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUp {
+    /// The applicant did not come.
+    NoShow,
+}
+
+impl FollowUp {
+    pub fn key(&self) -> &'static str {
+        match self {
+            FollowUp::NoShow => "no_show",
+        }
+    }
+}
+
+impl std::str::FromStr for FollowUp {
+    type Err = ();
+
+    fn from_str(text: &str) -> Result<Self, ()> {
+        match text {
+            "no_show" => Ok(FollowUp::NoShow),
+            _ => Err(()),
+        }
+    }
+}
+
+/// What one panel member recorded: a no-show, or a score per criterion
+/// (motivation, reflection, distance, competence building), with notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub no_show: bool,
+    pub scores: [Option<Score>; 4],
+    pub notes: String,
+}
+
+impl Assessment {
+    /// A no-show needs no scores; otherwise every criterion needs one.
+    pub fn is_complete(&self) -> bool {
+        self.no_show || self.scores.iter().all(Option::is_some)
+    }
+
+    /// The scores as stored: none for a no-show.
+    pub fn stored_scores(&self) -> [Option<i16>; 4] {
+        if self.no_show { [None; 4] } else { self.scores.map(|s| s.map(|s| s as i16)) }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +245,12 @@ mod tests {
         }
         // The night before is an ordinary one.
         assert_eq!(night("2027-03-27").len(), 6);
+    }
+
+    #[test]
+    fn a_follow_up_reads_back_what_it_writes() {
+        assert_eq!(FollowUp::NoShow.key().parse::<FollowUp>(), Ok(FollowUp::NoShow));
+        assert!("done".parse::<FollowUp>().is_err());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod apply;
 pub mod cohorts;
 mod context;
 mod error;
+pub mod interviews;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;

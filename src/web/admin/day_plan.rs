@@ -7,44 +7,22 @@ use axum::{
     response::{Html, IntoResponse, Response},
     routing::get,
 };
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 
 use super::{AdminContext, Staff};
 use crate::{
-    domain::{
-        local_time::{from_local, to_local},
-        staff::Permission,
-    },
-    i18n::{Lang, dates, fill},
+    domain::local_time::to_local,
+    flows::interviews::days,
+    i18n::{AdminStrings, Lang, dates, fill},
     mail::calendar::{self, CalendarEvent, Kind},
-    storage::{self, interviews::DayEntry},
-    web::{
-        AppState,
-        error::{AppError, AppResult},
-        page::PageContext,
-    },
+    storage::interviews::DayEntry,
+    web::{AppState, error::AppResult, page::PageContext},
 };
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/intakes/{id}/days/{date}", get(page))
         .route("/admin/intakes/{id}/days/{date}/calendar.ics", get(ics))
-}
-
-/// The day's slots: all of them for coordinators, an interviewer's own otherwise.
-async fn entries(state: &AppState, staff: &Staff, id: i64, date: NaiveDate) -> AppResult<Vec<DayEntry>> {
-    let only = if staff.role.may(Permission::ReviewAllApplications) {
-        None
-    } else if staff.role.may(Permission::AssessInterviews) {
-        Some(staff.user_id)
-    } else {
-        return Err(AppError::Forbidden);
-    };
-    let (from, to) = (
-        from_local(date.and_time(NaiveTime::MIN)),
-        from_local(date.succ_opt().unwrap_or(date).and_time(NaiveTime::MIN)),
-    );
-    Ok(storage::interviews::day_plan(&state.pool, &state.key, id, from, to, only).await?)
 }
 
 #[derive(Template)]
@@ -54,7 +32,31 @@ struct DayPage {
     a: AdminContext,
     title: String,
     calendar_href: String,
-    rows: Vec<(String, String, String, String, String)>,
+    rows: Vec<DayRow>,
+}
+
+/// One line of the printed plan.
+struct DayRow {
+    time: String,
+    who: String,
+    wishes: String,
+    panel: String,
+    place: String,
+}
+
+impl DayRow {
+    fn new(lang: Lang, s: &AdminStrings, e: DayEntry) -> Self {
+        let time = format!(
+            "{}-{}",
+            dates::clock(lang, to_local(e.starts_at).time()),
+            dates::clock(lang, to_local(e.ends_at).time())
+        );
+        let who = match (e.reference, e.applicant) {
+            (Some(r), Some(n)) => format!("{n} ({r})"),
+            _ => s.slots_free.to_string(),
+        };
+        DayRow { time, who, wishes: e.accommodations.unwrap_or_default(), panel: e.panel.join(", "), place: e.place }
+    }
 }
 
 async fn page(
@@ -63,7 +65,7 @@ async fn page(
     Path((id, date)): Path<(i64, NaiveDate)>,
     lang: Lang,
 ) -> AppResult<Html<String>> {
-    let list = entries(&state, &staff, id, date).await?;
+    let list = days::plan(&state, &staff.actor(), id, date).await?;
     let s = lang.admin();
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}/days/{date}"), &staff, "intakes");
     let page = DayPage {
@@ -71,21 +73,7 @@ async fn page(
         a,
         title: fill(s.day_plan_title, &[&dates::long_date(lang, date)]),
         calendar_href: format!("/admin/intakes/{id}/days/{date}/calendar.ics"),
-        rows: list
-            .into_iter()
-            .map(|e| {
-                let time = format!(
-                    "{}-{}",
-                    dates::clock(lang, to_local(e.starts_at).time()),
-                    dates::clock(lang, to_local(e.ends_at).time())
-                );
-                let who = match (e.reference, e.applicant) {
-                    (Some(r), Some(n)) => format!("{n} ({r})"),
-                    _ => s.slots_free.to_string(),
-                };
-                (time, who, e.accommodations.unwrap_or_default(), e.panel.join(", "), e.place)
-            })
-            .collect(),
+        rows: list.into_iter().map(|e| DayRow::new(lang, s, e)).collect(),
     };
     Ok(Html(page.render()?))
 }
@@ -96,8 +84,8 @@ async fn ics(
     staff: Staff,
     Path((id, date)): Path<(i64, NaiveDate)>,
 ) -> AppResult<Response> {
-    let list = entries(&state, &staff, id, date).await?;
-    let host = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
+    let list = days::plan(&state, &staff.actor(), id, date).await?;
+    let host = state.mail_domain();
     let events: Vec<CalendarEvent> = list
         .into_iter()
         .filter_map(|e| {

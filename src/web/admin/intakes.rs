@@ -313,7 +313,7 @@ async fn show_page(
             .collect(),
         panel_options: candidates
             .into_iter()
-            .map(|(id, name)| (id, name, chosen_panel.contains(&id.to_string())))
+            .map(|c| (c.id, c.name, chosen_panel.contains(&c.id.to_string())))
             .collect(),
         slot_form,
         slot_error: retry.map(|r| r.error),

@@ -1,4 +1,5 @@
 //! Staff side of interviews: making slots, inviting, recording assessments.
+//! The use cases are in `flows::interviews`.
 use axum::{
     Router,
     extract::{Path, State},
@@ -7,22 +8,25 @@ use axum::{
     routing::post,
 };
 use chrono::NaiveTime;
-use serde_json::json;
+use serde::Deserialize;
 
 use super::{Staff, intakes::status_label};
 use crate::{
     domain::{
         application::Status,
-        interview::{SlotPlan, SlotPlanError},
-        staff::Permission,
+        interview::{Assessment, Score, SlotFieldError, SlotPlan, SlotPlanError},
+        local_time::parse_date,
     },
-    i18n::{Lang, fill},
-    storage::{self, interviews::AssessmentInput},
+    flows::interviews::{
+        assess::{self, Assessed},
+        invite::{self, Invited},
+        slots::{self, Created, SlotRequest},
+    },
+    i18n::{AdminStrings, Lang, fill},
     web::{
         AppState,
         error::{AppError, AppResult},
-        form::FormFields,
-        interviews::invite::{Invited, invite},
+        form::{Form, FormFields},
         notice::NoticePage,
         page::PageContext,
     },
@@ -37,54 +41,71 @@ pub fn router() -> Router<AppState> {
         .route("/admin/applications/{reference}/assessment", post(assess))
 }
 
+/// The slot form of the intake page.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SlotsForm {
+    date: String,
+    from: String,
+    to: String,
+    minutes: String,
+    buffer_minutes: String,
+    place: String,
+    panel: Vec<String>,
+}
+
+impl SlotsForm {
+    fn plan(&self) -> Result<SlotPlan, SlotFieldError> {
+        let time = |text: &str| NaiveTime::parse_from_str(text.trim(), "%H:%M").ok();
+        let date = parse_date(&self.date).ok_or(SlotFieldError::Date)?;
+        let (from, to) = (time(&self.from), time(&self.to));
+        let (Some(from), Some(to)) = (from, to) else { return Err(SlotFieldError::Time) };
+        let length_minutes = self.minutes.trim().parse::<i64>().map_err(|_| SlotFieldError::Number)?;
+        let buffer_minutes = match self.buffer_minutes.trim() {
+            "" => 0,
+            text => text.parse::<i64>().map_err(|_| SlotFieldError::Number)?,
+        };
+        Ok(SlotPlan { date, from, to, length_minutes, buffer_minutes })
+    }
+
+    fn request(self) -> SlotRequest {
+        let panel = panel(&self.panel);
+        SlotRequest { plan: self.plan(), place: self.place.trim().to_string(), panel }
+    }
+}
+
+/// At most two panel members, by user id.
+pub(super) fn panel(ids: &[String]) -> Vec<i64> {
+    ids.iter().filter_map(|p| p.parse().ok()).take(2).collect()
+}
+
+fn slot_message(s: &'static AdminStrings, created: &Created) -> &'static str {
+    match created {
+        Created::BadFields(SlotFieldError::Date) | Created::BadPlan(SlotPlanError::NotAnInterviewDay) => {
+            s.err_not_interview_day
+        }
+        Created::BadFields(SlotFieldError::Time) => s.err_time,
+        Created::BadFields(SlotFieldError::Number) => s.err_number,
+        Created::BadPlan(SlotPlanError::BadTimes) => s.err_slot_times,
+        Created::BadPlan(SlotPlanError::NothingFits) | Created::Done(_) => s.err_nothing_fits,
+    }
+}
+
 async fn make_slots(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<i64>,
     lang: Lang,
-    form: FormFields,
+    fields: FormFields,
 ) -> AppResult<Response> {
-    staff.require(Permission::ManageIntakes)?;
-    let s = lang.admin();
-    let intake = storage::intakes::by_id(&state.pool, id).await?.ok_or(AppError::NotFound)?;
-    let time = |name: &str| NaiveTime::parse_from_str(form.get(name).trim(), "%H:%M").ok();
-    let number = |name: &str| form.get(name).trim().parse::<i64>().ok();
-    let buffer = match form.get("buffer_minutes").trim() {
-        "" => Some(0),
-        text => text.parse::<i64>().ok(),
-    };
-    let date = crate::domain::local_time::parse_date(&form.get("date"));
-    let plan = match (date, time("from"), time("to"), number("minutes"), buffer) {
-        (Some(date), Some(from), Some(to), Some(length_minutes), Some(buffer_minutes)) => {
-            SlotPlan { date, from, to, length_minutes, buffer_minutes }
+    let Ok(form) = fields.decode::<SlotsForm>() else { return Ok(StatusCode::UNPROCESSABLE_ENTITY.into_response()) };
+    match slots::create(&state, &staff.actor(), id, form.request()).await? {
+        Created::Done(_) => Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response()),
+        problem => {
+            let message = slot_message(lang.admin(), &problem);
+            super::intakes::slot_error(&state, &staff, id, lang, &fields, message).await
         }
-        (None, ..) => {
-            return super::intakes::slot_error(&state, &staff, id, lang, &form, s.err_not_interview_day).await;
-        }
-        (_, None, ..) | (_, _, None, ..) => {
-            return super::intakes::slot_error(&state, &staff, id, lang, &form, s.err_time).await;
-        }
-        _ => return super::intakes::slot_error(&state, &staff, id, lang, &form, s.err_number).await,
-    };
-    let slots = match plan.slots(&intake.interview_days) {
-        Ok(slots) => slots,
-        Err(e) => {
-            let message = match e {
-                SlotPlanError::NotAnInterviewDay => s.err_not_interview_day,
-                SlotPlanError::BadTimes => s.err_slot_times,
-                SlotPlanError::NothingFits => s.err_nothing_fits,
-            };
-            return super::intakes::slot_error(&state, &staff, id, lang, &form, message).await;
-        }
-    };
-    let place = Some(form.get("place"))
-        .map(|p| p.trim().to_string())
-        .filter(|p| !p.is_empty())
-        .unwrap_or(intake.programme.place.clone());
-    let panel: Vec<i64> = form.all("panel").iter().filter_map(|p| p.parse().ok()).take(2).collect();
-    let created = storage::interviews::create_slots(&state.pool, id, &slots, &place, &panel).await?;
-    staff.audit(&state, "slots_created", None, json!({ "intake_id": id, "slots": created })).await?;
-    Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response())
+    }
 }
 
 async fn remove_slot(
@@ -93,9 +114,7 @@ async fn remove_slot(
     Path((id, slot)): Path<(i64, i64)>,
     lang: Lang,
 ) -> AppResult<Response> {
-    staff.require(Permission::ManageIntakes)?;
-    if storage::interviews::remove_free_slot(&state.pool, id, slot).await? {
-        staff.audit(&state, "slot_removed", None, json!({ "intake_id": id, "slot_id": slot })).await?;
+    if slots::remove(&state, &staff.actor(), id, slot).await? {
         return Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response());
     }
     let s = lang.admin();
@@ -110,8 +129,7 @@ async fn invite_one(
     Path(reference): Path<String>,
     lang: Lang,
 ) -> AppResult<Response> {
-    staff.require(Permission::DecideApplications)?;
-    match invite(&state, &staff, &reference).await? {
+    match invite::invite(&state, &staff.actor(), &reference).await? {
         Invited::Done => Ok(Redirect::to(&format!("/admin/applications/{reference}#interview")).into_response()),
         Invited::NotFound => Err(AppError::NotFound),
         Invited::WrongStatus(status) => Ok(wrong_status(lang, &reference, status)),
@@ -126,13 +144,37 @@ fn wrong_status(lang: Lang, reference: &str, status: Status) -> Response {
         .respond(StatusCode::CONFLICT)
 }
 
+/// The chosen applications of the list page.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct InviteForm {
+    reference: Vec<String>,
+}
+
 /// Invites every chosen application that can be invited; the others are left as they are.
-async fn invite_many(State(state): State<AppState>, staff: Staff, form: FormFields) -> AppResult<Response> {
-    staff.require(Permission::DecideApplications)?;
-    for reference in form.all("reference").iter().take(200) {
-        invite(&state, &staff, reference).await?;
-    }
+async fn invite_many(State(state): State<AppState>, staff: Staff, Form(form): Form<InviteForm>) -> AppResult<Response> {
+    invite::invite_all(&state, &staff.actor(), &form.reference).await?;
     Ok(Redirect::to("/admin/applications?status=invited").into_response())
+}
+
+/// One panel member's assessment form.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AssessForm {
+    no_show: String,
+    motivation: String,
+    reflection: String,
+    distance: String,
+    competence_building: String,
+    notes: String,
+}
+
+impl AssessForm {
+    fn parse(&self) -> Assessment {
+        let score = |text: &str| text.parse::<i16>().ok().and_then(Score::from_value);
+        let scores = [&self.motivation, &self.reflection, &self.distance, &self.competence_building].map(|s| score(s));
+        Assessment { no_show: self.no_show == "yes", scores, notes: self.notes.trim().to_string() }
+    }
 }
 
 async fn assess(
@@ -140,43 +182,56 @@ async fn assess(
     staff: Staff,
     Path(reference): Path<String>,
     lang: Lang,
-    form: FormFields,
+    Form(form): Form<AssessForm>,
 ) -> AppResult<Response> {
-    let detail = storage::review::detail(&state.pool, &reference).await?.ok_or(AppError::NotFound)?;
-    let on_panel = storage::interviews::is_on_panel(&state.pool, detail.id, staff.user_id).await?;
-    if !(staff.role.may(Permission::DecideApplications) || (staff.role.may(Permission::AssessInterviews) && on_panel)) {
-        return Err(if staff.role.may(Permission::ReviewAllApplications) {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
+    match assess::assess(&state, &staff.actor(), &reference, &form.parse()).await? {
+        Assessed::Done => Ok(Redirect::to(&format!("/admin/applications/{reference}#assessment")).into_response()),
+        Assessed::Incomplete(detail) => {
+            super::applications::assessment_error(&state, &staff, &detail, lang, lang.admin().err_score).await
+        }
     }
-    let no_show = form.get("no_show") == "yes";
-    let score = |name: &str| form.get(name).parse::<i16>().ok().filter(|v| (1..=4).contains(v));
-    let scores = [score("motivation"), score("reflection"), score("distance"), score("competence_building")];
-    if !no_show && scores.iter().any(Option::is_none) {
-        return super::applications::assessment_error(&state, &staff, &detail, lang, lang.admin().err_score).await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(body: &str) -> SlotsForm {
+        FormFields::parse(body.as_bytes()).decode().unwrap()
     }
-    let notes = form.get("notes");
-    let input = AssessmentInput { no_show, scores: if no_show { [None; 4] } else { scores }, notes: notes.trim() };
-    let now = state.clock.now();
-    let mut tx = state.pool.begin().await?;
-    storage::interviews::record_assessment(&mut tx, detail.id, staff.user_id, &input, &state.key, now).await?;
-    if no_show {
-        storage::interviews::add_follow_up(&mut tx, detail.id, "no_show", now).await?;
-    } else if let Some(storage::review::Locked { id, status: Status::Invited }) =
-        storage::review::lock(&mut tx, &reference).await?
-    {
-        let change = storage::review::StatusChange {
-            from: Status::Invited,
-            to: Status::Interviewed,
-            reason: None,
-            actor: Some(staff.user_id),
-            now,
-        };
-        storage::review::set_status(&mut tx, &state.key, id, change).await?;
+
+    #[test]
+    fn the_slot_form_reports_the_first_field_that_does_not_read() {
+        assert_eq!(slots("date=x&from=09:00&to=12:00&minutes=45").plan(), Err(SlotFieldError::Date));
+        assert_eq!(slots("date=2027-08-27&from=9&to=12:00&minutes=45").plan(), Err(SlotFieldError::Time));
+        assert_eq!(slots("date=2027-08-27&from=09:00&to=12:00&minutes=x").plan(), Err(SlotFieldError::Number));
+        assert_eq!(
+            slots("date=2027-08-27&from=09:00&to=12:00&minutes=45&buffer_minutes=x").plan(),
+            Err(SlotFieldError::Number)
+        );
+        let plan = slots("date=2027-08-27&from=+09:00&to=12:00&minutes=45&buffer_minutes=").plan().unwrap();
+        assert_eq!((plan.length_minutes, plan.buffer_minutes), (45, 0));
     }
-    tx.commit().await?;
-    staff.audit(&state, "assessment_recorded", Some(detail.id), json!({ "no_show": no_show })).await?;
-    Ok(Redirect::to(&format!("/admin/applications/{reference}#assessment")).into_response())
+
+    #[test]
+    fn at_most_two_panel_members_are_taken() {
+        let request = slots("panel=1&panel=x&panel=2&panel=3&place=+Aula+").request();
+        assert_eq!(request.panel, [1, 2]);
+        assert_eq!(request.place, "Aula");
+    }
+
+    #[test]
+    fn scores_out_of_range_are_missing_and_a_no_show_needs_none() {
+        let form: AssessForm =
+            FormFields::parse(b"motivation=4&reflection=5&distance=1&competence_building=2&notes=+ok+")
+                .decode()
+                .unwrap();
+        let a = form.parse();
+        assert_eq!(a.scores[1], None);
+        assert!(!a.is_complete());
+        assert_eq!(a.notes, "ok");
+        let no_show: AssessForm = FormFields::parse(b"no_show=yes&motivation=4").decode().unwrap();
+        assert!(no_show.parse().is_complete());
+        assert_eq!(no_show.parse().stored_scores(), [None; 4]);
+    }
 }

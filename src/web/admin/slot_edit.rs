@@ -1,5 +1,5 @@
 //! Changing one interview slot: its place and panel always, its times only
-//! while nobody holds it.
+//! while nobody holds it. The use cases are in `flows::interviews::slots`.
 use askama::Template;
 use axum::{
     Router,
@@ -9,23 +9,15 @@ use axum::{
     routing::get,
 };
 use chrono::NaiveTime;
-use serde_json::json;
+use serde::Deserialize;
 
 use super::{AdminContext, Staff};
 use crate::{
-    domain::{
-        interview::SlotTimes,
-        local_time::{from_local, local_date, to_local},
-        staff::Permission,
-    },
+    domain::local_time::{local_date, to_local},
+    flows::interviews::slots::{self, Changed, SlotChange},
     i18n::{Lang, dates},
     storage::{self, interviews::SlotEdit},
-    web::{
-        AppState,
-        error::{AppError, AppResult},
-        form::FormFields,
-        page::PageContext,
-    },
+    web::{AppState, error::AppResult, form::Form, page::PageContext},
 };
 
 pub fn router() -> Router<AppState> {
@@ -68,7 +60,7 @@ async fn render(
         to: to_local(slot.ends_at).format("%H:%M").to_string(),
         place: slot.place.clone(),
         held: slot.held,
-        panel: candidates.into_iter().map(|(uid, name)| (uid, name, slot.panel.contains(&uid))).collect(),
+        panel: candidates.into_iter().map(|c| (c.id, c.name, slot.panel.contains(&c.id))).collect(),
         error,
     };
     Ok(page.render()?)
@@ -80,9 +72,26 @@ async fn form(
     Path((id, slot)): Path<(i64, i64)>,
     lang: Lang,
 ) -> AppResult<Html<String>> {
-    staff.require(Permission::ManageIntakes)?;
-    let slot = storage::interviews::slot_for_edit(&state.pool, id, slot).await?.ok_or(AppError::NotFound)?;
+    let slot = slots::for_edit(&state, &staff.actor(), id, slot).await?;
     Ok(Html(render(&state, &staff, lang, id, &slot, None).await?))
+}
+
+/// The slot form: new times on the slot's day, place and panel.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SlotForm {
+    from: String,
+    to: String,
+    place: String,
+    panel: Vec<String>,
+}
+
+impl SlotForm {
+    fn parse(self) -> SlotChange {
+        let time = |text: &str| NaiveTime::parse_from_str(text.trim(), "%H:%M").ok();
+        let panel = super::interviews::panel(&self.panel);
+        SlotChange { from: time(&self.from), to: time(&self.to), place: self.place.trim().to_string(), panel }
+    }
 }
 
 async fn save(
@@ -90,30 +99,14 @@ async fn save(
     staff: Staff,
     Path((id, slot_id)): Path<(i64, i64)>,
     lang: Lang,
-    form: FormFields,
+    Form(form): Form<SlotForm>,
 ) -> AppResult<Response> {
-    staff.require(Permission::ManageIntakes)?;
     let s = lang.admin();
-    let slot = storage::interviews::slot_for_edit(&state.pool, id, slot_id).await?.ok_or(AppError::NotFound)?;
-    let time = |name: &str| NaiveTime::parse_from_str(form.get(name).trim(), "%H:%M").ok();
-    let date = local_date(slot.starts_at);
-    let times = match (time("from"), time("to")) {
-        (Some(from), Some(to)) if from < to => {
-            Some(SlotTimes { starts_at: from_local(date.and_time(from)), ends_at: from_local(date.and_time(to)) })
-        }
-        _ => None,
+    let (slot, error, status) = match slots::change(&state, &staff.actor(), (id, slot_id), form.parse()).await? {
+        Changed::Done => return Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response()),
+        Changed::BadTimes(slot) => (slot, s.err_slot_times, StatusCode::UNPROCESSABLE_ENTITY),
+        Changed::Held(slot) => (slot, s.slot_held_text, StatusCode::CONFLICT),
     };
-    let Some(times) = times else {
-        let html = render(&state, &staff, lang, id, &slot, Some(s.err_slot_times)).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
-    };
-    let moved = (times.starts_at != slot.starts_at || times.ends_at != slot.ends_at).then_some(times);
-    let place = Some(form.get("place").trim().to_string()).filter(|p| !p.is_empty()).unwrap_or(slot.place.clone());
-    let panel: Vec<i64> = form.all("panel").iter().filter_map(|p| p.parse().ok()).take(2).collect();
-    if !storage::interviews::edit_slot(&state.pool, slot_id, &place, &panel, moved).await? {
-        let html = render(&state, &staff, lang, id, &slot, Some(s.slot_held_text)).await?;
-        return Ok((StatusCode::CONFLICT, Html(html)).into_response());
-    }
-    staff.audit(&state, "slot_changed", None, json!({ "intake_id": id, "slot_id": slot_id })).await?;
-    Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response())
+    let html = render(&state, &staff, lang, id, &slot, Some(error)).await?;
+    Ok((status, Html(html)).into_response())
 }
