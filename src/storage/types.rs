@@ -40,7 +40,6 @@ macro_rules! text_column {
         }
     };
 }
-#[expect(unused_imports, reason = "for the storage modules of features to use")]
 pub(crate) use text_column;
 
 use crate::domain::{application::Status, email_address::EmailAddress, staff::Role};

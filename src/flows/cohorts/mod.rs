@@ -1,6 +1,12 @@
 //! Offering a seat, answering an offer, and the waiting list; each in one
 //! transaction with its e-mail. The cohort row lock plus the unique live-seat
-//! index keep a cohort from ever holding more than its capacity.
+//! index keep a cohort from ever holding more than its capacity. The links
+//! the applicant opens, a coordinator's work on a cohort and placements have
+//! modules of their own.
+pub mod links;
+pub mod manage;
+pub mod placements;
+
 use chrono::{DateTime, NaiveTime, Utc};
 use serde_json::json;
 use sqlx::PgConnection;
@@ -9,7 +15,7 @@ use crate::{
     domain::actor::Actor,
     domain::{
         application::Status,
-        cohort::{ANSWER_WINDOW, Cohort, can_be_offered},
+        cohort::{ANSWER_WINDOW, Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
         schedule,
     },
@@ -44,7 +50,7 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
     let now = ctx.clock.now();
     let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
     let mut tx = ctx.pool.begin().await?;
-    let Some((capacity, held)) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
+    let Some(seats) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
         return Ok(Offered::NotFound);
     };
     let Some(review::Locked { id: application_id, status }) = review::lock(&mut tx, reference).await? else {
@@ -53,7 +59,7 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
     if !can_be_offered(status) {
         return Ok(Offered::WrongStatus(status));
     }
-    let Some(seat) = (1..=capacity).find(|s| !held.contains(s)) else {
+    let Some(seat) = seats.free().next() else {
         return Ok(Offered::Full);
     };
     let to = Place { application_id, reference, status, seat };
@@ -117,9 +123,9 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     let Some(found) = storage::cohorts::offer_by_token(&mut tx, token_hash).await? else { return Ok(None) };
     storage::cohorts::lock_seats(&mut tx, found.cohort_id, now).await?;
     let offer = storage::cohorts::offer_by_token(&mut tx, token_hash).await?.unwrap_or(found);
-    match offer.status.as_str() {
-        "offered" => {}
-        "expired" => return Ok(Some(Answered::Lapsed)),
+    match offer.status {
+        OfferStatus::Offered => {}
+        OfferStatus::Expired => return Ok(Some(Answered::Lapsed)),
         _ => return Ok(Some(Answered::Earlier)),
     }
     storage::cohorts::answer(&mut tx, offer.id, accept, now).await?;
@@ -161,8 +167,8 @@ pub async fn pass_on_free_seats(
     cohort_id: i64,
     now: DateTime<Utc>,
 ) -> FlowResult<()> {
-    let Some((capacity, held)) = storage::cohorts::lock_seats(tx, cohort_id, now).await? else { return Ok(()) };
-    let free: Vec<i32> = (1..=capacity).filter(|s| !held.contains(s)).collect();
+    let Some(seats) = storage::cohorts::lock_seats(tx, cohort_id, now).await? else { return Ok(()) };
+    let free: Vec<i32> = seats.free().collect();
     if free.is_empty() {
         return Ok(());
     }
@@ -171,14 +177,15 @@ pub async fn pass_on_free_seats(
         return Ok(());
     }
     let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(()) };
-    for ((application_id, reference), seat) in waiting.iter().zip(free) {
-        let to = Place { application_id: *application_id, reference, status: Status::Waitlisted, seat };
+    for (next, seat) in waiting.iter().zip(free) {
+        let application_id = next.application_id;
+        let to = Place { application_id, reference: &next.reference, status: Status::Waitlisted, seat };
         offer_in(tx, ctx, None, &cohort, &to, now).await?;
         let event = storage::audit::Event {
             at: now,
             actor_id: None,
             action: "offered_automatically",
-            application_id: Some(*application_id),
+            application_id: Some(application_id),
             detail: json!({ "cohort_id": cohort_id, "seat": seat }),
             request_id: None,
         };
@@ -229,10 +236,10 @@ pub async fn release_rejections(ctx: &Context, actor: &Actor, intake_id: i64) ->
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
-    for (id, reference, name, email) in &waiting {
-        let mail = mails::rejected(&ctx.settings, address(email)?, name, reference)?;
+    for r in &waiting {
+        let mail = mails::rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
         outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
-        storage::cohorts::mark_released(&mut tx, *id, now).await?;
+        storage::cohorts::mark_released(&mut tx, r.id, now).await?;
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();
