@@ -5,7 +5,10 @@ use serde_json::{Map, Value};
 use sqlx::{PgConnection, PgPool};
 
 use crate::{
-    domain::link::{LinkKind, Retired},
+    domain::{
+        link::{LinkKind, Retired},
+        staff::Role,
+    },
     sealing::FieldKey,
 };
 
@@ -45,13 +48,21 @@ pub async fn link(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<Link>
     .await
 }
 
+/// An application due for a new link, and where to send it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct LinkDue {
+    pub id: i64,
+    pub reference: String,
+    pub email: String,
+}
+
 /// Applications sent from `email_normalised` that have had no new link since
-/// `since` (so asking again and again sends at most one mail a while).
+/// `since` (so asking again and again sends at most one mail a while), locked.
 pub async fn due_for_new_link(
     conn: &mut PgConnection,
     email_normalised: &str,
     since: DateTime<Utc>,
-) -> sqlx::Result<Vec<(i64, String, String)>> {
+) -> sqlx::Result<Vec<LinkDue>> {
     sqlx::query_as(
         "SELECT a.id, a.reference, a.email FROM applications a
          WHERE a.email_normalised = $1
@@ -69,7 +80,7 @@ pub async fn due_for_new_link(
 pub struct StaffAction {
     pub at: DateTime<Utc>,
     pub staff_name: String,
-    pub role: String,
+    pub role: Role,
     pub action: String,
 }
 
