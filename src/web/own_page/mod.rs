@@ -21,7 +21,6 @@ use crate::{
 };
 
 use crate::flows::own_page as flow;
-pub use flow::create_link;
 
 pub fn router() -> Router<AppState> {
     Router::new()
