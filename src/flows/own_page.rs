@@ -204,6 +204,7 @@ async fn record(
     storage::audit::record(conn, &event).await
 }
 
+/// Writes an audit row for what the applicant did.
 pub async fn audit(ctx: &Context, action: &str, application_id: Option<i64>) -> FlowResult<()> {
     let mut conn = ctx.pool.acquire().await?;
     record(&mut conn, action, application_id, ctx.clock.now()).await?;

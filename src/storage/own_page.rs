@@ -12,6 +12,7 @@ use crate::{
     sealing::FieldKey,
 };
 
+/// Stores a new own-page link (its hash) valid until `expires_at`.
 pub async fn create_link(
     conn: &mut PgConnection,
     application_id: i64,
@@ -38,6 +39,7 @@ pub struct Link {
     pub expires_at: DateTime<Utc>,
 }
 
+/// The own-page link behind a hash, expired or not.
 pub async fn link(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<Link>> {
     sqlx::query_as(
         "SELECT l.application_id, a.reference, l.expires_at FROM applicant_links l
@@ -84,6 +86,7 @@ pub struct StaffAction {
     pub action: String,
 }
 
+/// The latest 500 staff actions on the application, newest first.
 pub async fn staff_actions(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<StaffAction>> {
     sqlx::query_as(
         "SELECT l.at, u.name AS staff_name, u.role, l.action FROM audit_log l JOIN staff_users u ON u.id = l.actor_id

@@ -9,6 +9,7 @@ use crate::{
     },
 };
 
+/// What an offer link opens.
 pub enum OfferLink {
     /// No offer has this link (it may have been retired).
     Missing,

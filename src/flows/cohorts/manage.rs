@@ -15,6 +15,7 @@ use crate::{
     },
 };
 
+/// What became of creating or changing a cohort.
 pub enum Saved {
     /// The cohort's id.
     Done(i64),
@@ -92,6 +93,7 @@ pub async fn move_waiting(ctx: &Context, id: i64, reference: &str, up: bool) -> 
     Ok(true)
 }
 
+/// What became of a change to the teaching plan.
 pub enum SessionEdit {
     Done,
     /// No such cohort, or no such session in its plan.

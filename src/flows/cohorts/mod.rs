@@ -26,6 +26,7 @@ use crate::{
     tokens,
 };
 
+/// What became of an offer of a seat.
 pub enum Offered {
     Done,
     Full,
@@ -33,14 +34,13 @@ pub enum Offered {
     NotFound,
 }
 
-fn domain(ctx: &Context) -> String {
-    ctx.settings.base_url.host_str().unwrap_or("localhost").to_string()
-}
-
 fn address(text: &str) -> FlowResult<EmailAddress> {
-    EmailAddress::parse(text).map_err(|_| Error::Other(anyhow::anyhow!("stored address unreadable")))
+    EmailAddress::parse(text).map_err(|_| Error::stored("address"))
 }
 
+/// Offers the application `reference` the lowest free seat of the cohort,
+/// mailing the offer link in the same transaction; audited. `Full` when no
+/// seat is free, `WrongStatus` unless `domain::cohort::can_be_offered`.
 pub async fn offer(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64) -> FlowResult<Offered> {
     offer_as(ctx, actor, reference, cohort_id).await
 }
@@ -105,10 +105,11 @@ async fn offer_in(
     let detail = review::detail_in(tx, to.reference).await?.ok_or(Error::NotFound)?;
     let address = address(&detail.email)?;
     let mail = mails::offer(&ctx.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
-    outbox::queue(tx, &ctx.key, &mail, &domain(ctx)).await?;
+    outbox::queue(tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     Ok(())
 }
 
+/// What the applicant's answer to an offer did.
 pub enum Answered {
     Accepted,
     Declined,
@@ -117,6 +118,9 @@ pub enum Answered {
     Lapsed,
 }
 
+/// Accepts (mailing the first day and a feed link) or declines (passing free
+/// seats on) the offer behind `token_hash`, under the cohort's lock; none for
+/// an unknown link.
 pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResult<Option<Answered>> {
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
@@ -147,7 +151,7 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
         let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
         let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
-        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {
         pass_on_free_seats(&mut tx, ctx, offer.cohort_id, now).await?;
@@ -194,12 +198,16 @@ pub async fn pass_on_free_seats(
     Ok(())
 }
 
+/// What putting an application on the waiting list did.
 pub enum Waitlisted {
     Done,
     WrongStatus(Status),
     NotFound,
 }
 
+/// Puts the application last on its intake's waiting list (mailing its
+/// position when it was not waitlisted before); audited. `WrongStatus` when
+/// its status cannot become `waitlisted`.
 pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResult<Waitlisted> {
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
@@ -222,7 +230,7 @@ pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResu
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
     if status != Status::Waitlisted {
         let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
-        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();
@@ -238,7 +246,7 @@ pub async fn release_rejections(ctx: &Context, actor: &Actor, intake_id: i64) ->
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
     for r in &waiting {
         let mail = mails::rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
-        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
         storage::cohorts::mark_released(&mut tx, r.id, now).await?;
     }
     tx.commit().await?;

@@ -32,6 +32,7 @@ pub struct Named {
     pub placement: Placement,
 }
 
+/// What became of saving a placement.
 pub enum Saved {
     Done,
     /// Incomplete, or the supervisor's address is not one: the participant's

@@ -22,6 +22,7 @@ pub async fn unreleased_rejections(conn: &mut PgConnection, intake_id: i64) -> s
     .await
 }
 
+/// The application's decision letter went out at `now`.
 pub async fn mark_released(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("UPDATE applications SET decision_released_at = $2 WHERE id = $1")
         .bind(application_id)
@@ -31,6 +32,7 @@ pub async fn mark_released(conn: &mut PgConnection, application_id: i64, now: Da
     Ok(())
 }
 
+/// How many rejected applications of the intake still wait for their letter.
 pub async fn count_unreleased(pool: &PgPool, intake_id: i64) -> sqlx::Result<i64> {
     sqlx::query_scalar("SELECT count(*) FROM applications WHERE intake_id = $1 AND status = 'rejected' AND decision_released_at IS NULL")
         .bind(intake_id)

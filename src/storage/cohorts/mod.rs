@@ -111,6 +111,7 @@ struct ExtraRow {
     ends: NaiveTime,
 }
 
+/// The cohort with its programme, session changes and added sessions; none for an unknown id.
 pub async fn get(pool: &PgPool, id: i64) -> sqlx::Result<Option<Cohort>> {
     let sql = concat!(
         "SELECT c.id, c.intake_id, i.name AS intake_name, c.name, c.start_date, c.capacity, c.school_holidays,
@@ -165,6 +166,7 @@ pub async fn of_intake(pool: &PgPool, intake_id: i64) -> sqlx::Result<Vec<(i64, 
         .await
 }
 
+/// A cohort's name and days as a coordinator sets them.
 pub struct CohortEdit<'a> {
     pub name: &'a str,
     pub start_date: NaiveDate,
@@ -173,6 +175,7 @@ pub struct CohortEdit<'a> {
     pub supervision_days: &'a [NaiveDate],
 }
 
+/// Saves the edit; false for an unknown cohort, `NameTaken` when the intake has another of that name.
 pub async fn update(pool: &PgPool, id: i64, e: &CohortEdit<'_>) -> Result<bool, CreateCohortError> {
     let done = sqlx::query(
         "UPDATE cohorts SET name = $2, start_date = $3, school_holidays = $4, follow_up_days = $5, supervision_days = $6

@@ -7,6 +7,7 @@ use crate::domain::{
     link::{LinkKind, Retired},
 };
 
+/// An open offer of a seat, answerable by the link whose hash it keeps.
 pub struct NewOffer<'a> {
     pub cohort_id: i64,
     pub application_id: i64,
@@ -16,6 +17,7 @@ pub struct NewOffer<'a> {
     pub answer_by: DateTime<Utc>,
 }
 
+/// Writes the offer as `offered`; returns its id. The caller holds the cohort's lock.
 pub async fn insert_offer(conn: &mut PgConnection, o: &NewOffer<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "INSERT INTO cohort_offers (cohort_id, application_id, seat, status, token_hash, offered_at, answer_by)
@@ -44,6 +46,7 @@ pub struct Offer {
     pub email: String,
 }
 
+/// The offer behind a link's hash, whatever its status.
 pub async fn offer_by_token(conn: &mut PgConnection, hash: &[u8]) -> sqlx::Result<Option<Offer>> {
     sqlx::query_as(
         "SELECT o.id, o.cohort_id, o.application_id, o.status, o.answer_by, a.reference, a.full_name, a.email
@@ -54,6 +57,7 @@ pub async fn offer_by_token(conn: &mut PgConnection, hash: &[u8]) -> sqlx::Resul
     .await
 }
 
+/// The applicant's answer: the offer becomes `accepted` or `declined` at `now`.
 pub async fn answer(conn: &mut PgConnection, offer_id: i64, accepted: bool, now: DateTime<Utc>) -> sqlx::Result<()> {
     sqlx::query("UPDATE cohort_offers SET status = $2, answered_at = $3 WHERE id = $1")
         .bind(offer_id)
@@ -64,6 +68,7 @@ pub async fn answer(conn: &mut PgConnection, offer_id: i64, accepted: bool, now:
     Ok(())
 }
 
+/// The accepted place's calendar feed link (its hash).
 pub async fn set_feed_token(conn: &mut PgConnection, offer_id: i64, hash: &[u8]) -> sqlx::Result<()> {
     sqlx::query("UPDATE cohort_offers SET feed_token_hash = $2 WHERE id = $1")
         .bind(offer_id)

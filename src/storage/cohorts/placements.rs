@@ -14,6 +14,7 @@ pub struct Placement {
     pub confirmed_at: Option<DateTime<Utc>>,
 }
 
+/// The participant's placement in the cohort, if one was saved.
 pub async fn placement(pool: &PgPool, cohort_id: i64, application_id: i64) -> sqlx::Result<Option<Placement>> {
     sqlx::query_as(
         "SELECT site_name, site_kind, address, contact, supervisor_name, supervisor_email, supervisor_phone, confirmed_at
@@ -43,6 +44,7 @@ pub async fn placement_sites(pool: &PgPool, cohort_id: i64) -> sqlx::Result<Vec<
     .await
 }
 
+/// Inserts or replaces the placement; a confirmation, once made, is kept.
 pub async fn save_placement(
     conn: &mut PgConnection,
     cohort_id: i64,

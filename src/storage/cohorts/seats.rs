@@ -14,6 +14,7 @@ pub struct Seat {
     pub answer_by: DateTime<Utc>,
 }
 
+/// Accepted places and offers still open at `now`, by seat.
 pub async fn seats(pool: &PgPool, cohort_id: i64, now: DateTime<Utc>) -> sqlx::Result<Vec<Seat>> {
     sqlx::query_as(
         "SELECT o.seat, a.reference, a.full_name, o.status, o.answer_by FROM cohort_offers o

@@ -123,6 +123,7 @@ impl AttendanceSummary {
     }
 }
 
+/// What has been recorded of the cohort's attendance.
 pub async fn attendance_summary(pool: &PgPool, cohort_id: i64) -> sqlx::Result<AttendanceSummary> {
     let held: i64 = sqlx::query_scalar("SELECT count(DISTINCT session_number) FROM attendance WHERE cohort_id = $1")
         .bind(cohort_id)
@@ -137,6 +138,7 @@ pub async fn attendance_summary(pool: &PgPool, cohort_id: i64) -> sqlx::Result<A
     Ok(AttendanceSummary { held, present })
 }
 
+/// The programme's required share of sessions in percent, if it has one.
 pub async fn attendance_threshold(pool: &PgPool, cohort_id: i64) -> sqlx::Result<Option<i32>> {
     sqlx::query_scalar(
         "SELECT p.attendance_threshold_percent FROM cohorts c JOIN intakes i ON i.id = c.intake_id

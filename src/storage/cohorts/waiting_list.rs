@@ -29,6 +29,7 @@ pub async fn add_to_waiting_list(
     .await
 }
 
+/// Takes the application off its waiting list (if it is on one).
 pub async fn remove_from_waiting_list(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<()> {
     sqlx::query("DELETE FROM waiting_list WHERE application_id = $1").bind(application_id).execute(conn).await?;
     Ok(())
