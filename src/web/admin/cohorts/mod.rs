@@ -79,19 +79,23 @@ struct CohortFields {
 }
 
 impl CohortForm {
-    /// None unless the name has 1 to 100 characters, the start is a date and
-    /// each list is dates (an empty list is none).
+    /// The name and start, when the name has 1 to 100 characters and the start is a date.
+    fn name_and_start(&self) -> Option<(&str, NaiveDate)> {
+        let name = self.name.trim();
+        let start = parse_date(&self.start_date)?;
+        (!name.is_empty() && name.chars().count() <= 100).then_some((name, start))
+    }
+
+    /// All fields, when the name and start parse and each list is dates
+    /// (an empty list is none).
     fn parse(&self) -> Option<CohortFields> {
-        let name = self.name.trim().to_string();
-        if name.is_empty() || name.chars().count() > 100 {
-            return None;
-        }
+        let (name, start) = self.name_and_start()?;
         Some(CohortFields {
-            start: parse_date(&self.start_date)?,
+            name: name.to_string(),
+            start,
             holidays: parse_date_list(&self.school_holidays)?,
             follow_ups: parse_date_list(&self.follow_up_days)?,
             supervisions: parse_date_list(&self.supervision_days)?,
-            name,
         })
     }
 }
@@ -109,10 +113,7 @@ async fn create(
 ) -> AppResult<Response> {
     staff.require(Permission::ManageIntakes)?;
     let (t, back) = (lang.cohort(), format!("/admin/intakes/{id}#cohorts"));
-    let name = form.name.trim();
-    let (Some(start), false) = (parse_date(&form.start_date), name.is_empty() || name.chars().count() > 100) else {
-        return Ok(invalid(lang, t.err_cohort, back));
-    };
+    let Some((name, start)) = form.name_and_start() else { return Ok(invalid(lang, t.err_cohort, back)) };
     Ok(match manage::create(&state, &staff.actor(), id, name, start).await? {
         Saved::Done(cohort) => Redirect::to(&format!("/admin/cohorts/{cohort}")).into_response(),
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
