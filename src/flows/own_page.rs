@@ -19,17 +19,19 @@ use crate::{
     tokens,
 };
 
-/// A fresh link to the own page; returns the token for the mail that carries it
-/// and when it expires.
-pub async fn create_link(
-    conn: &mut PgConnection,
-    application_id: i64,
-    now: DateTime<Utc>,
-) -> sqlx::Result<(String, DateTime<Utc>)> {
+/// A new own-page link: the token for the mail that carries it (only its
+/// hash is stored) and when it expires.
+pub struct NewLink {
+    pub token: String,
+    pub expires: DateTime<Utc>,
+}
+
+/// A fresh link to the own page, valid for `LINK_LIFETIME` from `now`.
+pub async fn create_link(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<NewLink> {
     let token = tokens::generate();
     let expires = now + LINK_LIFETIME;
     storage::own_page::create_link(conn, application_id, &tokens::hash(&token), now, expires).await?;
-    Ok((token, expires))
+    Ok(NewLink { token, expires })
 }
 
 fn mail_domain(settings: &Settings) -> String {
@@ -43,7 +45,7 @@ pub async fn send_links(ctx: &Context, email: &EmailAddress, requester: Requeste
     let mut tx = ctx.pool.begin().await?;
     let due = storage::own_page::due_for_new_link(&mut tx, &email.normalised(), now - NEW_LINK_PAUSE).await?;
     for d in &due {
-        let (token, expires) = create_link(&mut tx, d.id, now).await?;
+        let NewLink { token, expires } = create_link(&mut tx, d.id, now).await?;
         let to = EmailAddress::parse(&d.email).map_err(|e| Error::Other(anyhow::anyhow!("stored address: {e}")))?;
         let mail = mails::link(&ctx.settings, to, &d.reference, &token, expires)?;
         outbox::queue_unproven(&mut tx, &ctx.key, &mail, &mail_domain(&ctx.settings), requester, now).await?;

@@ -277,7 +277,7 @@ async fn store_submission(
 }
 
 async fn own_page_url(tx: &mut PgConnection, c: &SubmitCtx<'_>, application_id: i64) -> sqlx::Result<String> {
-    let (token, _) = crate::flows::own_page::create_link(tx, application_id, c.now).await?;
+    let token = crate::flows::own_page::create_link(tx, application_id, c.now).await?.token;
     Ok(c.state.settings.absolute(&format!("/my-application/{token}")))
 }
 
