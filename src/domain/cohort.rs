@@ -63,6 +63,42 @@ impl Cohort {
     }
 }
 
+/// Where an offered seat stands (`cohort_offers.status`): open, answered
+/// either way, lapsed without an answer, or given up after being accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OfferStatus {
+    Offered,
+    Accepted,
+    Declined,
+    Expired,
+    Withdrawn,
+}
+
+impl OfferStatus {
+    /// The stored text (the migration's check constraint lists the same words).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Offered => "offered",
+            Self::Accepted => "accepted",
+            Self::Declined => "declined",
+            Self::Expired => "expired",
+            Self::Withdrawn => "withdrawn",
+        }
+    }
+}
+
+impl std::str::FromStr for OfferStatus {
+    type Err = ();
+
+    /// Errors on any text but the five stored words.
+    fn from_str(text: &str) -> Result<Self, ()> {
+        [Self::Offered, Self::Accepted, Self::Declined, Self::Expired, Self::Withdrawn]
+            .into_iter()
+            .find(|s| s.key() == text)
+            .ok_or(())
+    }
+}
+
 /// How long an offered place waits for an answer.
 pub const ANSWER_WINDOW: Duration = Duration::days(7);
 

@@ -19,17 +19,19 @@ use crate::{
     tokens,
 };
 
-/// A fresh link to the own page; returns the token for the mail that carries it
-/// and when it expires.
-pub async fn create_link(
-    conn: &mut PgConnection,
-    application_id: i64,
-    now: DateTime<Utc>,
-) -> sqlx::Result<(String, DateTime<Utc>)> {
+/// A new own-page link: the token for the mail that carries it (only its
+/// hash is stored) and when it expires.
+pub struct NewLink {
+    pub token: String,
+    pub expires: DateTime<Utc>,
+}
+
+/// A fresh link to the own page, valid for `LINK_LIFETIME` from `now`.
+pub async fn create_link(conn: &mut PgConnection, application_id: i64, now: DateTime<Utc>) -> sqlx::Result<NewLink> {
     let token = tokens::generate();
     let expires = now + LINK_LIFETIME;
     storage::own_page::create_link(conn, application_id, &tokens::hash(&token), now, expires).await?;
-    Ok((token, expires))
+    Ok(NewLink { token, expires })
 }
 
 fn mail_domain(settings: &Settings) -> String {
@@ -42,15 +44,49 @@ pub async fn send_links(ctx: &Context, email: &EmailAddress, requester: Requeste
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
     let due = storage::own_page::due_for_new_link(&mut tx, &email.normalised(), now - NEW_LINK_PAUSE).await?;
-    for (id, reference, address) in &due {
-        let (token, expires) = create_link(&mut tx, *id, now).await?;
-        let to = EmailAddress::parse(address).map_err(|e| Error::Other(anyhow::anyhow!("stored address: {e}")))?;
-        let mail = mails::link(&ctx.settings, to, reference, &token, expires)?;
+    for d in &due {
+        let NewLink { token, expires } = create_link(&mut tx, d.id, now).await?;
+        let to = EmailAddress::parse(&d.email).map_err(|e| Error::Other(anyhow::anyhow!("stored address: {e}")))?;
+        let mail = mails::link(&ctx.settings, to, &d.reference, &token, expires)?;
         outbox::queue_unproven(&mut tx, &ctx.key, &mail, &mail_domain(&ctx.settings), requester, now).await?;
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();
     Ok(())
+}
+
+/// The link behind a token's hash, if any (expired ones too).
+pub async fn link(ctx: &Context, hash: &[u8]) -> FlowResult<Option<Link>> {
+    Ok(storage::own_page::link(&ctx.pool, hash).await?)
+}
+
+/// Everything stored about the application, as JSON by table; the download is audited.
+pub async fn export(ctx: &Context, link: &Link) -> FlowResult<serde_json::Map<String, serde_json::Value>> {
+    let data = storage::own_page::export(&ctx.pool, &ctx.key, link.application_id).await?;
+    audit(ctx, "applicant_downloaded", Some(link.application_id)).await?;
+    Ok(data)
+}
+
+/// What the own page shows about the application.
+pub struct Facts {
+    pub detail: storage::review::Detail,
+    /// None once erased.
+    pub health: Option<storage::review::Health>,
+    pub booking: Option<storage::interviews::Booking>,
+    pub consents: Vec<storage::consent::Agreed>,
+    pub actions: Vec<storage::own_page::StaffAction>,
+}
+
+/// The own page's facts; `NotFound` when the application is gone.
+pub async fn facts(ctx: &Context, link: &Link) -> FlowResult<Facts> {
+    let detail = storage::review::detail(&ctx.pool, &link.reference).await?.ok_or(Error::NotFound)?;
+    let health = storage::review::health(&ctx.pool, &ctx.key, detail.id).await?;
+    let mut conn = ctx.pool.acquire().await?;
+    let booking = storage::interviews::active_booking(&mut conn, &ctx.key, detail.id).await?;
+    let consents = storage::consent::of_application(&mut conn, detail.id).await?;
+    drop(conn);
+    let actions = storage::own_page::staff_actions(&ctx.pool, detail.id).await?;
+    Ok(Facts { detail, health, booking, consents, actions })
 }
 
 /// Health answers go at once; the application becomes `withdrawn` from every
@@ -170,6 +206,7 @@ async fn record(
     storage::audit::record(conn, &event).await
 }
 
+/// Writes an audit row for what the applicant did.
 pub async fn audit(ctx: &Context, action: &str, application_id: Option<i64>) -> FlowResult<()> {
     let mut conn = ctx.pool.acquire().await?;
     record(&mut conn, action, application_id, ctx.clock.now()).await?;

@@ -5,10 +5,14 @@ use serde_json::{Map, Value};
 use sqlx::{PgConnection, PgPool};
 
 use crate::{
-    domain::link::{LinkKind, Retired},
+    domain::{
+        link::{LinkKind, Retired},
+        staff::Role,
+    },
     sealing::FieldKey,
 };
 
+/// Stores a new own-page link (its hash) valid until `expires_at`.
 pub async fn create_link(
     conn: &mut PgConnection,
     application_id: i64,
@@ -35,6 +39,7 @@ pub struct Link {
     pub expires_at: DateTime<Utc>,
 }
 
+/// The own-page link behind a hash, expired or not.
 pub async fn link(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<Link>> {
     sqlx::query_as(
         "SELECT l.application_id, a.reference, l.expires_at FROM applicant_links l
@@ -45,13 +50,21 @@ pub async fn link(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<Link>
     .await
 }
 
+/// An application due for a new link, and where to send it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct LinkDue {
+    pub id: i64,
+    pub reference: String,
+    pub email: String,
+}
+
 /// Applications sent from `email_normalised` that have had no new link since
-/// `since` (so asking again and again sends at most one mail a while).
+/// `since` (so asking again and again sends at most one mail a while), locked.
 pub async fn due_for_new_link(
     conn: &mut PgConnection,
     email_normalised: &str,
     since: DateTime<Utc>,
-) -> sqlx::Result<Vec<(i64, String, String)>> {
+) -> sqlx::Result<Vec<LinkDue>> {
     sqlx::query_as(
         "SELECT a.id, a.reference, a.email FROM applications a
          WHERE a.email_normalised = $1
@@ -69,10 +82,11 @@ pub async fn due_for_new_link(
 pub struct StaffAction {
     pub at: DateTime<Utc>,
     pub staff_name: String,
-    pub role: String,
+    pub role: Role,
     pub action: String,
 }
 
+/// The latest 500 staff actions on the application, newest first.
 pub async fn staff_actions(pool: &PgPool, application_id: i64) -> sqlx::Result<Vec<StaffAction>> {
     sqlx::query_as(
         "SELECT l.at, u.name AS staff_name, u.role, l.action FROM audit_log l JOIN staff_users u ON u.id = l.actor_id

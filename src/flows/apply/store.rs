@@ -187,7 +187,7 @@ async fn queue_receipt(
     reference: &str,
     updated: bool,
 ) -> FlowResult<()> {
-    let (token, _) = crate::flows::own_page::create_link(tx, application_id, c.now).await?;
+    let token = crate::flows::own_page::create_link(tx, application_id, c.now).await?.token;
     let own_page = c.ctx.settings.absolute(&format!("/my-application/{token}"));
     let mail = mails::receipt(c.submission.applicant.email.clone(), reference, c.form.intake, updated, own_page)?;
     outbox::queue(tx, &c.ctx.key, &mail, c.ctx.mail_domain()).await?;

@@ -1,11 +1,15 @@
-//! The e-mails of offers and the waiting list.
+//! The e-mails of offers, the waiting list and placements, and a cohort's
+//! calendar file.
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::{
     config::Settings,
-    domain::email_address::EmailAddress,
+    domain::{email_address::EmailAddress, local_time::from_local, schedule::Practicum},
     i18n::{Lang, dates, fill},
-    mail::body::{MailBody, MailLink},
+    mail::{
+        body::{MailBody, MailLink},
+        calendar::{self, CalendarEvent, Kind},
+    },
     storage::cohorts::Cohort,
 };
 
@@ -80,4 +84,79 @@ pub fn waitlisted(to: EmailAddress, name: &str, reference: &str, position: i32) 
         fill(t.mail_waitlisted_subject, &[&reference]),
         Vec::new(),
     )
+}
+
+/// The supervisor's mail when a placement is confirmed: the practicum's
+/// period, site and weekly hours, and its follow-up and supervision days.
+pub fn supervisor(
+    to: EmailAddress,
+    participant: &str,
+    placement: &crate::storage::cohorts::Placement,
+    plan: &Practicum,
+) -> crate::mail::Rendered {
+    let t = LANG.cohort();
+    let text = fill(
+        t.mail_supervisor_body,
+        &[
+            &participant,
+            &dates::long_date(LANG, plan.starts),
+            &placement.site_name,
+            &dates::long_date(LANG, plan.ends),
+            &plan.hours_per_week,
+        ],
+    );
+    let days = plan.follow_up_days.iter().chain(plan.supervisions.iter());
+    MailBody {
+        list_title: t.mail_supervisor_days.into(),
+        list: days.map(|d| dates::long_date(LANG, *d)).collect(),
+        ..body(&placement.supervisor_name, vec![text], None)
+    }
+    .into_email(to, fill(t.mail_supervisor_subject, &[&participant]), Vec::new())
+}
+
+/// A cohort's plan as a calendar file (a schedule, no METHOD): every teaching
+/// session, the practicum period and its follow-up and supervision mornings.
+/// `host` ends each UID; `stamp` is DTSTAMP.
+pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
+    let (sessions, practicum) = cohort.plan();
+    let t = Lang::Da.cohort();
+    let id = cohort.id;
+    let event = |uid: String, summary: String, (starts, ends)| CalendarEvent {
+        uid: format!("{uid}@{host}"),
+        sequence: 0,
+        summary,
+        location: cohort.programme.place.clone(),
+        description: cohort.name.clone(),
+        starts,
+        ends,
+    };
+    let mut events: Vec<CalendarEvent> = sessions
+        .iter()
+        .map(|s| {
+            let uid = format!("cohort-{id}-session-{}", s.number);
+            event(uid, fill(t.calendar_teaching, &[&s.number]), (at(s.date, s.starts), at(s.date, s.ends)))
+        })
+        .collect();
+    if let Some(p) = practicum {
+        let whole = (at(p.starts, NaiveTime::MIN), at(p.ends + chrono::Duration::days(1), NaiveTime::MIN));
+        events.push(event(format!("cohort-{id}-practicum"), t.calendar_practicum.into(), whole));
+        for (n, d) in p.follow_up_days.iter().enumerate() {
+            events.push(event(format!("cohort-{id}-follow-up-{n}"), t.calendar_follow_up.into(), morning(*d)));
+        }
+        for (n, d) in p.supervisions.iter().enumerate() {
+            events.push(event(format!("cohort-{id}-supervision-{n}"), t.calendar_supervision.into(), morning(*d)));
+        }
+    }
+    calendar::render(Kind::Schedule, &events, stamp)
+}
+
+fn at(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    from_local(day.and_time(time))
+}
+
+/// Follow-up days and supervisions are planned as 9 to 12.
+fn morning(day: NaiveDate) -> (DateTime<Utc>, DateTime<Utc>) {
+    let (nine, noon) =
+        (NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(), NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
+    (at(day, nine), at(day, noon))
 }

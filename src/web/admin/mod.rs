@@ -200,8 +200,3 @@ impl AdminContext {
         (PageContext::new(lang, path), frame)
     }
 }
-
-/// A cohort's schedule as a calendar file (also served on participants' own feed links).
-pub fn cohort_calendar_response(state: &AppState, cohort: &crate::storage::cohorts::Cohort) -> Response {
-    cohorts::calendar_response(cohorts::cohort_calendar(state, cohort))
-}

@@ -4,7 +4,7 @@ use askama::Template;
 use axum::{
     Router,
     extract::{Path, State},
-    http::StatusCode,
+    http::{StatusCode, header},
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
 };
@@ -13,11 +13,14 @@ use super::{
     AppState,
     error::{AppError, AppResult},
     form::Form,
-    links::{self, hash_of},
+    links::{self, LinkToken, hash_of},
     notice::NoticePage,
     page::PageContext,
 };
-use crate::flows::cohorts::{self as flow, Answered};
+use crate::flows::cohorts::{
+    self as flow, Answered,
+    links::{self as link_flow, OfferLink},
+};
 use crate::{
     domain::link::{LinkKind, Retired},
     i18n::{CohortStrings, Lang, dates, fill},
@@ -50,30 +53,25 @@ fn notice(lang: Lang, title: &str, text: &str, status: StatusCode) -> Response {
 async fn live_offer(
     state: &AppState,
     lang: Lang,
-    token: &str,
+    hash: &[u8],
 ) -> AppResult<Result<(storage::cohorts::Offer, storage::cohorts::Cohort), Response>> {
-    let hash = hash_of(token)?;
     let t = lang.cohort();
-    let mut conn = state.pool.acquire().await?;
-    let Some(offer) = storage::cohorts::offer_by_token(&mut conn, &hash).await? else {
-        return Ok(Err(links::missing(state, lang, LinkKind::Offer, &hash).await?));
-    };
-    drop(conn);
-    let now = state.clock.now();
-    match offer.status.as_str() {
-        "offered" if offer.answer_by > now => {}
-        "offered" | "expired" => {
-            return Ok(Err(notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE)));
-        }
-        "withdrawn" => return Ok(Err(links::gone(lang, LinkKind::Offer, Retired::Over))),
-        _ => return Ok(Err(links::gone(lang, LinkKind::Offer, Retired::Used))),
-    }
-    let cohort = storage::cohorts::get(&state.pool, offer.cohort_id).await?.ok_or(AppError::NotFound)?;
-    Ok(Ok((offer, cohort)))
+    Ok(Err(match link_flow::offer_link(state, hash).await? {
+        OfferLink::Live(offer, cohort) => return Ok(Ok((*offer, *cohort))),
+        OfferLink::Missing => links::missing(state, lang, LinkKind::Offer, hash).await?,
+        OfferLink::Lapsed => notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE),
+        OfferLink::Withdrawn => links::gone(lang, LinkKind::Offer, Retired::Over),
+        OfferLink::Used => links::gone(lang, LinkKind::Offer, Retired::Used),
+    }))
 }
 
-async fn page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    let (offer, cohort) = match live_offer(&state, lang, &token).await? {
+async fn page(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    link: LinkToken,
+    lang: Lang,
+) -> AppResult<Response> {
+    let (offer, cohort) = match live_offer(&state, lang, &link.hash).await? {
         Ok(live) => live,
         Err(response) => return Ok(response),
     };
@@ -101,8 +99,13 @@ struct DeclinePage {
 
 /// Saying no to a place cannot be undone (the seat goes to the next person),
 /// so it is confirmed on a page of its own; opening it changes nothing.
-async fn decline_page(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    if let Err(response) = live_offer(&state, lang, &token).await? {
+async fn decline_page(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    link: LinkToken,
+    lang: Lang,
+) -> AppResult<Response> {
+    if let Err(response) = live_offer(&state, lang, &link.hash).await? {
         return Ok(response);
     }
     let page = DeclinePage { ctx: PageContext::new(lang, "/"), t: lang.cohort(), action: format!("/offers/{token}") };
@@ -143,9 +146,9 @@ async fn answer(
 async fn feed(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
     let token = token.trim_end_matches(".ics");
     let hash = hash_of(token)?;
-    let Some(cohort_id) = storage::cohorts::cohort_of_feed(&state.pool, &hash).await? else {
+    let Some(body) = link_flow::feed(&state, &hash).await? else {
         return links::missing(&state, lang, LinkKind::Feed, &hash).await;
     };
-    let cohort = storage::cohorts::get(&state.pool, cohort_id).await?.ok_or(AppError::NotFound)?;
-    Ok(super::admin::cohort_calendar_response(&state, &cohort))
+    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8"), (header::CACHE_CONTROL, "no-store")], body)
+        .into_response())
 }

@@ -17,7 +17,7 @@ use super::{AppState, error::AppResult, form::Form, notice::NoticePage, page::Pa
 use crate::{
     domain::{email_address::EmailAddress, link::LinkKind},
     i18n::Lang,
-    storage::{self, own_page::Link},
+    storage::own_page::Link,
 };
 
 use crate::flows::own_page as flow;
@@ -45,7 +45,7 @@ enum Access {
 /// get a new one.
 async fn access(state: &AppState, token: &str, lang: Lang) -> AppResult<Access> {
     let hash = super::links::hash_of(token)?;
-    let Some(link) = storage::own_page::link(&state.pool, &hash).await? else {
+    let Some(link) = flow::link(state, &hash).await? else {
         let gone = super::links::missing(state, lang, LinkKind::OwnPage, &hash).await?;
         return Ok(Access::Gone(gone));
     };
@@ -93,8 +93,7 @@ async fn export(State(state): State<AppState>, Path(token): Path<String>, lang: 
         Access::Open(link) => link,
         closed => return Ok(closed.refusal(lang)),
     };
-    let data = storage::own_page::export(&state.pool, &state.key, link.application_id).await?;
-    flow::audit(&state, "applicant_downloaded", Some(link.application_id)).await?;
+    let data = flow::export(&state, &link).await?;
     let filename = format!("attachment; filename=\"ansoegning-{}.json\"", link.reference);
     Ok(([(header::CONTENT_DISPOSITION, filename), (header::CACHE_CONTROL, "no-store".into())], Json(data))
         .into_response())

@@ -3,9 +3,14 @@ use askama::Template;
 use serde_json::Value;
 
 use crate::{
-    domain::{application::Status, local_time::local_date, municipality::Municipality, retention},
+    domain::{application::Status, local_time::local_date, municipality::Municipality, retention, staff::Role},
+    flows::own_page as flow,
     i18n::{Lang, PrivacyStrings, dates, fill},
-    storage::{self, own_page::Link},
+    storage::{
+        consent::Agreed,
+        own_page::{Link, StaffAction},
+        review::{Detail, Health},
+    },
     web::{AppState, apply::labels::stored_facts, error::AppError, page::PageContext},
 };
 
@@ -42,18 +47,9 @@ pub async fn page(
     done: Option<&str>,
 ) -> Result<String, AppError> {
     let s = lang.privacy();
-    let q = lang.apply();
-    let d = storage::review::detail(&state.pool, &link.reference).await?.ok_or(AppError::NotFound)?;
-    let health = storage::review::health(&state.pool, &state.key, d.id).await?;
-    let mut conn = state.pool.acquire().await?;
-    let booking = storage::interviews::active_booking(&mut conn, &state.key, d.id).await?;
-    let consents = storage::consent::of_application(&mut conn, d.id).await?;
-    drop(conn);
-    let actions = storage::own_page::staff_actions(&state.pool, d.id).await?;
+    let f = flow::facts(state, link).await?;
+    let d = &f.detail;
     let status: Option<Status> = d.status.parse().ok();
-    let answer =
-        |k: &str| health.as_ref().and_then(|h| h.answers.get(k)).and_then(Value::as_str).unwrap_or("").to_string();
-    let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
@@ -61,7 +57,10 @@ pub async fn page(
         reference: d.reference.clone(),
         intake: d.intake_name.clone(),
         status: status.map_or("", |st| status_text(s, st)),
-        interview: booking.map(|b| fill(s.own_interview, &[&dates::long_span(lang, b.starts_at, b.ends_at), &b.place])),
+        interview: f
+            .booking
+            .as_ref()
+            .map(|b| fill(s.own_interview, &[&dates::long_span(lang, b.starts_at, b.ends_at), &b.place])),
         done: match done {
             Some("withdrawn") => Some(s.own_withdrawn_done),
             Some("not-kept") => Some(s.own_not_kept_done),
@@ -69,51 +68,67 @@ pub async fn page(
         },
         may_withdraw: d.health_erased_at.is_none(),
         kept_for_later: d.kept_for_later,
-        personal: vec![
-            (q.full_name, d.full_name.clone()),
-            (q.email, d.email.clone()),
-            (q.phone, d.phone.clone().unwrap_or_default()),
-            (q.birth_date, dates::long_date(lang, d.birth_date)),
-            (q.municipality, municipality.unwrap_or_default()),
-        ],
-        facts: health.as_ref().map(|h| stored_facts(lang, &h.facts)).unwrap_or_default(),
-        answers: match health {
-            Some(_) => vec![
-                (q.motivation, answer("motivation")),
-                (q.experience, answer("experience")),
-                (q.distance, answer("distance")),
-                (q.strengths_limits, answer("strengths_limits")),
-                (q.expectations, answer("expectations")),
-            ],
-            None => Vec::new(),
-        },
+        personal: personal(lang, d),
+        facts: f.health.as_ref().map(|h| stored_facts(lang, &h.facts)).unwrap_or_default(),
+        answers: f.health.as_ref().map(|h| answers(lang, h)).unwrap_or_default(),
         health_erased: d.health_erased_at.map(|at| fill(s.own_health_erased, &[&dates::long_moment(lang, at)])),
-        consents: consents
-            .iter()
-            .map(|c| {
-                let what = match c.purpose {
-                    crate::domain::consent::Purpose::KeepForLater => s.own_kept.to_string(),
-                    _ => fill(s.own_consent, &[&c.version, &dates::long_moment(lang, c.agreed_at)]),
-                };
-                (what, c.body.clone())
-            })
-            .collect(),
-        staff_actions: actions
-            .iter()
-            .map(|a| {
-                let who = format!("{} ({})", a.staff_name, role_text(s, &a.role));
-                (dates::long_moment(lang, a.at), format!("{who} {}", action_text(s, &a.action)))
-            })
-            .collect(),
-        deletion: status
-            .and_then(|st| retention::application_due(st, d.start_date, d.kept_for_later, &state.settings.retention))
-            .map_or_else(
-                || fill(s.own_deletion_admitted, &[&(state.settings.retention.participant.num_days() / 30)]),
-                |due| fill(s.own_deletion, &[&dates::long_date(lang, local_date(due))]),
-            ),
+        consents: f.consents.iter().map(|c| consent_line(lang, c)).collect(),
+        staff_actions: f.actions.iter().map(|a| action_line(lang, a)).collect(),
+        deletion: deletion(state, lang, status, d),
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
     };
     Ok(page.render()?)
+}
+
+fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
+    let q = lang.apply();
+    let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
+    vec![
+        (q.full_name, d.full_name.clone()),
+        (q.email, d.email.clone()),
+        (q.phone, d.phone.clone().unwrap_or_default()),
+        (q.birth_date, dates::long_date(lang, d.birth_date)),
+        (q.municipality, municipality.unwrap_or_default()),
+    ]
+}
+
+fn answers(lang: Lang, health: &Health) -> Vec<(&'static str, String)> {
+    let q = lang.apply();
+    let answer = |k: &str| health.answers.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+    vec![
+        (q.motivation, answer("motivation")),
+        (q.experience, answer("experience")),
+        (q.distance, answer("distance")),
+        (q.strengths_limits, answer("strengths_limits")),
+        (q.expectations, answer("expectations")),
+    ]
+}
+
+/// What the consent was, and its words.
+fn consent_line(lang: Lang, c: &Agreed) -> (String, String) {
+    let s = lang.privacy();
+    let what = match c.purpose {
+        crate::domain::consent::Purpose::KeepForLater => s.own_kept.to_string(),
+        _ => fill(s.own_consent, &[&c.version, &dates::long_moment(lang, c.agreed_at)]),
+    };
+    (what, c.body.clone())
+}
+
+/// When, and who did what.
+fn action_line(lang: Lang, a: &StaffAction) -> (String, String) {
+    let s = lang.privacy();
+    let who = format!("{} ({})", a.staff_name, role_text(s, a.role));
+    (dates::long_moment(lang, a.at), format!("{who} {}", action_text(s, &a.action)))
+}
+
+/// When the application is deleted, by the retention rules.
+fn deletion(state: &AppState, lang: Lang, status: Option<Status>, d: &Detail) -> String {
+    let s = lang.privacy();
+    let retention = &state.settings.retention;
+    status.and_then(|st| retention::application_due(st, d.start_date, d.kept_for_later, retention)).map_or_else(
+        || fill(s.own_deletion_admitted, &[&(retention.participant.num_days() / 30)]),
+        |due| fill(s.own_deletion, &[&dates::long_date(lang, local_date(due))]),
+    )
 }
 
 fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
@@ -130,11 +145,11 @@ fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
     }
 }
 
-fn role_text(s: &PrivacyStrings, role: &str) -> &'static str {
+fn role_text(s: &PrivacyStrings, role: Role) -> &'static str {
     match role {
-        "coordinator" => s.role_coordinator,
-        "interviewer" => s.role_interviewer,
-        _ => s.role_admin,
+        Role::Coordinator => s.role_coordinator,
+        Role::Interviewer => s.role_interviewer,
+        Role::Admin => s.role_admin,
     }
 }
 

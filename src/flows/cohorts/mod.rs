@@ -1,6 +1,12 @@
 //! Offering a seat, answering an offer, and the waiting list; each in one
 //! transaction with its e-mail. The cohort row lock plus the unique live-seat
-//! index keep a cohort from ever holding more than its capacity.
+//! index keep a cohort from ever holding more than its capacity. The links
+//! the applicant opens, a coordinator's work on a cohort and placements have
+//! modules of their own.
+pub mod links;
+pub mod manage;
+pub mod placements;
+
 use chrono::{DateTime, NaiveTime, Utc};
 use serde_json::json;
 use sqlx::PgConnection;
@@ -9,7 +15,7 @@ use crate::{
     domain::actor::Actor,
     domain::{
         application::Status,
-        cohort::{ANSWER_WINDOW, Cohort, can_be_offered},
+        cohort::{ANSWER_WINDOW, Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
         schedule,
     },
@@ -20,6 +26,7 @@ use crate::{
     tokens,
 };
 
+/// What became of an offer of a seat.
 pub enum Offered {
     Done,
     Full,
@@ -27,14 +34,13 @@ pub enum Offered {
     NotFound,
 }
 
-fn domain(ctx: &Context) -> String {
-    ctx.settings.base_url.host_str().unwrap_or("localhost").to_string()
-}
-
 fn address(text: &str) -> FlowResult<EmailAddress> {
-    EmailAddress::parse(text).map_err(|_| Error::Other(anyhow::anyhow!("stored address unreadable")))
+    EmailAddress::parse(text).map_err(|_| Error::stored("address"))
 }
 
+/// Offers the application `reference` the lowest free seat of the cohort,
+/// mailing the offer link in the same transaction; audited. `Full` when no
+/// seat is free, `WrongStatus` unless `domain::cohort::can_be_offered`.
 pub async fn offer(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64) -> FlowResult<Offered> {
     offer_as(ctx, actor, reference, cohort_id).await
 }
@@ -44,7 +50,7 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
     let now = ctx.clock.now();
     let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(Offered::NotFound) };
     let mut tx = ctx.pool.begin().await?;
-    let Some((capacity, held)) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
+    let Some(seats) = storage::cohorts::lock_seats(&mut tx, cohort_id, now).await? else {
         return Ok(Offered::NotFound);
     };
     let Some(review::Locked { id: application_id, status }) = review::lock(&mut tx, reference).await? else {
@@ -53,7 +59,7 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
     if !can_be_offered(status) {
         return Ok(Offered::WrongStatus(status));
     }
-    let Some(seat) = (1..=capacity).find(|s| !held.contains(s)) else {
+    let Some(seat) = seats.free().next() else {
         return Ok(Offered::Full);
     };
     let to = Place { application_id, reference, status, seat };
@@ -99,10 +105,11 @@ async fn offer_in(
     let detail = review::detail_in(tx, to.reference).await?.ok_or(Error::NotFound)?;
     let address = address(&detail.email)?;
     let mail = mails::offer(&ctx.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
-    outbox::queue(tx, &ctx.key, &mail, &domain(ctx)).await?;
+    outbox::queue(tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     Ok(())
 }
 
+/// What the applicant's answer to an offer did.
 pub enum Answered {
     Accepted,
     Declined,
@@ -111,15 +118,18 @@ pub enum Answered {
     Lapsed,
 }
 
+/// Accepts (mailing the first day and a feed link) or declines (passing free
+/// seats on) the offer behind `token_hash`, under the cohort's lock; none for
+/// an unknown link.
 pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResult<Option<Answered>> {
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
     let Some(found) = storage::cohorts::offer_by_token(&mut tx, token_hash).await? else { return Ok(None) };
     storage::cohorts::lock_seats(&mut tx, found.cohort_id, now).await?;
     let offer = storage::cohorts::offer_by_token(&mut tx, token_hash).await?.unwrap_or(found);
-    match offer.status.as_str() {
-        "offered" => {}
-        "expired" => return Ok(Some(Answered::Lapsed)),
+    match offer.status {
+        OfferStatus::Offered => {}
+        OfferStatus::Expired => return Ok(Some(Answered::Lapsed)),
         _ => return Ok(Some(Answered::Earlier)),
     }
     storage::cohorts::answer(&mut tx, offer.id, accept, now).await?;
@@ -141,7 +151,7 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
         let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
         let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
-        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {
         pass_on_free_seats(&mut tx, ctx, offer.cohort_id, now).await?;
@@ -161,8 +171,8 @@ pub async fn pass_on_free_seats(
     cohort_id: i64,
     now: DateTime<Utc>,
 ) -> FlowResult<()> {
-    let Some((capacity, held)) = storage::cohorts::lock_seats(tx, cohort_id, now).await? else { return Ok(()) };
-    let free: Vec<i32> = (1..=capacity).filter(|s| !held.contains(s)).collect();
+    let Some(seats) = storage::cohorts::lock_seats(tx, cohort_id, now).await? else { return Ok(()) };
+    let free: Vec<i32> = seats.free().collect();
     if free.is_empty() {
         return Ok(());
     }
@@ -171,14 +181,15 @@ pub async fn pass_on_free_seats(
         return Ok(());
     }
     let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(()) };
-    for ((application_id, reference), seat) in waiting.iter().zip(free) {
-        let to = Place { application_id: *application_id, reference, status: Status::Waitlisted, seat };
+    for (next, seat) in waiting.iter().zip(free) {
+        let application_id = next.application_id;
+        let to = Place { application_id, reference: &next.reference, status: Status::Waitlisted, seat };
         offer_in(tx, ctx, None, &cohort, &to, now).await?;
         let event = storage::audit::Event {
             at: now,
             actor_id: None,
             action: "offered_automatically",
-            application_id: Some(*application_id),
+            application_id: Some(application_id),
             detail: json!({ "cohort_id": cohort_id, "seat": seat }),
             request_id: None,
         };
@@ -187,12 +198,16 @@ pub async fn pass_on_free_seats(
     Ok(())
 }
 
+/// What putting an application on the waiting list did.
 pub enum Waitlisted {
     Done,
     WrongStatus(Status),
     NotFound,
 }
 
+/// Puts the application last on its intake's waiting list (mailing its
+/// position when it was not waitlisted before); audited. `WrongStatus` when
+/// its status cannot become `waitlisted`.
 pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResult<Waitlisted> {
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
@@ -215,7 +230,7 @@ pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResu
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
     if status != Status::Waitlisted {
         let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
-        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
+        outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();
@@ -229,10 +244,10 @@ pub async fn release_rejections(ctx: &Context, actor: &Actor, intake_id: i64) ->
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
-    for (id, reference, name, email) in &waiting {
-        let mail = mails::rejected(&ctx.settings, address(email)?, name, reference)?;
-        outbox::queue(&mut tx, &ctx.key, &mail, &domain(ctx)).await?;
-        storage::cohorts::mark_released(&mut tx, *id, now).await?;
+    for r in &waiting {
+        let mail = mails::rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
+        outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+        storage::cohorts::mark_released(&mut tx, r.id, now).await?;
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();

@@ -1,0 +1,167 @@
+//! The cohort page: seats, participants and their attendance and placement,
+//! the waiting list, the teaching plan, the practicum and the edit form.
+use askama::Template;
+use axum::{
+    extract::{Path, State},
+    response::Html,
+};
+
+use super::super::{AdminContext, Staff};
+use crate::{
+    domain::{
+        cohort::{OfferStatus, attendance_percent, attendance_too_low},
+        schedule::{Practicum, Session},
+        staff::Permission,
+    },
+    flows::cohorts::manage::{self as flow, Overview},
+    i18n::{CohortStrings, Lang, dates, fill},
+    storage::cohorts::Seat,
+    web::{
+        AppState,
+        error::{AppError, AppResult},
+        page::PageContext,
+    },
+};
+
+#[derive(Template)]
+#[template(path = "admin/cohort.html")]
+struct CohortPage {
+    ctx: PageContext,
+    a: AdminContext,
+    id: i64,
+    title: String,
+    seats_text: String,
+    seats: Vec<SeatLine>,
+    waiting: Vec<crate::storage::cohorts::Waiting>,
+    free: bool,
+    sessions: Vec<SessionLine>,
+    teaching_total: String,
+    practicum: Option<PracticumLines>,
+    name: String,
+    start_date: String,
+    holidays: String,
+    follow_up_days: String,
+    supervision_days: String,
+    may_edit: bool,
+    participants: Vec<ParticipantLine>,
+}
+
+struct SeatLine {
+    seat: i32,
+    reference: String,
+    name: String,
+    state: String,
+}
+
+struct SessionLine {
+    number: u32,
+    day: String,
+    time: String,
+}
+
+struct PracticumLines {
+    period: String,
+    follow_ups: Vec<String>,
+    supervisions: Vec<String>,
+}
+
+struct ParticipantLine {
+    reference: String,
+    name: String,
+    share: String,
+    low: Option<String>,
+    site: String,
+}
+
+pub(super) async fn show(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<i64>,
+    lang: Lang,
+) -> AppResult<Html<String>> {
+    staff.require(Permission::ReviewAllApplications)?;
+    let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
+    let t = lang.cohort();
+    let c = &o.cohort;
+    let (sessions, practicum) = c.plan();
+    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
+    let free = (c.capacity as usize).saturating_sub(o.seats.len());
+    let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
+    let days = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
+    let page = CohortPage {
+        ctx,
+        a,
+        id,
+        title: format!("{} – {} ({})", c.programme.name, c.name, c.intake_name),
+        seats_text: fill(t.seats_left, &[&free, &c.capacity]),
+        seats: o.seats.iter().map(|s| seat_line(lang, s)).collect(),
+        participants: participant_lines(t, &o),
+        free: free > 0,
+        sessions: sessions.iter().map(|s| session_line(lang, s)).collect(),
+        teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
+        name: c.name.clone(),
+        start_date: c.start_date.to_string(),
+        holidays: days(&c.school_holidays),
+        follow_up_days: days(&c.follow_up_days),
+        supervision_days: days(&c.supervision_days),
+        may_edit: staff.role.may(Permission::ManageIntakes),
+        practicum: practicum.map(|p| practicum_lines(lang, &p)),
+        waiting: o.waiting,
+    };
+    Ok(Html(page.render()?))
+}
+
+fn seat_line(lang: Lang, s: &Seat) -> SeatLine {
+    let t = lang.cohort();
+    let state = if s.status == OfferStatus::Accepted {
+        t.seat_accepted.to_string()
+    } else {
+        fill(t.seat_offered, &[&dates::long_moment(lang, s.answer_by)])
+    };
+    SeatLine { seat: s.seat, reference: s.reference.clone(), name: s.full_name.clone(), state }
+}
+
+fn participant_lines(t: &CohortStrings, o: &Overview) -> Vec<ParticipantLine> {
+    let held = o.attendance.held as u32;
+    o.participants
+        .iter()
+        .map(|p| {
+            let app = p.application_id;
+            let here = o.attendance.present(app) as u32;
+            let share = match attendance_percent(here, held) {
+                Some(share) => fill(t.attendance_share, &[&here, &held, &share]),
+                None => t.attendance_none.to_string(),
+            };
+            let low = attendance_too_low(here, held, o.threshold)
+                .then(|| fill(t.attendance_low, &[&o.threshold.unwrap_or_default()]));
+            let site = o
+                .sites
+                .iter()
+                .find(|s| s.application_id == app)
+                .map(|s| {
+                    if s.confirmed {
+                        format!("{} ({})", s.site_name, t.placement_confirmed)
+                    } else {
+                        s.site_name.clone()
+                    }
+                })
+                .unwrap_or_else(|| t.placement_add.to_string());
+            ParticipantLine { reference: p.reference.clone(), name: p.full_name.clone(), share, low, site }
+        })
+        .collect()
+}
+
+fn session_line(lang: Lang, s: &Session) -> SessionLine {
+    let time = format!("{}-{}", dates::clock(lang, s.starts), dates::clock(lang, s.ends));
+    SessionLine { number: s.number, day: dates::long_date(lang, s.date), time }
+}
+
+fn practicum_lines(lang: Lang, p: &Practicum) -> PracticumLines {
+    let t = lang.cohort();
+    let (starts, ends) = (dates::long_date(lang, p.starts), dates::long_date(lang, p.ends));
+    PracticumLines {
+        period: fill(t.practicum_period, &[&starts, &ends, &p.hours_per_week]),
+        follow_ups: p.follow_up_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
+        supervisions: p.supervisions.iter().map(|d| dates::long_date(lang, *d)).collect(),
+    }
+}
