@@ -36,11 +36,49 @@ impl FormFields {
 
 impl FormFields {
     /// The pairs as `T`, by `serde_html_form` (repeated names fill a `Vec`,
-    /// missing ones take the field's default when `T` says so).
+    /// missing ones take the field's default when `T` says so). A name sent
+    /// twice for a single-value field keeps its first value, as reading the
+    /// form field by field always did; serde_html_form alone refuses it.
     pub fn decode<T: DeserializeOwned>(&self) -> Result<T, serde_html_form::de::Error> {
-        let encoded = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(&self.0).finish();
-        serde_html_form::from_str(&encoded)
+        let error = match from_pairs(&self.0) {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        };
+        // Which repeated names does `T` take only once? Ask it, one name at a time.
+        let mut repeated: Vec<&str> = Vec::new();
+        for (i, (name, _)) in self.0.iter().enumerate() {
+            if self.0[..i].iter().any(|(k, _)| k == name) && !repeated.contains(&name.as_str()) {
+                repeated.push(name);
+            }
+        }
+        let once: Vec<&str> = repeated
+            .into_iter()
+            .filter(|name| {
+                let probe = [(name.to_string(), String::new()), (name.to_string(), String::new())];
+                from_pairs::<T>(&probe).is_err()
+            })
+            .collect();
+        if once.is_empty() {
+            return Err(error);
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        let kept: Vec<(String, String)> = self
+            .0
+            .iter()
+            .filter(|(k, _)| {
+                let first = !seen.contains(&k.as_str());
+                seen.push(k);
+                first || !once.contains(&k.as_str())
+            })
+            .cloned()
+            .collect();
+        from_pairs(&kept)
     }
+}
+
+fn from_pairs<T: DeserializeOwned>(pairs: &[(String, String)]) -> Result<T, serde_html_form::de::Error> {
+    let encoded = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+    serde_html_form::from_str(&encoded)
 }
 
 /// A form body deserialized into `T` after every name and value passed
@@ -101,6 +139,16 @@ mod tests {
         assert_eq!(
             fields,
             Fields { note: "ab\nc".into(), treatment: vec!["x".into(), "y&z".into()], missing: String::new() }
+        );
+    }
+
+    #[test]
+    fn a_single_value_field_sent_twice_keeps_its_first_value_and_lists_stay_whole() {
+        let f = FormFields::parse("note=first&treatment=x&note=second&treatment=y&missing=a&missing=b".as_bytes());
+        let fields: Fields = f.decode().unwrap();
+        assert_eq!(
+            fields,
+            Fields { note: "first".into(), treatment: vec!["x".into(), "y".into()], missing: "a".into() }
         );
     }
 
