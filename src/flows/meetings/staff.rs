@@ -11,6 +11,8 @@ use crate::{
         staff::Permission,
     },
     flows::{Context, Error, FlowResult, audit, require},
+    i18n::{Lang, dates, fill},
+    mail::body::MailLink,
     mail::{
         Rendered,
         messages::meetings::{self as mails, To},
@@ -34,14 +36,35 @@ fn new_meeting(plan: &MeetingPlan, intake_id: i64) -> NewMeeting<'_> {
     }
 }
 
-/// Stores a new meeting of intake `intake_id`; returns its id. The
-/// announcement to the "let me know" list and the audit row follow (the web
-/// edge sends it until the announcement is a use case of its own).
-/// Errors: `Forbidden`, `NotFound` (no such intake).
+/// Stores a new meeting of intake `intake_id`, tells the "let me know" list
+/// and writes the audit row; returns its id. Errors: `Forbidden`, `NotFound` (no such intake).
 pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, plan: &MeetingPlan) -> FlowResult<i64> {
     require(actor, Permission::ManageIntakes)?;
     storage::intakes::by_id(&ctx.pool, intake_id).await?.ok_or(Error::NotFound)?;
-    Ok(storage::info_meetings::create(&ctx.pool, &new_meeting(plan, intake_id)).await?)
+    let meeting = storage::info_meetings::create(&ctx.pool, &new_meeting(plan, intake_id)).await?;
+    announce(ctx, meeting).await?;
+    audit(ctx, actor, "info_meeting_created", None, json!({ "meeting_id": meeting })).await?;
+    Ok(meeting)
+}
+
+/// Tells everyone on the "let me know" list about meeting `id`, in one
+/// transaction. Errors: `NotFound`.
+async fn announce(ctx: &Context, id: i64) -> FlowResult<()> {
+    let m = storage::info_meetings::page(&ctx.pool, id).await?.ok_or(Error::NotFound)?;
+    let t = Lang::MAIL.meeting();
+    let text = fill(
+        t.mail_meeting_news_body,
+        &[&m.programme_name, &dates::long_span(Lang::MAIL, m.starts_at, m.ends_at), &m.place],
+    );
+    let link = MailLink {
+        label: t.mail_meeting_news_link.into(),
+        url: ctx.settings.absolute(&format!("/info-meetings/{id}")),
+    };
+    let mut tx = ctx.pool.begin().await?;
+    crate::flows::notify::announce(&mut tx, ctx, t.mail_meeting_news_subject, text, link).await?;
+    tx.commit().await?;
+    ctx.wake_mail();
+    Ok(())
 }
 
 /// Changes the meeting; if it moved in time or place (and is not cancelled)

@@ -1,6 +1,5 @@
 //! Info meetings for staff: create, the attendee list with check-in, CSV,
 //! a message to everyone confirmed, invitations, and cancelling the meeting.
-mod announce;
 mod new;
 mod show;
 
@@ -12,7 +11,6 @@ use axum::{
     routing::{get, post},
 };
 use serde::Deserialize;
-use serde_json::json;
 
 use super::{Staff, applications::csv_cell};
 use crate::{
@@ -70,9 +68,6 @@ async fn create(
         return new::refused(&state, &staff, id, lang, form).await;
     };
     let meeting = flow::create(&state, &staff.actor(), id, &plan).await?;
-    announce::announce_meeting(&state, meeting).await?;
-    let detail = json!({ "meeting_id": meeting });
-    crate::flows::audit(&state, &staff.actor(), "info_meeting_created", None, detail).await?;
     Ok(Redirect::to(&format!("/admin/info-meetings/{meeting}")).into_response())
 }
 
