@@ -7,6 +7,8 @@ pub mod cohorts;
 mod context;
 mod error;
 pub mod own_page;
+pub mod review;
+pub mod users;
 
 pub use context::{ConsentIds, Context};
 pub use error::{Error, FlowResult, require};

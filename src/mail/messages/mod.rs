@@ -5,3 +5,4 @@ pub mod cohorts;
 pub mod interviews;
 pub mod meetings;
 pub mod own_page;
+pub mod users;

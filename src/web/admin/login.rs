@@ -268,7 +268,7 @@ async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form
     let code = form.get("code");
     let now = state.clock.now();
     let accepted = match storage::staff::totp_of(&state.pool, &state.key, row.user_id).await? {
-        Some((secret, _)) => match totp::check(&secret, &code, now) {
+        Some(totp) => match totp::check(&totp.secret, &code, now) {
             Some(step) => storage::staff::use_totp_step(&state.pool, row.user_id, step).await?,
             None => storage::staff::use_recovery_code(&state.pool, row.user_id, &recovery_hash(&code), now).await?,
         },

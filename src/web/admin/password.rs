@@ -79,8 +79,8 @@ async fn change(
     }
     reserved.clear(&state).await?;
     let new_password = SecretString::from(form.get("password"));
-    let (email, name) = storage::staff::email_and_name(&state.pool, staff.user_id).await?.ok_or(AppError::NotFound)?;
-    if let Err(err) = password::check_rules(&new_password, &Context { email: &email, name: &name }) {
+    let named = storage::staff::email_and_name(&state.pool, staff.user_id).await?.ok_or(AppError::NotFound)?;
+    if let Err(err) = password::check_rules(&new_password, &Context { email: &named.email, name: &named.name }) {
         return refuse(
             "password",
             match err {

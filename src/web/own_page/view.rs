@@ -50,7 +50,7 @@ pub async fn page(
     let consents = storage::consent::of_application(&mut conn, d.id).await?;
     drop(conn);
     let actions = storage::own_page::staff_actions(&state.pool, d.id).await?;
-    let status: Option<Status> = d.status.parse().ok();
+    let status: Option<Status> = Some(d.status);
     let answer =
         |k: &str| health.as_ref().and_then(|h| h.answers.get(k)).and_then(Value::as_str).unwrap_or("").to_string();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
