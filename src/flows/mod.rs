@@ -6,6 +6,7 @@
 pub mod cohorts;
 mod context;
 mod error;
+pub mod intakes;
 pub mod own_page;
 pub mod review;
 pub mod users;
