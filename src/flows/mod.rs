@@ -9,6 +9,7 @@ mod error;
 pub mod intakes;
 pub mod own_page;
 pub mod review;
+pub mod settings;
 pub mod users;
 
 pub use context::{ConsentIds, Context};

@@ -121,3 +121,12 @@ pub async fn activate(ctx: &Context, hash: &[u8], new_password: SecretString) ->
     }
     Ok(Activated::Done)
 }
+
+/// Sets the actor's own password to `phc` (already checked and hashed),
+/// ending their sessions but the one whose id hashes to `keep`; audits
+/// `password_changed`. `Forbidden` for anyone but staff.
+pub async fn set_password(ctx: &Context, actor: &Actor, phc: &str, keep: &[u8]) -> FlowResult<()> {
+    let user = actor.user_id().ok_or(Error::Forbidden)?;
+    storage::staff::change_password(&ctx.pool, user, phc, keep, ctx.now()).await?;
+    audit(ctx, actor, "password_changed", None, json!({})).await
+}

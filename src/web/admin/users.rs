@@ -12,7 +12,6 @@ use secrecy::SecretString;
 
 use super::{AdminContext, Staff};
 use crate::{
-    auth::password::PasswordError,
     domain::{
         email_address::EmailAddress,
         staff::{Permission, Role, StaffName},
@@ -232,12 +231,7 @@ async fn activate(
     let error = match flows::users::activate(&state, &hash, SecretString::from(form.password)).await? {
         Activated::Done => return Ok(Redirect::to("/admin/login?activated=1").into_response()),
         Activated::Spent => return Ok(spent_page(lang)),
-        Activated::Refused(PasswordError::TooShort { .. }) => s.err_password_short,
-        Activated::Refused(PasswordError::TooLong { .. }) => s.err_password_long,
-        Activated::Refused(PasswordError::Personal) => s.err_password_personal,
-        Activated::Refused(PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_)) => {
-            s.err_password_common
-        }
+        Activated::Refused(err) => super::password::rule_message(s, &err),
     };
     let page = ActivatePage::new(lang, &token, Some(error));
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
