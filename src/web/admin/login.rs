@@ -18,9 +18,9 @@ use crate::{
         login_throttle::{PER_ACCOUNT, PER_CLIENT},
     },
     i18n::{AdminStrings, Lang},
-    storage::{self, audit::Event},
+    storage::{self, audit::Event, staff::LoginUser},
     tokens,
-    web::{AppState, client::ClientAddr, error::AppResult, form::FormFields, page::PageContext},
+    web::{AppState, client::ClientAddr, error::AppResult, form::Form, page::PageContext},
 };
 
 pub fn router() -> Router<AppState> {
@@ -72,15 +72,49 @@ async fn audit(state: &AppState, headers: &HeaderMap, actor: Option<i64>, action
     Ok(())
 }
 
+/// The sign-in form.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct Credentials {
+    email: String,
+    password: String,
+}
+
+/// A code typed in: TOTP, or a recovery code.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct CodeForm {
+    code: String,
+}
+
+/// The account behind `email_text` when `password` is right for it and it
+/// is not disabled; `Err` when argon2 had no turn in time. Unknown, disabled
+/// and wrong all cost one argon2 verification and look alike.
+async fn check_password(
+    state: &AppState,
+    email_text: &str,
+    password: SecretString,
+) -> AppResult<Result<Option<LoginUser>, password::Busy>> {
+    let user = match EmailAddress::parse(email_text) {
+        Ok(email) => storage::staff::for_login(&state.pool, &email).await?,
+        Err(_) => None,
+    };
+    let ok = match &user {
+        Some(u) => password::verify(password, u.password_hash.clone()).await.map(|right| right && !u.disabled),
+        None => password::verify_dummy(password).await.map(|()| false),
+    };
+    Ok(ok.map(|ok| user.filter(|_| ok)))
+}
+
 async fn login(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     lang: Lang,
-    form: FormFields,
+    Form(form): Form<Credentials>,
 ) -> AppResult<Response> {
     let s = lang.admin();
-    let (email_text, password) = (form.get("email"), SecretString::from(form.get("password")));
+    let email_text = form.email;
     // A try is reserved for the account and for the client before the
     // password is checked; a refused client gives the account's try back.
     let throttled = || login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text.clone(), Some(s.login_throttled));
@@ -94,35 +128,31 @@ async fn login(
         audit(&state, &headers, None, "login_throttled").await?;
         return throttled();
     };
-    let user = match EmailAddress::parse(&email_text) {
-        Ok(email) => storage::staff::for_login(&state.pool, &email).await?,
-        Err(_) => None,
-    };
-    // Unknown, disabled and wrong all cost one argon2 verification and look alike.
-    let ok = match &user {
-        Some(u) => password::verify(password, u.password_hash.clone()).await.map(|right| right && !u.disabled),
-        None => password::verify_dummy(password).await.map(|()| false),
-    };
     // No turn at argon2 in time: the tries were not spent.
-    let Ok(ok) = ok else {
+    let Ok(user) = check_password(&state, &email_text, SecretString::from(form.password)).await? else {
         account.refund(&state).await?;
         from_client.refund(&state).await?;
         return login_page(lang, StatusCode::TOO_MANY_REQUESTS, email_text, Some(s.login_busy));
     };
-    let Some(user) = user.filter(|_| ok) else {
+    let Some(user) = user else {
         tracing::warn!("sign-in failed");
         audit(&state, &headers, None, "login_failed").await?;
         return login_page(lang, StatusCode::UNAUTHORIZED, email_text, Some(s.login_failed));
     };
     account.clear(&state).await?;
     from_client.refund(&state).await?;
+    start_session(&state, &headers, &user).await
+}
+
+/// The password is right: a session waiting for the second factor.
+async fn start_session(state: &AppState, headers: &HeaderMap, user: &LoginUser) -> AppResult<Response> {
     // A fresh session id at every sign-in; any old session is ended.
-    if let Some((old, _)) = live_session(&state, &headers).await? {
+    if let Some((old, _)) = live_session(state, headers).await? {
         storage::sessions::delete(&state.pool, &old).await?;
     }
     let id = tokens::generate();
     storage::sessions::create(&state.pool, &tokens::hash(&id), user.id, state.clock.now()).await?;
-    audit(&state, &headers, Some(user.id), "login_password").await?;
+    audit(state, headers, Some(user.id), "login_password").await?;
     let next = if user.has_totp { "/admin/mfa" } else { "/admin/mfa/setup" };
     Ok(([(header::SET_COOKIE, session::set_cookie(&id, state.settings.cookie_secure))], Redirect::to(next))
         .into_response())
@@ -183,7 +213,12 @@ fn setup_page(
     Ok((status, Html(page.render()?)).into_response())
 }
 
-async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form: FormFields) -> AppResult<Response> {
+async fn setup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    lang: Lang,
+    Form(form): Form<CodeForm>,
+) -> AppResult<Response> {
     let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && !r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
@@ -191,18 +226,11 @@ async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, fo
     else {
         return Ok(Redirect::to("/admin/mfa/setup").into_response());
     };
+    let again = |status, error| setup_page(lang, status, &secret, &row.email, Vec::new(), Some(error));
     let Some(reserved) = throttle::reserve(&state, &PER_ACCOUNT, "mfa", &row.user_id.to_string()).await? else {
-        let s = lang.admin();
-        return setup_page(
-            lang,
-            StatusCode::TOO_MANY_REQUESTS,
-            &secret,
-            &row.email,
-            Vec::new(),
-            Some(s.login_throttled),
-        );
+        return again(StatusCode::TOO_MANY_REQUESTS, lang.admin().login_throttled);
     };
-    let step = totp::check(&secret, &form.get("code"), state.clock.now());
+    let step = totp::check(&secret, &form.code, state.clock.now());
     let enrolled = match step {
         Some(step) => {
             storage::staff::enrol_totp(&state.pool, &state.key, row.user_id, &secret, step, &recovery).await?
@@ -211,14 +239,7 @@ async fn setup(State(state): State<AppState>, headers: HeaderMap, lang: Lang, fo
     };
     if !enrolled {
         // The codes shown before still count; the page says to use those.
-        return setup_page(
-            lang,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &secret,
-            &row.email,
-            Vec::new(),
-            Some(lang.admin().mfa_wrong),
-        );
+        return again(StatusCode::UNPROCESSABLE_ENTITY, lang.admin().mfa_wrong);
     }
     reserved.clear(&state).await?;
     audit(&state, &headers, Some(row.user_id), "mfa_enrolled").await?;
@@ -257,7 +278,12 @@ async fn mfa_form(State(state): State<AppState>, headers: HeaderMap, lang: Lang)
     }
 }
 
-async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form: FormFields) -> AppResult<Response> {
+async fn mfa(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    lang: Lang,
+    Form(form): Form<CodeForm>,
+) -> AppResult<Response> {
     let Some((hash, row)) = live_session(&state, &headers).await?.filter(|(_, r)| !r.mfa_done && r.has_totp) else {
         return Ok(Redirect::to("/admin/login").into_response());
     };
@@ -265,7 +291,7 @@ async fn mfa(State(state): State<AppState>, headers: HeaderMap, lang: Lang, form
     let Some(reserved) = throttle::reserve(&state, &PER_ACCOUNT, "mfa", &row.user_id.to_string()).await? else {
         return mfa_page(lang, StatusCode::TOO_MANY_REQUESTS, Some(lang.admin().login_throttled));
     };
-    let code = form.get("code");
+    let code = form.code;
     let now = state.clock.now();
     let accepted = match storage::staff::totp_of(&state.pool, &state.key, row.user_id).await? {
         Some(totp) => match totp::check(&totp.secret, &code, now) {
