@@ -33,7 +33,7 @@ use crate::{
     auth::session,
     domain::staff::{Permission, Role},
     i18n::{AdminStrings, Lang, fill},
-    storage::{self, audit::Event, sessions::SessionRow},
+    storage::{self, sessions::SessionRow},
     tokens,
 };
 
@@ -82,7 +82,7 @@ impl Staff {
         if self.role.may(permission) { Ok(()) } else { Err(AppError::Forbidden) }
     }
 
-    /// Writes an audit row for something this person did.
+    /// Writes an audit row for something this person did ([`crate::flows::audit`]).
     pub async fn audit(
         &self,
         state: &AppState,
@@ -90,15 +90,7 @@ impl Staff {
         application_id: Option<i64>,
         detail: Value,
     ) -> Result<(), AppError> {
-        let event = Event {
-            at: state.clock.now(),
-            actor_id: Some(self.user_id),
-            action,
-            application_id,
-            detail,
-            request_id: self.request_id.as_deref(),
-        };
-        storage::audit::record_now(&state.pool, &event).await?;
+        crate::flows::audit(state, &self.actor(), action, application_id, detail).await?;
         Ok(())
     }
 }
