@@ -224,8 +224,16 @@ pub struct FailedMail {
     pub created_at: DateTime<Utc>,
 }
 
+/// The mails that failed for good.
+pub struct Failed {
+    /// How many there are in all.
+    pub count: i64,
+    /// The newest of them, newest first.
+    pub newest: Vec<FailedMail>,
+}
+
 /// How many mails failed for good, and the newest `limit` of them.
-pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<(i64, Vec<FailedMail>)> {
+pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<Failed> {
     let count = sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE status = 'failed'").fetch_one(pool).await?;
     let rows = sqlx::query_as(
         "SELECT id, recipient, subject, last_error, created_at FROM mail_outbox WHERE status = 'failed'
@@ -234,7 +242,7 @@ pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<(i64, Vec<FailedM
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    Ok((count, rows))
+    Ok(Failed { count, newest: rows })
 }
 
 /// Counts per status, for the health of the outbox.
