@@ -134,7 +134,8 @@ impl Intake {
 }
 
 /// An intake as a coordinator types it in (contract: `POST /admin/intakes`).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct IntakeFields {
     pub programme: String,
     pub slug: String,

@@ -3,7 +3,8 @@
 use super::{application::values::PhoneNumber, email_address::EmailAddress};
 
 /// The settings form as sent: text fields, parsed once by [`Organisation::parse`].
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
 pub struct OrganisationFields {
     pub organisation_name: String,
     pub organisation_address: String,

@@ -7,10 +7,14 @@ pub mod apply;
 pub mod cohorts;
 mod context;
 mod error;
+pub mod intakes;
 pub mod interviews;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;
+pub mod review;
+pub mod settings;
+pub mod users;
 
 pub use context::{ConsentIds, Context};
 pub use error::{Error, FlowResult, require};

@@ -9,9 +9,10 @@ pub mod reach;
 pub mod transport;
 pub mod worker;
 
-use serde::{Deserialize, Serialize};
-
 use crate::domain::email_address::EmailAddress;
+
+/// A text attachment such as an `.ics` calendar file; stored with the outbox row.
+pub use crate::storage::outbox::Attachment;
 
 /// A rendered e-mail, ready for the outbox.
 #[derive(Debug, Clone)]
@@ -21,14 +22,6 @@ pub struct OutgoingEmail {
     pub text: String,
     pub html: String,
     pub attachments: Vec<Attachment>,
-}
-
-/// A text attachment such as an `.ics` calendar file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Attachment {
-    pub filename: String,
-    pub content_type: String,
-    pub content: String,
 }
 
 impl Attachment {

@@ -15,7 +15,7 @@ pub async fn queue(
     mail_domain: &str,
 ) -> sqlx::Result<i64> {
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
-    storage::outbox::insert(conn, key, &message_id, email, None).await
+    storage::outbox::insert(conn, key, &new_mail(&message_id, email), None).await
 }
 
 /// Queues the e-mail to go out at `at` (reminders); `withdraw` takes it back.
@@ -27,7 +27,18 @@ pub async fn queue_at(
     at: DateTime<Utc>,
 ) -> sqlx::Result<i64> {
     let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
-    storage::outbox::insert(conn, key, &message_id, email, Some(at)).await
+    storage::outbox::insert(conn, key, &new_mail(&message_id, email), Some(at)).await
+}
+
+fn new_mail<'a>(message_id: &'a str, email: &'a OutgoingEmail) -> storage::outbox::NewMail<'a> {
+    storage::outbox::NewMail {
+        message_id,
+        recipient: email.to.as_str(),
+        subject: &email.subject,
+        text: &email.text,
+        html: &email.html,
+        attachments: &email.attachments,
+    }
 }
 
 /// The visitor a mail to an unproven address is sent for: their network

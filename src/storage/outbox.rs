@@ -3,10 +3,26 @@ use sqlx::{PgConnection, PgPool};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{
-    mail::{Attachment, OutgoingEmail},
-    sealing::{Field, FieldKey},
-};
+use crate::sealing::{Field, FieldKey};
+
+/// A text attachment of a queued mail, such as an `.ics` calendar file
+/// (`mail::Attachment::calendar` builds one).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    pub content: String,
+}
+
+/// A mail to queue: the envelope and the body, which is sealed.
+pub struct NewMail<'a> {
+    pub message_id: &'a str,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub text: &'a str,
+    pub html: &'a str,
+    pub attachments: &'a [Attachment],
+}
 
 /// A claimed outbox row, ready to send.
 #[derive(Debug)]
@@ -27,6 +43,14 @@ struct Body {
     text: String,
     html: String,
     attachments: Vec<Attachment>,
+}
+
+/// [`Body`] as it is written, borrowed from the mail being queued.
+#[derive(Serialize)]
+struct BodyRef<'a> {
+    text: &'a str,
+    html: &'a str,
+    attachments: &'a [Attachment],
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,23 +96,22 @@ impl StoredRow {
 pub async fn insert(
     conn: &mut PgConnection,
     key: &FieldKey,
-    message_id: &str,
-    email: &OutgoingEmail,
+    mail: &NewMail<'_>,
     due_at: Option<DateTime<Utc>>,
 ) -> sqlx::Result<i64> {
     // The id is part of what the sealed body is bound to, so it is taken first.
     let id: i64 =
         sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id'))").fetch_one(&mut *conn).await?;
-    let body = Body { text: email.text.clone(), html: email.html.clone(), attachments: email.attachments.clone() };
+    let body = BodyRef { text: mail.text, html: mail.html, attachments: mail.attachments };
     sqlx::query_scalar(
         "INSERT INTO mail_outbox (id, message_id, recipient, subject, body_text, body_html, attachments, body_sealed,
              next_attempt_at)
          OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, NULL, NULL, NULL, $5, COALESCE($6, now())) RETURNING id",
     )
     .bind(id)
-    .bind(message_id)
-    .bind(email.to.as_str())
-    .bind(&email.subject)
+    .bind(mail.message_id)
+    .bind(mail.recipient)
+    .bind(mail.subject)
     .bind(key.seal_json(Field::OutboxBody, id, &body))
     .bind(due_at)
     .fetch_one(conn)
@@ -201,8 +224,16 @@ pub struct FailedMail {
     pub created_at: DateTime<Utc>,
 }
 
+/// The mails that failed for good.
+pub struct Failed {
+    /// How many there are in all.
+    pub count: i64,
+    /// The newest of them, newest first.
+    pub newest: Vec<FailedMail>,
+}
+
 /// How many mails failed for good, and the newest `limit` of them.
-pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<(i64, Vec<FailedMail>)> {
+pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<Failed> {
     let count = sqlx::query_scalar("SELECT count(*) FROM mail_outbox WHERE status = 'failed'").fetch_one(pool).await?;
     let rows = sqlx::query_as(
         "SELECT id, recipient, subject, last_error, created_at FROM mail_outbox WHERE status = 'failed'
@@ -211,7 +242,7 @@ pub async fn failed(pool: &PgPool, limit: i64) -> sqlx::Result<(i64, Vec<FailedM
     .bind(limit)
     .fetch_all(pool)
     .await?;
-    Ok((count, rows))
+    Ok(Failed { count, newest: rows })
 }
 
 /// Counts per status, for the health of the outbox.

@@ -24,7 +24,6 @@ macro_rules! text_column {
         impl<'r> sqlx::Decode<'r, sqlx::Postgres> for $ty {
             fn decode(value: sqlx::postgres::PgValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
                 let text = <&str as sqlx::Decode<sqlx::Postgres>>::decode(value)?;
-                #[allow(clippy::redundant_closure_call)]
                 ($parse)(text).map_err(|_| format!("unreadable stored {}", stringify!($ty)).into())
             }
         }

@@ -8,7 +8,7 @@ pub fn router() -> Router<AppState> {
 
 /// 200 `ok` when the database answers, 503 otherwise.
 async fn healthz(State(state): State<AppState>) -> (StatusCode, Extension<KeepBody>, &'static str) {
-    match sqlx::query("SELECT 1").execute(&state.pool).await {
+    match crate::storage::health::ping(&state.pool).await {
         Ok(_) => (StatusCode::OK, Extension(KeepBody), "ok"),
         Err(err) => {
             tracing::warn!(error = %err, "health check: database does not answer");

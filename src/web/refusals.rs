@@ -43,13 +43,7 @@ pub async fn audit_forbidden(State(state): State<AppState>, request: Request, ne
     // Route templates only in the log: real paths hold tokens.
     tracing::warn!(%method, route = route.unwrap_or("-"), "request refused");
     let actor = match cookie {
-        Some(id) => match storage::sessions::load(&state.pool, &tokens::hash(&id)).await {
-            Ok(row) => row.map(|r| r.user_id),
-            Err(err) => {
-                tracing::error!(error = %err, "could not look up the session of a refused request");
-                None
-            }
-        },
+        Some(id) => user_of_session(&state, &id).await,
         None => None,
     };
     let event = Event {
@@ -64,6 +58,17 @@ pub async fn audit_forbidden(State(state): State<AppState>, request: Request, ne
         tracing::error!(error = %err, "could not audit a refused request");
     }
     response
+}
+
+/// The staff user of session `id`, if it is live; a lookup that fails is logged.
+async fn user_of_session(state: &AppState, id: &str) -> Option<i64> {
+    match storage::sessions::load(&state.pool, &tokens::hash(id)).await {
+        Ok(row) => row.map(|r| r.user_id),
+        Err(err) => {
+            tracing::error!(error = %err, "could not look up the session of a refused request");
+            None
+        }
+    }
 }
 
 /// The path as it was asked for, except that a segment matched by a

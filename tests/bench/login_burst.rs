@@ -4,7 +4,7 @@
 //! Budget: peak resident memory under 100 MB. Each argon2id verification
 //! holds 19 MiB, so the number running at once must stay bounded.
 #[path = "../support/mod.rs"]
-#[allow(dead_code, reason = "the bench uses a part of the test helpers")]
+#[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
 
 use std::time::{Duration, Instant};

@@ -5,7 +5,7 @@
 //! Run: `cargo bench --bench outbox` (prints mails/s; no pass/fail).
 //! Budget (issue 14): >= 200 mails/s on 2 cores with the server otherwise idle.
 #[path = "../support/mod.rs"]
-#[allow(dead_code, reason = "the bench uses a part of the test helpers")]
+#[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
 
 use std::time::{Duration, Instant};

@@ -7,7 +7,7 @@
 //! PostgreSQL runs with fsync on (`Durability::Durable`), in a cluster kept
 //! under the cargo target dir and reused between runs; the database is fresh.
 #[path = "../support/mod.rs"]
-#[allow(dead_code, reason = "the bench uses a part of the test helpers")]
+#[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
 
 use std::{process::Command, sync::Arc};

@@ -2,7 +2,7 @@
 //! Run: `cargo bench --bench staff_list` (prints figures; no pass/fail).
 //! Budget (developers' guide): p99 <= 20 ms on 2 cores.
 #[path = "../support/mod.rs"]
-#[allow(dead_code, reason = "the bench uses a part of the test helpers")]
+#[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
 
 use std::time::{Duration, Instant};

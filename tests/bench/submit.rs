@@ -3,7 +3,7 @@
 //! Run: `cargo bench --bench submit` (prints figures; no pass/fail).
 //! Budget (developers' guide): >= 1,000 submits/s on 2 cores.
 #[path = "../support/mod.rs"]
-#[allow(dead_code, reason = "the bench uses a part of the test helpers")]
+#[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
 
 use std::time::{Duration, Instant};

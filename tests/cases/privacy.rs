@@ -89,7 +89,8 @@ async fn rows_stored_before_field_encryption_are_sealed_when_a_server_starts() {
     let key = startup::field_key(&settings(&app.base_url, &app.smtp.url()), &app.pool).await.unwrap();
 
     let staff_id: i64 = sqlx::query_scalar("SELECT id FROM staff_users").fetch_one(&app.pool).await.unwrap();
-    let (totp, _) = optag::storage::staff::totp_of(&app.pool, &key, staff_id).await.unwrap().expect("enrolled");
+    let optag::storage::staff::Totp { secret: totp, .. } =
+        optag::storage::staff::totp_of(&app.pool, &key, staff_id).await.unwrap().expect("enrolled");
     assert_eq!(totp, staff.totp_secret, "a plain TOTP secret is sealed and still works");
     let (_, answers, _, _, plain_answers) = raw_columns(&app, &reference).await;
     assert!(plain_answers.is_none());
@@ -148,7 +149,8 @@ async fn rotate_key_reseals_everything_and_the_old_key_no_longer_starts() {
         .unwrap();
     let health = optag::storage::review::health(&app.pool, &key, id).await.unwrap().expect("answers kept");
     assert_eq!(health.answers["motivation"], CANARY);
-    let (totp, _) = optag::storage::staff::totp_of(&app.pool, &key, staff_id).await.unwrap().expect("enrolled");
+    let optag::storage::staff::Totp { secret: totp, .. } =
+        optag::storage::staff::totp_of(&app.pool, &key, staff_id).await.unwrap().expect("enrolled");
     assert_eq!(totp, staff.totp_secret, "the TOTP secret survives the rotation");
 
     let audited: Value = sqlx::query_scalar("SELECT detail FROM audit_log WHERE action = 'field_key_rotated'")

@@ -6,3 +6,4 @@ pub mod interviews;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;
+pub mod users;

@@ -1,7 +1,9 @@
 //! Applications for staff: the filtered list, one application, notes,
-//! status changes and the CSV export. Every look and change is audited.
+//! status changes, verdicts and the CSV export. Every look and change is audited.
 mod detail;
 mod list;
+mod notes;
+mod status;
 mod verify;
 
 pub use detail::assessment_error;
@@ -19,7 +21,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/applications", get(list::list))
         .route("/admin/applications/export.csv", get(list::export))
         .route("/admin/applications/{reference}", get(detail::show))
-        .route("/admin/applications/{reference}/notes", post(detail::add_note))
-        .route("/admin/applications/{reference}/status", post(detail::change_status))
+        .route("/admin/applications/{reference}/notes", post(notes::add_note))
+        .route("/admin/applications/{reference}/status", post(status::change_status))
         .route("/admin/applications/{reference}/verifications", post(verify::verify))
 }

@@ -49,6 +49,26 @@ struct AuditPage {
 
 const PAGE: i64 = 100;
 
+/// The link to page `page` of the same filter.
+fn next_page(action: Option<&str>, actor: Option<&str>, page: i64) -> String {
+    let mut qs = url::form_urlencoded::Serializer::new(String::new());
+    qs.append_pair("action", action.unwrap_or(""));
+    qs.append_pair("actor", actor.unwrap_or(""));
+    qs.append_pair("page", &page.to_string());
+    format!("/admin/audit?{}", qs.finish())
+}
+
+fn entry_view(lang: Lang, e: storage::audit::Entry) -> EntryView {
+    EntryView {
+        when: dates::long_moment(lang, e.at),
+        actor: e.actor.unwrap_or_default(),
+        action: e.action,
+        reference: e.reference,
+        detail: if e.detail.as_object().is_some_and(|o| o.is_empty()) { String::new() } else { e.detail.to_string() },
+        request_id: e.request_id.unwrap_or_default(),
+    }
+}
+
 async fn show(
     State(state): State<AppState>,
     staff: Staff,
@@ -68,31 +88,11 @@ async fn show(
     )
     .await?;
     let (ctx, a) = AdminContext::frame(lang, "/admin/audit", &staff, "audit");
-    let next_href = (entries.len() as i64 == PAGE).then(|| {
-        let mut qs = url::form_urlencoded::Serializer::new(String::new());
-        qs.append_pair("action", action.as_deref().unwrap_or(""));
-        qs.append_pair("actor", actor.as_deref().unwrap_or(""));
-        qs.append_pair("page", &(page + 1).to_string());
-        format!("/admin/audit?{}", qs.finish())
-    });
+    let next_href = (entries.len() as i64 == PAGE).then(|| next_page(action.as_deref(), actor.as_deref(), page + 1));
     let page = AuditPage {
         ctx,
         a,
-        entries: entries
-            .into_iter()
-            .map(|e| EntryView {
-                when: dates::long_moment(lang, e.at),
-                actor: e.actor.unwrap_or_default(),
-                action: e.action,
-                reference: e.reference,
-                detail: if e.detail.as_object().is_some_and(|o| o.is_empty()) {
-                    String::new()
-                } else {
-                    e.detail.to_string()
-                },
-                request_id: e.request_id.unwrap_or_default(),
-            })
-            .collect(),
+        entries: entries.into_iter().map(|e| entry_view(lang, e)).collect(),
         action: action.unwrap_or_default(),
         actor: actor.unwrap_or_default(),
         next_href,

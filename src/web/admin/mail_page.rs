@@ -37,7 +37,7 @@ const SHOWN: i64 = 100;
 
 async fn show(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Html<String>> {
     staff.require(Permission::ReadAuditLog)?;
-    let (count, rows) = storage::outbox::failed(&state.pool, SHOWN).await?;
+    let storage::outbox::Failed { count, newest: rows } = storage::outbox::failed(&state.pool, SHOWN).await?;
     let (ctx, a) = AdminContext::frame(lang, "/admin/mail", &staff, "mail");
     let failed = rows
         .into_iter()

@@ -26,14 +26,13 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
-use serde_json::Value;
 
 use super::{AppState, error::AppError, page::PageContext};
 use crate::{
     auth::session,
     domain::staff::{Permission, Role},
     i18n::{AdminStrings, Lang, fill},
-    storage::{self, audit::Event, sessions::SessionRow},
+    storage::{self, sessions::SessionRow},
     tokens,
 };
 
@@ -80,26 +79,6 @@ impl Staff {
 
     pub fn require(&self, permission: Permission) -> Result<(), AppError> {
         if self.role.may(permission) { Ok(()) } else { Err(AppError::Forbidden) }
-    }
-
-    /// Writes an audit row for something this person did.
-    pub async fn audit(
-        &self,
-        state: &AppState,
-        action: &str,
-        application_id: Option<i64>,
-        detail: Value,
-    ) -> Result<(), AppError> {
-        let event = Event {
-            at: state.clock.now(),
-            actor_id: Some(self.user_id),
-            action,
-            application_id,
-            detail,
-            request_id: self.request_id.as_deref(),
-        };
-        storage::audit::record_now(&state.pool, &event).await?;
-        Ok(())
     }
 }
 

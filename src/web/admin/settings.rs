@@ -1,7 +1,5 @@
 //! The school's own details (admins only): the data controller and how
 //! applicants reach it, shown in every footer, every mail and on `/privacy`.
-use std::sync::Arc;
-
 use askama::Template;
 use axum::{
     Router,
@@ -11,7 +9,6 @@ use axum::{
     routing::get,
 };
 use serde::Deserialize;
-use serde_json::json;
 
 use super::{AdminContext, Staff};
 use crate::{
@@ -19,9 +16,10 @@ use crate::{
         organisation::{Organisation, OrganisationFields, Problem},
         staff::Permission,
     },
+    flows,
     i18n::{Lang, SettingsStrings},
     storage,
-    web::{AppState, error::AppResult, form::FormFields, page::PageContext},
+    web::{AppState, error::AppResult, form::Form, page::PageContext},
 };
 
 pub fn router() -> Router<AppState> {
@@ -102,15 +100,13 @@ async fn show(
     Ok(Html(page(lang, &staff, &fields, &[], q.saved.is_some()).render()?))
 }
 
-async fn save(State(state): State<AppState>, staff: Staff, lang: Lang, form: FormFields) -> AppResult<Response> {
+async fn save(
+    State(state): State<AppState>,
+    staff: Staff,
+    lang: Lang,
+    Form(fields): Form<OrganisationFields>,
+) -> AppResult<Response> {
     staff.require(Permission::ManageOrganisation)?;
-    let fields = OrganisationFields {
-        organisation_name: form.get("organisation_name"),
-        organisation_address: form.get("organisation_address"),
-        contact_email: form.get("contact_email"),
-        contact_phone: form.get("contact_phone"),
-        dpo_email: form.get("dpo_email"),
-    };
     let org = match Organisation::parse(&fields) {
         Ok(org) => org,
         Err(problems) => {
@@ -118,8 +114,6 @@ async fn save(State(state): State<AppState>, staff: Staff, lang: Lang, form: For
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response());
         }
     };
-    storage::organisation::save(&state.pool, &org, Some(staff.user_id), state.clock.now()).await?;
-    state.organisation.put(Some(Arc::new(org)));
-    staff.audit(&state, "organisation_saved", None, json!({})).await?;
+    flows::settings::save_organisation(&state, &staff.actor(), org).await?;
     Ok(Redirect::to("/admin/settings?saved=1").into_response())
 }

@@ -8,37 +8,22 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
     routing::{get, post},
 };
-use chrono::Duration;
 use secrecy::SecretString;
-use serde_json::json;
 
 use super::{AdminContext, Staff};
 use crate::{
-    auth::password::{self, Context, PasswordError},
     domain::{
         email_address::EmailAddress,
         staff::{Permission, Role, StaffName},
     },
-    i18n::{AdminStrings, Lang},
-    mail::{
-        body::{MailBody, MailLink},
-        outbox,
-    },
-    storage::{
+    flows::{
         self,
-        staff::{ActivationLink, AddUserError},
+        users::{Activated, Added, Link, NewUser},
     },
-    tokens,
-    web::{
-        AppState,
-        error::{AppError, AppResult},
-        form::FormFields,
-        notice::NoticePage,
-        page::PageContext,
-    },
+    i18n::{AdminStrings, Lang},
+    storage::{self, staff::StaffListRow},
+    web::{AppState, error::AppResult, form::Form, links::hash_of, notice::NoticePage, page::PageContext},
 };
-
-const ACTIVATION_LIFETIME: Duration = Duration::days(7);
 
 /// Routes for admins (behind the staff check).
 pub fn router() -> Router<AppState> {
@@ -83,52 +68,61 @@ struct UsersPage {
     errors: Vec<(String, &'static str)>,
 }
 
+/// The form that adds a user.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct UserForm {
+    email: String,
+    name: String,
+    role: String,
+}
+
+/// The page with the list and the form (as sent, when refused).
 async fn users_page(
     state: &AppState,
     lang: Lang,
     staff: &Staff,
-    form: Option<&FormFields>,
+    form: Option<&UserForm>,
     errors: Vec<(String, &'static str)>,
 ) -> AppResult<String> {
     let s = lang.admin();
     let (ctx, a) = AdminContext::frame(lang, "/admin/users", staff, "users");
-    let chosen = form.map(|f| f.get("role")).unwrap_or_else(|| "coordinator".into());
+    let chosen = form.map_or("coordinator", |f| f.role.as_str());
     let users = storage::staff::list(&state.pool).await?;
     let page = UsersPage {
         ctx,
         a,
-        users: users
-            .into_iter()
-            .map(|u| {
-                let state = if u.disabled {
-                    s.users_disabled.to_string()
-                } else if !u.activated {
-                    s.users_not_activated.to_string()
-                } else if !u.has_totp {
-                    format!("{} ({})", s.users_active, s.users_no_totp)
-                } else {
-                    s.users_active.to_string()
-                };
-                UserRow {
-                    is_me: u.id == staff.user_id,
-                    id: u.id,
-                    role: u.role.parse().map_or("", |r| role_label(s, r)),
-                    name: u.name,
-                    email: u.email,
-                    state,
-                    disabled: u.disabled,
-                }
-            })
-            .collect(),
+        users: users.into_iter().map(|u| user_row(s, staff, u)).collect(),
         roles: [Role::Coordinator, Role::Interviewer, Role::Admin]
             .iter()
             .map(|r| (r.as_str(), role_label(s, *r), r.as_str() == chosen))
             .collect(),
-        email: form.map(|f| f.get("email")).unwrap_or_default(),
-        name: form.map(|f| f.get("name")).unwrap_or_default(),
+        email: form.map(|f| f.email.clone()).unwrap_or_default(),
+        name: form.map(|f| f.name.clone()).unwrap_or_default(),
         errors,
     };
     Ok(page.render()?)
+}
+
+fn user_row(s: &AdminStrings, staff: &Staff, u: StaffListRow) -> UserRow {
+    let state = if u.disabled {
+        s.users_disabled.to_string()
+    } else if !u.activated {
+        s.users_not_activated.to_string()
+    } else if !u.has_totp {
+        format!("{} ({})", s.users_active, s.users_no_totp)
+    } else {
+        s.users_active.to_string()
+    };
+    UserRow {
+        is_me: u.id == staff.user_id,
+        id: u.id,
+        role: role_label(s, u.role),
+        name: u.name,
+        email: u.email,
+        state,
+        disabled: u.disabled,
+    }
 }
 
 async fn list(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Html<String>> {
@@ -136,12 +130,13 @@ async fn list(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppRes
     Ok(Html(users_page(&state, lang, &staff, None, Vec::new()).await?))
 }
 
-async fn add(State(state): State<AppState>, staff: Staff, lang: Lang, form: FormFields) -> AppResult<Response> {
-    staff.require(Permission::ManageUsers)?;
+/// The user the form names when its fields parse, and the problems by field
+/// (an address the relay does not reach is one, yet does not hold the user back).
+async fn parse(state: &AppState, lang: Lang, form: &UserForm) -> (Option<NewUser>, Vec<(String, &'static str)>) {
     let s = lang.admin();
-    let email = EmailAddress::parse(&form.get("email"));
-    let name = StaffName::parse(&form.get("name"));
-    let role = form.get("role").parse::<Role>();
+    let email = EmailAddress::parse(&form.email);
+    let name = StaffName::parse(&form.name);
+    let role = form.role.parse::<Role>();
     let mut errors = Vec::new();
     match &email {
         Err(_) => errors.push(("email".to_string(), s.err_email)),
@@ -156,63 +151,38 @@ async fn add(State(state): State<AppState>, staff: Staff, lang: Lang, form: Form
     if role.is_err() {
         errors.push(("role".to_string(), s.err_role));
     }
-    if let (Ok(email), Ok(name), Ok(role)) = (email, name, role) {
-        let token = tokens::generate();
-        let now = state.clock.now();
-        let mut tx = state.pool.begin().await?;
-        match storage::staff::insert_unactivated(&mut tx, &email, &name, role).await {
-            Ok(id) => {
-                storage::staff::add_activation(&mut tx, id, &tokens::hash(&token), now + ACTIVATION_LIFETIME).await?;
-                let mail = activation_mail(&state, email, &token)?;
-                let domain = state.settings.base_url.host_str().unwrap_or("localhost").to_string();
-                outbox::queue(&mut tx, &state.key, &mail, &domain).await?;
-                tx.commit().await?;
-                state.mail_wake.notify_one();
-                staff.audit(&state, "user_added", None, json!({ "user_id": id, "role": role.as_str() })).await?;
-                return Ok(Redirect::to("/admin/users").into_response());
-            }
-            Err(AddUserError::EmailTaken) => errors.push(("email".to_string(), s.err_email_taken)),
-            Err(AddUserError::Database(e)) => return Err(e.into()),
+    match (email, name, role) {
+        (Ok(email), Ok(name), Ok(role)) => (Some(NewUser { email, name, role }), errors),
+        _ => (None, errors),
+    }
+}
+
+async fn add(
+    State(state): State<AppState>,
+    staff: Staff,
+    lang: Lang,
+    Form(form): Form<UserForm>,
+) -> AppResult<Response> {
+    staff.require(Permission::ManageUsers)?;
+    let (user, mut errors) = parse(&state, lang, &form).await;
+    if let Some(user) = user {
+        match flows::users::add(&state, &staff.actor(), user).await? {
+            Added::Done => return Ok(Redirect::to("/admin/users").into_response()),
+            Added::EmailTaken => errors.push(("email".to_string(), lang.admin().err_email_taken)),
         }
     }
     let html = users_page(&state, lang, &staff, Some(&form), errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
 
-fn activation_mail(state: &AppState, to: EmailAddress, token: &str) -> crate::mail::Rendered {
-    let s = Lang::MAIL.admin();
-    MailBody {
-        greeting: Lang::MAIL.apply().mail_hello_unnamed.to_string(),
-        paragraphs: vec![s.mail_activation_body.to_string()],
-        link: Some(MailLink {
-            label: s.mail_activation_link.into(),
-            url: state.settings.absolute(&format!("/admin/activate/{token}")),
-        }),
-        closing: vec![Lang::MAIL.apply().mail_not_you.to_string()],
-        ..MailBody::default()
-    }
-    .into_email(to, s.mail_activation_subject.to_string(), Vec::new())
-}
-
-async fn set_disabled(state: &AppState, staff: &Staff, id: i64, disabled: bool) -> AppResult<Response> {
-    staff.require(Permission::ManageUsers)?;
-    if disabled && id == staff.user_id {
-        return Err(AppError::Forbidden);
-    }
-    if !storage::staff::set_disabled(&state.pool, id, disabled, state.clock.now()).await? {
-        return Err(AppError::NotFound);
-    }
-    let action = if disabled { "user_disabled" } else { "user_enabled" };
-    staff.audit(state, action, None, json!({ "user_id": id })).await?;
+async fn disable(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
+    flows::users::set_disabled(&state, &staff.actor(), id, true).await?;
     Ok(Redirect::to("/admin/users").into_response())
 }
 
-async fn disable(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
-    set_disabled(&state, &staff, id, true).await
-}
-
 async fn enable(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
-    set_disabled(&state, &staff, id, false).await
+    flows::users::set_disabled(&state, &staff.actor(), id, false).await?;
+    Ok(Redirect::to("/admin/users").into_response())
 }
 
 #[derive(Template)]
@@ -224,6 +194,13 @@ struct ActivatePage {
     error: Option<&'static str>,
 }
 
+impl ActivatePage {
+    fn new(lang: Lang, token: &str, error: Option<&'static str>) -> Self {
+        let ctx = PageContext::new(lang, "/admin/login");
+        Self { ctx, s: lang.admin(), action: format!("/admin/activate/{token}"), error }
+    }
+}
+
 fn spent_page(lang: Lang) -> Response {
     let s = lang.admin();
     NoticePage::new(PageContext::new(lang, "/admin/login"), s.activate_spent_title, vec![s.activate_spent_text.into()])
@@ -231,61 +208,31 @@ fn spent_page(lang: Lang) -> Response {
 }
 
 async fn activate_form(State(state): State<AppState>, Path(token): Path<String>, lang: Lang) -> AppResult<Response> {
-    if !tokens::is_well_formed(&token) {
-        return Err(AppError::NotFound);
+    match flows::users::link(&state, &hash_of(&token)?).await? {
+        Link::Spent => Ok(spent_page(lang)),
+        Link::Valid => Ok(Html(ActivatePage::new(lang, &token, None).render()?).into_response()),
     }
-    match storage::staff::activation(&state.pool, &tokens::hash(&token), state.clock.now()).await? {
-        ActivationLink::Unknown => Err(AppError::NotFound),
-        ActivationLink::Spent => Ok(spent_page(lang)),
-        ActivationLink::Valid { .. } => {
-            let page = ActivatePage {
-                ctx: PageContext::new(lang, "/admin/login"),
-                s: lang.admin(),
-                action: format!("/admin/activate/{token}"),
-                error: None,
-            };
-            Ok(Html(page.render()?).into_response())
-        }
-    }
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+struct PasswordForm {
+    password: String,
 }
 
 async fn activate(
     State(state): State<AppState>,
     Path(token): Path<String>,
     lang: Lang,
-    form: FormFields,
+    Form(form): Form<PasswordForm>,
 ) -> AppResult<Response> {
-    if !tokens::is_well_formed(&token) {
-        return Err(AppError::NotFound);
-    }
+    let hash = hash_of(&token)?;
     let s = lang.admin();
-    let hash = tokens::hash(&token);
-    let now = state.clock.now();
-    let user_id = match storage::staff::activation(&state.pool, &hash, now).await? {
-        ActivationLink::Unknown => return Err(AppError::NotFound),
-        ActivationLink::Spent => return Ok(spent_page(lang)),
-        ActivationLink::Valid { user_id } => user_id,
+    let error = match flows::users::activate(&state, &hash, SecretString::from(form.password)).await? {
+        Activated::Done => return Ok(Redirect::to("/admin/login?activated=1").into_response()),
+        Activated::Spent => return Ok(spent_page(lang)),
+        Activated::Refused(err) => super::password::rule_message(s, &err),
     };
-    let new_password = SecretString::from(form.get("password"));
-    let (email, name) = storage::staff::email_and_name(&state.pool, user_id).await?.ok_or(AppError::NotFound)?;
-    if let Err(err) = password::check_rules(&new_password, &Context { email: &email, name: &name }) {
-        let error = match err {
-            PasswordError::TooShort { .. } => s.err_password_short,
-            PasswordError::TooLong { .. } => s.err_password_long,
-            PasswordError::Personal => s.err_password_personal,
-            PasswordError::Common | PasswordError::Hashing | PasswordError::Busy(_) => s.err_password_common,
-        };
-        let page = ActivatePage {
-            ctx: PageContext::new(lang, "/admin/login"),
-            s,
-            action: format!("/admin/activate/{token}"),
-            error: Some(error),
-        };
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response());
-    }
-    let phc = password::hash(new_password).await?;
-    if !storage::staff::activate(&state.pool, &hash, user_id, &phc, now).await? {
-        return Ok(spent_page(lang));
-    }
-    Ok(Redirect::to("/admin/login?activated=1").into_response())
+    let page = ActivatePage::new(lang, &token, Some(error));
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }

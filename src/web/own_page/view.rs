@@ -49,7 +49,7 @@ pub async fn page(
     let s = lang.privacy();
     let f = flow::facts(state, link).await?;
     let d = &f.detail;
-    let status: Option<Status> = d.status.parse().ok();
+    let status: Option<Status> = Some(d.status);
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,

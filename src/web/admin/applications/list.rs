@@ -5,20 +5,15 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 use serde::Deserialize;
-use serde_json::json;
 
 use super::super::{AdminContext, Staff, intakes::status_label};
 use crate::{
     domain::{application::Status, staff::Permission},
+    flows,
     i18n::{AdminStrings, Lang, dates, fill},
-    storage::{
-        self,
-        review::{Filter, Sort},
-    },
+    storage::review::{Filter, ListRow, Sort},
     web::{AppState, error::AppResult, page::PageContext},
 };
-
-const PAGE_SIZE: i64 = 50;
 
 #[derive(Deserialize, Default)]
 pub struct ListQuery {
@@ -117,55 +112,23 @@ pub async fn list(
     lang: Lang,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Html<String>> {
-    staff.require(Permission::ReviewAllApplications)?;
-    let s = lang.admin();
-    let page_no = crate::domain::paging::page(query.page);
     let filter = query.filter();
-    let offset = crate::domain::paging::offset(page_no, PAGE_SIZE);
-    let (rows, intakes) = tokio::try_join!(
-        storage::review::list(&state.pool, &filter, query.sort(), PAGE_SIZE, offset),
-        storage::intakes::names(&state.pool),
-    )?;
-    // A short page tells the total by itself; only a full one needs counting.
-    let total = if (rows.len() as i64) < PAGE_SIZE && (!rows.is_empty() || page_no == 1) {
-        offset + rows.len() as i64
-    } else {
-        storage::review::count(&state.pool, &filter).await?
-    };
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let chosen = filter;
+    let listing = flows::review::list(&state, &staff.actor(), &filter, query.sort(), query.page).await?;
+    let s = lang.admin();
     let (ctx, a) = AdminContext::frame(lang, "/admin/applications", &staff, "applications");
+    let (page_no, pages, total) = (listing.page, listing.pages, listing.total);
     let page = ListPage {
         ctx,
         a,
-        rows: rows
-            .iter()
-            .map(|r| Row {
-                href: format!("/admin/applications/{}", r.reference),
-                reference: r.reference.clone(),
-                name: r.full_name.clone(),
-                intake: r.intake_name.clone(),
-                status: r.status.parse().map_or("", |st| status_label(s, st)),
-                status_key: r.status.clone(),
-                summary: summary_label(s, &r.eligibility_summary),
-                summary_key: r.eligibility_summary.clone(),
-                submitted: dates::long_moment(lang, r.submitted_at),
-                invitable: matches!(r.status.as_str(), "submitted" | "invited"),
-                select_label: fill(s.select_label, &[&r.reference]),
-            })
-            .collect(),
+        rows: listing.rows.iter().map(|r| row(lang, r)).collect(),
         count_text: if total == 1 { s.list_count_one.to_string() } else { fill(s.list_count, &[&total]) },
-        intakes: intakes.into_iter().map(|(id, name)| (id.to_string(), name, Some(id) == chosen.intake_id)).collect(),
-        statuses: Status::ALL.iter().map(|st| (st.key(), status_label(s, *st), Some(*st) == chosen.status)).collect(),
-        sorts: [
-            ("newest", s.sort_newest),
-            ("oldest", s.sort_oldest),
-            ("name", s.sort_name),
-            ("reference", s.sort_reference),
-        ]
-        .into_iter()
-        .map(|(k, l)| (k, l, query.sort.as_deref().unwrap_or("newest") == k))
-        .collect(),
+        intakes: listing
+            .intakes
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name, Some(id) == filter.intake_id))
+            .collect(),
+        statuses: Status::ALL.iter().map(|st| (st.key(), status_label(s, *st), Some(*st) == filter.status)).collect(),
+        sorts: sorts(s, query.sort.as_deref().unwrap_or("newest")),
         q: query.q.clone().unwrap_or_default(),
         page_text: fill(s.page_of, &[&page_no, &pages]),
         prev_href: (page_no > 1).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no - 1)))),
@@ -176,6 +139,31 @@ pub async fn list(
     Ok(Html(page.render()?))
 }
 
+fn row(lang: Lang, r: &ListRow) -> Row {
+    let s = lang.admin();
+    Row {
+        href: format!("/admin/applications/{}", r.reference),
+        reference: r.reference.clone(),
+        name: r.full_name.clone(),
+        intake: r.intake_name.clone(),
+        status: status_label(s, r.status),
+        status_key: r.status.key().to_string(),
+        summary: summary_label(s, &r.eligibility_summary),
+        summary_key: r.eligibility_summary.clone(),
+        submitted: dates::long_moment(lang, r.submitted_at),
+        invitable: matches!(r.status, Status::Submitted | Status::Invited),
+        select_label: fill(s.select_label, &[&r.reference]),
+    }
+}
+
+/// (key, label, chosen) of each order the list can take.
+fn sorts(s: &AdminStrings, chosen: &str) -> Vec<(&'static str, &'static str, bool)> {
+    [("newest", s.sort_newest), ("oldest", s.sort_oldest), ("name", s.sort_name), ("reference", s.sort_reference)]
+        .into_iter()
+        .map(|(k, l)| (k, l, chosen == k))
+        .collect()
+}
+
 /// The filtered list as CSV: contact details and status, no health answers
 /// and no reflective text.
 pub async fn export(
@@ -183,8 +171,8 @@ pub async fn export(
     staff: Staff,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
-    staff.require(Permission::ExportApplications)?;
-    let rows = storage::review::list(&state.pool, &query.filter(), query.sort(), 100_000, 0).await?;
+    let described = query.query_string(None);
+    let rows = flows::review::export(&state, &staff.actor(), &query.filter(), query.sort(), described).await?;
     let mut csv = String::from("reference;name;email;phone;intake;status;eligibility;submitted\r\n");
     for r in &rows {
         let submitted = crate::domain::local_time::to_local(r.submitted_at).format("%Y-%m-%d %H:%M").to_string();
@@ -194,16 +182,13 @@ pub async fn export(
             &r.email,
             r.phone.as_deref().unwrap_or(""),
             &r.intake_name,
-            &r.status,
+            r.status.key(),
             &r.eligibility_summary,
             &submitted,
         ];
         csv.push_str(&cells.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(";"));
         csv.push_str("\r\n");
     }
-    staff
-        .audit(&state, "applications_exported", None, json!({ "rows": rows.len(), "filter": query.query_string(None) }))
-        .await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
