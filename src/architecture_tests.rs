@@ -61,7 +61,6 @@ fn mentions(layer: &str, words: &[&str]) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "until the architecture step (issue 15) has moved the use cases out of src/web"]
 fn the_web_layer_writes_no_sql_and_opens_no_transaction() {
     let found = mentions("web", &["sqlx::query", ".begin()", "PgConnection", "Transaction<"]);
     assert!(found.is_empty(), "SQL or transactions in src/web:\n{}", found.join("\n"));
@@ -90,7 +89,6 @@ fn use_cases_know_no_http_and_no_html() {
 }
 
 #[test]
-#[ignore = "until the architecture step (issue 15) has moved the use cases out of src/web"]
 fn storage_mail_and_domain_point_only_downwards() {
     let mut found = imports("storage", &["crate::web", "crate::flows", "crate::mail"]);
     found.extend(mentions("storage", &["axum", "askama"]));
@@ -203,7 +201,6 @@ fn feature_of(module: &[String], path: &str) -> Option<String> {
 }
 
 #[test]
-#[ignore = "until the architecture step (issue 15) has moved the use cases out of src/web"]
 fn no_feature_module_imports_another_that_imports_it_back() {
     let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for layer in ["web", "flows"] {
@@ -307,7 +304,6 @@ fn strip_strings(line: &str) -> String {
 }
 
 #[test]
-#[ignore = "until the architecture step (issue 15) has moved the use cases out of src/web"]
 fn handlers_stay_short_and_files_small() {
     let mut found = Vec::new();
     for path in rust_files(&root().join("web")) {
@@ -327,7 +323,6 @@ fn handlers_stay_short_and_files_small() {
 }
 
 #[test]
-#[ignore = "until the architecture step (issue 15) has moved the use cases out of src/web"]
 fn forms_are_read_into_structs_not_field_by_field() {
     let found = mentions("web", &["form.get("]);
     assert!(found.len() <= 5, "hand-read form fields (at most 5):\n{}", found.join("\n"));

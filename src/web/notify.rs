@@ -18,7 +18,6 @@ use super::{
     notice::NoticePage,
     page::PageContext,
 };
-pub use crate::flows::notify::announce;
 use crate::{
     domain::{
         email_address::EmailAddress,

@@ -1,5 +1,4 @@
 //! Intakes for staff: the overview with counts per status, and creating one.
-mod announce;
 mod show;
 
 pub use show::slot_error;
@@ -12,7 +11,6 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
 };
-use serde_json::json;
 
 use super::{AdminContext, Staff};
 use crate::{
@@ -151,8 +149,6 @@ async fn create(
         Err(problems) => Err(problems),
     };
     if let Ok(Saved::Done(id)) = saved {
-        announce::announce_intake(&state, id).await?;
-        flows::audit(&state, &staff.actor(), "intake_created", None, json!({ "intake_id": id })).await?;
         return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
     }
     let errors = problems(lang.admin(), saved);
