@@ -2,6 +2,7 @@
 pub(crate) mod admin;
 pub mod apply;
 mod assets;
+mod button_page;
 pub mod client;
 pub(crate) mod cohorts;
 pub mod error;

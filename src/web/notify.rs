@@ -11,10 +11,10 @@ use serde::Deserialize;
 
 use super::{
     AppState,
+    button_page::button_page,
     error::{AppError, AppResult},
     form::Form,
     links::{self, LinkToken},
-    meetings::button_page,
     notice::NoticePage,
     page::PageContext,
 };

@@ -8,8 +8,9 @@ use axum::{
 use serde::Deserialize;
 
 use super::{
+    super::button_page::button_page,
     meeting,
-    pages::{button_page, invited_page as invitation_form, notice},
+    pages::{invited_page as invitation_form, notice},
 };
 use crate::{
     domain::{

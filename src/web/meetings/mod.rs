@@ -13,7 +13,6 @@ use axum::{
 };
 use serde::Deserialize;
 
-pub use self::pages::button_page;
 use self::pages::{notice, show_page};
 use super::{
     AppState,

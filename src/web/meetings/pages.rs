@@ -82,28 +82,6 @@ pub fn notice(lang: Lang, title: &str, text: String, back: Option<i64>) -> Notic
 }
 
 #[derive(Template)]
-#[template(path = "pages/meetings/button.html")]
-struct ButtonPage {
-    ctx: PageContext,
-    title: &'static str,
-    text: String,
-    action: String,
-    button: &'static str,
-}
-
-/// A page with one button that posts back (GET never changes anything).
-pub fn button_page(
-    lang: Lang,
-    title: &'static str,
-    text: String,
-    action: String,
-    button: &'static str,
-) -> AppResult<Response> {
-    let page = ButtonPage { ctx: PageContext::new(lang, "/"), title, text, action, button };
-    Ok(Html(page.render()?).into_response())
-}
-
-#[derive(Template)]
 #[template(path = "pages/meetings/invited.html")]
 struct InvitedPage {
     ctx: PageContext,
