@@ -153,3 +153,32 @@ async fn booking_mails_carry_the_booking_link_and_the_real_length() {
     let cancelled = mail_to(&app, "mette@example.dk", 4, "Din samtale er aflyst").await;
     assert_eq!(cancelled.link_path("/interviews/book/"), path, "the cancellation carries the link to book again");
 }
+
+#[tokio::test]
+async fn the_evening_before_reminder_carries_the_booking_link_and_the_real_length() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let intake = app.load_demo().await.intake_id;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let slots =
+        &[("date", "2027-08-27"), ("from", "09:00"), ("to", "12:00"), ("minutes", "45"), ("buffer_minutes", "15")];
+    staff.post(&format!("/admin/intakes/{intake}/slots"), slots).await;
+    let reference = submit(&app, "randers-2027", "mette@example.dk", &[]).await;
+    staff.post(&format!("/admin/applications/{reference}/invite"), &[]).await;
+    let path = mail_to(&app, "mette@example.dk", 2, "Invitation").await.link_path("/interviews/book/");
+    let slot: i64 =
+        sqlx::query_scalar("SELECT id FROM interview_slots WHERE intake_id = $1 ORDER BY starts_at LIMIT 1")
+            .bind(intake)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    app.post_form(&path, &[("slot", &slot.to_string())]).await;
+    // The worker sends by the wall clock: bring the evening-before reminder forward.
+    sqlx::query("UPDATE mail_outbox SET next_attempt_at = now() WHERE subject LIKE 'Påmindelse%'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let reminder = mail_to(&app, "mette@example.dk", 4, "Påmindelse").await;
+    assert_eq!(reminder.link_path("/interviews/book/"), path);
+    assert!(reminder.text.contains("Samtalen tager 45 minutter.") && !reminder.text.contains("omkring en time"));
+}
