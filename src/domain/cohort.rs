@@ -1,9 +1,10 @@
 //! A cohort (hold): at most its capacity of people holding a seat, counted
 //! as accepted offers plus offers still open.
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 
 use super::{
     application::Status,
+    local_time::{from_local, local_date},
     programme::ProgrammeFacts,
     schedule::{self, Practicum, Session, SessionChange},
 };
@@ -63,6 +64,41 @@ impl Cohort {
     }
 }
 
+/// What a place commits a participant to, from the cohort's plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commitment {
+    pub sessions: usize,
+    /// The weekdays teaching falls on, Monday first.
+    pub weekdays: Vec<Weekday>,
+    /// The sessions' times when they all share them.
+    pub times: Option<(NaiveTime, NaiveTime)>,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub practicum_weeks: u32,
+    pub practicum: Option<Practicum>,
+}
+
+impl Cohort {
+    /// None when the plan has no teaching sessions.
+    pub fn commitment(&self) -> Option<Commitment> {
+        let (sessions, practicum) = self.plan();
+        let (first, last) = (sessions.first()?, sessions.last()?);
+        let mut weekdays: Vec<Weekday> = sessions.iter().map(|s| s.date.weekday()).collect();
+        weekdays.sort_by_key(|d| d.num_days_from_monday());
+        weekdays.dedup();
+        let same = sessions.iter().all(|s| (s.starts, s.ends) == (first.starts, first.ends));
+        Some(Commitment {
+            sessions: sessions.len(),
+            weekdays,
+            times: same.then_some((first.starts, first.ends)),
+            first: first.date,
+            last: last.date,
+            practicum_weeks: self.programme.practicum_weeks,
+            practicum,
+        })
+    }
+}
+
 /// Where an offered seat stands (`cohort_offers.status`): open, answered
 /// either way, lapsed without an answer, or given up after being accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +138,20 @@ impl std::str::FromStr for OfferStatus {
 /// How long an offered place waits for an answer.
 pub const ANSWER_WINDOW: Duration = Duration::days(7);
 
+/// The answer-by moment of an offer made at `offered`: the end of the Danish
+/// day `ANSWER_WINDOW` after it, so people are given a day and not a clock
+/// time; stored as the next local midnight, which the lapse job and the answer
+/// flow compare against (`holds_seat`).
+pub fn answer_by(offered: DateTime<Utc>) -> DateTime<Utc> {
+    let last = local_date(offered) + ANSWER_WINDOW;
+    from_local((last + Duration::days(1)).and_time(NaiveTime::MIN))
+}
+
+/// The last Danish day on which an offer with this answer-by moment can be answered.
+pub fn last_answer_day(answer_by: DateTime<Utc>) -> NaiveDate {
+    local_date(answer_by - Duration::nanoseconds(1))
+}
+
 /// An offer can be made to an application in these states (the interview is
 /// the normal path, not a gate).
 pub fn can_be_offered(status: Status) -> bool {
@@ -133,6 +183,81 @@ mod tests {
         assert!(holds_seat(false, t, t - Duration::seconds(1)));
         assert!(!holds_seat(false, t, t));
         assert!(holds_seat(true, t, t + Duration::days(30)));
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn an_offer_can_be_answered_until_the_end_of_the_seventh_danish_day() {
+        // Sunday 6 December 2026 at 03.57 in Copenhagen (winter time, UTC+1).
+        let by = answer_by(utc("2026-12-06T02:57:00Z"));
+        assert_eq!(by, utc("2026-12-13T23:00:00Z"), "midnight after Sunday 13 December, Danish time");
+        assert_eq!(last_answer_day(by), day("2026-12-13"));
+        assert!(holds_seat(false, by, utc("2026-12-13T22:59:59Z")), "23.59 on the last day still holds");
+        assert!(!holds_seat(false, by, by), "00.00 the next day does not");
+    }
+
+    #[test]
+    fn the_danish_day_counts_not_the_utc_day() {
+        // 00.30 on 7 December in Copenhagen is still 6 December in UTC.
+        let by = answer_by(utc("2026-12-06T23:30:00Z"));
+        assert_eq!(last_answer_day(by), day("2026-12-14"));
+        // 23.30 on 6 December in Copenhagen.
+        assert_eq!(last_answer_day(answer_by(utc("2026-12-06T22:30:00Z"))), day("2026-12-13"));
+    }
+
+    #[test]
+    fn the_commitment_follows_the_plan_with_its_changes() {
+        let mut cohort = Cohort {
+            id: 1,
+            intake_id: 1,
+            intake_name: "Optag 2027".into(),
+            name: "Hold 2027".into(),
+            start_date: day("2027-09-20"),
+            capacity: 8,
+            school_holidays: Vec::new(),
+            programme: ProgrammeFacts::randers(),
+            changes: Vec::new(),
+            added: Vec::new(),
+            follow_up_days: Vec::new(),
+            supervision_days: Vec::new(),
+        };
+        let c = cohort.commitment().unwrap();
+        assert_eq!((c.sessions, c.first, c.last), (26, day("2027-09-20"), day("2027-12-15")));
+        assert_eq!(c.weekdays, [Weekday::Mon, Weekday::Wed]);
+        assert_eq!(c.times.map(|(s, e)| (e - s).num_hours()), Some(3));
+        let p = c.practicum.unwrap();
+        assert_eq!((c.practicum_weeks, p.starts, p.ends), (13, day("2027-12-20"), day("2028-03-19")));
+        let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        cohort.changes = vec![
+            SessionChange::Moved { number: 1, date: day("2027-09-21"), starts: ten, ends: ten + Duration::hours(3) },
+            SessionChange::Cancelled { number: 2 },
+        ];
+        let c = cohort.commitment().unwrap();
+        assert_eq!((c.sessions, c.first), (25, day("2027-09-21")));
+        assert_eq!(c.weekdays, [Weekday::Mon, Weekday::Tue, Weekday::Wed]);
+        assert_eq!(c.times, None, "one session moved to other times");
+    }
+
+    #[test]
+    fn the_end_of_the_day_holds_across_a_change_of_clocks() {
+        // Summer time begins on Sunday 28 March 2027: the last day ends at 22.00 UTC.
+        let spring = answer_by(utc("2027-03-22T09:00:00Z"));
+        assert_eq!(spring, utc("2027-03-29T22:00:00Z"));
+        assert_eq!(last_answer_day(spring), day("2027-03-29"));
+        // Winter time begins on Sunday 31 October 2027: the last day ends at 23.00 UTC.
+        let autumn = answer_by(utc("2027-10-27T21:30:00Z"));
+        assert_eq!(autumn, utc("2027-11-03T23:00:00Z"));
+        assert_eq!(last_answer_day(autumn), day("2027-11-03"));
+        // Offered in summer time late in the evening, answered by in winter time.
+        let across = answer_by(utc("2027-10-26T22:30:00Z"));
+        assert_eq!(last_answer_day(across), day("2027-11-03"), "00.30 on 27 October, Danish time");
     }
 }
 

@@ -162,8 +162,27 @@ impl Assessment {
     }
 }
 
+/// The shortest and longest of some interviews, in whole minutes, from
+/// their real start and end; none for no interviews.
+pub fn length_minutes(spans: impl IntoIterator<Item = (DateTime<Utc>, DateTime<Utc>)>) -> Option<(i64, i64)> {
+    spans.into_iter().map(|(s, e)| (e - s).num_minutes()).fold(None, |range, m| match range {
+        None => Some((m, m)),
+        Some((lo, hi)) => Some((lo.min(m), hi.max(m))),
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lengths_are_read_from_the_slots() {
+        let at = |s: &str| s.parse::<DateTime<Utc>>().unwrap();
+        let t = at("2027-08-17T08:00:00Z");
+        assert_eq!(length_minutes([(t, t + Duration::minutes(45))]), Some((45, 45)));
+        let two = [(t, t + Duration::minutes(45)), (t, t + Duration::minutes(60))];
+        assert_eq!(length_minutes(two), Some((45, 60)));
+        assert_eq!(length_minutes([]), None);
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

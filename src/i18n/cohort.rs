@@ -110,5 +110,15 @@ catalogue! {
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }
     mail_accepted_body { da: "Tak fordi du sagde ja. Undervisningen begynder {} kl. {} i {}. Vi glæder os til at se dig.", en: "Thank you for accepting. Teaching begins {} at {} in {}. We look forward to seeing you." }
     mail_waitlisted_subject { da: "Du er på ventelisten – reference {}", en: "You are on the waiting list – reference {}" }
-    mail_waitlisted_body { da: "Alle pladser på holdet er tilbudt lige nu, men du står som nummer {} på ventelisten. Vi skriver til dig, hvis der bliver en plads ledig.", en: "All places in the group are offered right now, but you are number {} on the waiting list. We will write to you if a place becomes free." }
+    mail_waitlisted_body { da: "Du står nu som nummer {} på ventelisten. Vi skriver til dig, så snart vi kan tilbyde dig en plads.", en: "You are now number {} on the waiting list. We will write to you as soon as we can offer you a place." }
+    commit_title { da: "Det siger du ja til", en: "What you say yes to" }
+    commit_teaching { da: "{} undervisningsgange, {} kl. {}-{}, fra {} til {}.", en: "{} teaching sessions, {} at {}-{}, from {} to {}." }
+    commit_teaching_varied { da: "{} undervisningsgange, {}, fra {} til {}. Tidspunkterne er ikke ens hver gang.", en: "{} teaching sessions, {}, from {} to {}. The times differ from session to session." }
+    commit_practicum { da: "Derefter {} ugers praktik med {} timer om ugen, fra {} til {}.", en: "Then {} weeks of practicum with {} hours a week, from {} to {}." }
+    commit_follow_up { da: "Opfølgningsdage i praktikken: {} og {}.", en: "Follow-up days during the practicum: {} and {}." }
+    welcome_dates_title { da: "Dine datoer", en: "Your dates" }
+    welcome_session { da: "Undervisning {}: {}", en: "Session {}: {}" }
+    welcome_practicum { da: "Praktik: fra {} til {}", en: "Practicum: from {} to {}" }
+    welcome_follow_up { da: "Opfølgningsdag: {}", en: "Follow-up day: {}" }
+    welcome_supervision { da: "Supervision: {}", en: "Supervision: {}" }
 }

@@ -63,6 +63,15 @@ pub fn long_moment(lang: Lang, moment: DateTime<Utc>) -> String {
     }
 }
 
+/// The end of an offer's last answer day: "søndag den 13. december 2026 kl. 23.59".
+pub fn answer_by(lang: Lang, answer_by: DateTime<Utc>) -> String {
+    let day = long_date(lang, crate::domain::cohort::last_answer_day(answer_by));
+    match lang {
+        Lang::Da => format!("{day} kl. 23.59"),
+        Lang::En => format!("{day} at 23:59"),
+    }
+}
+
 /// "tirsdag den 10. august 2027 kl. 16.30-18.00", in Danish time.
 pub fn long_span(lang: Lang, starts: DateTime<Utc>, ends: DateTime<Utc>) -> String {
     let (s, e) = (to_local(starts), to_local(ends));
@@ -91,6 +100,13 @@ mod tests {
         assert_eq!(long_moment(Lang::Da, at("2027-08-17T10:00")), "tirsdag den 17. august 2027 kl. 10.00");
         assert_eq!(long_moment(Lang::En, at("2027-08-17T10:00")), "Tuesday 17 August 2027 at 10:00");
         assert_eq!(long_moment(Lang::Da, at("2027-01-04T09:05")), "mandag den 4. januar 2027 kl. 09.05");
+    }
+
+    #[test]
+    fn an_answer_by_moment_reads_as_the_end_of_its_day() {
+        let by = crate::domain::cohort::answer_by(at("2026-12-06T03:57"));
+        assert_eq!(answer_by(Lang::Da, by), "søndag den 13. december 2026 kl. 23.59");
+        assert_eq!(answer_by(Lang::En, by), "Sunday 13 December 2026 at 23:59");
     }
 
     #[test]
@@ -132,4 +148,35 @@ mod weekday_tests {
         assert_eq!(weekdays(Lang::En, &[Weekday::Mon, Weekday::Wed]), "Mondays and Wednesdays");
         assert_eq!(weekdays(Lang::Da, &[Weekday::Fri]), "fredage");
     }
+}
+
+/// What a place commits to, one sentence a line: the teaching, the practicum
+/// and its follow-up days.
+pub fn commitment(lang: Lang, c: &crate::domain::cohort::Commitment) -> Vec<String> {
+    let t = lang.cohort();
+    let (first, last) = (long_date(lang, c.first), long_date(lang, c.last));
+    let days = weekdays(lang, &c.weekdays);
+    let mut lines = vec![match c.times {
+        Some((starts, ends)) => super::fill(
+            t.commit_teaching,
+            &[&c.sessions, &days, &clock(lang, starts), &clock(lang, ends), &first, &last],
+        ),
+        None => super::fill(t.commit_teaching_varied, &[&c.sessions, &days, &first, &last]),
+    }];
+    if let Some(p) = &c.practicum {
+        let (starts, ends) = (long_date(lang, p.starts), long_date(lang, p.ends));
+        lines.push(super::fill(t.commit_practicum, &[&c.practicum_weeks, &p.hours_per_week, &starts, &ends]));
+        let [a, b] = p.follow_up_days.map(|d| long_date(lang, d));
+        lines.push(super::fill(t.commit_follow_up, &[&a, &b]));
+    }
+    lines
+}
+
+/// "Samtalen tager 45 minutter." from the interviews' real lengths.
+pub fn interview_length(lang: Lang, minutes: Option<(i64, i64)>) -> Option<String> {
+    let t = lang.interview();
+    minutes.map(|(lo, hi)| match lo == hi {
+        true => super::fill(t.book_length, &[&lo]),
+        false => super::fill(t.book_length_range, &[&lo, &hi]),
+    })
 }

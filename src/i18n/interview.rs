@@ -5,8 +5,8 @@ catalogue! {
     InterviewStrings, DA, EN,
     book_title { da: "Vælg en tid til din samtale", en: "Choose a time for your interview" }
     book_intro {
-        da: "Samtalen tager omkring en time. Du møder to fra skolen: en med egen erfaring og en fagperson. Du må gerne tage en støtteperson med.",
-        en: "The interview takes about an hour. You meet two people from the school: one with lived experience and one professional. You are welcome to bring a support person."
+        da: "Du møder to fra skolen: en med egen erfaring og en fagperson. Du må gerne tage en støtteperson med.",
+        en: "You meet two people from the school: one with lived experience and one professional. You are welcome to bring a support person."
     }
     book_legend { da: "Ledige tider", en: "Free times" }
     err_choose_slot { da: "Vælg en af de ledige tider herunder.", en: "Choose one of the free times below." }
@@ -41,11 +41,15 @@ catalogue! {
     mail_invite_link { da: "Vælg en tid", en: "Choose a time" }
     mail_booked_subject { da: "Din samtale {}", en: "Your interview {}" }
     mail_booked_body { da: "Du har booket en samtale {}. Sted: {}. Kalenderfilen i e-mailen kan lægges i din kalender.", en: "You have booked an interview {}. Place: {}. The calendar file in this e-mail can go in your calendar." }
-    mail_change_hint { da: "Du kan skifte eller aflyse tiden via linket fra din invitation indtil {} timer før.", en: "You can change or cancel the time from the link in your invitation until {} hours before." }
+    mail_change_hint { da: "Du kan skifte eller aflyse tiden via linket herunder indtil {} timer før.", en: "You can change or cancel the time from the link below until {} hours before." }
     mail_cancelled_subject { da: "Din samtale er aflyst", en: "Your interview is cancelled" }
-    mail_cancelled_body { da: "Din samtale {} er aflyst. Du kan booke en ny tid via linket fra din invitation.", en: "Your interview {} is cancelled. You can book a new time from the link in your invitation." }
+    mail_cancelled_body { da: "Din samtale {} er aflyst. Du kan booke en ny tid via linket herunder.", en: "Your interview {} is cancelled. You can book a new time from the link below." }
     mail_reminder_subject { da: "Påmindelse: samtale i morgen", en: "Reminder: interview tomorrow" }
     mail_reminder_body { da: "Vi glæder os til at se dig {}. Sted: {}.", en: "We look forward to seeing you {}. Place: {}." }
     calendar_title { da: "Samtale", en: "Interview" }
     calendar_description { da: "Samtale om din ansøgning, reference {}.", en: "Interview about your application, reference {}." }
+    book_length { da: "Samtalen tager {} minutter.", en: "The interview takes {} minutes." }
+    book_length_range { da: "Samtalen tager {} til {} minutter, alt efter tiden.", en: "The interview takes {} to {} minutes, depending on the time." }
+    mail_booking_link { da: "Se, skift eller aflys din tid", en: "See, change or cancel your time" }
+    mail_rebook_link { da: "Book en ny tid", en: "Book a new time" }
 }

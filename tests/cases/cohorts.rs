@@ -101,12 +101,15 @@ async fn accept_admits_decline_frees_the_seat_and_answering_twice_is_409() {
 }
 
 #[tokio::test]
-async fn an_unanswered_offer_lapses_after_seven_days_and_frees_its_seat() {
+async fn an_unanswered_offer_lapses_at_the_end_of_the_seventh_day_and_frees_its_seat() {
     let s = setup().await;
     let refs = applicants(&s, 2).await;
     offer(&s, &refs[0]).await;
     let link = offer_link(&s, "p0@example.dk").await;
     s.app.clock.advance(chrono::Duration::days(7));
+    assert_eq!(s.app.get(&link).await.status(), StatusCode::OK, "the seventh day is whole");
+    // Midnight after Monday 30 November 2026, Danish time.
+    s.app.clock.set("2026-11-30T23:00:00Z".parse().unwrap());
     assert_eq!(s.app.get(&link).await.status(), StatusCode::GONE);
     let staff = StaffClient::signed_in(&s.app, "anne@example.dk", Role::Coordinator).await;
     let r = staff.post(&format!("/admin/applications/{}/offer", refs[1]), &[("cohort", &s.cohort.to_string())]).await;

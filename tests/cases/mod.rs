@@ -3,6 +3,7 @@ mod browser;
 mod cli;
 mod cohorts;
 mod database;
+mod facts_in_mails;
 mod forbidden_audit;
 mod form_errors;
 mod headers_and_connections;

@@ -7,7 +7,7 @@ pub mod links;
 pub mod manage;
 pub mod placements;
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgConnection;
 
@@ -15,9 +15,8 @@ use crate::{
     domain::actor::Actor,
     domain::{
         application::Status,
-        cohort::{ANSWER_WINDOW, Cohort, OfferStatus, can_be_offered},
+        cohort::{Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
-        schedule,
     },
     flows::{Context, Error, FlowResult},
     mail::messages::cohorts as mails,
@@ -89,7 +88,7 @@ async fn offer_in(
     now: DateTime<Utc>,
 ) -> FlowResult<()> {
     let token = tokens::generate();
-    let answer_by = now + ANSWER_WINDOW;
+    let answer_by = crate::domain::cohort::answer_by(now);
     let new = NewOffer {
         cohort_id: cohort.id,
         application_id: to.application_id,
@@ -138,19 +137,10 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     let change = review::StatusChange { from: Status::Offered, to, reason, actor: None, now };
     review::set_status(&mut tx, &ctx.key, offer.application_id, change).await?;
     if accept && let Some(cohort) = storage::cohorts::get(&ctx.pool, offer.cohort_id).await? {
-        let first = schedule::teaching_sessions(
-            cohort.start_date,
-            &cohort.programme.teaching_weekdays,
-            1,
-            (cohort.programme.session_starts, cohort.programme.session_ends),
-            &cohort.school_holidays,
-        );
-        let first_day = first.first().map_or(cohort.start_date, |s| s.date);
-        let starts = first.first().map_or(NaiveTime::MIN, |s| s.starts);
         let feed = tokens::generate();
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
         let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
-        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, first_day, starts, &feed_url)?;
+        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, &feed_url)?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {

@@ -87,8 +87,14 @@ async fn release(tx: &mut PgConnection, held: &Booking, now: DateTime<Utc>) -> s
 }
 
 /// Books `slot_id` (releasing a held booking), queueing the confirmation with
-/// its calendar request and the evening-before reminder.
-pub async fn book(ctx: &Context, live: &Live, slot_id: i64, accommodations: Option<&str>) -> FlowResult<Booked> {
+/// its calendar request and the evening-before reminder; both carry the link
+/// whose `token` opened the page.
+pub async fn book(
+    ctx: &Context,
+    (live, token): (&Live, &str),
+    slot_id: i64,
+    accommodations: Option<&str>,
+) -> FlowResult<Booked> {
     let (inv, cutoff) = (&live.invitation, live.cutoff);
     if inv.status != Status::Invited {
         return Ok(Booked::NotInvited);
@@ -122,10 +128,17 @@ pub async fn book(ctx: &Context, live: &Live, slot_id: i64, accommodations: Opti
     };
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let cutoff_hours = cutoff.num_hours() as i32;
-    let mail = mails::booked(&ctx.settings, who(inv), &slot, sequence, cutoff_hours, now)?;
+    let mail = mails::booked(&ctx.settings, who(inv), &slot, (sequence, cutoff_hours), token, now)?;
     outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     if let Some(at) = interview::reminder_at(slot.starts_at, now) {
-        let id = outbox::queue_at(&mut tx, &ctx.key, &mails::reminder(who(inv), &slot)?, ctx.mail_domain(), at).await?;
+        let id = outbox::queue_at(
+            &mut tx,
+            &ctx.key,
+            &mails::reminder(&ctx.settings, who(inv), &slot, token)?,
+            ctx.mail_domain(),
+            at,
+        )
+        .await?;
         storage::interviews::set_reminder(&mut tx, booking, id).await?;
     }
     tx.commit().await?;
@@ -139,8 +152,9 @@ pub enum Cancelled {
     TooLate,
 }
 
-/// Cancels the held booking before the cut-off, with a calendar cancellation.
-pub async fn cancel(ctx: &Context, live: &Live) -> FlowResult<Cancelled> {
+/// Cancels the held booking before the cut-off, with a calendar cancellation
+/// and the link (by its `token`) to book again.
+pub async fn cancel(ctx: &Context, live: &Live, token: &str) -> FlowResult<Cancelled> {
     let inv = &live.invitation;
     let now = ctx.now();
     let mut tx = ctx.pool.begin().await?;
@@ -153,7 +167,7 @@ pub async fn cancel(ctx: &Context, live: &Live) -> FlowResult<Cancelled> {
     release(&mut tx, &held, now).await?;
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let slot = Slot { id: held.slot_id, starts_at: held.starts_at, ends_at: held.ends_at, place: held.place.clone() };
-    let mail = mails::cancelled(&ctx.settings, who(inv), &slot, sequence, now)?;
+    let mail = mails::cancelled(&ctx.settings, who(inv), &slot, sequence, token, now)?;
     outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     tx.commit().await?;
     ctx.wake_mail();

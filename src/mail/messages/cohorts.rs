@@ -39,31 +39,46 @@ pub fn offer(
     let paragraphs = vec![
         fill(t.offer_text, &[&programme, &dates::long_date(LANG, cohort.start_date)]),
         fill(t.offer_place, &[&cohort.programme.place]),
-        fill(t.offer_answer_by, &[&dates::long_moment(LANG, answer_by)]),
+        fill(t.offer_answer_by, &[&dates::answer_by(LANG, answer_by)]),
     ];
     let link = MailLink { label: t.mail_offer_link.into(), url: settings.absolute(&format!("/offers/{token}")) };
-    body(name, paragraphs, Some(link)).into_email(to, fill(t.mail_offer_subject, &[&reference]), Vec::new())
+    MailBody {
+        list_title: t.commit_title.into(),
+        list: cohort.commitment().map(|c| dates::commitment(LANG, &c)).unwrap_or_default(),
+        ..body(name, paragraphs, Some(link))
+    }
+    .into_email(to, fill(t.mail_offer_subject, &[&reference]), Vec::new())
 }
 
-pub fn accepted(
-    to: EmailAddress,
-    name: &str,
-    cohort: &Cohort,
-    first_day: NaiveDate,
-    starts: NaiveTime,
-    feed_url: &str,
-) -> crate::mail::Rendered {
+/// The welcome letter: the first session, and every date the place promises.
+pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort, feed_url: &str) -> crate::mail::Rendered {
     let t = LANG.cohort();
+    let (sessions, practicum) = cohort.plan();
+    let (first_day, starts) = sessions.first().map_or((cohort.start_date, NaiveTime::MIN), |s| (s.date, s.starts));
     let text = fill(
         t.mail_accepted_body,
         &[&dates::long_date(LANG, first_day), &dates::clock(LANG, starts), &cohort.programme.place],
     );
+    let mut list: Vec<String> = sessions
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            let when = dates::long_span(LANG, at(s.date, s.starts), at(s.date, s.ends));
+            fill(t.welcome_session, &[&(n + 1), &when])
+        })
+        .collect();
+    if let Some(p) = practicum {
+        list.push(fill(t.welcome_practicum, &[&dates::long_date(LANG, p.starts), &dates::long_date(LANG, p.ends)]));
+        list.extend(p.follow_up_days.iter().map(|d| fill(t.welcome_follow_up, &[&dates::long_date(LANG, *d)])));
+        list.extend(p.supervisions.iter().map(|d| fill(t.welcome_supervision, &[&dates::long_date(LANG, *d)])));
+    }
     let link = MailLink { label: t.mail_feed_link.into(), url: feed_url.to_string() };
-    body(name, vec![text, t.mail_feed_text.into()], Some(link)).into_email(
-        to,
-        t.mail_accepted_subject.into(),
-        Vec::new(),
-    )
+    MailBody {
+        list_title: t.welcome_dates_title.into(),
+        list,
+        ..body(name, vec![text, t.mail_feed_text.into()], Some(link))
+    }
+    .into_email(to, t.mail_accepted_subject.into(), Vec::new())
 }
 
 /// The letter after a rejection, sent only when a coordinator releases decisions.

@@ -71,12 +71,23 @@ fn event(settings: &Settings, who: &Who<'_>, slot: &Slot, sequence: i32) -> Cale
     }
 }
 
+/// The applicant's booking page, where the time is seen, changed or cancelled.
+fn booking_link(settings: &Settings, token: &str, label: &str) -> Option<MailLink> {
+    Some(MailLink { label: label.into(), url: settings.absolute(&format!("/interviews/book/{token}")) })
+}
+
+/// "Samtalen tager 45 minutter." from the slot itself.
+fn length(slot: &Slot) -> String {
+    let minutes = crate::domain::interview::length_minutes([(slot.starts_at, slot.ends_at)]);
+    dates::interview_length(LANG, minutes).unwrap_or_default()
+}
+
 pub fn booked(
     settings: &Settings,
     who: Who<'_>,
     slot: &Slot,
-    sequence: i32,
-    cutoff_hours: i32,
+    (sequence, cutoff_hours): (i32, i32),
+    token: &str,
     now: DateTime<Utc>,
 ) -> crate::mail::Rendered {
     let t = LANG.interview();
@@ -85,7 +96,12 @@ pub fn booked(
     let ics = calendar::render(Kind::Request(&parties), &[event(settings, &who, slot, sequence)], now);
     MailBody {
         greeting: greeting(who.name),
-        paragraphs: vec![fill(t.mail_booked_body, &[&when, &slot.place]), fill(t.mail_change_hint, &[&cutoff_hours])],
+        paragraphs: vec![
+            fill(t.mail_booked_body, &[&when, &slot.place]),
+            length(slot),
+            fill(t.mail_change_hint, &[&cutoff_hours]),
+        ],
+        link: booking_link(settings, token, t.mail_booking_link),
         closing: closing(),
         ..MailBody::default()
     }
@@ -101,6 +117,7 @@ pub fn cancelled(
     who: Who<'_>,
     slot: &Slot,
     sequence: i32,
+    token: &str,
     now: DateTime<Utc>,
 ) -> crate::mail::Rendered {
     let t = LANG.interview();
@@ -110,18 +127,23 @@ pub fn cancelled(
     MailBody {
         greeting: greeting(who.name),
         paragraphs: vec![fill(t.mail_cancelled_body, &[&when])],
+        link: booking_link(settings, token, t.mail_rebook_link),
         closing: closing(),
         ..MailBody::default()
     }
     .into_email(who.to, t.mail_cancelled_subject.to_string(), vec![Attachment::calendar("samtale.ics", ics)])
 }
 
-pub fn reminder(who: Who<'_>, slot: &Slot) -> crate::mail::Rendered {
+pub fn reminder(settings: &Settings, who: Who<'_>, slot: &Slot, token: &str) -> crate::mail::Rendered {
     let t = LANG.interview();
     let when = dates::long_span(LANG, slot.starts_at, slot.ends_at);
     MailBody {
         greeting: greeting(who.name),
-        paragraphs: vec![fill(t.mail_reminder_body, &[&when, &slot.place]), LANG.interview().book_intro.to_string()],
+        paragraphs: vec![
+            fill(t.mail_reminder_body, &[&when, &slot.place]),
+            format!("{} {}", length(slot), t.book_intro),
+        ],
+        link: booking_link(settings, token, t.mail_booking_link),
         closing: closing(),
         ..MailBody::default()
     }

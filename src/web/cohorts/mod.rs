@@ -41,6 +41,8 @@ struct OfferPage {
     t: &'static CohortStrings,
     text: String,
     answer_by: String,
+    /// What the place commits to, from the cohort's plan.
+    commitment: Vec<String>,
     action: String,
 }
 
@@ -83,7 +85,8 @@ async fn page(
             t.offer_text,
             &[&format!("{} – {}", cohort.programme.name, cohort.name), &dates::long_date(lang, cohort.start_date)],
         ),
-        answer_by: fill(t.offer_answer_by, &[&dates::long_moment(lang, offer.answer_by)]),
+        answer_by: fill(t.offer_answer_by, &[&dates::answer_by(lang, offer.answer_by)]),
+        commitment: cohort.commitment().map(|c| dates::commitment(lang, &c)).unwrap_or_default(),
         action: format!("/offers/{token}"),
     };
     Ok(Html(page.render()?).into_response())

@@ -111,7 +111,7 @@ async fn book(
         let problem = (lang.apply().error_summary_title, t.err_choose_slot.into());
         return again(&state, view(problem), StatusCode::UNPROCESSABLE_ENTITY).await;
     };
-    let problem = match booking::book(&state, &live, slot, form.accommodations().as_deref()).await? {
+    let problem = match booking::book(&state, (&live, &token), slot, form.accommodations().as_deref()).await? {
         Booked::Done => return Ok(Redirect::to(&format!("/interviews/book/{token}?done=booked")).into_response()),
         Booked::NotInvited => {
             let page =
@@ -134,7 +134,7 @@ async fn cancel(
         Ok(live) => live,
         Err(response) => return Ok(response),
     };
-    match booking::cancel(&state, &live).await? {
+    match booking::cancel(&state, &live, &token).await? {
         Cancelled::Done => Ok(Redirect::to(&format!("/interviews/book/{token}?done=cancelled")).into_response()),
         Cancelled::NothingHeld => Ok(Redirect::to(&format!("/interviews/book/{token}")).into_response()),
         Cancelled::TooLate => {

@@ -6,7 +6,10 @@ use axum::{
 };
 
 use crate::{
-    domain::local_time::{local_date, to_local},
+    domain::{
+        interview::length_minutes,
+        local_time::{local_date, to_local},
+    },
     flows::interviews::booking::{self, Live},
     i18n::{InterviewStrings, Lang, dates, fill},
     storage::interviews::Slot,
@@ -32,6 +35,8 @@ struct BookPage {
     problem: Option<(&'static str, String)>,
     /// No time was chosen: said in the summary and beside the list of times.
     slot_error: Option<String>,
+    /// How long the interview takes, from the held or the free slots.
+    length: Option<String>,
 }
 
 /// What to show on the page besides the slots: a notice after a change, or a problem (title, text).
@@ -65,6 +70,10 @@ fn by_day(lang: Lang, free: Vec<Slot>) -> Vec<(String, Vec<SlotChoice>)> {
 pub async fn render(state: &AppState, view: View<'_>) -> AppResult<String> {
     let (lang, t) = (view.lang, view.lang.interview());
     let choices = booking::choices(state, view.live).await?;
+    let length = match &choices.held {
+        Some(h) => length_minutes([(h.starts_at, h.ends_at)]),
+        None => length_minutes(choices.free.iter().map(|s| (s.starts_at, s.ends_at))),
+    };
     let page = BookPage {
         ctx: PageContext::new(lang, "/"),
         t,
@@ -82,6 +91,7 @@ pub async fn render(state: &AppState, view: View<'_>) -> AppResult<String> {
             .filter(|(title, _)| *title == lang.apply().error_summary_title)
             .map(|p| p.1.clone()),
         problem: view.problem,
+        length: dates::interview_length(lang, length),
     };
     Ok(page.render()?)
 }

@@ -116,7 +116,7 @@ fn seat_line(lang: Lang, s: &Seat) -> SeatLine {
     let state = if s.status == OfferStatus::Accepted {
         t.seat_accepted.to_string()
     } else {
-        fill(t.seat_offered, &[&dates::long_moment(lang, s.answer_by)])
+        fill(t.seat_offered, &[&dates::answer_by(lang, s.answer_by)])
     };
     SeatLine { seat: s.seat, reference: s.reference.clone(), name: s.full_name.clone(), state }
 }
