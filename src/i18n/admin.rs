@@ -50,7 +50,7 @@ catalogue! {
     err_slug { da: "Brug kun små bogstaver, tal og bindestreger.", en: "Use only lower-case letters, digits and hyphens." }
     err_slug_taken { da: "Det korte navn er allerede brugt. Vælg et andet.", en: "The short name is taken. Choose another." }
     err_moment { da: "Skriv både dato og klokkeslæt, fx 15. august 2028 kl. 10.00.", en: "Enter both date and time, like 15 August 2028 at 10:00." }
-    err_date { da: "Skriv datoen som 2028-09-18.", en: "Enter the date like 2028-09-18." }
+    err_date { da: "Vælg en dato, fx 18. september 2028.", en: "Choose a date, like 18 September 2028." }
     err_dates { da: "Skriv datoerne som 2028-08-25, adskilt af komma.", en: "Enter the dates like 2028-08-25, separated by commas." }
     err_deadline_order { da: "Fristen skal ligge efter åbningen.", en: "The deadline must be after the opening." }
     err_programme { da: "Vælg en uddannelse.", en: "Choose a programme." }
