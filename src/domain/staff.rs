@@ -113,6 +113,13 @@ impl Role {
     }
 }
 
+impl Permission {
+    /// The least role that holds this permission, to name on a refusal.
+    pub fn least_role(self) -> Role {
+        [Role::Interviewer, Role::Coordinator, Role::Admin].into_iter().find(|r| r.may(self)).unwrap_or(Role::Admin)
+    }
+}
+
 #[cfg(test)]
 mod permission_tests {
     use super::{Permission::*, Role};
@@ -129,5 +136,14 @@ mod permission_tests {
         assert!(Role::Coordinator.may(DecideApplications) && Role::Coordinator.may(ManageIntakes));
         assert!(!Role::Coordinator.may(ManageUsers) && !Role::Coordinator.may(ManageOrganisation));
         assert!(!Role::Interviewer.may(ManageOrganisation) && Role::Admin.may(ManageOrganisation));
+    }
+
+    #[test]
+    fn a_refusal_names_the_least_role_that_may() {
+        use super::Permission;
+        assert_eq!(Permission::ManageUsers.least_role(), Role::Admin);
+        assert_eq!(Permission::ManageOrganisation.least_role(), Role::Admin);
+        assert_eq!(Permission::ReadAuditLog.least_role(), Role::Coordinator);
+        assert_eq!(Permission::AssessInterviews.least_role(), Role::Interviewer);
     }
 }

@@ -10,6 +10,9 @@ pub enum Error {
     /// The actor lacks the permission: 403.
     #[error("forbidden")]
     Forbidden,
+    /// The actor lacks this permission: 403, naming the role that has it.
+    #[error("forbidden: needs {0:?}")]
+    Refused(Permission),
     /// Every turn at argon2 stayed taken (`auth::password::WAIT`): 429.
     #[error(transparent)]
     Busy(#[from] crate::auth::password::Busy),
@@ -33,7 +36,7 @@ impl Error {
 
 /// `Forbidden` unless `actor` holds `permission`.
 pub fn require(actor: &Actor, permission: Permission) -> FlowResult<()> {
-    if actor.may(permission) { Ok(()) } else { Err(Error::Forbidden) }
+    if actor.may(permission) { Ok(()) } else { Err(Error::Refused(permission)) }
 }
 
 impl From<crate::auth::password::PasswordError> for Error {

@@ -4,6 +4,7 @@
 //! knows HTTP or HTML: the web layer parses a request, calls one function and
 //! renders what it returns. Mail bodies are built in `crate::mail::messages`.
 pub mod apply;
+pub mod audit_log;
 pub mod cohorts;
 mod context;
 mod error;
@@ -37,4 +38,23 @@ pub async fn audit(
     };
     crate::storage::audit::record_now(&ctx.pool, &event).await?;
     Ok(())
+}
+
+/// Writes an audit row for what the applicant did, in the transaction that
+/// did it, so staff read it in the log beside their own actions.
+pub(crate) async fn audit_applicant(
+    conn: &mut sqlx::PgConnection,
+    action: &str,
+    application_id: Option<i64>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> sqlx::Result<()> {
+    let event = crate::storage::audit::Event {
+        at: now,
+        actor_id: None,
+        action,
+        application_id,
+        detail: serde_json::json!({ "by": "applicant" }),
+        request_id: None,
+    };
+    crate::storage::audit::record(conn, &event).await
 }

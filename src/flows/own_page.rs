@@ -1,7 +1,6 @@
 //! What the applicant's actions change: links, withdrawal, erasure; each in one
 //! transaction with the mails it causes.
 use chrono::{DateTime, Utc};
-use serde_json::json;
 use sqlx::PgConnection;
 
 use crate::{
@@ -195,15 +194,7 @@ async fn record(
     application_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let event = storage::audit::Event {
-        at: now,
-        actor_id: None,
-        action,
-        application_id,
-        detail: json!({ "by": "applicant" }),
-        request_id: None,
-    };
-    storage::audit::record(conn, &event).await
+    super::audit_applicant(conn, action, application_id, now).await
 }
 
 /// Writes an audit row for what the applicant did.

@@ -43,14 +43,14 @@ catalogue! {
     intake_start_date { da: "Første undervisningsdag", en: "First teaching day" }
     intake_interview_days { da: "Samtaledage", en: "Interview days" }
     intake_interview_days_hint { da: "Datoer adskilt af komma, fx 2028-08-25, 2028-08-28.", en: "Dates separated by commas, like 2028-08-25, 2028-08-28." }
-    intake_moment_hint { da: "Dansk tid, fx 2028-08-15T10:00.", en: "Danish time, like 2028-08-15T10:00." }
+    intake_moment_hint { da: "Dansk tid, fx 15. august 2028 kl. 10.00.", en: "Danish time, like 15 August 2028 at 10:00." }
     intake_create_button { da: "Opret optag", en: "Create intake" }
     intake_created { da: "Optaget er oprettet.", en: "The intake is created." }
     err_required { da: "Udfyld feltet.", en: "Fill in the field." }
     err_slug { da: "Brug kun små bogstaver, tal og bindestreger.", en: "Use only lower-case letters, digits and hyphens." }
     err_slug_taken { da: "Det korte navn er allerede brugt. Vælg et andet.", en: "The short name is taken. Choose another." }
-    err_moment { da: "Skriv dato og klokkeslæt som 2028-08-15T10:00.", en: "Enter date and time like 2028-08-15T10:00." }
-    err_date { da: "Skriv datoen som 2028-09-18.", en: "Enter the date like 2028-09-18." }
+    err_moment { da: "Skriv både dato og klokkeslæt, fx 15. august 2028 kl. 10.00.", en: "Enter both date and time, like 15 August 2028 at 10:00." }
+    err_date { da: "Vælg en dato, fx 18. september 2028.", en: "Choose a date, like 18 September 2028." }
     err_dates { da: "Skriv datoerne som 2028-08-25, adskilt af komma.", en: "Enter the dates like 2028-08-25, separated by commas." }
     err_deadline_order { da: "Fristen skal ligge efter åbningen.", en: "The deadline must be after the opening." }
     err_programme { da: "Vælg en uddannelse.", en: "Choose a programme." }
@@ -279,4 +279,10 @@ catalogue! {
     intake_cutoff { da: "Samtaletider kan bookes indtil (timer før)", en: "Interview times can be booked until (hours before)" }
     intake_cutoff_hint { da: "Tom betyder 24 timer.", en: "Empty means 24 hours." }
     intake_auto_offer { da: "Tilbyd automatisk en ledig plads til den første på ventelisten", en: "Offer a freed place to the first on the waiting list automatically" }
+    audit_kind { da: "Slags hændelse", en: "Kind of event" }
+    audit_event { da: "Hvad skete der", en: "What happened" }
+    audit_reference { da: "Ansøgningsnummer", en: "Application number" }
+    audit_reference_hint { da: "fx 2027-0012", en: "e.g. 2027-0012" }
+    intake_public_link { da: "Se ansøgningssiden, som ansøgerne ser den", en: "See the application page as applicants see it" }
+    meeting_public_link { da: "Se mødesiden, som deltagerne ser den", en: "See the meeting page as attendees see it" }
 }

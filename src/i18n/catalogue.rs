@@ -115,4 +115,12 @@ catalogue! {
     error_405_text { da: "Gå til forsiden, og prøv igen derfra.", en: "Go to the front page and try again from there." }
     error_other_title { da: "Noget gik galt", en: "Something went wrong" }
     error_other_text { da: "Prøv igen, eller gå til forsiden.", en: "Please try again, or go to the front page." }
+    error_403_role {
+        da: "Denne side kræver rollen {}. Spørg en administrator, hvis du har brug for adgang.",
+        en: "This page needs the role {}. Ask an administrator if you need access."
+    }
+    error_back_admin { da: "Gå til administrationens forside", en: "Go to the staff front page" }
+    role_name_admin { da: "administrator", en: "administrator" }
+    role_name_coordinator { da: "koordinator", en: "coordinator" }
+    role_name_interviewer { da: "interviewer", en: "interviewer" }
 }

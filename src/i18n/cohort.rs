@@ -35,7 +35,7 @@ catalogue! {
     cohort_start { da: "Første undervisningsdag", en: "First teaching day" }
     cohort_create_button { da: "Opret hold", en: "Create group" }
     cohorts_title { da: "Hold", en: "Groups" }
-    err_cohort { da: "Skriv et navn og en dato som 2027-09-20.", en: "Enter a name and a date like 2027-09-20." }
+    err_cohort { da: "Skriv et navn, og vælg en startdato, fx 20. september 2027.", en: "Enter a name and choose a start date, like 20 September 2027." }
     err_cohort_taken { da: "Optaget har allerede et hold med det navn.", en: "The intake already has a group of that name." }
     seats_title { da: "Pladser", en: "Places" }
     seats_left { da: "{} af {} pladser er ledige.", en: "{} of {} places are free." }

@@ -6,6 +6,7 @@
 mod accessibility;
 mod admin;
 mod apply;
+pub mod audit;
 mod catalogue;
 mod cohort;
 mod coordinator;

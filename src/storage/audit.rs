@@ -33,31 +33,36 @@ pub async fn record_now(pool: &PgPool, e: &Event<'_>) -> sqlx::Result<()> {
 #[derive(Debug, sqlx::FromRow)]
 pub struct Entry {
     pub at: DateTime<Utc>,
+    /// The staff member's name, when a staff member did it.
     pub actor: Option<String>,
     pub action: String,
     pub reference: Option<String>,
-    pub detail: Value,
-    pub request_id: Option<String>,
+    /// Written by the applicant (`detail.by`), not by staff or the system.
+    pub by_applicant: bool,
 }
 
-/// The newest entries, filtered by action and/or actor e-mail, a page at a time.
-pub async fn list(
-    pool: &PgPool,
-    action: Option<&str>,
-    actor: Option<&str>,
-    limit: i64,
-    offset: i64,
-) -> sqlx::Result<Vec<Entry>> {
+/// Which entries to list; `None` is any.
+pub struct Filter<'a> {
+    pub action: Option<&'a str>,
+    pub actor_id: Option<i64>,
+    pub reference: Option<&'a str>,
+}
+
+/// The newest entries matching `f`, a page at a time.
+pub async fn list(pool: &PgPool, f: &Filter<'_>, limit: i64, offset: i64) -> sqlx::Result<Vec<Entry>> {
     sqlx::query_as(
-        "SELECT l.at, u.email AS actor, l.action, a.reference, l.detail, l.request_id
+        "SELECT l.at, u.name AS actor, l.action, a.reference,
+                coalesce(l.detail->>'by' = 'applicant', false) AS by_applicant
          FROM audit_log l
          LEFT JOIN staff_users u ON u.id = l.actor_id
          LEFT JOIN applications a ON a.id = l.application_id
-         WHERE ($1::text IS NULL OR l.action = $1) AND ($2::text IS NULL OR lower(u.email) = lower($2))
-         ORDER BY l.at DESC, l.id DESC LIMIT $3 OFFSET $4",
+         WHERE ($1::text IS NULL OR l.action = $1) AND ($2::bigint IS NULL OR l.actor_id = $2)
+           AND ($3::text IS NULL OR a.reference = $3)
+         ORDER BY l.at DESC, l.id DESC LIMIT $4 OFFSET $5",
     )
-    .bind(action)
-    .bind(actor)
+    .bind(f.action)
+    .bind(f.actor_id)
+    .bind(f.reference)
     .bind(limit)
     .bind(offset)
     .fetch_all(pool)

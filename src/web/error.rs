@@ -8,7 +8,7 @@ use axum::{
 };
 
 use super::{lang::lang_of, page::PageContext};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, fill};
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -16,6 +16,9 @@ pub enum AppError {
     NotFound,
     #[error("forbidden")]
     Forbidden,
+    /// 403 for a role without this permission; the page names the role needed.
+    #[error("forbidden: needs {0:?}")]
+    Refused(crate::domain::staff::Permission),
     /// Every turn at argon2 stayed taken (`auth::password::WAIT`): 429.
     #[error(transparent)]
     Busy(#[from] crate::auth::password::Busy),
@@ -34,6 +37,11 @@ impl IntoResponse for AppError {
         let status = match &self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Refused(permission) => {
+                let mut response = StatusCode::FORBIDDEN.into_response();
+                response.extensions_mut().insert(NeededRole(permission.least_role()));
+                return response;
+            }
             AppError::Busy(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Database(_) | AppError::Render(_) | AppError::Mail(_) | AppError::Other(_) => {
                 // The cause chain goes to the log once, here; the person sees a kind page.
@@ -64,6 +72,7 @@ impl From<crate::flows::Error> for AppError {
         match err {
             E::NotFound => AppError::NotFound,
             E::Forbidden => AppError::Forbidden,
+            E::Refused(permission) => AppError::Refused(permission),
             E::Busy(busy) => AppError::Busy(busy),
             E::Database(e) => AppError::Database(e),
             E::Mail(e) => AppError::Mail(e),
@@ -84,12 +93,18 @@ pub async fn not_found() -> AppError {
     AppError::NotFound
 }
 
+/// The role a refused request needed, for the 403 page to name.
+#[derive(Clone, Copy)]
+struct NeededRole(crate::domain::staff::Role);
+
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
     ctx: PageContext,
     title: &'static str,
-    text: &'static str,
+    text: String,
+    /// Where the page sends the reader on: the staff front page for a role refusal.
+    back: (&'static str, &'static str),
 }
 
 /// Marks an error response whose body is meant as it is (e.g. `/healthz`).
@@ -118,7 +133,12 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
     let lang = lang_of(&headers);
     let (mut parts, _) = response.into_parts();
     let (title, text) = texts(lang, status);
-    let page = ErrorPage { ctx: PageContext::new(lang, uri.path()), title, text };
+    let t = lang.strings();
+    let (text, back) = match parts.extensions.get::<NeededRole>() {
+        Some(NeededRole(role)) => (fill(t.error_403_role, &[&role_name(lang, *role)]), ("/admin", t.error_back_admin)),
+        None => (text.to_string(), ("/", t.error_back_home)),
+    };
+    let page = ErrorPage { ctx: PageContext::new(lang, uri.path()), title, text, back };
     match page.render() {
         Ok(html) => {
             parts.headers.remove(header::CONTENT_LENGTH);
@@ -128,6 +148,16 @@ pub async fn render_error_pages(request: Request, next: Next) -> Response {
             tracing::error!(error = %err, "error page failed to render");
             (parts, "error").into_response()
         }
+    }
+}
+
+fn role_name(lang: Lang, role: crate::domain::staff::Role) -> &'static str {
+    use crate::domain::staff::Role;
+    let t = lang.strings();
+    match role {
+        Role::Admin => t.role_name_admin,
+        Role::Coordinator => t.role_name_coordinator,
+        Role::Interviewer => t.role_name_interviewer,
     }
 }
 

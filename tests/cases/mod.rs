@@ -1,4 +1,5 @@
 mod apply;
+mod audit_log;
 mod browser;
 mod cli;
 mod cohorts;

@@ -176,6 +176,7 @@ async fn insert_new(
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, stored.id, &stored.reference.to_string(), false).await?;
+    crate::flows::audit_applicant(tx, "applicant_applied", Some(stored.id), c.now).await?;
     Ok(received(c))
 }
 

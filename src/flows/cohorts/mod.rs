@@ -136,6 +136,8 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     let reason = Some("answered by the applicant");
     let change = review::StatusChange { from: Status::Offered, to, reason, actor: None, now };
     review::set_status(&mut tx, &ctx.key, offer.application_id, change).await?;
+    let action = if accept { "applicant_accepted" } else { "applicant_declined" };
+    super::audit_applicant(&mut tx, action, Some(offer.application_id), now).await?;
     if accept && let Some(cohort) = storage::cohorts::get(&ctx.pool, offer.cohort_id).await? {
         let feed = tokens::generate();
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;

@@ -126,6 +126,7 @@ pub async fn book(
         Err(BookError::SlotTaken) => return Ok(Booked::Taken),
         Err(BookError::Database(e)) => return Err(e.into()),
     };
+    crate::flows::audit_applicant(&mut tx, "applicant_booked", Some(inv.application_id), now).await?;
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let cutoff_hours = cutoff.num_hours() as i32;
     let mail = mails::booked(&ctx.settings, who(inv), &slot, (sequence, cutoff_hours), token, now)?;
@@ -165,6 +166,7 @@ pub async fn cancel(ctx: &Context, live: &Live, token: &str) -> FlowResult<Cance
         return Ok(Cancelled::TooLate);
     }
     release(&mut tx, &held, now).await?;
+    crate::flows::audit_applicant(&mut tx, "applicant_cancelled_booking", Some(inv.application_id), now).await?;
     let sequence = storage::interviews::next_sequence(&mut tx, inv.application_id).await?;
     let slot = Slot { id: held.slot_id, starts_at: held.starts_at, ends_at: held.ends_at, place: held.place.clone() };
     let mail = mails::cancelled(&ctx.settings, who(inv), &slot, sequence, token, now)?;

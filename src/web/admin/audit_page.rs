@@ -1,4 +1,5 @@
-//! The audit log, for admins and coordinators: newest first, filterable.
+//! The audit log, for admins and coordinators: newest first, in sentences,
+//! filtered by kind, staff member and application.
 use askama::Template;
 use axum::{
     Router,
@@ -10,9 +11,8 @@ use serde::Deserialize;
 
 use super::{AdminContext, Staff};
 use crate::{
-    domain::staff::Permission,
-    i18n::{Lang, dates},
-    storage,
+    flows::audit_log::{self, Filter},
+    i18n::{Lang, audit, dates},
     web::{AppState, error::AppResult, page::PageContext},
 };
 
@@ -20,20 +20,31 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/admin/audit", get(show))
 }
 
+/// Every field is text: a hand-edited address shows the whole log, never an error.
 #[derive(Deserialize)]
 struct AuditQuery {
     action: Option<String>,
-    actor: Option<String>,
-    page: Option<i64>,
+    person: Option<String>,
+    application: Option<String>,
+    page: Option<String>,
+}
+
+impl AuditQuery {
+    fn filter(self) -> Filter {
+        let given = |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        Filter {
+            action: given(self.action),
+            person: given(self.person).and_then(|p| p.parse().ok()),
+            reference: given(self.application),
+            page: crate::domain::paging::page(self.page.and_then(|p| p.trim().parse().ok())),
+        }
+    }
 }
 
 struct EntryView {
     when: String,
-    actor: String,
-    action: String,
+    sentence: String,
     reference: Option<String>,
-    detail: String,
-    request_id: String,
 }
 
 #[derive(Template)]
@@ -42,30 +53,29 @@ struct AuditPage {
     ctx: PageContext,
     a: AdminContext,
     entries: Vec<EntryView>,
-    action: String,
-    actor: String,
+    /// (value, label, selected) of each select.
+    kinds: Vec<(String, String, bool)>,
+    people: Vec<(String, String, bool)>,
+    reference: String,
     next_href: Option<String>,
 }
 
-const PAGE: i64 = 100;
-
 /// The link to page `page` of the same filter.
-fn next_page(action: Option<&str>, actor: Option<&str>, page: i64) -> String {
+fn next_page(f: &Filter, page: i64) -> String {
     let mut qs = url::form_urlencoded::Serializer::new(String::new());
-    qs.append_pair("action", action.unwrap_or(""));
-    qs.append_pair("actor", actor.unwrap_or(""));
+    qs.append_pair("action", f.action.as_deref().unwrap_or(""));
+    qs.append_pair("person", &f.person.map(|p| p.to_string()).unwrap_or_default());
+    qs.append_pair("application", f.reference.as_deref().unwrap_or(""));
     qs.append_pair("page", &page.to_string());
     format!("/admin/audit?{}", qs.finish())
 }
 
-fn entry_view(lang: Lang, e: storage::audit::Entry) -> EntryView {
+fn entry_view(lang: Lang, e: crate::storage::audit::Entry) -> EntryView {
+    let who = audit::who(&e.action, e.actor.as_deref(), e.by_applicant);
     EntryView {
         when: dates::long_moment(lang, e.at),
-        actor: e.actor.unwrap_or_default(),
-        action: e.action,
+        sentence: audit::sentence(lang, &e.action, who, e.reference.as_deref()),
         reference: e.reference,
-        detail: if e.detail.as_object().is_some_and(|o| o.is_empty()) { String::new() } else { e.detail.to_string() },
-        request_id: e.request_id.unwrap_or_default(),
     }
 }
 
@@ -75,27 +85,20 @@ async fn show(
     lang: Lang,
     Query(q): Query<AuditQuery>,
 ) -> AppResult<Html<String>> {
-    staff.require(Permission::ReadAuditLog)?;
-    let action = q.action.filter(|a| !a.trim().is_empty());
-    let actor = q.actor.filter(|a| !a.trim().is_empty());
-    let page = crate::domain::paging::page(q.page);
-    let entries = storage::audit::list(
-        &state.pool,
-        action.as_deref(),
-        actor.as_deref(),
-        PAGE,
-        crate::domain::paging::offset(page, PAGE),
-    )
-    .await?;
+    let filter = q.filter();
+    let log = audit_log::read(&state, &staff.actor(), &filter).await?;
     let (ctx, a) = AdminContext::frame(lang, "/admin/audit", &staff, "audit");
-    let next_href = (entries.len() as i64 == PAGE).then(|| next_page(action.as_deref(), actor.as_deref(), page + 1));
+    let chosen = filter.action.as_deref();
+    let kinds = audit::codes().map(|c| (c.to_string(), audit::kind_name(lang, c), Some(c) == chosen)).collect();
+    let people = log.staff.iter().map(|s| (s.id.to_string(), s.name.clone(), Some(s.id) == filter.person)).collect();
     let page = AuditPage {
         ctx,
         a,
-        entries: entries.into_iter().map(|e| entry_view(lang, e)).collect(),
-        action: action.unwrap_or_default(),
-        actor: actor.unwrap_or_default(),
-        next_href,
+        entries: log.entries.into_iter().map(|e| entry_view(lang, e)).collect(),
+        kinds,
+        people,
+        reference: filter.reference.clone().unwrap_or_default(),
+        next_href: log.more.then(|| next_page(&filter, filter.page + 1)),
     };
     Ok(Html(page.render()?))
 }

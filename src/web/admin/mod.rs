@@ -78,7 +78,7 @@ impl Staff {
     }
 
     pub fn require(&self, permission: Permission) -> Result<(), AppError> {
-        if self.role.may(permission) { Ok(()) } else { Err(AppError::Forbidden) }
+        if self.role.may(permission) { Ok(()) } else { Err(AppError::Refused(permission)) }
     }
 }
 

@@ -1,5 +1,6 @@
 // A coordinator signs in, enrols the second factor, finds an application,
-// reads it, writes a note, invites the applicant and signs out.
+// reads it, writes a note, invites the applicant, reads the audit log, meets
+// a page for administrators only, and signs out.
 import { totpCode } from '../lib.mjs';
 
 export default async function staff(s, { width, users, clockEpoch }) {
@@ -38,6 +39,22 @@ export default async function staff(s, { width, users, clockEpoch }) {
   await page.getByRole('button', { name: 'Skift status' }).click();
   s.expect(await page.locator('.tag--invited').count() > 0, 'the status is now invited');
   await s.axe('application after changes');
+
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Revisionslog' }).click();
+  s.expect(await page.getByText(`Lone Ravn åbnede ansøgning ${reference}`).count() > 0, 'the log says who opened what');
+  await s.axe('audit log');
+  await page.getByLabel('Ansøgningsnummer').fill(reference);
+  await page.getByLabel('Slags hændelse').selectOption({ label: 'Note skrevet' });
+  await page.getByRole('button', { name: 'Vis' }).click();
+  s.expect(await page.getByText(`Lone Ravn skrev en note på ansøgning ${reference}`).count() === 1, 'one note, found by kind and application');
+  s.expect(await page.getByText('åbnede ansøgning').count() === 0, 'only notes are shown');
+  await s.axe('audit log, filtered');
+
+  await page.goto('/admin/users');
+  s.expect(await page.getByText('Denne side kræver rollen administrator.').count() === 1, 'the refusal names the role');
+  await s.axe('refused page');
+  await page.getByRole('link', { name: 'Gå til administrationens forside' }).click();
+  s.expect(page.url().endsWith('/admin'), `the refusal leads back to the staff front page, got ${page.url()}`);
 
   await page.getByRole('button', { name: 'Log ud' }).click();
   s.expect(page.url().endsWith('/admin/login'), 'signed out');
