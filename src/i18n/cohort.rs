@@ -111,4 +111,19 @@ catalogue! {
     mail_accepted_body { da: "Tak fordi du sagde ja. Undervisningen begynder {} kl. {} i {}. Vi glæder os til at se dig.", en: "Thank you for accepting. Teaching begins {} at {} in {}. We look forward to seeing you." }
     mail_waitlisted_subject { da: "Du er på ventelisten – reference {}", en: "You are on the waiting list – reference {}" }
     mail_waitlisted_body { da: "Alle pladser på holdet er tilbudt lige nu, men du står som nummer {} på ventelisten. Vi skriver til dig, hvis der bliver en plads ledig.", en: "All places in the group are offered right now, but you are number {} on the waiting list. We will write to you if a place becomes free." }
+    col_date { da: "Dato", en: "Date" }
+    col_time { da: "Tidspunkt", en: "Time" }
+    seats_none { da: "Ingen har fået tilbudt en plads endnu.", en: "No places have been offered yet." }
+    participants_none { da: "Ingen har sagt ja til en plads endnu.", en: "Nobody has accepted a place yet." }
+    sessions_none { da: "Der er ingen undervisningsgange i planen endnu.", en: "There are no sessions in the plan yet." }
+    candidates_title { da: "Har været til samtale", en: "Interviewed" }
+    candidates_intro { da: "Pointene er panelets gennemsnit, fra 1 (ikke vist) til 4 (tydeligt vist).", en: "The scores are the panel's average, from 1 (not shown) to 4 (clearly shown)." }
+    candidates_none { da: "Ingen, der har været til samtale, venter på et svar.", en: "Nobody who has been interviewed is waiting for an answer." }
+    candidates_full { da: "Alle pladser er tilbudt. Du kan sætte en ansøger på ventelisten fra ansøgningen.", en: "All places are offered. You can put an applicant on the waiting list from the application." }
+    score_motivation { da: "Motivation", en: "Motivation" }
+    score_reflection { da: "Refleksion", en: "Reflection" }
+    score_distance { da: "Afstand", en: "Distance" }
+    score_competence { da: "Vil lære", en: "Wants to learn" }
+    score_total { da: "I alt (højst 16)", en: "Total (at most 16)" }
+    score_missing { da: "ikke vurderet", en: "not scored" }
 }

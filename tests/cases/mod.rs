@@ -1,5 +1,6 @@
 mod apply;
 mod browser;
+mod bulk_actions;
 mod cli;
 mod cohorts;
 mod database;
