@@ -121,4 +121,19 @@ catalogue! {
     welcome_practicum { da: "Praktik: fra {} til {}", en: "Practicum: from {} to {}" }
     welcome_follow_up { da: "Opfølgningsdag: {}", en: "Follow-up day: {}" }
     welcome_supervision { da: "Supervision: {}", en: "Supervision: {}" }
+    col_date { da: "Dato", en: "Date" }
+    col_time { da: "Tidspunkt", en: "Time" }
+    seats_none { da: "Ingen har fået tilbudt en plads endnu.", en: "No places have been offered yet." }
+    participants_none { da: "Ingen har sagt ja til en plads endnu.", en: "Nobody has accepted a place yet." }
+    sessions_none { da: "Der er ingen undervisningsgange i planen endnu.", en: "There are no sessions in the plan yet." }
+    candidates_title { da: "Har været til samtale", en: "Interviewed" }
+    candidates_intro { da: "Pointene er panelets gennemsnit, fra 1 (ikke vist) til 4 (tydeligt vist).", en: "The scores are the panel's average, from 1 (not shown) to 4 (clearly shown)." }
+    candidates_none { da: "Ingen, der har været til samtale, venter på et svar.", en: "Nobody who has been interviewed is waiting for an answer." }
+    candidates_full { da: "Alle pladser er tilbudt. Du kan sætte en ansøger på ventelisten fra ansøgningen.", en: "All places are offered. You can put an applicant on the waiting list from the application." }
+    score_motivation { da: "Motivation", en: "Motivation" }
+    score_reflection { da: "Refleksion", en: "Reflection" }
+    score_distance { da: "Afstand", en: "Distance" }
+    score_competence { da: "Vil lære", en: "Wants to learn" }
+    score_total { da: "I alt (højst 16)", en: "Total (at most 16)" }
+    score_missing { da: "ikke vurderet", en: "not scored" }
 }

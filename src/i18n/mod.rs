@@ -11,6 +11,7 @@ mod catalogue;
 mod cohort;
 mod coordinator;
 pub mod dates;
+mod done;
 mod interview;
 mod links;
 mod meeting;
@@ -23,6 +24,7 @@ pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
 pub use cohort::CohortStrings;
 pub use coordinator::CoordinatorStrings;
+pub use done::DoneStrings;
 pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
@@ -122,6 +124,14 @@ impl Lang {
         match self {
             Lang::Da => &coordinator::DA,
             Lang::En => &coordinator::EN,
+        }
+    }
+
+    /// The strings confirming staff actions.
+    pub fn done(self) -> &'static DoneStrings {
+        match self {
+            Lang::Da => &done::DA,
+            Lang::En => &done::EN,
         }
     }
 

@@ -462,3 +462,54 @@ async fn declining_a_place_is_confirmed_on_its_own_page_first() {
     assert_eq!(app.get(&format!("{offer}/decline")).await.status(), StatusCode::GONE);
     assert_eq!(app.get(&format!("/offers/{}/decline", "A".repeat(43))).await.status(), StatusCode::NOT_FOUND);
 }
+
+/// An applicant invited and assessed by the coordinator, so `interviewed`.
+async fn interviewed(s: &Setup, reference: &str, scores: [&str; 4]) {
+    let path = |action: &str| format!("/admin/applications/{reference}/{action}");
+    assert_eq!(s.staff.post(&path("invite"), &[]).await.status(), StatusCode::SEE_OTHER);
+    let names = ["motivation", "reflection", "distance", "competence_building"];
+    let form: Vec<(&str, &str)> = names.into_iter().zip(scores).collect();
+    assert_eq!(s.staff.post(&path("assessment"), &form).await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn the_cohort_page_shows_interviewed_candidates_with_scores_and_offers_from_there() {
+    let s = setup().await;
+    let page_path = format!("/admin/cohorts/{}", s.cohort);
+    let empty = s.staff.get(&page_path).await.text().await.unwrap();
+    assert!(empty.contains("Ingen har fået tilbudt en plads endnu."), "an empty seat table says so");
+    assert!(empty.contains("Ingen har sagt ja til en plads endnu."), "no participants says so");
+    assert!(empty.contains("Ingen, der har været til samtale, venter på et svar."));
+    assert!(!empty.contains("<th scope=\"col\">Første undervisningsdag</th>"), "the dates column is not the first day");
+    assert!(empty.contains("<th scope=\"col\">Dato</th>"));
+
+    let refs = applicants(&s, 3).await;
+    interviewed(&s, &refs[0], ["2", "2", "3", "2"]).await;
+    interviewed(&s, &refs[1], ["4", "3", "3", "4"]).await;
+    let page = s.staff.get(&page_path).await.text().await.unwrap();
+    let row = |r: &str| {
+        page.find(&format!("data-candidate=\"{r}\"")).map(|at| &page[at..at + page[at..].find("</tr>").unwrap()])
+    };
+    let (best, other) = (row(&refs[1]).expect("a candidate"), row(&refs[0]).expect("a candidate"));
+    assert!(page.find(best).unwrap() < page.find(other).unwrap(), "highest total first");
+    assert!(best.contains("<td class=\"num\" data-total>14</td>") && other.contains("data-total>9</td>"), "{best}");
+    assert!(row(&refs[2]).is_none(), "only interviewed applicants are candidates");
+    assert!(best.contains(&format!("action=\"/admin/applications/{}/offer\"", refs[1])), "an offer button each");
+
+    let offered = s
+        .staff
+        .post(
+            &format!("/admin/applications/{}/offer", refs[1]),
+            &[("cohort", &s.cohort.to_string()), ("back", "cohort")],
+        )
+        .await;
+    assert_eq!(offered.status(), StatusCode::SEE_OTHER);
+    let back = offered.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with(&format!("{page_path}?")), "back on the cohort page: {back}");
+    let after = s.staff.get(&back).await.text().await.unwrap();
+    assert!(after.contains("Pladsen er tilbudt, og tilbuddet er sendt."));
+    assert!(!after.contains(&format!("data-candidate=\"{}\"", refs[1])), "offered: no longer a candidate");
+    let seats = &after[after.find("id=\"seats\"").unwrap()..after.find("id=\"candidates\"").unwrap()];
+    assert!(seats.contains(&refs[1]), "the offer holds a seat");
+    assert!(s.app.smtp.mails_to("p1@example.dk", 3).await.iter().any(|m| m.subject.starts_with("Tilbud om plads")));
+}

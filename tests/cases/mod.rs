@@ -1,6 +1,7 @@
 mod apply;
 mod audit_log;
 mod browser;
+mod bulk_actions;
 mod cli;
 mod cohorts;
 mod database;

@@ -10,7 +10,8 @@ use crate::{
     storage::{
         self,
         cohorts::{
-            AttendanceSummary, Cohort, CohortEdit, CreateCohortError, Participant, PlacementSite, Seat, Waiting,
+            AttendanceSummary, Candidate, Cohort, CohortEdit, CreateCohortError, Participant, PlacementSite, Seat,
+            Waiting,
         },
     },
 };
@@ -54,6 +55,8 @@ pub struct Overview {
     pub cohort: Cohort,
     pub seats: Vec<Seat>,
     pub waiting: Vec<Waiting>,
+    /// Interviewed applicants who may be offered a place, with their scores.
+    pub candidates: Vec<Candidate>,
     pub participants: Vec<Participant>,
     pub attendance: AttendanceSummary,
     /// The programme's required share of sessions, in percent.
@@ -65,9 +68,10 @@ pub struct Overview {
 pub async fn overview(ctx: &Context, id: i64) -> FlowResult<Option<Overview>> {
     let Some(cohort) = storage::cohorts::get(&ctx.pool, id).await? else { return Ok(None) };
     let now = ctx.now();
-    let (seats, waiting) = tokio::try_join!(
+    let (seats, waiting, candidates) = tokio::try_join!(
         storage::cohorts::seats(&ctx.pool, id, now),
-        storage::cohorts::waiting_list(&ctx.pool, cohort.intake_id)
+        storage::cohorts::waiting_list(&ctx.pool, cohort.intake_id),
+        storage::cohorts::candidates(&ctx.pool, cohort.intake_id)
     )?;
     let (participants, attendance, threshold, sites) = tokio::try_join!(
         storage::cohorts::participants(&ctx.pool, id),
@@ -76,7 +80,7 @@ pub async fn overview(ctx: &Context, id: i64) -> FlowResult<Option<Overview>> {
         storage::cohorts::placement_sites(&ctx.pool, id),
     )?;
     let threshold = threshold.and_then(|t| u32::try_from(t).ok());
-    Ok(Some(Overview { cohort, seats, waiting, participants, attendance, threshold, sites }))
+    Ok(Some(Overview { cohort, seats, waiting, candidates, participants, attendance, threshold, sites }))
 }
 
 /// The cohort's plan as a calendar file, or none for an unknown cohort.

@@ -62,12 +62,32 @@ pub async fn invite(ctx: &Context, actor: &Actor, reference: &str) -> FlowResult
     Ok(Invited::Done)
 }
 
+/// What became of inviting several at once.
+#[derive(Debug, PartialEq)]
+pub enum InvitedMany {
+    /// How many were invited.
+    Done(usize),
+    /// Nobody was invited: fewer free interview times than people needing one,
+    /// and the coordinator has not said to go on anyway.
+    TooFewSlots { need: usize, free: usize },
+}
+
 /// Invites every chosen application that can be invited (at most 200); the
-/// others are left as they are. Errors: `Forbidden` without `DecideApplications`.
-pub async fn invite_all(ctx: &Context, actor: &Actor, references: &[String]) -> FlowResult<()> {
+/// others are left as they are. Unless `anyway`, first checks there is a free
+/// interview time for each. Errors: `Forbidden` without `DecideApplications`.
+pub async fn invite_all(ctx: &Context, actor: &Actor, references: &[String], anyway: bool) -> FlowResult<InvitedMany> {
     require(actor, Permission::DecideApplications)?;
-    for reference in references.iter().take(200) {
-        invite(ctx, actor, reference).await?;
+    let references = &references[..references.len().min(200)];
+    let room = storage::interviews::room_for(&ctx.pool, references, ctx.now()).await?;
+    let (need, free) = (room.need as usize, room.free as usize);
+    if !anyway && free < need {
+        return Ok(InvitedMany::TooFewSlots { need, free });
     }
-    Ok(())
+    let mut invited = 0;
+    for reference in references {
+        if matches!(invite(ctx, actor, reference).await?, Invited::Done) {
+            invited += 1;
+        }
+    }
+    Ok(InvitedMany::Done(invited))
 }

@@ -1,5 +1,6 @@
 //! Cohorts, their seats (offers) and the waiting list; one submodule per
 //! table group, re-exported here so callers name `storage::cohorts::x`.
+mod candidates;
 mod decisions;
 mod offers;
 mod placements;
@@ -7,6 +8,7 @@ mod seats;
 mod sessions;
 mod waiting_list;
 
+pub use candidates::*;
 use chrono::{NaiveDate, NaiveTime};
 pub use decisions::*;
 pub use offers::*;

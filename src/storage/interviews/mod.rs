@@ -3,6 +3,7 @@
 mod assessments;
 mod bookings;
 mod days;
+mod room;
 mod slots;
 
 pub use assessments::{AssessmentRow, add_follow_up, assessments, is_on_panel, open_follow_ups, record_assessment};
@@ -11,6 +12,7 @@ pub use bookings::{
     set_reminder,
 };
 pub use days::{DayEntry, PanelInterview, PanelReminder, claim_panel_reminders, day_plan};
+pub use room::{Room, room_for};
 pub use slots::{
     PanelCandidate, Slot, SlotEdit, SlotView, create_slots, free_slots, move_free_slot, panel_candidates,
     remove_free_slot, restaff_slot, slot_for_edit, slot_of_intake, slots_of_intake,

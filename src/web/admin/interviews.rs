@@ -10,7 +10,11 @@ use axum::{
 use chrono::NaiveTime;
 use serde::Deserialize;
 
-use super::{Staff, intakes::status_label};
+use super::{
+    Staff,
+    done::{self, Kind},
+    intakes::status_label,
+};
 use crate::{
     domain::{
         application::Status,
@@ -19,7 +23,7 @@ use crate::{
     },
     flows::interviews::{
         assess::{self, Assessed},
-        invite::{self, Invited},
+        invite::{self, Invited, InvitedMany},
         slots::{self, Created, SlotRequest},
     },
     i18n::{AdminStrings, Lang, fill},
@@ -100,7 +104,9 @@ async fn make_slots(
 ) -> AppResult<Response> {
     let Ok(form) = fields.decode::<SlotsForm>() else { return Ok(StatusCode::UNPROCESSABLE_ENTITY.into_response()) };
     match slots::create(&state, &staff.actor(), id, form.request()).await? {
-        Created::Done(_) => Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response()),
+        Created::Done(n) => {
+            Ok(Redirect::to(&done::to(&format!("/admin/intakes/{id}"), Kind::Slots, n, "slots")).into_response())
+        }
         problem => {
             let message = slot_message(lang.admin(), &problem);
             super::intakes::slot_error(&state, &staff, id, lang, &fields, message).await
@@ -130,7 +136,10 @@ async fn invite_one(
     lang: Lang,
 ) -> AppResult<Response> {
     match invite::invite(&state, &staff.actor(), &reference).await? {
-        Invited::Done => Ok(Redirect::to(&format!("/admin/applications/{reference}#interview")).into_response()),
+        Invited::Done => {
+            let back = format!("/admin/applications/{reference}");
+            Ok(Redirect::to(&done::to(&back, Kind::Invited, 1, "interview")).into_response())
+        }
         Invited::NotFound => Err(AppError::NotFound),
         Invited::WrongStatus(status) => Ok(wrong_status(lang, &reference, status)),
     }
@@ -144,17 +153,42 @@ fn wrong_status(lang: Lang, reference: &str, status: Status) -> Response {
         .respond(StatusCode::CONFLICT)
 }
 
-/// The chosen applications of the list page.
+/// The chosen applications of the list page: the ticked ones, or with
+/// `scope=all` every invitable row the filter showed (`all`).
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct InviteForm {
     reference: Vec<String>,
+    all: Vec<String>,
+    scope: String,
+    /// `yes`: invite even with fewer free interview times than people.
+    anyway: String,
+}
+
+impl InviteForm {
+    fn chosen(self) -> Vec<String> {
+        let mut chosen = if self.scope == "all" { self.all } else { self.reference };
+        let mut seen = std::collections::HashSet::new();
+        chosen.retain(|r| seen.insert(r.clone()));
+        chosen
+    }
 }
 
 /// Invites every chosen application that can be invited; the others are left as they are.
-async fn invite_many(State(state): State<AppState>, staff: Staff, Form(form): Form<InviteForm>) -> AppResult<Response> {
-    invite::invite_all(&state, &staff.actor(), &form.reference).await?;
-    Ok(Redirect::to("/admin/applications?status=invited").into_response())
+async fn invite_many(
+    State(state): State<AppState>,
+    staff: Staff,
+    lang: Lang,
+    Form(form): Form<InviteForm>,
+) -> AppResult<Response> {
+    let anyway = form.anyway == "yes";
+    let chosen = form.chosen();
+    match invite::invite_all(&state, &staff.actor(), &chosen, anyway).await? {
+        InvitedMany::Done(n) => {
+            Ok(Redirect::to(&done::to("/admin/applications?status=invited", Kind::Invited, n, "")).into_response())
+        }
+        InvitedMany::TooFewSlots { need, free } => super::invite_check::page(lang, &staff, chosen, need, free),
+    }
 }
 
 /// One panel member's assessment form.
@@ -185,7 +219,10 @@ async fn assess(
     Form(form): Form<AssessForm>,
 ) -> AppResult<Response> {
     match assess::assess(&state, &staff.actor(), &reference, &form.parse()).await? {
-        Assessed::Done => Ok(Redirect::to(&format!("/admin/applications/{reference}#assessment")).into_response()),
+        Assessed::Done => {
+            let back = format!("/admin/applications/{reference}");
+            Ok(Redirect::to(&done::to(&back, Kind::Assessed, 1, "assessment")).into_response())
+        }
         Assessed::Incomplete(detail) => {
             super::applications::assessment_error(&state, &staff, &detail, lang, lang.admin().err_score).await
         }

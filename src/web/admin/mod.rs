@@ -4,8 +4,10 @@ mod applications;
 mod audit_page;
 mod cohorts;
 mod day_plan;
+mod done;
 mod intakes;
 mod interviews;
+mod invite_check;
 mod kept;
 mod login;
 mod mail_page;
@@ -161,6 +163,8 @@ pub struct AdminContext {
     pub may_manage_organisation: bool,
     pub may_overview: bool,
     pub active: &'static str,
+    /// The confirmation of the action that led here (see `done`).
+    pub done: Option<String>,
 }
 
 impl AdminContext {
@@ -175,6 +179,7 @@ impl AdminContext {
             may_manage_organisation: staff.role.may(Permission::ManageOrganisation),
             may_overview: staff.role.may(Permission::ReviewAllApplications),
             active,
+            done: None,
         };
         (PageContext::new(lang, path), frame)
     }

@@ -6,7 +6,7 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::super::{AdminContext, Staff, intakes::status_label};
+use super::super::{AdminContext, Staff, done::Done, intakes::status_label};
 use crate::{
     domain::{application::Status, staff::Permission},
     flows,
@@ -104,6 +104,9 @@ struct ListPage {
     next_href: Option<String>,
     export_href: String,
     may_invite: bool,
+    /// The rows the "invite all" button sends, and its label.
+    invitable: Vec<String>,
+    select_all: String,
 }
 
 pub async fn list(
@@ -111,15 +114,17 @@ pub async fn list(
     staff: Staff,
     lang: Lang,
     Query(query): Query<ListQuery>,
+    done: Done,
 ) -> AppResult<Html<String>> {
     let filter = query.filter();
     let listing = flows::review::list(&state, &staff.actor(), &filter, query.sort(), query.page).await?;
     let s = lang.admin();
     let (ctx, a) = AdminContext::frame(lang, "/admin/applications", &staff, "applications");
     let (page_no, pages, total) = (listing.page, listing.pages, listing.total);
+    let invitable = invitable(&listing.rows);
     let page = ListPage {
         ctx,
-        a,
+        a: AdminContext { done: done.line(lang), ..a },
         rows: listing.rows.iter().map(|r| row(lang, r)).collect(),
         count_text: if total == 1 { s.list_count_one.to_string() } else { fill(s.list_count, &[&total]) },
         intakes: listing
@@ -135,8 +140,18 @@ pub async fn list(
         next_href: (page_no < pages).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no + 1)))),
         export_href: format!("/admin/applications/export.csv?{}", query.query_string(None)),
         may_invite: staff.role.may(Permission::DecideApplications),
+        invitable: invitable.clone(),
+        select_all: fill(lang.done().select_all, &[&invitable.len()]),
     };
     Ok(Html(page.render()?))
+}
+
+/// The references an "invite all" sends: the shown rows that can be invited.
+fn invitable(rows: &[ListRow]) -> Vec<String> {
+    rows.iter()
+        .filter(|r| matches!(r.status, Status::Submitted | Status::Invited))
+        .map(|r| r.reference.clone())
+        .collect()
 }
 
 fn row(lang: Lang, r: &ListRow) -> Row {

@@ -4,7 +4,13 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use super::{super::Staff, detail};
+use super::{
+    super::{
+        Staff,
+        done::{self, Kind},
+    },
+    detail,
+};
 use crate::{
     domain::staff::Permission,
     flows,
@@ -42,5 +48,6 @@ pub async fn add_note(
         return page.with_note_error(lang.admin().err_note_empty).refused();
     };
     flows::review::add_note(&state, &actor, detail.id, body).await?;
-    Ok(Redirect::to(&format!("/admin/applications/{reference}#notes")).into_response())
+    let back = format!("/admin/applications/{reference}");
+    Ok(Redirect::to(&done::to(&back, Kind::Note, 1, "notes")).into_response())
 }

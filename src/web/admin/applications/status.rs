@@ -6,7 +6,11 @@ use axum::{
 };
 
 use super::{
-    super::{Staff, intakes::status_label},
+    super::{
+        Staff,
+        done::{self, Kind},
+        intakes::status_label,
+    },
     detail,
 };
 use crate::{
@@ -63,7 +67,10 @@ pub async fn change_status(
         }
     };
     match flows::review::change_status(&state, &staff.actor(), &detail, to, reason).await? {
-        StatusChanged::Done => Ok(Redirect::to(&format!("/admin/applications/{reference}")).into_response()),
+        StatusChanged::Done => {
+            let back = format!("/admin/applications/{reference}");
+            Ok(Redirect::to(&done::to(&back, Kind::Status, 1, "")).into_response())
+        }
         StatusChanged::Conflict { from, to } => Ok(conflict(lang, &reference, from, to)),
     }
 }

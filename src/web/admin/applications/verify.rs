@@ -5,7 +5,13 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
 };
 
-use super::{super::Staff, detail};
+use super::{
+    super::{
+        Staff,
+        done::{self, Kind},
+    },
+    detail,
+};
 use crate::{
     domain::staff::Permission,
     flows::{
@@ -37,7 +43,8 @@ pub async fn verify(
     let verdict = Verdict { criterion: &form.criterion, outcome: &form.outcome, note: form.note.trim() };
     let problem = match flows::review::verify(&state, &staff.actor(), &d, &verdict).await? {
         Verified::Done => {
-            return Ok(Redirect::to(&format!("/admin/applications/{reference}#eligibility")).into_response());
+            let back = format!("/admin/applications/{reference}");
+            return Ok(Redirect::to(&done::to(&back, Kind::Verified, 1, "eligibility")).into_response());
         }
         Verified::Conflict => return Ok(conflict(lang, &reference)),
         Verified::Invalid(Problem::Outcome) => c.err_verify_outcome,

@@ -13,7 +13,11 @@ use axum::{
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use super::{Staff, intakes::status_label};
+use super::{
+    Staff,
+    done::{self, Kind},
+    intakes::status_label,
+};
 use crate::{
     domain::{
         application::Status,
@@ -165,7 +169,7 @@ async fn ics(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -
 async fn release(State(state): State<AppState>, staff: Staff, Path(id): Path<i64>) -> AppResult<Response> {
     staff.require(Permission::DecideApplications)?;
     let sent = flow::release_rejections(&state, &staff.actor(), id).await?;
-    Ok(Redirect::to(&format!("/admin/intakes/{id}?released={sent}#release")).into_response())
+    Ok(Redirect::to(&done::to(&format!("/admin/intakes/{id}"), Kind::Released, sent, "release")).into_response())
 }
 
 fn wrong_status(lang: Lang, status: Status, back: String) -> Response {
@@ -178,6 +182,8 @@ fn wrong_status(lang: Lang, status: Status, back: String) -> Response {
 #[serde(default)]
 struct OfferForm {
     cohort: String,
+    /// `cohort`: offered from the cohort page, which is where to return.
+    back: String,
 }
 
 async fn offer(
@@ -192,7 +198,10 @@ async fn offer(
     let back = format!("/admin/applications/{reference}");
     let cohort = form.cohort.parse::<i64>().map_err(|_| AppError::NotFound)?;
     Ok(match flow::offer(&state, &staff.actor(), &reference, cohort).await? {
-        Offered::Done => Redirect::to(&back).into_response(),
+        Offered::Done if form.back == "cohort" => {
+            Redirect::to(&done::to(&format!("/admin/cohorts/{cohort}"), Kind::Offered, 1, "candidates")).into_response()
+        }
+        Offered::Done => Redirect::to(&done::to(&back, Kind::Offered, 1, "")).into_response(),
         Offered::Full => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
         Offered::WrongStatus(s) => wrong_status(lang, s, back),
         Offered::NotFound => return Err(AppError::NotFound),
@@ -208,7 +217,7 @@ async fn waitlist(
     staff.require(Permission::DecideApplications)?;
     let back = format!("/admin/applications/{reference}");
     Ok(match flow::waitlist(&state, &staff.actor(), &reference).await? {
-        Waitlisted::Done => Redirect::to(&back).into_response(),
+        Waitlisted::Done => Redirect::to(&done::to(&back, Kind::Waitlisted, 1, "")).into_response(),
         Waitlisted::WrongStatus(s) => wrong_status(lang, s, back),
         Waitlisted::NotFound => return Err(AppError::NotFound),
     })

@@ -6,7 +6,7 @@ use axum::{
     response::Html,
 };
 
-use super::super::{AdminContext, Staff};
+use super::super::{AdminContext, Staff, done::Done};
 use crate::{
     domain::{
         cohort::{OfferStatus, attendance_percent, attendance_too_low},
@@ -15,7 +15,7 @@ use crate::{
     },
     flows::cohorts::manage::{self as flow, Overview},
     i18n::{CohortStrings, Lang, dates, fill},
-    storage::cohorts::Seat,
+    storage::cohorts::{Candidate, Seat},
     web::{
         AppState,
         error::{AppError, AppResult},
@@ -33,6 +33,7 @@ struct CohortPage {
     seats_text: String,
     seats: Vec<SeatLine>,
     waiting: Vec<crate::storage::cohorts::Waiting>,
+    candidates: Vec<CandidateLine>,
     free: bool,
     sessions: Vec<SessionLine>,
     teaching_total: String,
@@ -43,6 +44,7 @@ struct CohortPage {
     follow_up_days: String,
     supervision_days: String,
     may_edit: bool,
+    may_offer: bool,
     participants: Vec<ParticipantLine>,
 }
 
@@ -51,6 +53,13 @@ struct SeatLine {
     reference: String,
     name: String,
     state: String,
+}
+
+struct CandidateLine {
+    reference: String,
+    name: String,
+    scores: [String; 4],
+    total: String,
 }
 
 struct SessionLine {
@@ -78,6 +87,7 @@ pub(super) async fn show(
     staff: Staff,
     Path(id): Path<i64>,
     lang: Lang,
+    done: Done,
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
@@ -90,12 +100,13 @@ pub(super) async fn show(
     let days = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
     let page = CohortPage {
         ctx,
-        a,
+        a: AdminContext { done: done.line(lang), ..a },
         id,
-        title: format!("{} – {} ({})", c.programme.name, c.name, c.intake_name),
+        title: title(&c.programme.name, &c.name, &c.intake_name),
         seats_text: fill(t.seats_left, &[&free, &c.capacity]),
         seats: o.seats.iter().map(|s| seat_line(lang, s)).collect(),
         participants: participant_lines(t, &o),
+        candidates: o.candidates.iter().map(|c| candidate_line(lang, c)).collect(),
         free: free > 0,
         sessions: sessions.iter().map(|s| session_line(lang, s)).collect(),
         teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
@@ -105,10 +116,33 @@ pub(super) async fn show(
         follow_up_days: days(&c.follow_up_days),
         supervision_days: days(&c.supervision_days),
         may_edit: staff.role.may(Permission::ManageIntakes),
+        may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
     };
     Ok(Html(page.render()?))
+}
+
+/// The intake's name only where it says more than the cohort's own.
+fn title(programme: &str, cohort: &str, intake: &str) -> String {
+    if intake.trim() == cohort.trim() {
+        format!("{programme} – {cohort}")
+    } else {
+        format!("{programme} – {cohort} ({intake})")
+    }
+}
+
+/// A mean score as people write it: one decimal at most, a Danish comma.
+fn score(lang: Lang, value: Option<f64>) -> String {
+    let Some(value) = value else { return lang.cohort().score_missing.to_string() };
+    let text = format!("{:.1}", value);
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+    if lang == Lang::Da { text.replace('.', ",") } else { text }
+}
+
+fn candidate_line(lang: Lang, c: &Candidate) -> CandidateLine {
+    let scores = [c.motivation, c.reflection, c.distance, c.competence_building].map(|v| score(lang, v));
+    CandidateLine { reference: c.reference.clone(), name: c.full_name.clone(), scores, total: score(lang, c.total) }
 }
 
 fn seat_line(lang: Lang, s: &Seat) -> SeatLine {
@@ -163,5 +197,24 @@ fn practicum_lines(lang: Lang, p: &Practicum) -> PracticumLines {
         period: fill(t.practicum_period, &[&starts, &ends, &p.hours_per_week]),
         follow_ups: p.follow_up_days.iter().map(|d| dates::long_date(lang, *d)).collect(),
         supervisions: p.supervisions.iter().map(|d| dates::long_date(lang, *d)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_names_the_intake_only_when_it_differs() {
+        assert_eq!(title("Peeruddannelsen", "Hold 2027", "Hold 2027"), "Peeruddannelsen – Hold 2027");
+        assert_eq!(title("Peeruddannelsen", "Hold A", "Forår 2027"), "Peeruddannelsen – Hold A (Forår 2027)");
+    }
+
+    #[test]
+    fn scores_read_as_people_write_them() {
+        assert_eq!(score(Lang::Da, Some(3.5)), "3,5");
+        assert_eq!(score(Lang::Da, Some(3.0)), "3");
+        assert_eq!(score(Lang::En, Some(13.25)), "13.2");
+        assert_eq!(score(Lang::Da, None), "ikke vurderet");
     }
 }

@@ -7,7 +7,10 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
 };
 
-use super::{super::AdminContext, IntakeRow, Staff, problems, row};
+use super::{
+    super::{AdminContext, done::Done},
+    IntakeRow, Staff, problems, row,
+};
 use crate::{
     domain::{
         intake::{Intake, IntakeFields},
@@ -118,7 +121,7 @@ pub async fn slot_error(
     error: &'static str,
 ) -> AppResult<Response> {
     let sent = form.decode().unwrap_or_default();
-    let html = show_page(state, staff, id, lang, None, Some(SlotRetry { sent, error })).await?;
+    let html = show_page(state, staff, id, lang, None, Some(SlotRetry { sent, error }), None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }
 
@@ -189,6 +192,11 @@ async fn stored(state: &AppState, id: i64) -> AppResult<Stored> {
     Ok(Stored { overview, intake, slots, candidates, meetings, cohorts, unreleased })
 }
 
+/// (value, label, chosen) of each interview day in the slot form.
+fn day_options(lang: Lang, days: &[chrono::NaiveDate], chosen: &str) -> Vec<(String, String, bool)> {
+    days.iter().map(|d| (d.to_string(), dates::long_date(lang, *d), d.to_string() == chosen)).collect()
+}
+
 async fn show_page(
     state: &AppState,
     staff: &Staff,
@@ -196,6 +204,7 @@ async fn show_page(
     lang: Lang,
     edit: Option<Edit>,
     retry: Option<SlotRetry>,
+    done: Option<String>,
 ) -> AppResult<String> {
     let Stored { overview, intake, slots, candidates, meetings, cohorts, unreleased } = stored(state, id).await?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/intakes/{id}"), staff, "intakes");
@@ -204,7 +213,7 @@ async fn show_page(
     let panel = retry.as_ref().map(|r| r.sent.panel.clone()).unwrap_or_default();
     let page = ShowPage {
         ctx,
-        a,
+        a: AdminContext { done, ..a },
         id,
         intake: row(lang, &overview),
         opens: dates::long_moment(lang, intake.opens_at),
@@ -214,11 +223,7 @@ async fn show_page(
         errors: edit.errors,
         may_edit: staff.role.may(Permission::ManageIntakes),
         slot_days: slot_days(lang, slots),
-        day_options: intake
-            .interview_days
-            .iter()
-            .map(|d| (d.to_string(), dates::long_date(lang, *d), d.to_string() == day))
-            .collect(),
+        day_options: day_options(lang, &intake.interview_days, &day),
         panel_options: candidates.into_iter().map(|c| (c.id, c.name, panel.contains(&c.id.to_string()))).collect(),
         slot_form: slot_form(retry.as_ref(), &intake),
         slot_error: retry.map(|r| r.error),
@@ -235,9 +240,10 @@ pub(super) async fn show(
     staff: Staff,
     Path(id): Path<i64>,
     lang: Lang,
+    done: Done,
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
-    Ok(Html(show_page(&state, &staff, id, lang, None, None).await?))
+    Ok(Html(show_page(&state, &staff, id, lang, None, None, done.line(lang)).await?))
 }
 
 pub(super) async fn update(
@@ -259,6 +265,6 @@ pub(super) async fn update(
         return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
     }
     let errors = problems(lang.admin(), saved);
-    let html = show_page(&state, &staff, id, lang, Some(Edit { fields, errors }), None).await?;
+    let html = show_page(&state, &staff, id, lang, Some(Edit { fields, errors }), None, None).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())
 }

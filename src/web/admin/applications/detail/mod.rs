@@ -11,7 +11,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
 };
 
-use super::super::{AdminContext, Staff};
+use super::super::{AdminContext, Staff, done::Done};
 use crate::{
     flows,
     i18n::{CoordinatorStrings, Lang},
@@ -91,7 +91,10 @@ pub async fn show(
     staff: Staff,
     Path(reference): Path<String>,
     lang: Lang,
+    done: Done,
 ) -> AppResult<Html<String>> {
     let detail = flows::review::show(&state, &staff.actor(), &reference).await?;
-    Ok(Html(page(&state, lang, &staff, &detail).await?.render()?))
+    let mut page = page(&state, lang, &staff, &detail).await?;
+    page.a.done = done.line(lang);
+    Ok(Html(page.render()?))
 }
