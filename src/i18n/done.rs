@@ -22,5 +22,11 @@ catalogue! {
     slots_short_go_on { da: "Inviter alligevel", en: "Invite anyway" }
     slots_short_back { da: "Tilbage til listen", en: "Back to the list" }
     select_all { da: "Inviter alle {} på listen, der kan inviteres", en: "Invite all {} on the list who can be invited" }
-    free_slots { da: "Ledige samtaletider: {}.", en: "Free interview times: {}." }
+    attendance { da: "Fremmødet er gemt.", en: "The attendance is saved." }
+    session { da: "Undervisningsplanen er ændret.", en: "The teaching plan is changed." }
+    cohort_saved { da: "Holdet er gemt.", en: "The group is saved." }
+    slot_removed { da: "Samtaletiden er fjernet.", en: "The interview time is removed." }
+    slot_changed { da: "Samtaletiden er ændret.", en: "The interview time is changed." }
+    placement { da: "Praktikstedet er gemt.", en: "The placement is saved." }
+    intake_saved { da: "Optaget er gemt.", en: "The intake is saved." }
 }

@@ -134,6 +134,9 @@ async fn every_staff_action_ends_on_a_line_saying_what_it_did() {
         )
         .await;
     assert_eq!(confirmation(&s, more).await, "4 samtaletider oprettet.");
+    let last: i64 = sqlx::query_scalar("SELECT max(id) FROM interview_slots").fetch_one(&s.app.pool).await.unwrap();
+    let removed = s.staff.post(&format!("/admin/intakes/{}/slots/{last}/remove", s.intake_id), &[]).await;
+    assert_eq!(confirmation(&s, removed).await, "Samtaletiden er fjernet.");
     let a = submit(&s.app, "randers-2027", "a@example.dk", &[]).await;
     let b = submit(&s.app, "randers-2027", "b@example.dk", &[]).await;
     let path = |r: &str, action: &str| format!("/admin/applications/{r}/{action}");

@@ -16,9 +16,16 @@ pub enum Kind {
     Slots,
     Released,
     Assessed,
+    Attendance,
+    Session,
+    CohortSaved,
+    SlotRemoved,
+    SlotChanged,
+    Placement,
+    IntakeSaved,
 }
 
-const KINDS: [(Kind, &str); 9] = [
+const KINDS: [(Kind, &str); 16] = [
     (Kind::Invited, "invited"),
     (Kind::Offered, "offered"),
     (Kind::Waitlisted, "waitlisted"),
@@ -28,6 +35,13 @@ const KINDS: [(Kind, &str); 9] = [
     (Kind::Slots, "slots"),
     (Kind::Released, "released"),
     (Kind::Assessed, "assessed"),
+    (Kind::Attendance, "attendance"),
+    (Kind::Session, "session"),
+    (Kind::CohortSaved, "cohort"),
+    (Kind::SlotRemoved, "slot_removed"),
+    (Kind::SlotChanged, "slot_changed"),
+    (Kind::Placement, "placement"),
+    (Kind::IntakeSaved, "intake"),
 ];
 
 impl Kind {
@@ -83,6 +97,13 @@ impl Done {
             Kind::Note => t.note.to_string(),
             Kind::Verified => t.verified.to_string(),
             Kind::Assessed => t.assessed.to_string(),
+            Kind::Attendance => t.attendance.to_string(),
+            Kind::Session => t.session.to_string(),
+            Kind::CohortSaved => t.cohort_saved.to_string(),
+            Kind::SlotRemoved => t.slot_removed.to_string(),
+            Kind::SlotChanged => t.slot_changed.to_string(),
+            Kind::Placement => t.placement.to_string(),
+            Kind::IntakeSaved => t.intake_saved.to_string(),
         })
     }
 }

@@ -121,7 +121,9 @@ async fn remove_slot(
     lang: Lang,
 ) -> AppResult<Response> {
     if slots::remove(&state, &staff.actor(), id, slot).await? {
-        return Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response());
+        return Ok(
+            Redirect::to(&done::to(&format!("/admin/intakes/{id}"), Kind::SlotRemoved, 1, "slots")).into_response()
+        );
     }
     let s = lang.admin();
     let page = NoticePage::new(PageContext::new(lang, "/admin"), s.slot_held_title, vec![s.slot_held_text.into()])

@@ -109,7 +109,15 @@ async fn save(
     staff.require(Permission::ManageIntakes)?;
     let confirm = form.confirm == "yes";
     match flow::save(&state, &staff.actor(), id, &reference, form.placement(), confirm).await? {
-        Saved::Done => Ok(Redirect::to(&format!("/admin/cohorts/{id}#participants")).into_response()),
+        Saved::Done => {
+            let to = crate::web::admin::done::to(
+                &format!("/admin/cohorts/{id}"),
+                crate::web::admin::done::Kind::Placement,
+                1,
+                "participants",
+            );
+            Ok(Redirect::to(&to).into_response())
+        }
         Saved::Invalid(named) => {
             let html = page(lang, &staff, id, &reference, *named, Some(lang.cohort().err_placement))?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(html)).into_response())

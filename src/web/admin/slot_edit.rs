@@ -103,7 +103,15 @@ async fn save(
 ) -> AppResult<Response> {
     let s = lang.admin();
     let (slot, error, status) = match slots::change(&state, &staff.actor(), (id, slot_id), form.parse()).await? {
-        Changed::Done => return Ok(Redirect::to(&format!("/admin/intakes/{id}#slots")).into_response()),
+        Changed::Done => {
+            let to = crate::web::admin::done::to(
+                &format!("/admin/intakes/{id}"),
+                crate::web::admin::done::Kind::SlotChanged,
+                1,
+                "slots",
+            );
+            return Ok(Redirect::to(&to).into_response());
+        }
         Changed::BadTimes(slot) => (slot, s.err_slot_times, StatusCode::UNPROCESSABLE_ENTITY),
         Changed::Held(slot) => (slot, s.slot_held_text, StatusCode::CONFLICT),
     };

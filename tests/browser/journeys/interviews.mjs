@@ -29,6 +29,7 @@ export default async function interviews(s, { width, mailApi, clockEpoch, runs }
     await page.getByLabel(`Vælg ${reference}`).check();
   }
   await page.getByRole('button', { name: 'Inviter de valgte til samtale' }).click();
+  s.expect(await page.getByRole('status').filter({ hasText: '2 invitationer sendt.' }).count() === 1, 'the list says how many were invited');
   await s.axe('list after inviting');
 
   // The second applicant opens the booking page now, and waits.

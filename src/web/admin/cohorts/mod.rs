@@ -119,6 +119,7 @@ async fn create(
     let (t, back) = (lang.cohort(), format!("/admin/intakes/{id}#cohorts"));
     let Some((name, start)) = form.name_and_start() else { return Ok(invalid(lang, t.err_cohort, back)) };
     Ok(match manage::create(&state, &staff.actor(), id, name, start).await? {
+        // The contract fixes this Location exactly.
         Saved::Done(cohort) => Redirect::to(&format!("/admin/cohorts/{cohort}")).into_response(),
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
         Saved::NotFound => return Err(AppError::NotFound),
@@ -148,7 +149,9 @@ async fn update(
         supervision_days: &f.supervisions,
     };
     Ok(match manage::update(&state, &staff.actor(), id, &edit).await? {
-        Saved::Done(_) => Redirect::to(&back).into_response(),
+        Saved::Done(_) => {
+            Redirect::to(&done::to(&format!("/admin/cohorts/{id}"), Kind::CohortSaved, 1, "edit")).into_response()
+        }
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
         Saved::NotFound => return Err(AppError::NotFound),
     })

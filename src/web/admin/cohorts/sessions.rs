@@ -91,7 +91,13 @@ pub(super) async fn record_attendance(
     if !flow::record_attendance(&state, &staff.actor(), id, number, &present).await? {
         return Err(AppError::NotFound);
     }
-    Ok(Redirect::to(&format!("/admin/cohorts/{id}#participants")).into_response())
+    Ok(Redirect::to(&crate::web::admin::done::to(
+        &format!("/admin/cohorts/{id}"),
+        crate::web::admin::done::Kind::Attendance,
+        1,
+        "teaching",
+    ))
+    .into_response())
 }
 
 /// A session's new day and times (`date`, `from`, `to`), or `cancel=yes`.
@@ -150,7 +156,13 @@ pub(super) async fn add_session(
 fn answer(lang: Lang, id: i64, edit: SessionEdit) -> AppResult<Response> {
     let back = format!("/admin/cohorts/{id}#teaching");
     match edit {
-        SessionEdit::Done => Ok(Redirect::to(&back).into_response()),
+        SessionEdit::Done => Ok(Redirect::to(&crate::web::admin::done::to(
+            &format!("/admin/cohorts/{id}"),
+            crate::web::admin::done::Kind::Session,
+            1,
+            "teaching",
+        ))
+        .into_response()),
         SessionEdit::NotFound => Err(AppError::NotFound),
         SessionEdit::Invalid => {
             let (title, text) = (lang.cohort().teaching_title, lang.admin().err_slot_times);

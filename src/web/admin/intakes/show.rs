@@ -262,7 +262,13 @@ pub(super) async fn update(
         Err(problems) => Err(problems),
     };
     if let Ok(Saved::Done(_)) = saved {
-        return Ok(Redirect::to(&format!("/admin/intakes/{id}")).into_response());
+        return Ok(Redirect::to(&crate::web::admin::done::to(
+            &format!("/admin/intakes/{id}"),
+            crate::web::admin::done::Kind::IntakeSaved,
+            1,
+            "",
+        ))
+        .into_response());
     }
     let errors = problems(lang.admin(), saved);
     let html = show_page(&state, &staff, id, lang, Some(Edit { fields, errors }), None, None).await?;
