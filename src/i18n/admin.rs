@@ -279,4 +279,6 @@ catalogue! {
     intake_cutoff { da: "Samtaletider kan bookes indtil (timer før)", en: "Interview times can be booked until (hours before)" }
     intake_cutoff_hint { da: "Tom betyder 24 timer.", en: "Empty means 24 hours." }
     intake_auto_offer { da: "Tilbyd automatisk en ledig plads til den første på ventelisten", en: "Offer a freed place to the first on the waiting list automatically" }
+    list_count_more_than { da: "Mere end {} ansøgninger", en: "More than {} applications" }
+    page_of_at_least { da: "Side {} af mindst {}", en: "Page {} of at least {}" }
 }
