@@ -285,4 +285,6 @@ catalogue! {
     audit_reference_hint { da: "fx 2027-0012", en: "e.g. 2027-0012" }
     intake_public_link { da: "Se ansøgningssiden, som ansøgerne ser den", en: "See the application page as applicants see it" }
     meeting_public_link { da: "Se mødesiden, som deltagerne ser den", en: "See the meeting page as attendees see it" }
+    list_count_more_than { da: "Mere end {} ansøgninger", en: "More than {} applications" }
+    page_of_at_least { da: "Side {} af mindst {}", en: "Page {} of at least {}" }
 }

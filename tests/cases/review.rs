@@ -144,3 +144,38 @@ async fn the_audit_log_lists_sign_ins_and_views_for_those_allowed() {
     assert!(update.is_err(), "the audit log is append-only");
     assert!(sqlx::query("DELETE FROM audit_log").execute(&app.pool).await.is_err());
 }
+
+/// Many applications, inserted directly (submitting each would take minutes).
+async fn seed_many(app: &TestApp, intake: i64, n: i32) {
+    sqlx::query(
+        "INSERT INTO applications (intake_id, reference, full_name, email, email_normalised, phone, birth_date,
+             municipality_code, eligibility_summary, consent_version, consented_at,
+             submission_key_hash, submitted_at, updated_at, status)
+         SELECT $1, '2026-' || lpad(g::text, 5, '0'), 'Person ' || g, 'p' || g || '@example.dk', 'p' || g || '@example.dk',
+                '+4512345678', date '1980-01-01' + g, 730, 'to_verify', 'test', now(), sha256(g::text::bytea),
+                now() - g * interval '1 minute', now(), 'submitted'
+         FROM generate_series(1, $2) g",
+    )
+    .bind(intake)
+    .bind(n)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_long_list_is_counted_twenty_pages_ahead_and_says_there_are_more() {
+    let app = TestApp::spawn().await;
+    let intake = app.load_demo().await.intake_id;
+    seed_many(&app, intake, 1_060).await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    for path in ["/admin/applications", "/admin/applications?todo=to_verify", "/admin/applications?q=person"] {
+        let first = staff.get(path).await.text().await.unwrap();
+        assert!(first.contains("Mere end 1000 ansøgninger"), "{path}");
+        assert!(first.contains("Side 1 af mindst 21") && first.contains("page=2"), "{path}");
+    }
+    let ahead = staff.get("/admin/applications?page=21").await.text().await.unwrap();
+    assert!(ahead.contains("1060 ansøgninger") && ahead.contains("Side 21 af 22") && ahead.contains("page=22"));
+    let last = staff.get("/admin/applications?page=22").await.text().await.unwrap();
+    assert!(last.contains("1060 ansøgninger") && last.contains("Side 22 af 22") && !last.contains("page=23"));
+}

@@ -2,7 +2,11 @@
 use serde_json::json;
 
 use crate::{
-    domain::{actor::Actor, paging, staff::Permission},
+    domain::{
+        actor::Actor,
+        paging::{self, Total},
+        staff::Permission,
+    },
     flows::{Context, FlowResult, audit, require},
     storage::{
         self,
@@ -12,11 +16,11 @@ use crate::{
 
 const PAGE_SIZE: i64 = 50;
 
-/// One page of the list: its rows, how many match in all, and the intakes
-/// (id, name) to filter by.
+/// One page of the list: its rows, how many match (counted up to twenty
+/// pages ahead), and the intakes (id, name) to filter by.
 pub struct Listing {
     pub rows: Vec<ListRow>,
-    pub total: i64,
+    pub total: Total,
     pub pages: i64,
     pub page: i64,
     pub intakes: Vec<(i64, String)>,
@@ -34,11 +38,11 @@ pub async fn list(ctx: &Context, actor: &Actor, filter: &Filter, sort: Sort, pag
     )?;
     // A short page tells the total by itself; only a full one needs counting.
     let total = if (rows.len() as i64) < PAGE_SIZE && (!rows.is_empty() || page == 1) {
-        offset + rows.len() as i64
+        Total::Exact(offset + rows.len() as i64)
     } else {
-        storage::review::count(&ctx.pool, filter).await?
+        Total::counted(offset, storage::review::count(&ctx.pool, filter, paging::count_limit(offset)).await?)
     };
-    let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+    let pages = total.pages(PAGE_SIZE);
     Ok(Listing { rows, total, pages, page, intakes })
 }
 

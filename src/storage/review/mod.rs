@@ -123,11 +123,12 @@ pub async fn list(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: i64
         .await
 }
 
-/// How many applications match (a separate count is far cheaper than a
-/// window over every matching row).
-pub async fn count(pool: &PgPool, f: &Filter) -> sqlx::Result<i64> {
+/// How many applications match, counting no further than `at_most` (a
+/// separate count is far cheaper than a window over every matching row, and
+/// the cap keeps a broad filter from reading every row on every view).
+pub async fn count(pool: &PgPool, f: &Filter, at_most: i64) -> sqlx::Result<i64> {
     let t = Terms::of(f);
-    sqlx::query_scalar(concat!("SELECT count(*) FROM applications a", list_filter!()))
+    sqlx::query_scalar(concat!("SELECT count(*) FROM (SELECT FROM applications a", list_filter!(), " LIMIT $7) c"))
         .persistent(false)
         .bind(t.intake_id)
         .bind(t.status)
@@ -135,6 +136,7 @@ pub async fn count(pool: &PgPool, f: &Filter) -> sqlx::Result<i64> {
         .bind(t.email_prefix)
         .bind(t.name_part)
         .bind(f.to_verify)
+        .bind(at_most)
         .fetch_one(pool)
         .await
 }

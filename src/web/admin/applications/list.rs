@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::super::{AdminContext, Staff, done::Done, intakes::status_label};
 use crate::{
-    domain::{application::Status, staff::Permission},
+    domain::{application::Status, paging::Total, staff::Permission},
     flows,
     i18n::{AdminStrings, Lang, dates, fill},
     storage::review::{Filter, ListRow, Sort},
@@ -126,7 +126,7 @@ pub async fn list(
         ctx,
         a: AdminContext { done: done.line(lang), ..a },
         rows: listing.rows.iter().map(|r| row(lang, r)).collect(),
-        count_text: if total == 1 { s.list_count_one.to_string() } else { fill(s.list_count, &[&total]) },
+        count_text: count_text(s, total),
         intakes: listing
             .intakes
             .into_iter()
@@ -135,7 +135,10 @@ pub async fn list(
         statuses: Status::ALL.iter().map(|st| (st.key(), status_label(s, *st), Some(*st) == filter.status)).collect(),
         sorts: sorts(s, query.sort.as_deref().unwrap_or("newest")),
         q: query.q.clone().unwrap_or_default(),
-        page_text: fill(s.page_of, &[&page_no, &pages]),
+        page_text: match total {
+            Total::Exact(_) => fill(s.page_of, &[&page_no, &pages]),
+            Total::MoreThan(_) => fill(s.page_of_at_least, &[&page_no, &pages]),
+        },
         prev_href: (page_no > 1).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no - 1)))),
         next_href: (page_no < pages).then(|| format!("/admin/applications?{}", query.query_string(Some(page_no + 1)))),
         export_href: format!("/admin/applications/export.csv?{}", query.query_string(None)),
@@ -152,6 +155,14 @@ fn invitable(rows: &[ListRow]) -> Vec<String> {
         .filter(|r| matches!(r.status, Status::Submitted | Status::Invited))
         .map(|r| r.reference.clone())
         .collect()
+}
+
+fn count_text(s: &AdminStrings, total: Total) -> String {
+    match total {
+        Total::Exact(1) => s.list_count_one.to_string(),
+        Total::Exact(n) => fill(s.list_count, &[&n]),
+        Total::MoreThan(n) => fill(s.list_count_more_than, &[&n]),
+    }
 }
 
 fn row(lang: Lang, r: &ListRow) -> Row {
