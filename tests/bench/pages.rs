@@ -9,6 +9,8 @@
 #[path = "../support/mod.rs"]
 #[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
+#[path = "wrk.rs"]
+mod wrk;
 
 use std::{process::Command, sync::Arc};
 
@@ -64,7 +66,7 @@ async fn main() {
     println!("| page | req/s | p50 | p99 | of the limit |\n|---|---|---|---|---|");
     let mut limit_rate = None;
     for (name, url) in &pages {
-        let Some(run) = wrk(url) else {
+        let Some(run) = wrk::run(&WRK_ARGS, url) else {
             println!("| {name} | wrk failed | | | |");
             continue;
         };
@@ -132,44 +134,6 @@ async fn serve_limit(pool: PgPool) -> String {
     let router = Router::new().route("/", get(limit_page)).with_state(pool);
     tokio::spawn(async move { axum::serve(listener, router).await });
     url
-}
-
-struct Run {
-    rate: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    errors: String,
-}
-
-/// One wrk run in another process; `None` when it does not run or its output does not read.
-fn wrk(url: &str) -> Option<Run> {
-    let out = Command::new("wrk").args(WRK_ARGS).arg(url).output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    let field = |prefix: &str| {
-        text.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1))
-    };
-    let errors: Vec<&str> =
-        text.lines().map(str::trim).filter(|l| l.starts_with("Non-2xx") || l.starts_with("Socket errors")).collect();
-    Some(Run {
-        rate: field("Requests/sec:")?.parse().ok()?,
-        p50_ms: millis(field("50%")?)?,
-        p99_ms: millis(field("99%")?)?,
-        errors: errors.join("; "),
-    })
-}
-
-/// wrk's `812.00us`, `4.60ms`, `1.02s` in milliseconds.
-fn millis(text: &str) -> Option<f64> {
-    let split = text.find(|c: char| c.is_ascii_alphabetic())?;
-    let (number, unit) = text.split_at(split);
-    let n: f64 = number.parse().ok()?;
-    Some(match unit {
-        "us" => n / 1e3,
-        "ms" => n,
-        "s" => n * 1e3,
-        "m" => n * 60e3,
-        _ => return None,
-    })
 }
 
 /// VmRSS and VmHWM from /proc/self/status (Linux), in MB; 0 elsewhere.

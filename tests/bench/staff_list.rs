@@ -9,6 +9,8 @@
 #[path = "../support/mod.rs"]
 #[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
+#[path = "wrk.rs"]
+mod wrk;
 
 use std::{process::Command, sync::Arc, time::Instant};
 
@@ -48,7 +50,7 @@ async fn main() {
         } else {
             query.replace(&format!("intake={intake}"), "intake={id}")
         };
-        match wrk(&target, &cookie) {
+        match wrk::run(&[&WRK_ARGS[..], &["-H", &cookie]].concat(), &target) {
             Some(run) => {
                 worst = worst.max(run.p99_ms);
                 let errors = if run.errors.is_empty() { String::new() } else { format!(" ({})", run.errors) };
@@ -142,44 +144,6 @@ async fn signed_in_cookie(app: &TestApp) -> String {
     let list = client.get(format!("{base}/admin/applications")).send().await.unwrap();
     assert_eq!(list.status(), 200, "the list opens");
     format!("Cookie: {}", cookies.to_str().unwrap())
-}
-
-struct Run {
-    rate: f64,
-    p50_ms: f64,
-    p99_ms: f64,
-    errors: String,
-}
-
-/// One wrk run in another process; `None` when it does not run or its output does not read.
-fn wrk(url: &str, cookie: &str) -> Option<Run> {
-    let out = Command::new("wrk").args(WRK_ARGS).args(["-H", cookie]).arg(url).output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    let field = |prefix: &str| {
-        text.lines().map(str::trim).find(|l| l.starts_with(prefix)).and_then(|l| l.split_whitespace().nth(1))
-    };
-    let errors: Vec<&str> =
-        text.lines().map(str::trim).filter(|l| l.starts_with("Non-2xx") || l.starts_with("Socket errors")).collect();
-    Some(Run {
-        rate: field("Requests/sec:")?.parse().ok()?,
-        p50_ms: millis(field("50%")?)?,
-        p99_ms: millis(field("99%")?)?,
-        errors: errors.join("; "),
-    })
-}
-
-/// wrk's `812.00us`, `4.60ms`, `1.02s` in milliseconds.
-fn millis(text: &str) -> Option<f64> {
-    let split = text.find(|c: char| c.is_ascii_alphabetic())?;
-    let (number, unit) = text.split_at(split);
-    let n: f64 = number.parse().ok()?;
-    Some(match unit {
-        "us" => n / 1e3,
-        "ms" => n,
-        "s" => n * 1e3,
-        "m" => n * 60e3,
-        _ => return None,
-    })
 }
 
 async fn seed(app: &TestApp, intake: i64) {
