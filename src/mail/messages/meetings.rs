@@ -64,6 +64,12 @@ fn calendar_file(
     Attachment::calendar("informationsmoede.ics", calendar::render(kind, &[event], now))
 }
 
+/// The link in every mail to someone confirmed: where they cancel.
+fn cancel_link(settings: &Settings, cancel_token: &str) -> MailLink {
+    let label = LANG.meeting().mail_cancel_link.into();
+    MailLink { label, url: settings.absolute(&format!("/info-meetings/cancel/{cancel_token}")) }
+}
+
 pub fn confirm_link(settings: &Settings, to: To<'_>, m: &MeetingPage, token: &str) -> crate::mail::Rendered {
     let t = LANG.meeting();
     let link = MailLink {
@@ -87,10 +93,7 @@ pub fn confirmed(
     now: DateTime<Utc>,
 ) -> crate::mail::Rendered {
     let t = LANG.meeting();
-    let link = MailLink {
-        label: t.mail_cancel_link.into(),
-        url: settings.absolute(&format!("/info-meetings/cancel/{cancel_token}")),
-    };
+    let link = cancel_link(settings, cancel_token);
     let mut paragraphs = vec![fill(t.mail_confirmed_body, &[&when(m), &m.place])];
     paragraphs.extend(m.directions.clone());
     let ics = calendar_file(settings, &to, m, sequence, false, now);
@@ -102,10 +105,7 @@ pub fn confirmed(
 
 pub fn already(settings: &Settings, to: To<'_>, m: &MeetingPage, cancel_token: &str) -> crate::mail::Rendered {
     let t = LANG.meeting();
-    let link = MailLink {
-        label: t.mail_cancel_link.into(),
-        url: settings.absolute(&format!("/info-meetings/cancel/{cancel_token}")),
-    };
+    let link = cancel_link(settings, cancel_token);
     let address = to.address.clone();
     unproven(vec![fill(t.mail_already_body, &[&when(m)])], Some(link)).into_email(
         address,
