@@ -1,23 +1,44 @@
 use chrono::{NaiveTime, Weekday};
 use sqlx::{PgConnection, Row, postgres::PgRow};
 
-use crate::domain::{municipality::Region, programme::ProgrammeFacts};
+use crate::domain::{
+    municipality::Region,
+    programme::{ModularRules, ProgrammeFacts, Structure, YearRules},
+};
 
 /// Inserts the programme, or updates its facts when the slug exists; returns its id.
 pub async fn upsert(conn: &mut PgConnection, p: &ProgrammeFacts) -> sqlx::Result<i64> {
     let weekdays: Vec<i32> = p.teaching_weekdays.iter().map(|d| d.number_from_monday() as i32).collect();
+    let modular = match p.structure {
+        Structure::ModularCourse(m) => Some(m),
+        _ => None,
+    };
+    let year = match p.structure {
+        Structure::YearProgramme(y) => Some(y),
+        _ => None,
+    };
     sqlx::query_scalar(
         "INSERT INTO programmes (slug, name, profile, organiser, place, teaching_weeks, teaching_weekdays,
              session_starts, session_ends, session_count, practicum_weeks, practicum_hours_per_week,
-             capacity, home_region, out_of_region_fee_dkk)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             capacity, home_region, out_of_region_fee_dkk, structure, follow_up_days, supervisions,
+             intro_days_peer, intro_days_colleague, module_hours, min_attendance_percent,
+             complete_within_months, months, site_visits, contact_email, contact_phone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+             $19, $20, $21, $22, $23, $24, $25, $26, $27)
          ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, profile = EXCLUDED.profile,
              organiser = EXCLUDED.organiser, place = EXCLUDED.place, teaching_weeks = EXCLUDED.teaching_weeks,
              teaching_weekdays = EXCLUDED.teaching_weekdays, session_starts = EXCLUDED.session_starts,
              session_ends = EXCLUDED.session_ends, session_count = EXCLUDED.session_count,
              practicum_weeks = EXCLUDED.practicum_weeks,
              practicum_hours_per_week = EXCLUDED.practicum_hours_per_week, capacity = EXCLUDED.capacity,
-             home_region = EXCLUDED.home_region, out_of_region_fee_dkk = EXCLUDED.out_of_region_fee_dkk
+             home_region = EXCLUDED.home_region, out_of_region_fee_dkk = EXCLUDED.out_of_region_fee_dkk,
+             structure = EXCLUDED.structure, follow_up_days = EXCLUDED.follow_up_days,
+             supervisions = EXCLUDED.supervisions, intro_days_peer = EXCLUDED.intro_days_peer,
+             intro_days_colleague = EXCLUDED.intro_days_colleague, module_hours = EXCLUDED.module_hours,
+             min_attendance_percent = EXCLUDED.min_attendance_percent,
+             complete_within_months = EXCLUDED.complete_within_months, months = EXCLUDED.months,
+             site_visits = EXCLUDED.site_visits, contact_email = EXCLUDED.contact_email,
+             contact_phone = EXCLUDED.contact_phone
          RETURNING id",
     )
     .bind(&p.slug)
@@ -33,8 +54,20 @@ pub async fn upsert(conn: &mut PgConnection, p: &ProgrammeFacts) -> sqlx::Result
     .bind(p.practicum_weeks as i32)
     .bind(p.practicum_hours_per_week as i32)
     .bind(p.capacity as i32)
-    .bind(p.home_region.key())
+    .bind(p.home_region.map_or("", Region::key))
     .bind(p.out_of_region_fee_dkk.map(|f| f as i32))
+    .bind(p.structure.key())
+    .bind(p.follow_up_days as i32)
+    .bind(p.supervisions as i32)
+    .bind(modular.map(|m| m.intro_days_peer as i32))
+    .bind(modular.map(|m| m.intro_days_colleague as i32))
+    .bind(modular.map(|m| m.module_hours as i32))
+    .bind(modular.map(|m| m.min_attendance_percent as i32))
+    .bind(modular.map(|m| m.complete_within_months as i32))
+    .bind(year.map(|y| y.months as i32))
+    .bind(year.map(|y| y.site_visits as i32))
+    .bind(&p.contact_email)
+    .bind(&p.contact_phone)
     .fetch_one(conn)
     .await
 }
@@ -44,7 +77,10 @@ macro_rules! programme_columns {
     () => {
         "p.slug AS p_slug, p.name AS p_name, p.profile, p.organiser, p.place,
          p.teaching_weeks, p.teaching_weekdays, p.session_starts, p.session_ends, p.session_count,
-         p.practicum_weeks, p.practicum_hours_per_week, p.capacity, p.home_region, p.out_of_region_fee_dkk"
+         p.practicum_weeks, p.practicum_hours_per_week, p.capacity, p.home_region, p.out_of_region_fee_dkk,
+         p.structure, p.follow_up_days, p.supervisions, p.intro_days_peer, p.intro_days_colleague,
+         p.module_hours, p.min_attendance_percent, p.complete_within_months, p.months, p.site_visits,
+         p.contact_email, p.contact_phone"
     };
 }
 pub(crate) use programme_columns;
@@ -67,9 +103,41 @@ pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
         practicum_weeks: count("practicum_weeks")?,
         practicum_hours_per_week: count("practicum_hours_per_week")?,
         capacity: count("capacity")?,
-        home_region: Region::from_key(&region)
-            .ok_or_else(|| sqlx::Error::Decode(format!("unknown region {region:?}").into()))?,
+        home_region: match region.as_str() {
+            "" => None,
+            key => Some(
+                Region::from_key(key)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown region {region:?}").into()))?,
+            ),
+        },
         out_of_region_fee_dkk: row.try_get::<Option<i32>, _>("out_of_region_fee_dkk")?.map(|f| f.max(0) as u32),
+        structure: structure_from_row(row)?,
+        follow_up_days: count("follow_up_days")?,
+        supervisions: count("supervisions")?,
+        contact_email: row.try_get("contact_email")?,
+        contact_phone: row.try_get("contact_phone")?,
+    })
+}
+
+fn structure_from_row(row: &PgRow) -> sqlx::Result<Structure> {
+    let key: String = row.try_get("structure")?;
+    // The table's CHECKs guarantee these are set for their structure.
+    let param =
+        |name: &str| -> sqlx::Result<u32> { Ok(row.try_get::<Option<i32>, _>(name)?.unwrap_or(0).max(0) as u32) };
+    Ok(match key.as_str() {
+        "course_with_practicum" => Structure::CourseWithPracticum,
+        "modular_course" => Structure::ModularCourse(ModularRules {
+            intro_days_peer: param("intro_days_peer")?,
+            intro_days_colleague: param("intro_days_colleague")?,
+            module_hours: param("module_hours")?,
+            min_attendance_percent: param("min_attendance_percent")?,
+            complete_within_months: param("complete_within_months")?,
+        }),
+        "year_programme" => {
+            Structure::YearProgramme(YearRules { months: param("months")?, site_visits: param("site_visits")? })
+        }
+        "recruitment" => Structure::Recruitment,
+        other => return Err(sqlx::Error::Decode(format!("unknown structure {other:?}").into())),
     })
 }
 
