@@ -72,15 +72,19 @@ pub async fn upsert(conn: &mut PgConnection, p: &ProgrammeFacts) -> sqlx::Result
     .await
 }
 
-/// The programme columns of a query joining `programmes p`, as [`from_row`] reads them.
+/// The programme columns of a query joining `programmes p`, as [`from_row`] reads them;
+/// prefixed `p_` where other tables use the same names.
 macro_rules! programme_columns {
     () => {
         "p.slug AS p_slug, p.name AS p_name, p.profile, p.organiser, p.place,
          p.teaching_weeks, p.teaching_weekdays, p.session_starts, p.session_ends, p.session_count,
          p.practicum_weeks, p.practicum_hours_per_week, p.capacity, p.home_region, p.out_of_region_fee_dkk,
-         p.structure, p.follow_up_days, p.supervisions, p.intro_days_peer, p.intro_days_colleague,
-         p.module_hours, p.min_attendance_percent, p.complete_within_months, p.months, p.site_visits,
-         p.contact_email, p.contact_phone"
+         p.structure AS p_structure, p.follow_up_days AS p_follow_up_days,
+         p.supervisions AS p_supervisions, p.intro_days_peer AS p_intro_days_peer,
+         p.intro_days_colleague AS p_intro_days_colleague, p.module_hours AS p_module_hours,
+         p.min_attendance_percent AS p_min_attendance_percent,
+         p.complete_within_months AS p_complete_within_months, p.months AS p_months,
+         p.site_visits AS p_site_visits, p.contact_email AS p_contact_email, p.contact_phone AS p_contact_phone"
     };
 }
 pub(crate) use programme_columns;
@@ -112,29 +116,29 @@ pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
         },
         out_of_region_fee_dkk: row.try_get::<Option<i32>, _>("out_of_region_fee_dkk")?.map(|f| f.max(0) as u32),
         structure: structure_from_row(row)?,
-        follow_up_days: count("follow_up_days")?,
-        supervisions: count("supervisions")?,
-        contact_email: row.try_get("contact_email")?,
-        contact_phone: row.try_get("contact_phone")?,
+        follow_up_days: count("p_follow_up_days")?,
+        supervisions: count("p_supervisions")?,
+        contact_email: row.try_get("p_contact_email")?,
+        contact_phone: row.try_get("p_contact_phone")?,
     })
 }
 
 fn structure_from_row(row: &PgRow) -> sqlx::Result<Structure> {
-    let key: String = row.try_get("structure")?;
+    let key: String = row.try_get("p_structure")?;
     // The table's CHECKs guarantee these are set for their structure.
     let param =
         |name: &str| -> sqlx::Result<u32> { Ok(row.try_get::<Option<i32>, _>(name)?.unwrap_or(0).max(0) as u32) };
     Ok(match key.as_str() {
         "course_with_practicum" => Structure::CourseWithPracticum,
         "modular_course" => Structure::ModularCourse(ModularRules {
-            intro_days_peer: param("intro_days_peer")?,
-            intro_days_colleague: param("intro_days_colleague")?,
-            module_hours: param("module_hours")?,
-            min_attendance_percent: param("min_attendance_percent")?,
-            complete_within_months: param("complete_within_months")?,
+            intro_days_peer: param("p_intro_days_peer")?,
+            intro_days_colleague: param("p_intro_days_colleague")?,
+            module_hours: param("p_module_hours")?,
+            min_attendance_percent: param("p_min_attendance_percent")?,
+            complete_within_months: param("p_complete_within_months")?,
         }),
         "year_programme" => {
-            Structure::YearProgramme(YearRules { months: param("months")?, site_visits: param("site_visits")? })
+            Structure::YearProgramme(YearRules { months: param("p_months")?, site_visits: param("p_site_visits")? })
         }
         "recruitment" => Structure::Recruitment,
         other => return Err(sqlx::Error::Decode(format!("unknown structure {other:?}").into())),
