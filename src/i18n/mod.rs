@@ -16,6 +16,7 @@ mod interview;
 mod links;
 mod meeting;
 mod privacy;
+mod profile;
 mod settings;
 
 pub use accessibility::AccessibilityStrings;
@@ -29,6 +30,7 @@ pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
+pub use profile::ProfileStrings;
 pub use settings::SettingsStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -151,6 +153,14 @@ impl Lang {
         }
     }
 
+    /// The strings of the programme-specific questions and intake pages.
+    pub fn profile(self) -> &'static ProfileStrings {
+        match self {
+            Lang::Da => &profile::DA,
+            Lang::En => &profile::EN,
+        }
+    }
+
     /// The strings of the application form and its pages.
     pub fn apply(self) -> &'static ApplyStrings {
         match self {
@@ -197,6 +207,7 @@ mod tests {
                 l.interview().entries(),
                 l.meeting().entries(),
                 l.links().entries(),
+                l.profile().entries(),
             ]
             .concat()
         };

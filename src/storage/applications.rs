@@ -4,7 +4,7 @@ use sqlx::{PgConnection, PgPool};
 
 use crate::domain::{
     application::{Reference, ReflectiveAnswers, Status, Submission},
-    eligibility::{Assessment, Facts, Verify},
+    eligibility::{Assessment, Verify},
 };
 use crate::sealing::{Field, FieldKey};
 
@@ -96,7 +96,7 @@ struct Sealed {
 impl Sealed {
     fn new(key: &FieldKey, id: i64, new: &NewApplication<'_>) -> Self {
         Self {
-            facts: key.seal_json(Field::ApplicationFacts, id, &facts_json(&new.submission.facts)),
+            facts: key.seal_json(Field::ApplicationFacts, id, &new.submission.facts.to_json()),
             answers: key.seal_json(Field::ApplicationAnswers, id, &answers_json(&new.submission.answers)),
             eligibility: key.seal_json(Field::ApplicationEligibility, id, &assessment_json(new.assessment)),
         }
@@ -211,18 +211,6 @@ pub async fn by_email(
     .bind(email_normalised)
     .fetch_optional(conn)
     .await
-}
-
-fn facts_json(f: &Facts) -> Value {
-    json!({
-        "lived_experience": f.lived_experience,
-        "treatment": f.treatment.as_ref().map(|t| t.iter().map(|x| x.key()).collect::<Vec<_>>()),
-        "income_support": f.income_support.map(|x| x.key()),
-        "caseworker_agreement": f.caseworker_agreement.map(|x| x.key()),
-        "active_substance_abuse": f.active_substance_abuse,
-        "dementia": f.dementia,
-        "needs_interpreter": f.needs_interpreter,
-    })
 }
 
 fn answers_json(a: &ReflectiveAnswers) -> Value {

@@ -7,7 +7,11 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::form::FormFields;
-use crate::domain::{application::ApplicationFields, info_meeting::SignupFields};
+use crate::domain::{
+    application::{ApplicationFields, FormSpec},
+    eligibility::Profile,
+    info_meeting::SignupFields,
+};
 
 /// The sign-up and booking forms' fields, as their handlers decode them.
 #[derive(serde::Deserialize, Default)]
@@ -75,7 +79,10 @@ proptest! {
         let _ = form.decode::<OtherFields>();
         let form = once_each(&form);
         let fields: ApplicationFields = form.decode().expect("a form with each name once decodes");
-        let _ = fields.parse(today);
+        for profile in Profile::keys().iter().filter_map(|k| Profile::by_key(k)) {
+            let spec = FormSpec::of(&profile);
+            let _ = fields.restricted_to(&spec).parse(&spec, today);
+        }
         let _ = fields.parse_draft();
         let _ = fields.partial_facts();
         let other: OtherFields = form.decode().expect("a form with each name once decodes");

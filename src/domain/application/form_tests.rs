@@ -6,6 +6,11 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 8, 1).unwrap()
 }
 
+/// The Randers form, which every test here fills in.
+fn randers() -> FormSpec {
+    FormSpec::of(&crate::domain::eligibility::Profile::by_key("randers").unwrap())
+}
+
 fn complete() -> ApplicationFields {
     ApplicationFields {
         full_name: "Mette Sørensen".into(),
@@ -27,16 +32,17 @@ fn complete() -> ApplicationFields {
         expectations: String::new(),
         consent: "yes".into(),
         keep_for_later: String::new(),
+        ..ApplicationFields::default()
     }
 }
 
 fn problems(fields: &ApplicationFields) -> Vec<(&'static str, Problem)> {
-    fields.parse(today()).unwrap_err().into_iter().map(|e| (e.field.key(), e.problem)).collect()
+    fields.parse(&randers(), today()).unwrap_err().into_iter().map(|e| (e.field.key(), e.problem)).collect()
 }
 
 #[test]
 fn a_complete_form_parses_into_a_submission() {
-    let s = complete().parse(today()).unwrap();
+    let s = complete().parse(&randers(), today()).unwrap();
     assert_eq!(s.applicant.full_name.as_str(), "Mette Sørensen");
     assert_eq!(s.applicant.phone.unwrap().as_str(), "+4512345678");
     assert_eq!(s.applicant.municipality.name, "Randers");
@@ -74,7 +80,7 @@ fn an_empty_form_reports_every_required_field_in_page_order() {
 fn no_treatment_ticked_is_an_answer_not_an_error() {
     let mut f = complete();
     f.treatment.clear();
-    assert_eq!(f.parse(today()).unwrap().facts.treatment, Some(vec![]));
+    assert_eq!(f.parse(&randers(), today()).unwrap().facts.treatment, Some(vec![]));
 }
 
 #[test]
@@ -107,7 +113,7 @@ fn a_birth_date_must_lie_in_the_past() {
     f.birth_date = "2027-08-01".into();
     assert_eq!(problems(&f), [("birth_date", Problem::NotInThePast)]);
     f.birth_date = "2027-07-31".into();
-    assert!(f.parse(today()).is_ok());
+    assert!(f.parse(&randers(), today()).is_ok());
 }
 
 #[test]

@@ -8,6 +8,6 @@ pub mod values;
 #[cfg(test)]
 mod form_tests;
 
-pub use form::{ApplicationFields, Field, FieldError, Problem, ReflectiveAnswers, Submission};
+pub use form::{ApplicationFields, Field, FieldError, FormSpec, Problem, ReflectiveAnswers, Submission};
 pub use reference::Reference;
 pub use status::Status;

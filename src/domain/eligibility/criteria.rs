@@ -55,6 +55,7 @@ pub enum Criterion {
     Reflection,
     Distance,
     CompetenceBuilding,
+    /// Willing to share one's own experience: asked on the form (`willing_to_share`).
     WillingToShare,
 }
 
@@ -94,6 +95,14 @@ impl Criterion {
             Criterion::CompetenceBuilding => "competence_building",
             Criterion::WillingToShare => "willing_to_share",
         }
+    }
+
+    /// Whether people judge it (from the answers and the interview) rather than the facts.
+    pub fn is_judged(self) -> bool {
+        matches!(
+            self,
+            Criterion::Motivation | Criterion::Reflection | Criterion::Distance | Criterion::CompetenceBuilding
+        )
     }
 
     pub fn evaluate(self, facts: &Facts, ctx: Context) -> Outcome {
@@ -156,11 +165,10 @@ impl Criterion {
                 EducationField::Other | EducationField::None => NotMet,
             }),
             Criterion::OutsideLabourMarketDueToIllness => yes_is_met(facts.outside_labour_market_due_to_illness),
-            Criterion::Motivation
-            | Criterion::Reflection
-            | Criterion::Distance
-            | Criterion::CompetenceBuilding
-            | Criterion::WillingToShare => ForInterview,
+            Criterion::WillingToShare => yes_is_met(facts.willing_to_share),
+            Criterion::Motivation | Criterion::Reflection | Criterion::Distance | Criterion::CompetenceBuilding => {
+                ForInterview
+            }
         }
     }
 }

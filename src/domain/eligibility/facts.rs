@@ -129,6 +129,41 @@ pub struct Facts {
     pub psychiatric_diagnosis: Option<bool>,
     pub psychiatric_admissions: Option<u16>,
     pub outside_labour_market_due_to_illness: Option<bool>,
+    /// Willing to share one's own experience with others (MB-forløbet, seed `003_...`).
+    pub willing_to_share: Option<bool>,
+}
+
+impl Facts {
+    /// The facts by contract field name, as stored and shown back; a fact
+    /// that is `None` (not asked by the programme's form) is left out.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::{Value, json};
+        let all = json!({
+            "lived_experience": self.lived_experience,
+            "treatment": self.treatment.as_ref().map(|t| t.iter().map(|x| x.key()).collect::<Vec<_>>()),
+            "income_support": self.income_support.map(IncomeSupport::key),
+            "caseworker_agreement": self.caseworker_agreement.map(CaseworkerAgreement::key),
+            "active_substance_abuse": self.active_substance_abuse,
+            "dementia": self.dementia,
+            "needs_interpreter": self.needs_interpreter,
+            "peer_role": self.peer_role.map(PeerRole::key),
+            "peer_task_share_percent": self.peer_task_share_percent,
+            "works_in_same_team_as_peer": self.works_in_same_team_as_peer,
+            "education_level": self.education_level.map(EducationLevel::key),
+            "education_field": self.education_field.map(EducationField::key),
+            "weekly_hours_available": self.weekly_hours_available,
+            "in_recovery_since": self.in_recovery_since.map(|d| d.format("%Y-%m-%d").to_string()),
+            "related_to_people_supported": self.related_to_people_supported,
+            "psychiatric_diagnosis": self.psychiatric_diagnosis,
+            "psychiatric_admissions": self.psychiatric_admissions,
+            "outside_labour_market_due_to_illness": self.outside_labour_market_due_to_illness,
+            "willing_to_share": self.willing_to_share,
+        });
+        match all {
+            Value::Object(map) => Value::Object(map.into_iter().filter(|(_, v)| !v.is_null()).collect()),
+            other => other,
+        }
+    }
 }
 
 #[cfg(test)]

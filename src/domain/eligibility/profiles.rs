@@ -1,6 +1,6 @@
 //! Each programme's criteria, as data.
 use super::{criteria::Criterion, facts::EducationLevel};
-use crate::domain::municipality::Region;
+use crate::domain::{municipality::Region, programme::ProgrammeFacts};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
@@ -57,6 +57,22 @@ impl Profile {
             },
             _ => return None,
         })
+    }
+
+    /// The profile a programme names, with its Residence rule taken from the
+    /// programme's `home_region` and `out_of_region_fee_dkk`; a programme open
+    /// to every region has no Residence rule. `None` for an unknown profile.
+    pub fn for_programme(p: &ProgrammeFacts) -> Option<Profile> {
+        let mut profile = Self::by_key(&p.profile)?;
+        profile.criteria.retain_mut(|c| match (c, p.home_region) {
+            (Criterion::Residence { region, fee_dkk }, Some(home)) => {
+                (*region, *fee_dkk) = (home, p.out_of_region_fee_dkk);
+                true
+            }
+            (Criterion::Residence { .. }, None) => false,
+            _ => true,
+        });
+        Some(profile)
     }
 
     pub fn keys() -> [&'static str; 6] {

@@ -15,7 +15,7 @@ pub use self::{
 };
 use crate::{
     domain::{
-        application::{FieldError, form::Field, form::Problem},
+        application::{FieldError, form::Field, form::FormSpec, form::Problem},
         eligibility::{self, Assessment, Context as Dates, Profile},
         intake::Intake,
         local_time::local_date,
@@ -33,11 +33,22 @@ pub async fn intake(ctx: &Context, slug: &str) -> FlowResult<Intake> {
     storage::intakes::by_slug(&ctx.pool, slug).await?.ok_or(Error::NotFound)
 }
 
+/// The eligibility profile of the intake's programme (with the programme's
+/// home region); `Other` when the programme names a profile we do not know.
+pub fn profile(intake: &Intake) -> FlowResult<Profile> {
+    Profile::for_programme(&intake.programme)
+        .ok_or_else(|| Error::Other(anyhow::anyhow!("programme has unknown profile {:?}", intake.programme.profile)))
+}
+
+/// The facts the intake's application form asks (its profile's criteria).
+pub fn form_spec(intake: &Intake) -> FlowResult<FormSpec> {
+    Ok(FormSpec::of(&profile(intake)?))
+}
+
 /// The eligibility assessment of a submission to `intake`, as of `now`;
 /// `Other` when the programme names a profile we do not know.
 pub fn assess(intake: &Intake, facts: &eligibility::Facts, now: DateTime<Utc>) -> FlowResult<Assessment> {
-    let profile = Profile::by_key(&intake.programme.profile)
-        .ok_or_else(|| Error::Other(anyhow::anyhow!("programme has unknown profile {:?}", intake.programme.profile)))?;
+    let profile = profile(intake)?;
     let dates = Dates { first_teaching_day: intake.start_date, today: local_date(now) };
     Ok(eligibility::assess(&profile, facts, dates))
 }

@@ -46,7 +46,7 @@ pub async fn submit(ctx: &Context, form: &Submitting<'_>) -> FlowResult<Submitte
     if form.intake.phase(now) != IntakePhase::Open {
         return Ok(Submitted::Closed);
     }
-    let submission = match form.fields.parse(local_date(now)) {
+    let submission = match form.fields.parse(&super::form_spec(form.intake)?, local_date(now)) {
         Ok(s) => s,
         Err(errors) => return Ok(Submitted::Invalid(errors)),
     };

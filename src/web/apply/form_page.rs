@@ -2,13 +2,12 @@
 use askama::Template;
 
 use super::{
-    labels,
     messages::{message, summary_message},
+    situation::{Question, situation},
 };
 use crate::{
     domain::{
-        application::{ApplicationFields, Field, FieldError},
-        eligibility::facts::{CaseworkerAgreement, IncomeSupport, Treatment},
+        application::{ApplicationFields, Field, FieldError, FormSpec},
         intake::Intake,
         municipality::Municipality,
     },
@@ -68,7 +67,7 @@ pub struct FormPage {
     pub about: Vec<Input>,
     pub municipality: Vec<SelectOption>,
     pub municipality_error: Option<String>,
-    pub situation: Vec<ChoiceGroup>,
+    pub situation: Vec<Question>,
     pub reflection: Vec<TextArea>,
     pub consent_checked: bool,
     pub keep_checked: bool,
@@ -80,6 +79,8 @@ pub struct FormPage {
 /// What the form needs besides the fields: where it posts and the hidden keys.
 pub struct FormState<'a> {
     pub intake: &'a Intake,
+    /// The facts the programme's form asks.
+    pub spec: &'a FormSpec,
     pub submission_key: &'a str,
     pub draft_token: &'a str,
 }
@@ -87,7 +88,7 @@ pub struct FormState<'a> {
 impl FormPage {
     pub fn new(lang: Lang, state: &FormState<'_>, f: &ApplicationFields, errors: &[FieldError]) -> Self {
         let a = lang.apply();
-        let err = Errors { a, errors };
+        let err = Errors { lang, errors };
         let slug = &state.intake.slug;
         Self {
             ctx: PageContext::new(lang, &format!("/intakes/{slug}/apply")),
@@ -97,12 +98,12 @@ impl FormPage {
             deadline_note: fill(a.deadline_note, &[&dates::long_moment(lang, state.intake.deadline)]),
             errors: errors
                 .iter()
-                .map(|e| (format!("#f-{}", e.field.key()), summary_message(a, e.field, e.problem)))
+                .map(|e| (format!("#f-{}", e.field.key()), summary_message(lang, e.field, e.problem)))
                 .collect(),
             about: about(a, f, &err),
             municipality: municipality_options(&f.municipality),
             municipality_error: err.of(Field::Municipality),
-            situation: situation(a, f, &err),
+            situation: situation(lang, state.spec, f, &err),
             reflection: reflection(a, f, &err),
             consent_checked: f.consent == "yes",
             keep_checked: f.keep_for_later == "yes",
@@ -114,15 +115,15 @@ impl FormPage {
 }
 
 /// The problems found, shown beside their fields.
-struct Errors<'a> {
-    a: &'static ApplyStrings,
+pub(super) struct Errors<'a> {
+    lang: Lang,
     errors: &'a [FieldError],
 }
 
 impl Errors<'_> {
     /// The message beside `field`, when it has a problem.
-    fn of(&self, field: Field) -> Option<String> {
-        self.errors.iter().find(|e| e.field == field).map(|e| message(self.a, e.field, e.problem))
+    pub(super) fn of(&self, field: Field) -> Option<String> {
+        self.errors.iter().find(|e| e.field == field).map(|e| message(self.lang, e.field, e.problem))
     }
 }
 
@@ -145,42 +146,6 @@ fn about(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>) -> V
     ]
 }
 
-/// The questions the eligibility pre-check reads.
-fn situation(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>) -> Vec<ChoiceGroup> {
-    let yes_no = |field: Field, legend: &'static str, value: &str| {
-        group(field, legend, "", false, &[("yes", a.yes), ("no", a.no)], &[value.to_string()], err.of(field))
-    };
-    let one = |field: Field, legend, hint, options: &[(&'static str, &'static str)], value: &String| {
-        group(field, legend, hint, false, options, std::slice::from_ref(value), err.of(field))
-    };
-    let income: Vec<_> = IncomeSupport::ALL.iter().map(|i| (i.key(), labels::income(a, *i))).collect();
-    let caseworker: Vec<_> = CaseworkerAgreement::ALL.iter().map(|c| (c.key(), labels::caseworker(a, *c))).collect();
-    let treatment: Vec<_> = Treatment::ALL.iter().map(|t| (t.key(), labels::treatment(a, *t))).collect();
-    vec![
-        yes_no(Field::LivedExperience, a.lived_experience, &f.lived_experience),
-        group(
-            Field::Treatment,
-            a.treatment,
-            a.treatment_hint,
-            true,
-            &treatment,
-            &f.treatment,
-            err.of(Field::Treatment),
-        ),
-        one(Field::IncomeSupport, a.income_support, "", &income, &f.income_support),
-        one(
-            Field::CaseworkerAgreement,
-            a.caseworker_agreement,
-            a.caseworker_hint,
-            &caseworker,
-            &f.caseworker_agreement,
-        ),
-        yes_no(Field::ActiveSubstanceAbuse, a.active_substance_abuse, &f.active_substance_abuse),
-        yes_no(Field::Dementia, a.dementia, &f.dementia),
-        yes_no(Field::NeedsInterpreter, a.needs_interpreter, &f.needs_interpreter),
-    ]
-}
-
 /// The written answers.
 fn reflection(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>) -> Vec<TextArea> {
     let area = |field: Field, label, hint, value: &str| TextArea {
@@ -199,7 +164,7 @@ fn reflection(a: &'static ApplyStrings, f: &ApplicationFields, err: &Errors<'_>)
     ]
 }
 
-fn group(
+pub(super) fn group(
     field: Field,
     legend: &'static str,
     hint: &'static str,

@@ -1,8 +1,14 @@
 //! The words for the form's answer options, shared by the form, the review
 //! page and the staff pages.
+use chrono::NaiveDate;
+use serde_json::Value;
+
 use crate::{
-    domain::eligibility::facts::{CaseworkerAgreement, IncomeSupport, Treatment},
-    i18n::ApplyStrings,
+    domain::{
+        application::{Field, form::FACT_FIELDS},
+        eligibility::facts::{CaseworkerAgreement, EducationField, EducationLevel, IncomeSupport, PeerRole, Treatment},
+    },
+    i18n::{ApplyStrings, Lang, dates},
 };
 
 pub fn income(a: &'static ApplyStrings, i: IncomeSupport) -> &'static str {
@@ -49,43 +55,87 @@ pub fn thousands(n: u32) -> String {
     out
 }
 
-/// The facts as the applicant answered them, in the form's words.
-pub fn stored_facts(lang: crate::i18n::Lang, f: &serde_json::Value) -> Vec<(&'static str, String)> {
-    use serde_json::Value;
-    let q = lang.apply();
-    let yes_no = |k: &str| match f.get(k).and_then(Value::as_bool) {
-        Some(true) => q.yes.to_string(),
-        Some(false) => q.no.to_string(),
-        None => q.review_none.to_string(),
-    };
-    let key = |k: &str| f.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-    let treatment: Vec<String> = f
-        .get("treatment")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .filter_map(Treatment::from_key)
-                .map(|t| treatment(q, t).to_string())
-                .collect()
+pub fn peer_role(lang: Lang, r: PeerRole) -> &'static str {
+    let p = lang.profile();
+    match r {
+        PeerRole::PaidPeer => p.peer_role_paid_peer,
+        PeerRole::VolunteerPeer => p.peer_role_volunteer_peer,
+        PeerRole::Colleague => p.peer_role_colleague,
+    }
+}
+
+pub fn education_level(lang: Lang, l: EducationLevel) -> &'static str {
+    let p = lang.profile();
+    match l {
+        EducationLevel::BelowNinthGrade => p.education_below_ninth_grade,
+        EducationLevel::NinthGrade => p.education_ninth_grade,
+        EducationLevel::YouthEducation => p.education_youth_education,
+        EducationLevel::HigherEducation => p.education_higher_education,
+    }
+}
+
+pub fn education_field(lang: Lang, e: EducationField) -> &'static str {
+    let p = lang.profile();
+    match e {
+        EducationField::Social => p.field_social,
+        EducationField::Health => p.field_health,
+        EducationField::Pedagogical => p.field_pedagogical,
+        EducationField::Other => p.field_other,
+        EducationField::None => p.field_none,
+    }
+}
+
+/// The facts as the applicant answered them, in the form's words: each fact
+/// the stored application has (those its programme's form asked), in page order.
+pub fn stored_facts(lang: Lang, f: &Value) -> Vec<(&'static str, String)> {
+    facts_in_order(lang, f, &FACT_FIELDS)
+}
+
+/// The facts of `f` (stored form: `Facts::to_json`) as (question, answer), in `order`.
+pub fn facts_in_order(lang: Lang, f: &Value, order: &[Field]) -> Vec<(&'static str, String)> {
+    order
+        .iter()
+        .filter_map(|field| {
+            f.get(field.key()).map(|v| (super::situation::question(lang, *field), answer(lang, *field, v)))
         })
-        .unwrap_or_default();
-    vec![
-        (q.lived_experience, yes_no("lived_experience")),
-        (q.treatment, if treatment.is_empty() { q.review_treatment_none.to_string() } else { treatment.join("\n") }),
-        (
-            q.income_support,
-            IncomeSupport::from_key(&key("income_support")).map_or_else(String::new, |i| income(q, i).to_string()),
-        ),
-        (
-            q.caseworker_agreement,
-            CaseworkerAgreement::from_key(&key("caseworker_agreement"))
-                .map_or_else(String::new, |c| caseworker(q, c).to_string()),
-        ),
-        (q.active_substance_abuse, yes_no("active_substance_abuse")),
-        (q.dementia, yes_no("dementia")),
-        (q.needs_interpreter, yes_no("needs_interpreter")),
-    ]
+        .collect()
+}
+
+/// One stored answer in words.
+fn answer(lang: Lang, field: Field, v: &Value) -> String {
+    let q = lang.apply();
+    let key = v.as_str().unwrap_or("");
+    let words = match field {
+        Field::Treatment => {
+            let list: Vec<&str> = v
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .filter_map(Treatment::from_key)
+                        .map(|t| treatment(q, t))
+                        .collect()
+                })
+                .unwrap_or_default();
+            return if list.is_empty() { q.review_treatment_none.to_string() } else { list.join("\n") };
+        }
+        Field::IncomeSupport => IncomeSupport::from_key(key).map(|i| income(q, i)),
+        Field::CaseworkerAgreement => CaseworkerAgreement::from_key(key).map(|c| caseworker(q, c)),
+        Field::PeerRole => PeerRole::from_key(key).map(|r| peer_role(lang, r)),
+        Field::EducationLevel => EducationLevel::from_key(key).map(|l| education_level(lang, l)),
+        Field::EducationField => EducationField::from_key(key).map(|e| education_field(lang, e)),
+        Field::InRecoverySince => {
+            return NaiveDate::parse_from_str(key, "%Y-%m-%d")
+                .map_or_else(|_| String::new(), |d| dates::long_date(lang, d));
+        }
+        _ => match v {
+            Value::Bool(true) => Some(q.yes),
+            Value::Bool(false) => Some(q.no),
+            Value::Number(n) => return n.to_string(),
+            _ => Some(q.review_none),
+        },
+    };
+    words.unwrap_or("").to_string()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@ pub mod labels;
 mod messages;
 mod notices;
 mod review_page;
+mod situation;
 
 use askama::Template;
 use axum::{
@@ -32,7 +33,7 @@ use super::{
 };
 use crate::{
     domain::{
-        application::{ApplicationFields, FieldError},
+        application::{ApplicationFields, FieldError, FormSpec},
         intake::{Intake, IntakePhase},
         link::LinkKind,
         local_time::local_date,
@@ -68,7 +69,8 @@ async fn form(State(state): State<AppState>, Path(slug): Path<String>, lang: Lan
             if let Some(closed) = closed_page(&state, lang, &intake, None) {
                 return Ok(closed.respond(StatusCode::OK));
             }
-            let state_of_form = FormState { intake: &intake, submission_key: KEY_SLOT, draft_token: "" };
+            let spec = flow::form_spec(&intake)?;
+            let state_of_form = FormState { intake: &intake, spec: &spec, submission_key: KEY_SLOT, draft_token: "" };
             let page = Bytes::from(FormPage::new(lang, &state_of_form, &ApplicationFields::default(), &[]).render()?);
             if matches!(intake.phase(now), IntakePhase::Open) {
                 cache.put(&state.pool, ticket, lang, &path, page.clone(), now).await;
@@ -93,6 +95,8 @@ struct PostKeys {
 struct Posted {
     lang: Lang,
     intake: Intake,
+    /// The facts the intake's form asks; `fields` holds no others.
+    spec: FormSpec,
     fields: ApplicationFields,
     keys: PostKeys,
 }
@@ -101,8 +105,12 @@ impl Posted {
     /// The form again, with what was typed and `errors` (422 when there are any).
     fn form_page(&self, errors: &[FieldError]) -> AppResult<Response> {
         let keys = &self.keys;
-        let state =
-            FormState { intake: &self.intake, submission_key: &keys.submission_key, draft_token: &keys.draft_token };
+        let state = FormState {
+            intake: &self.intake,
+            spec: &self.spec,
+            submission_key: &keys.submission_key,
+            draft_token: &keys.draft_token,
+        };
         let page = FormPage::new(self.lang, &state, &self.fields, errors);
         let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
         Ok((status, Html(page.render()?)).into_response())
@@ -120,7 +128,8 @@ async fn post(
     let (Ok(fields), Ok(keys)) = (form.decode::<ApplicationFields>(), form.decode::<PostKeys>()) else {
         return Ok(StatusCode::UNPROCESSABLE_ENTITY.into_response());
     };
-    let posted = Posted { lang, intake, fields, keys };
+    let spec = flow::form_spec(&intake)?;
+    let posted = Posted { lang, fields: fields.restricted_to(&spec), spec, intake, keys };
     if let Some(closed) = closed_page(&state, lang, &posted.intake, Some(&posted.fields)) {
         return Ok(closed.respond(StatusCode::CONFLICT));
     }
@@ -167,13 +176,13 @@ async fn save_draft(state: &AppState, p: &Posted, slug: &str, requester: Request
 
 /// "Check your answers", or the form again with its problems.
 fn review(state: &AppState, p: &Posted, slug: &str) -> AppResult<Response> {
-    match p.fields.parse(local_date(state.clock.now())) {
+    match p.fields.parse(&p.spec, local_date(state.clock.now())) {
         Err(errors) => p.form_page(&errors),
         Ok(submission) => {
             let assessment = flow::assess(&p.intake, &submission.facts, state.clock.now())?;
             let keys =
                 [("submission_key", p.keys.submission_key.as_str()), ("draft_token", p.keys.draft_token.as_str())];
-            let page = ReviewPage::new(p.lang, slug, &p.fields, &submission, &assessment, keys);
+            let page = ReviewPage::new(p.lang, slug, &p.fields, &submission, &assessment, keys, &p.spec);
             Ok(Html(page.render()?).into_response())
         }
     }
@@ -190,9 +199,10 @@ async fn draft(State(state): State<AppState>, Path(token): Path<String>, lang: L
         return Ok(closed.respond(StatusCode::OK));
     }
     let key = tokens::generate();
+    let spec = flow::form_spec(&intake)?;
     let page = FormPage::new(
         lang,
-        &FormState { intake: &intake, submission_key: &key, draft_token: &token },
+        &FormState { intake: &intake, spec: &spec, submission_key: &key, draft_token: &token },
         &draft.fields,
         &[],
     );

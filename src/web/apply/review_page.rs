@@ -5,7 +5,7 @@ use askama::Template;
 use super::labels::{self, thousands};
 use crate::{
     domain::{
-        application::{ApplicationFields, Submission},
+        application::{ApplicationFields, Field, FormSpec, Submission, form::FACT_FIELDS},
         eligibility::{Assessment, Criterion, Outcome, Verify},
     },
     i18n::{ApplyStrings, Lang, fill},
@@ -37,9 +37,10 @@ impl ReviewPage {
         s: &Submission,
         assessment: &Assessment,
         keys: [(&'static str, &str); 2],
+        spec: &FormSpec,
     ) -> Self {
         let a = lang.apply();
-        let not_met: Vec<String> = assessment.not_met().filter_map(|r| not_met_text(a, r.criterion)).collect();
+        let not_met: Vec<String> = assessment.not_met().filter_map(|r| not_met_text(lang, r.criterion)).collect();
         let verify: Vec<String> = assessment
             .to_verify()
             .filter_map(|r| match r.outcome {
@@ -52,7 +53,7 @@ impl ReviewPage {
             a,
             heading: a.review_title.to_string(),
             action: format!("/intakes/{slug}/apply"),
-            sections: vec![about(a, s), situation(a, s), reflection(a, s), consent(a, s)],
+            sections: vec![about(a, s), situation(lang, s, spec), reflection(a, s), consent(a, s)],
             all_fine: not_met.is_empty() && verify.is_empty(),
             not_met,
             verify,
@@ -73,30 +74,9 @@ fn about(a: &'static ApplyStrings, s: &Submission) -> Section {
     (a.section_about, rows)
 }
 
-fn situation(a: &'static ApplyStrings, s: &Submission) -> Section {
-    let yes_no = |v: Option<bool>| match v {
-        Some(true) => a.yes.to_string(),
-        Some(false) => a.no.to_string(),
-        None => a.review_none.to_string(),
-    };
-    let treatment = match s.facts.treatment.as_deref() {
-        Some([]) | None => a.review_treatment_none.to_string(),
-        Some(list) => list.iter().map(|t| labels::treatment(a, *t)).collect::<Vec<_>>().join("\n"),
-    };
-    let f = &s.facts;
-    let rows = vec![
-        (a.lived_experience, yes_no(f.lived_experience)),
-        (a.treatment, treatment),
-        (a.income_support, f.income_support.map_or_else(String::new, |i| labels::income(a, i).to_string())),
-        (
-            a.caseworker_agreement,
-            f.caseworker_agreement.map_or_else(String::new, |c| labels::caseworker(a, c).to_string()),
-        ),
-        (a.active_substance_abuse, yes_no(f.active_substance_abuse)),
-        (a.dementia, yes_no(f.dementia)),
-        (a.needs_interpreter, yes_no(f.needs_interpreter)),
-    ];
-    (a.section_situation, rows)
+/// The facts the form asked, in its order.
+fn situation(lang: Lang, s: &Submission, spec: &FormSpec) -> Section {
+    (lang.apply().section_situation, labels::facts_in_order(lang, &s.facts.to_json(), spec.facts()))
 }
 
 fn reflection(a: &'static ApplyStrings, s: &Submission) -> Section {
@@ -118,8 +98,10 @@ fn consent(a: &'static ApplyStrings, s: &Submission) -> Section {
     (a.section_consent, vec![(a.consent, a.review_consent_given.to_string()), (a.keep_for_later, keep.to_string())])
 }
 
-/// The applicant-facing wording of a criterion that looks unmet.
-pub fn not_met_text(a: &ApplyStrings, c: Criterion) -> Option<String> {
+/// The applicant-facing wording of a criterion that looks unmet (never for
+/// the ones that can only be "to verify").
+pub fn not_met_text(lang: Lang, c: Criterion) -> Option<String> {
+    let (a, p) = (lang.apply(), lang.profile());
     let text = match c {
         Criterion::MinAge { .. } => a.crit_min_age,
         Criterion::LivedExperience => a.crit_lived_experience,
@@ -127,6 +109,21 @@ pub fn not_met_text(a: &ApplyStrings, c: Criterion) -> Option<String> {
         Criterion::NoActiveSubstanceAbuse => a.crit_substance_abuse,
         Criterion::NoDementia => a.crit_dementia,
         Criterion::NoInterpreterNeeded => a.crit_interpreter,
+        Criterion::PeerEmployment { min_share_percent } => {
+            return Some(fill(p.crit_peer_employment, &[&min_share_percent]));
+        }
+        Criterion::ColleagueInSameTeam => p.crit_colleague_same_team,
+        Criterion::MinEducation { level } => {
+            return Some(fill(p.crit_education_level, &[&labels::education_level(lang, level).to_lowercase()]));
+        }
+        Criterion::MinWeeklyHours { hours } => return Some(fill(p.crit_weekly_hours, &[&hours])),
+        Criterion::RecoveryForAtLeast { months } => return Some(fill(p.crit_recovery_duration, &[&months])),
+        Criterion::NoFamilyRelationToPeopleSupported => p.crit_family_relation,
+        Criterion::PsychiatricDiagnosis => p.crit_psychiatric_diagnosis,
+        Criterion::MinAdmissions { count } => return Some(fill(p.crit_admissions, &[&count])),
+        Criterion::RelevantEducation => p.crit_relevant_education,
+        Criterion::OutsideLabourMarketDueToIllness => p.crit_outside_labour_market,
+        Criterion::WillingToShare => p.crit_willing_to_share,
         _ => return None,
     };
     Some(text.to_string())
@@ -146,6 +143,16 @@ pub fn verify_text(a: &ApplyStrings, v: Verify) -> String {
         Verify::NotAnswered => a.verify_not_answered.to_string(),
     }
 }
+
+/// The facts whose hidden fields are always written (the Randers form as it was).
+const RANDERS_FIELDS: [Field; 6] = [
+    Field::LivedExperience,
+    Field::IncomeSupport,
+    Field::CaseworkerAgreement,
+    Field::ActiveSubstanceAbuse,
+    Field::Dementia,
+    Field::NeedsInterpreter,
+];
 
 fn hidden_fields(f: &ApplicationFields, keys: [(&'static str, &str); 2]) -> Vec<(&'static str, String)> {
     let mut out: Vec<(&'static str, String)> = vec![
@@ -169,6 +176,11 @@ fn hidden_fields(f: &ApplicationFields, keys: [(&'static str, &str); 2]) -> Vec<
         ("keep_for_later", f.keep_for_later.clone()),
     ];
     out.extend(f.treatment.iter().map(|t| ("treatment", t.clone())));
+    // The other profiles' facts: only those the form asked (the rest are empty).
+    let other = FACT_FIELDS.iter().filter(|field| !RANDERS_FIELDS.contains(field));
+    out.extend(
+        other.filter_map(|field| f.fact_text(*field).filter(|t| !t.is_empty()).map(|t| (field.key(), t.to_string()))),
+    );
     out.extend(keys.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.to_string())));
     out
 }

@@ -2,10 +2,13 @@
 use super::{
     ApplicationFields, Field, FieldError, Problem,
     parse::{Errors, email_problem},
+    spec::FACT_FIELDS,
 };
 use crate::domain::{
     application::values::PersonName,
-    eligibility::facts::{CaseworkerAgreement, Facts, IncomeSupport, Treatment},
+    eligibility::facts::{
+        CaseworkerAgreement, EducationField, EducationLevel, Facts, IncomeSupport, PeerRole, Treatment,
+    },
     email_address::EmailAddress,
     municipality::Municipality,
 };
@@ -51,7 +54,18 @@ impl ApplicationFields {
             active_substance_abuse: yes_no(&self.active_substance_abuse),
             dementia: yes_no(&self.dementia),
             needs_interpreter: yes_no(&self.needs_interpreter),
-            ..Facts::default()
+            peer_role: PeerRole::from_key(&self.peer_role),
+            peer_task_share_percent: self.peer_task_share_percent.trim().parse().ok().filter(|n| *n <= 100),
+            works_in_same_team_as_peer: yes_no(&self.works_in_same_team_as_peer),
+            education_level: EducationLevel::from_key(&self.education_level),
+            education_field: EducationField::from_key(&self.education_field),
+            weekly_hours_available: self.weekly_hours_available.trim().parse().ok().filter(|n| *n <= 60),
+            in_recovery_since: crate::domain::application::birth_date::read(&self.in_recovery_since),
+            related_to_people_supported: yes_no(&self.related_to_people_supported),
+            psychiatric_diagnosis: yes_no(&self.psychiatric_diagnosis),
+            psychiatric_admissions: self.psychiatric_admissions.trim().parse().ok().filter(|n| *n <= 99),
+            outside_labour_market_due_to_illness: yes_no(&self.outside_labour_market_due_to_illness),
+            willing_to_share: yes_no(&self.willing_to_share),
         }
     }
 
@@ -65,17 +79,14 @@ impl ApplicationFields {
         ]
     }
 
-    fn short_fields(&self) -> [(Field, &str); 9] {
-        [
+    /// The one-line fields: who the person is, and every single-valued fact.
+    fn short_fields(&self) -> Vec<(Field, &str)> {
+        let mut fields = vec![
             (Field::Phone, self.phone.as_str()),
             (Field::BirthDate, self.birth_date.as_str()),
             (Field::Municipality, self.municipality.as_str()),
-            (Field::LivedExperience, self.lived_experience.as_str()),
-            (Field::IncomeSupport, self.income_support.as_str()),
-            (Field::CaseworkerAgreement, self.caseworker_agreement.as_str()),
-            (Field::ActiveSubstanceAbuse, self.active_substance_abuse.as_str()),
-            (Field::Dementia, self.dementia.as_str()),
-            (Field::NeedsInterpreter, self.needs_interpreter.as_str()),
-        ]
+        ];
+        fields.extend(FACT_FIELDS.iter().filter_map(|f| self.fact_text(*f).map(|text| (*f, text))));
+        fields
     }
 }

@@ -1,7 +1,12 @@
-//! The application form as typed text (here), its parsing into a
-//! submission (`parse`), and what a draft needs (`draft`).
+//! The application form as typed text (here), which facts a programme's
+//! form asks (`spec`), its parsing into a submission (`parse`, the facts in
+//! `facts`), and what a draft needs (`draft`).
 mod draft;
+mod facts;
 mod parse;
+mod spec;
+
+pub use spec::{FACT_FIELDS, FormSpec, fields_of};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -25,6 +30,19 @@ pub struct ApplicationFields {
     pub active_substance_abuse: String,
     pub dementia: String,
     pub needs_interpreter: String,
+    // The facts of the other profiles (contract, Version 2).
+    pub peer_role: String,
+    pub peer_task_share_percent: String,
+    pub works_in_same_team_as_peer: String,
+    pub education_level: String,
+    pub education_field: String,
+    pub weekly_hours_available: String,
+    pub in_recovery_since: String,
+    pub related_to_people_supported: String,
+    pub psychiatric_diagnosis: String,
+    pub psychiatric_admissions: String,
+    pub outside_labour_market_due_to_illness: String,
+    pub willing_to_share: String,
     pub motivation: String,
     pub experience: String,
     pub distance: String,
@@ -50,6 +68,18 @@ pub enum Field {
     ActiveSubstanceAbuse,
     Dementia,
     NeedsInterpreter,
+    PeerRole,
+    PeerTaskSharePercent,
+    WorksInSameTeamAsPeer,
+    EducationLevel,
+    EducationField,
+    WeeklyHoursAvailable,
+    InRecoverySince,
+    RelatedToPeopleSupported,
+    PsychiatricDiagnosis,
+    PsychiatricAdmissions,
+    OutsideLabourMarket,
+    WillingToShare,
     Motivation,
     Experience,
     Distance,
@@ -73,6 +103,18 @@ impl Field {
             Field::ActiveSubstanceAbuse => "active_substance_abuse",
             Field::Dementia => "dementia",
             Field::NeedsInterpreter => "needs_interpreter",
+            Field::PeerRole => "peer_role",
+            Field::PeerTaskSharePercent => "peer_task_share_percent",
+            Field::WorksInSameTeamAsPeer => "works_in_same_team_as_peer",
+            Field::EducationLevel => "education_level",
+            Field::EducationField => "education_field",
+            Field::WeeklyHoursAvailable => "weekly_hours_available",
+            Field::InRecoverySince => "in_recovery_since",
+            Field::RelatedToPeopleSupported => "related_to_people_supported",
+            Field::PsychiatricDiagnosis => "psychiatric_diagnosis",
+            Field::PsychiatricAdmissions => "psychiatric_admissions",
+            Field::OutsideLabourMarket => "outside_labour_market_due_to_illness",
+            Field::WillingToShare => "willing_to_share",
             Field::Motivation => "motivation",
             Field::Experience => "experience",
             Field::Distance => "distance",
@@ -101,6 +143,13 @@ pub enum Problem {
     NoSuchDate,
     /// A birth year no living applicant has (1850).
     Implausible,
+    /// A whole number outside `min..=max` (contract: numbers out of range are 422).
+    OutOfRange {
+        min: u16,
+        max: u16,
+    },
+    /// A date after today where only the past makes sense (`in_recovery_since`).
+    InTheFuture,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,10 +1,10 @@
 //! A complete application parsed from the form, every problem at once.
 use chrono::NaiveDate;
 
-use super::{Applicant, ApplicationFields, Field, FieldError, Problem, ReflectiveAnswers, Submission};
+use super::{Applicant, ApplicationFields, Field, FieldError, FormSpec, Problem, ReflectiveAnswers, Submission};
 use crate::domain::{
     application::values::{Answer, PersonName, PhoneNumber},
-    eligibility::facts::{CaseworkerAgreement, Facts, IncomeSupport, Treatment},
+    eligibility::facts::Facts,
     email_address::{EmailAddress, EmailAddressError},
     municipality::Municipality,
 };
@@ -16,7 +16,7 @@ impl Errors {
         self.0.push(FieldError { field, problem });
     }
 
-    fn yes_no(&mut self, field: Field, text: &str) -> Option<bool> {
+    pub(super) fn yes_no(&mut self, field: Field, text: &str) -> Option<bool> {
         match text {
             "yes" => Some(true),
             "no" => Some(false),
@@ -27,7 +27,7 @@ impl Errors {
         }
     }
 
-    fn choice<T>(&mut self, field: Field, text: &str, from_key: fn(&str) -> Option<T>) -> Option<T> {
+    pub(super) fn choice<T>(&mut self, field: Field, text: &str, from_key: fn(&str) -> Option<T>) -> Option<T> {
         let value = from_key(text);
         if value.is_none() {
             self.add(field, if text.is_empty() { Problem::Missing } else { Problem::Invalid });
@@ -59,8 +59,10 @@ pub(super) fn email_problem(e: EmailAddressError) -> Problem {
 }
 
 impl ApplicationFields {
-    /// Parses a complete application; every problem is reported at once, in page order.
-    pub fn parse(&self, today: NaiveDate) -> Result<Submission, Vec<FieldError>> {
+    /// Parses a complete application to a programme whose form is `spec`
+    /// (facts it does not ask are ignored, even when posted); every problem is
+    /// reported at once, in page order.
+    pub fn parse(&self, spec: &FormSpec, today: NaiveDate) -> Result<Submission, Vec<FieldError>> {
         let mut e = Errors(Vec::new());
         let full_name = PersonName::parse(&self.full_name);
         if full_name.is_none() {
@@ -98,21 +100,7 @@ impl ApplicationFields {
             }
         };
         let municipality = e.choice(Field::Municipality, self.municipality.trim(), |k| Municipality::from_code(k).ok());
-        let lived_experience = e.yes_no(Field::LivedExperience, &self.lived_experience);
-        let mut treatment = Vec::new();
-        for key in &self.treatment {
-            match Treatment::from_key(key) {
-                Some(t) if !treatment.contains(&t) => treatment.push(t),
-                Some(_) => {}
-                None => e.add(Field::Treatment, Problem::Invalid),
-            }
-        }
-        let income_support = e.choice(Field::IncomeSupport, &self.income_support, IncomeSupport::from_key);
-        let caseworker_agreement =
-            e.choice(Field::CaseworkerAgreement, &self.caseworker_agreement, CaseworkerAgreement::from_key);
-        let active_substance_abuse = e.yes_no(Field::ActiveSubstanceAbuse, &self.active_substance_abuse);
-        let dementia = e.yes_no(Field::Dementia, &self.dementia);
-        let needs_interpreter = e.yes_no(Field::NeedsInterpreter, &self.needs_interpreter);
+        let facts = self.facts(spec, today, &mut e);
         let motivation = e.answer(Field::Motivation, &self.motivation, true);
         let experience = e.answer(Field::Experience, &self.experience, true);
         let distance = e.answer(Field::Distance, &self.distance, true);
@@ -153,18 +141,7 @@ impl ApplicationFields {
         };
         Ok(Submission {
             applicant: Applicant { full_name, email, phone, birth_date, municipality },
-            facts: Facts {
-                birth_date: Some(birth_date),
-                lived_experience,
-                treatment: Some(treatment),
-                income_support,
-                caseworker_agreement,
-                municipality: Some(municipality),
-                active_substance_abuse,
-                dementia,
-                needs_interpreter,
-                ..Facts::default()
-            },
+            facts: Facts { birth_date: Some(birth_date), municipality: Some(municipality), ..facts },
             answers: ReflectiveAnswers {
                 motivation: motivation.as_str().to_string(),
                 experience: experience.as_str().to_string(),

@@ -1,5 +1,6 @@
 //! Each programme's own criteria, beside the Randers ones tested above.
 use super::*;
+use crate::domain::programme::ProgrammeFacts;
 
 #[test]
 fn every_profile_exists_and_has_unique_keys() {
@@ -104,7 +105,11 @@ fn mb_forloebet_needs_a_relevant_education_and_time_outside_the_labour_market() 
     }
     let f = Facts { outside_labour_market_due_to_illness: Some(false), ..Facts::default() };
     assert_eq!(assess(&p, &f, ctx()).outcome_of("outside_labour_market"), Some(Outcome::NotMet));
-    assert_eq!(assess(&p, &f, ctx()).outcome_of("willing_to_share"), Some(Outcome::ForInterview));
+    assert_eq!(assess(&p, &f, ctx()).outcome_of("willing_to_share"), Some(Outcome::ToVerify(Verify::NotAnswered)));
+    // Willingness to share is asked on the form: yes is met, no is not.
+    let share = |v| assess(&p, &Facts { willing_to_share: Some(v), ..Facts::default() }, ctx());
+    assert_eq!(share(true).outcome_of("willing_to_share"), Some(Outcome::Met));
+    assert_eq!(share(false).outcome_of("willing_to_share"), Some(Outcome::NotMet));
 }
 
 #[test]
@@ -115,4 +120,24 @@ fn profiles_differ_where_the_programmes_differ() {
         assert_ne!(other, randers_keys, "{key}");
         assert!(!other.contains(&"residence"), "{key} has no residence rule");
     }
+}
+
+fn programme(profile: &str, home_region: Option<Region>, fee: Option<u32>) -> ProgrammeFacts {
+    ProgrammeFacts { profile: profile.into(), home_region, out_of_region_fee_dkk: fee, ..ProgrammeFacts::randers() }
+}
+
+#[test]
+fn residence_follows_the_programmes_home_region_and_fee() {
+    let randers = Profile::for_programme(&ProgrammeFacts::randers()).unwrap();
+    assert_eq!(randers, Profile::by_key("randers").unwrap(), "Randers stays exactly as it was");
+    let viborg = Profile::for_programme(&programme("viborg", Some(Region::Nordjylland), None)).unwrap();
+    assert!(viborg.criteria.contains(&Criterion::Residence { region: Region::Nordjylland, fee_dkk: None }));
+    assert_eq!(viborg.criteria.len(), randers.criteria.len());
+    let open = Profile::for_programme(&programme("viborg", None, Some(14_000))).unwrap();
+    assert!(open.criteria.iter().all(|c| c.key() != "residence"), "no home region: no residence rule");
+    assert_eq!(open.criteria.len(), randers.criteria.len() - 1);
+    // A profile without a residence rule does not get one from the programme.
+    let mentor = Profile::for_programme(&programme("recovery-mentor", Some(Region::Hovedstaden), Some(1))).unwrap();
+    assert_eq!(mentor, Profile::by_key("recovery-mentor").unwrap());
+    assert!(Profile::for_programme(&programme("unknown", None, None)).is_none());
 }
