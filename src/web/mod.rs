@@ -11,6 +11,7 @@ pub mod form;
 mod form_fuzz;
 mod health;
 mod input;
+mod intake_info;
 mod interviews;
 pub mod lang;
 pub mod links;

@@ -11,7 +11,8 @@ use axum::{
 use super::{
     AppState,
     error::{AppError, AppResult},
-    page::PageContext,
+    intake_info::IntakeInfo,
+    page::{ContactView, PageContext},
     public_cache,
 };
 use crate::{
@@ -161,6 +162,8 @@ struct IntakePage {
     opens: String,
     apply_href: String,
     meetings: Vec<MeetingCard>,
+    /// Who can apply, what it costs, the steps and whom to contact.
+    info: IntakeInfo,
 }
 
 async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Html<Bytes>> {
@@ -196,5 +199,6 @@ fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[Info
         opens: fill(t.intake_not_open_yet, &[&dates::long_moment(lang, intake.opens_at)]),
         apply_href: format!("/intakes/{}/apply", intake.slug),
         meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
+        info: IntakeInfo::new(lang, intake, meetings, super::page::organisation().map(|o| ContactView::of(&o))),
     }
 }

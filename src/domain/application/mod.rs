@@ -6,6 +6,8 @@ pub mod status;
 pub mod values;
 
 #[cfg(test)]
+mod form_profile_tests;
+#[cfg(test)]
 mod form_tests;
 
 pub use form::{ApplicationFields, Field, FieldError, FormSpec, Problem, ReflectiveAnswers, Submission};
