@@ -125,3 +125,15 @@ async fn a_coordinator_fills_a_cohort_of_eight_and_passes_a_declined_place_to_th
     }
     run_journey(&app, "cohorts", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
 }
+
+#[tokio::test]
+async fn a_person_applies_for_a_peer_support_job_and_to_mb_forloebet_each_with_its_own_questions() {
+    use crate::support::programmes::create_programme_for;
+    let app = TestApp::spawn().await;
+    app.load_demo().await;
+    let mut intakes = Vec::new();
+    for profile in ["peer-support-worker", "mb-forloebet"] {
+        intakes.push(json!({ "profile": profile, "slug": create_programme_for(&app, profile).await }));
+    }
+    run_journey(&app, "profiles", json!({ "intakes": intakes })).await;
+}
