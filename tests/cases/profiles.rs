@@ -323,3 +323,26 @@ async fn the_intake_page_says_who_can_apply_what_it_costs_the_steps_and_whom_to_
     let page = app.get(&format!("/intakes/{course}")).await.text().await.unwrap();
     assert!(page.contains("mindst 67 % af dine opgaver er peer-opgaver"), "{page}");
 }
+
+#[tokio::test]
+async fn a_draft_keeps_the_profiles_answers_and_drops_facts_the_form_does_not_ask() {
+    let app = TestApp::spawn().await;
+    let slug = create_programme_for(&app, "peer-support-worker").await;
+    let fields = everything_met(&app, "ole@example.dk", "save_draft");
+    assert_eq!(applicant::post(&app, &slug, &fields).await.status(), 303);
+    let mail = &app.smtp.mails_to("ole@example.dk", 1).await[0];
+    let draft_path = mail.link_path("/drafts/");
+    let reopened = app.get(&draft_path).await.text().await.unwrap();
+    assert!(reopened.contains(r#"name="weekly_hours_available" type="text" value="20""#), "{reopened}");
+    assert!(!reopened.contains(r#"name="dementia""#), "not a question of this form");
+
+    let token = draft_path.trim_start_matches("/drafts/");
+    let draft = optag::storage::drafts::by_token(&app.pool, &app.key().await, &optag::tokens::hash(token))
+        .await
+        .unwrap()
+        .expect("the draft");
+    assert_eq!(draft.fields.weekly_hours_available, "20");
+    assert_eq!(draft.fields.related_to_people_supported, "no");
+    assert!(draft.fields.dementia.is_empty() && draft.fields.treatment.is_empty(), "unasked facts are not kept");
+    assert!(draft.fields.peer_role.is_empty() && draft.fields.willing_to_share.is_empty());
+}
