@@ -55,6 +55,7 @@ pub fn thousands(n: u32) -> String {
     out
 }
 
+/// A `peer_role` answer in words.
 pub fn peer_role(lang: Lang, r: PeerRole) -> &'static str {
     let p = lang.profile();
     match r {
@@ -64,6 +65,7 @@ pub fn peer_role(lang: Lang, r: PeerRole) -> &'static str {
     }
 }
 
+/// An `education_level` answer in words (also used inside sentences, lower-cased).
 pub fn education_level(lang: Lang, l: EducationLevel) -> &'static str {
     let p = lang.profile();
     match l {
@@ -74,6 +76,7 @@ pub fn education_level(lang: Lang, l: EducationLevel) -> &'static str {
     }
 }
 
+/// An `education_field` answer in words.
 pub fn education_field(lang: Lang, e: EducationField) -> &'static str {
     let p = lang.profile();
     match e {
