@@ -46,6 +46,8 @@ struct CohortPage {
     may_edit: bool,
     may_offer: bool,
     participants: Vec<ParticipantLine>,
+    /// Region H's pairs: a peer and a colleague enrolled by one workplace.
+    pairs: Vec<crate::flows::enrolments::Pair>,
 }
 
 struct SeatLine {
@@ -91,6 +93,7 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
+    let pairs = crate::flows::enrolments::pairs_in_cohort(&state, id).await?;
     let t = lang.cohort();
     let c = &o.cohort;
     let (sessions, practicum) = c.plan();
@@ -119,6 +122,7 @@ pub(super) async fn show(
         may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
+        pairs,
     };
     Ok(Html(page.render()?))
 }
