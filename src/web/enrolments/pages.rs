@@ -62,6 +62,62 @@ fn message(lang: Lang, field: Field, problem: Problem) -> &'static str {
     }
 }
 
+/// The form's text inputs: the enroller's group, the person's group, and the note.
+struct Inputs<'a> {
+    lang: Lang,
+    f: &'a EnrolmentFields,
+    errors: &'a [FieldError],
+}
+
+impl Inputs<'_> {
+    fn error(&self, field: Field) -> Option<&'static str> {
+        self.errors.iter().find(|e| e.field == field).map(|e| message(self.lang, e.field, e.problem))
+    }
+
+    fn input(&self, field: Field, label: &'static str, hint: &'static str, kind: &'static str) -> Input {
+        let f = self.f;
+        let (value, autocomplete) = match field {
+            Field::Organisation => (&f.organisation, "organization"),
+            Field::EnrollerName => (&f.enroller_name, "name"),
+            Field::EnrollerEmail => (&f.enroller_email, "email"),
+            Field::ParticipantName => (&f.participant_name, "off"),
+            Field::ParticipantEmail => (&f.participant_email, "off"),
+            Field::PeerRole | Field::EnrollerKind => (&f.peer_role, "off"),
+            Field::Note => (&f.note, "off"),
+        };
+        Input { name: field.key(), label, hint, value: value.clone(), error: self.error(field), kind, autocomplete }
+    }
+
+    fn groups(&self, kind: EnrollerKind) -> Vec<(&'static str, Vec<Input>)> {
+        let t = self.lang.enrolment();
+        let organisation = match kind {
+            EnrollerKind::Employer => t.organisation_employer,
+            EnrollerKind::Caseworker => t.organisation_caseworker,
+        };
+        let you = vec![
+            self.input(Field::Organisation, organisation, "", "text"),
+            self.input(Field::EnrollerName, t.enroller_name, "", "text"),
+            self.input(Field::EnrollerEmail, t.enroller_email, t.enroller_email_hint, "email"),
+        ];
+        let them = vec![
+            self.input(Field::ParticipantName, t.participant_name, "", "text"),
+            self.input(Field::ParticipantEmail, t.participant_email, t.participant_email_hint, "email"),
+        ];
+        vec![(t.about_you, you), (t.about_participant, them)]
+    }
+
+    /// (value, label, checked) of each role; none for a caseworker.
+    fn roles(&self, kind: EnrollerKind) -> Vec<(&'static str, &'static str, bool)> {
+        match kind {
+            EnrollerKind::Employer => PeerRole::ALL
+                .iter()
+                .map(|r| (r.key(), super::role_label(self.lang, *r), self.f.peer_role.trim() == r.key()))
+                .collect(),
+            EnrollerKind::Caseworker => Vec::new(),
+        }
+    }
+}
+
 /// The enrol form for `intake` (which takes `kind`), with `f` as typed;
 /// 422 when `errors` has any, else 200.
 pub fn form_page(
@@ -72,43 +128,7 @@ pub fn form_page(
     errors: &[FieldError],
 ) -> AppResult<Response> {
     let t = lang.enrolment();
-    let err = |field: Field| errors.iter().find(|e| e.field == field).map(|e| message(lang, e.field, e.problem));
-    let input = |field: Field, label, hint, value: &str, kind, autocomplete| Input {
-        name: field.key(),
-        label,
-        hint,
-        value: value.to_string(),
-        error: err(field),
-        kind,
-        autocomplete,
-    };
-    let organisation = match kind {
-        EnrollerKind::Employer => t.organisation_employer,
-        EnrollerKind::Caseworker => t.organisation_caseworker,
-    };
-    let you = vec![
-        input(Field::Organisation, organisation, "", &f.organisation, "text", "organization"),
-        input(Field::EnrollerName, t.enroller_name, "", &f.enroller_name, "text", "name"),
-        input(Field::EnrollerEmail, t.enroller_email, t.enroller_email_hint, &f.enroller_email, "email", "email"),
-    ];
-    let them = vec![
-        input(Field::ParticipantName, t.participant_name, "", &f.participant_name, "text", "off"),
-        input(
-            Field::ParticipantEmail,
-            t.participant_email,
-            t.participant_email_hint,
-            &f.participant_email,
-            "email",
-            "off",
-        ),
-    ];
-    let roles = match kind {
-        EnrollerKind::Employer => PeerRole::ALL
-            .iter()
-            .map(|r| (r.key(), super::role_label(lang, *r), f.peer_role.trim() == r.key()))
-            .collect(),
-        EnrollerKind::Caseworker => Vec::new(),
-    };
+    let inputs = Inputs { lang, f, errors };
     let page = FormPage {
         ctx: PageContext::new(lang, &format!("/intakes/{}/enrol", intake.slug)),
         t,
@@ -117,10 +137,10 @@ pub fn form_page(
         action: format!("/intakes/{}/enrol", intake.slug),
         kind: kind.key(),
         errors: errors.iter().map(|e| (format!("#f-{}", e.field.key()), message(lang, e.field, e.problem))).collect(),
-        groups: vec![(t.about_you, you), (t.about_participant, them)],
-        roles,
-        role_error: err(Field::PeerRole),
-        note: vec![input(Field::Note, t.note, t.note_hint, &f.note, "textarea", "off")],
+        groups: inputs.groups(kind),
+        roles: inputs.roles(kind),
+        role_error: inputs.error(Field::PeerRole),
+        note: vec![inputs.input(Field::Note, t.note, t.note_hint, "textarea")],
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     Ok((status, Html(page.render()?)).into_response())
