@@ -95,7 +95,7 @@ impl EnrolmentFields {
         if kind != Some(accepted) {
             fail(Field::EnrollerKind, Problem::WrongKind);
         }
-        let organisation = self.organisation.trim().split_whitespace().collect::<Vec<_>>().join(" ");
+        let organisation = self.organisation.split_whitespace().collect::<Vec<_>>().join(" ");
         match organisation.chars().count() {
             0 => fail(Field::Organisation, Problem::Missing),
             n if n > ORGANISATION_MAX => fail(Field::Organisation, Problem::TooLong),
