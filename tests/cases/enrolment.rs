@@ -3,7 +3,7 @@
 //! address before the person hears anything; the person decides; the enroller
 //! learns only accepted / declined / sent; staff see the enroller.
 use chrono::Duration;
-use optag::domain::staff::Role;
+use optag::{domain::staff::Role, sealing::Field};
 use reqwest::{Response, StatusCode};
 
 use crate::support::{
@@ -147,6 +147,12 @@ async fn an_employer_enrols_a_peer_who_accepts_applies_and_the_employer_hears_on
     assert!(draft.contains("value=\"Peter Peer\"") && draft.contains(&format!("value=\"{PERSON}\"")));
     assert!(!draft.contains(" checked"), "no fact, health or other, is filled in for the person");
     assert_eq!(app.get(&person_path).await.status(), StatusCode::GONE, "answered: the link is used");
+    let (draft_id, sealed): (i64, Vec<u8>) =
+        sqlx::query_as("SELECT id, fields_sealed FROM drafts").fetch_one(&app.pool).await.unwrap();
+    let prefilled: serde_json::Value = app.key().await.open_json(Field::DraftFields, draft_id, &sealed).unwrap();
+    assert_eq!(prefilled["peer_role"], "paid_peer", "the role travels with the draft for the form that asks it");
+    let note: Vec<u8> = sqlx::query_scalar("SELECT note_sealed FROM enrolments").fetch_one(&app.pool).await.unwrap();
+    assert!(!note.windows(7).any(|w| w == b"NOTE-7Q"), "the note is sealed");
 
     let news = app.smtp.mails_to(ENROLLER, 2).await;
     assert!(news[1].subject.contains("sagt ja") && news[1].text.contains("Peter Peer"), "{}", news[1].text);
@@ -170,6 +176,16 @@ async fn an_employer_enrols_a_peer_who_accepts_applies_and_the_employer_hears_on
     for shown in ["Arbejdsgiver", "Bostedet Lyngly", "Lone Leder", ENROLLER, "Lønnet peermedarbejder"] {
         assert!(detail.contains(shown), "{shown} on the application page");
     }
+
+    let actions: Vec<String> = sqlx::query_scalar(
+        "SELECT action FROM audit_log WHERE action LIKE '%enrol%' AND action <> 'mfa_enrolled' ORDER BY id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    let expected =
+        ["enroller_enrolled", "enroller_confirmed", "applicant_enrolment_accepted", "applicant_enrolment_submitted"];
+    assert_eq!(actions, expected);
 
     // The enroller's link opens nothing but its own page.
     let token = confirm_path.trim_start_matches("/enrolments/confirm/");
