@@ -125,3 +125,11 @@ async fn a_coordinator_fills_a_cohort_of_eight_and_passes_a_declined_place_to_th
     }
     run_journey(&app, "cohorts", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
 }
+
+#[tokio::test]
+async fn an_employer_enrols_a_peer_who_opens_a_prefilled_form_by_mouse_at_both_widths() {
+    use crate::support::programmes::{open_intake, region_h};
+    let app = TestApp::spawn().await;
+    open_intake(&app, &region_h(), "region-h-2027").await;
+    run_journey(&app, "enrolment", json!({ "intakeSlug": "region-h-2027" })).await;
+}
