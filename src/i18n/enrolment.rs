@@ -83,6 +83,7 @@ catalogue! {
     mail_declined_body { da: "{} har sagt nej tak til tilmeldingen til {}.", en: "{} said no thanks to the enrolment for {}." }
     mail_submitted_subject { da: "Ansøgningen er sendt", en: "The application is sent" }
     mail_submitted_body { da: "{} har sendt sin ansøgning til {}. Skolen behandler den og svarer personen direkte.", en: "{} has sent their application for {}. The school handles it and answers the person directly." }
+    privacy_when { da: "Har din arbejdsplads eller kommune tilmeldt dig, sletter vi tilmeldingen, hvis du siger nej tak, og ellers {} dage efter, hvis ingen ansøgning bliver sendt. Sender du en ansøgning, slettes tilmeldingen sammen med den.", en: "If your workplace or municipality enrolled you, we delete the enrolment when you say no thanks, and otherwise after {} days if no application is sent. If you send an application, the enrolment is deleted with it." }
     // Staff pages.
     staff_enroller { da: "Tilmeldt af", en: "Enrolled by" }
     staff_kind { da: "Hvem", en: "Who" }

@@ -118,6 +118,7 @@ async fn privacy(State(state): State<AppState>, lang: Lang) -> AppResult<Html<St
             fill(s.when_kept, &[&(p.kept_for_later.num_days() / 30)]),
             fill(s.when_participant, &[&(p.participant.num_days() / 30)]),
             fill(s.when_draft, &[&p.draft.num_days()]),
+            fill(lang.enrolment().privacy_when, &[&crate::domain::enrolment::LIFETIME.num_days()]),
             fill(s.when_meeting, &[&p.meeting_signup.num_weeks()]),
             fill(s.when_mail, &[&p.delivered_mail.num_days()]),
         ],

@@ -1,7 +1,7 @@
 //! What staff see of enrolments: the enroller on an application's page, and
 //! Region H's pairs (a peer and a colleague of one workplace) on a cohort's.
 use crate::{
-    domain::enrolment::{PairCandidate, PeerRole, organisation_key, pairs},
+    domain::enrolment::{PairCandidate, PeerRole, pairs},
     flows::{Context, FlowResult},
     storage::{self, enrolments::EnrolmentRow},
 };
@@ -23,20 +23,17 @@ pub struct Pair {
 /// accepted places), by `domain::enrolment::pairs`.
 pub async fn pairs_in_cohort(ctx: &Context, cohort_id: i64) -> FlowResult<Vec<Pair>> {
     let people = storage::enrolments::enrolled_in_cohort(&ctx.pool, cohort_id).await?;
-    let candidates: Vec<PairCandidate> = people
+    let known: Vec<(&storage::enrolments::Enrolled, PeerRole)> =
+        people.iter().filter_map(|p| Some((p, PeerRole::from_key(&p.peer_role)?))).collect();
+    let candidates: Vec<PairCandidate> = known
         .iter()
-        .filter_map(|p| {
-            let role = PeerRole::from_key(&p.peer_role)?;
-            Some(PairCandidate { organisation_key: organisation_key(&p.organisation_key), role })
-        })
+        .map(|(p, role)| PairCandidate { organisation_key: p.organisation_key.clone(), role: *role })
         .collect();
-    // Rows with a role we do not know are left out above; keep indices aligned.
-    let known: Vec<_> = people.iter().filter(|p| PeerRole::from_key(&p.peer_role).is_some()).collect();
     Ok(pairs(&candidates)
         .into_iter()
         .map(|(i, j)| Pair {
-            peer: (known[i].reference.clone(), known[i].full_name.clone()),
-            colleague: (known[j].reference.clone(), known[j].full_name.clone()),
+            peer: (known[i].0.reference.clone(), known[i].0.full_name.clone()),
+            colleague: (known[j].0.reference.clone(), known[j].0.full_name.clone()),
         })
         .collect())
 }
