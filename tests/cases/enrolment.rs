@@ -338,3 +338,23 @@ async fn a_peer_and_a_colleague_of_one_workplace_show_as_a_pair_on_the_cohort_pa
     let page = staff.get(&cohort).await.text().await.unwrap();
     assert!(page.contains(&format!("data-pair=\"{} {}\"", references[0], references[1])), "the pair is shown");
 }
+
+#[tokio::test]
+async fn the_same_person_enrolled_many_times_at_once_keeps_one_live_enrolment_and_no_error() {
+    let app = TestApp::spawn().await;
+    open_intake(&app, &region_h(), "region-h-2027").await;
+    let mut tasks = tokio::task::JoinSet::new();
+    for n in 0..6 {
+        let (client, url, origin) = (app.client.clone(), app.url("/intakes/region-h-2027/enrol"), app.base_url.clone());
+        let enroller = format!("leder{n}@lyngly.dk");
+        let mut body: Vec<(&str, String)> =
+            employer_form("Peter Peer", PERSON, "paid_peer").into_iter().map(|(k, v)| (k, v.to_string())).collect();
+        body.retain(|(k, _)| *k != "enroller_email");
+        body.push(("enroller_email", enroller));
+        tasks
+            .spawn(async move { client.post(url).header("origin", origin).form(&body).send().await.unwrap().status() });
+    }
+    assert!(tasks.join_all().await.iter().all(|s| *s == StatusCode::SEE_OTHER), "never a 500");
+    let live: i64 = sqlx::query_scalar("SELECT count(*) FROM enrolments").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(live, 1, "each newer enrolment replaced the one before");
+}

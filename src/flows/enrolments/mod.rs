@@ -41,8 +41,7 @@ pub enum Started {
 /// Stores `e` for `intake` and mails the enroller their confirmation link;
 /// the person hears nothing until the enroller confirms.
 pub async fn start(ctx: &Context, intake: &Intake, e: &Enrolment, requester: Requester) -> FlowResult<Started> {
-    let now = ctx.now();
-    if intake.phase(now) != IntakePhase::Open {
+    if intake.phase(ctx.now()) != IntakePhase::Open {
         return Ok(Started::Closed);
     }
     for (field, address) in [(Field::EnrollerEmail, &e.enroller_email), (Field::ParticipantEmail, &e.participant_email)]
@@ -51,6 +50,13 @@ pub async fn start(ctx: &Context, intake: &Intake, e: &Enrolment, requester: Req
             return Ok(Started::Unreachable(field));
         }
     }
+    store(ctx, intake, e, requester).await?;
+    Ok(Started::Done)
+}
+
+/// The stored part of [`start`], in one transaction.
+async fn store(ctx: &Context, intake: &Intake, e: &Enrolment, requester: Requester) -> FlowResult<()> {
+    let now = ctx.now();
     let token = tokens::generate();
     let mut tx = ctx.pool.begin().await?;
     let new = NewEnrolment {
@@ -66,7 +72,7 @@ pub async fn start(ctx: &Context, intake: &Intake, e: &Enrolment, requester: Req
     audit_enroller(&mut tx, "enroller_enrolled", now).await?;
     tx.commit().await?;
     ctx.wake_mail();
-    Ok(Started::Done)
+    Ok(())
 }
 
 /// Where the enroller's link stands.

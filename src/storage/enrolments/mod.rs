@@ -96,6 +96,12 @@ pub struct NewEnrolment<'a> {
 /// intake that still waits for an answer (its links retire as superseded).
 pub async fn insert(conn: &mut PgConnection, key: &FieldKey, new: &NewEnrolment<'_>) -> sqlx::Result<i64> {
     let e = new.enrolment;
+    // Enrolments of one person on one intake take turns, so each sees the
+    // one it replaces (the unique index of live enrolments stays whole).
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+        .bind(format!("enrolment:{}:{}", new.intake_id, e.participant_email.normalised()))
+        .execute(&mut *conn)
+        .await?;
     let replaced: Vec<(Vec<u8>, Option<Vec<u8>>)> = sqlx::query_as(
         "DELETE FROM enrolments WHERE intake_id = $1 AND participant_email_normalised = $2
            AND status IN ('pending', 'confirmed') RETURNING confirm_token_hash, participant_token_hash",
