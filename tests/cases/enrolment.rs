@@ -187,6 +187,17 @@ async fn an_employer_enrols_a_peer_who_accepts_applies_and_the_employer_hears_on
         ["enroller_enrolled", "enroller_confirmed", "applicant_enrolment_accepted", "applicant_enrolment_submitted"];
     assert_eq!(actions, expected);
 
+    // The person's own export holds the enrolment, note opened, no link secrets.
+    let receipt = app.smtp.mails_to(PERSON, 3).await;
+    let own = receipt.iter().find_map(|m| m.link("/my-application/")).expect("own page link");
+    let own = url::Url::parse(&own).unwrap().path().to_string();
+    let export = app.get(&format!("{own}/export.json")).await.text().await.unwrap();
+    let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let enrolment = &export["enrolments"][0];
+    assert_eq!(enrolment["enroller_name"], "Lone Leder");
+    assert_eq!(enrolment["note_sealed"], NOTE, "the note, readable");
+    assert!(enrolment.get("confirm_token_hash").is_none() && enrolment.get("participant_token_hash").is_none());
+
     // The enroller's link opens nothing but its own page.
     let token = confirm_path.trim_start_matches("/enrolments/confirm/");
     for path in [format!("/enrolments/{token}"), format!("/drafts/{token}"), format!("/my-application/{token}")] {
