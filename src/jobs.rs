@@ -33,7 +33,9 @@ pub async fn purge(
 ) -> anyhow::Result<storage::retention::Purged> {
     let mut purged = storage::retention::purge(pool, &Cutoffs::at(now, periods), now).await?;
     purged.participants = purge_participants(pool, periods, now).await?;
+    purged.enrolments = storage::enrolments::purge_expired(pool, now).await?;
     let total = purged.applications
+        + purged.enrolments
         + purged.participants
         + purged.drafts
         + purged.meeting_signups
@@ -52,6 +54,7 @@ pub async fn purge(
                 "meeting_signups": purged.meeting_signups,
                 "interest": purged.interest,
                 "mails": purged.mails,
+                "enrolments": purged.enrolments,
             }),
             request_id: None,
         };

@@ -17,6 +17,10 @@ pub enum LinkKind {
     Offer,
     Feed,
     StaffActivation,
+    /// The enroller's link proving their address (`/enrolments/confirm/{token}`).
+    EnrolmentConfirm,
+    /// The enrolled person's link (`/enrolments/{token}`).
+    Enrolment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +36,7 @@ pub enum Retired {
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 12] = [
+    pub const ALL: [LinkKind; 14] = [
         LinkKind::MeetingConfirm,
         LinkKind::MeetingCancel,
         LinkKind::MeetingInvitation,
@@ -45,6 +49,8 @@ impl LinkKind {
         LinkKind::Offer,
         LinkKind::Feed,
         LinkKind::StaffActivation,
+        LinkKind::EnrolmentConfirm,
+        LinkKind::Enrolment,
     ];
 
     pub fn key(self) -> &'static str {
@@ -61,6 +67,8 @@ impl LinkKind {
             LinkKind::Offer => "offer",
             LinkKind::Feed => "feed",
             LinkKind::StaffActivation => "staff_activation",
+            LinkKind::EnrolmentConfirm => "enrolment_confirm",
+            LinkKind::Enrolment => "enrolment",
         }
     }
 

@@ -5,6 +5,7 @@ pub mod cohort;
 pub mod consent;
 pub mod eligibility;
 pub mod email_address;
+pub mod enrolment;
 pub mod info_meeting;
 pub mod intake;
 pub mod interest;

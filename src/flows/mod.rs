@@ -7,6 +7,7 @@ pub mod apply;
 pub mod audit_log;
 pub mod cohorts;
 mod context;
+pub mod enrolments;
 mod error;
 pub mod intakes;
 pub mod interviews;

@@ -70,6 +70,11 @@ kinds! {
     "mfa_failed" => "Forkert kode" / "Wrong code" : "{who} skrev en forkert kode ved totrinsbekræftelsen" / "{who} entered a wrong two-step verification code";
     "forbidden" => "Afvist forespørgsel" / "Refused request" : "{who} blev afvist på en side uden adgang" / "{who} was refused on a page without access";
     "retention_purge" => "Gamle oplysninger slettet" / "Old data purged" : "{who} slettede oplysninger, der ikke længere må gemmes" / "{who} erased data that may no longer be kept";
+    "enroller_enrolled" => "Tilmelding fra arbejdsgiver eller sagsbehandler" / "Enrolment by an employer or caseworker" : "{who} tilmeldte en person til et optag" / "{who} enrolled a person for an intake";
+    "enroller_confirmed" => "Tilmelding bekræftet" / "Enrolment confirmed" : "{who} bekræftede sin e-mailadresse, og personen fik besked" / "{who} confirmed their e-mail address, and the person was told";
+    "applicant_enrolment_accepted" => "Tilmelding takket ja til" / "Enrolment accepted" : "{who} sagde ja til en tilmelding og fik et udfyldt skema" / "{who} said yes to an enrolment and got a prefilled form";
+    "applicant_enrolment_declined" => "Tilmelding takket nej til" / "Enrolment declined" : "{who} sagde nej tak til en tilmelding" / "{who} said no thanks to an enrolment";
+    "applicant_enrolment_submitted" => "Tilmeldt ansøger sendte ansøgning" / "Enrolled person applied" : "{who} sendte {app} efter en tilmelding" / "{who} sent {app} after an enrolment";
     "field_key_rotated" => "Krypteringsnøgle skiftet" / "Encryption key changed" : "{who} skiftede krypteringsnøglen" / "{who} changed the encryption key";
 }
 
@@ -78,6 +83,8 @@ pub enum Who<'a> {
     Staff(&'a str),
     Applicant,
     System,
+    /// An employer or caseworker enrolling someone (`enroller_*` codes).
+    Enroller,
     Unknown,
 }
 
@@ -89,6 +96,7 @@ pub fn who<'a>(code: &str, staff: Option<&'a str>, by_applicant: bool) -> Who<'a
     match staff {
         Some(name) => Who::Staff(name),
         None if by_applicant || code.starts_with("applicant_") => Who::Applicant,
+        None if code.starts_with("enroller_") => Who::Enroller,
         None if BY_THE_SYSTEM.contains(&code) => Who::System,
         None => Who::Unknown,
     }
@@ -114,6 +122,9 @@ pub fn sentence(lang: Lang, code: &str, who: Who<'_>, reference: Option<&str>) -
         Who::Staff(name) => name.to_string(),
         Who::Applicant => (if da { "Ansøgeren" } else { "The applicant" }).to_string(),
         Who::System => (if da { "Systemet" } else { "The system" }).to_string(),
+        Who::Enroller => {
+            (if da { "En arbejdsgiver eller sagsbehandler" } else { "An employer or caseworker" }).to_string()
+        }
         Who::Unknown => (if da { "Nogen" } else { "Someone" }).to_string(),
     };
     let app = match (reference, da) {

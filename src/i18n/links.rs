@@ -70,4 +70,12 @@ catalogue! {
     own_page_link { da: "Få et link til din egen side", en: "Get a link to your own page" }
     front_page_link { da: "Til forsiden", en: "To the front page" }
     sign_in_link { da: "Til log ind", en: "To sign in" }
+    enrolment_confirm_over_text {
+        da: "Tilmeldingen er ikke længere aktiv: personen har allerede svaret, eller tilmeldingen er erstattet af en nyere. Vi skriver til dig, når der er nyt.",
+        en: "The enrolment is no longer active: the person has already answered, or a newer enrolment replaced it. We will write to you when there is news."
+    }
+    enrolment_over_text {
+        da: "Du har allerede svaret på tilmeldingen. Har du takket ja, ligger linket til din ansøgning i din mail.",
+        en: "You have already answered the enrolment. If you said yes, the link to your application is in your e-mail."
+    }
 }

@@ -12,6 +12,7 @@ mod cohort;
 mod coordinator;
 pub mod dates;
 mod done;
+mod enrolment;
 mod interview;
 mod links;
 mod meeting;
@@ -26,6 +27,7 @@ pub use catalogue::Catalogue;
 pub use cohort::CohortStrings;
 pub use coordinator::CoordinatorStrings;
 pub use done::DoneStrings;
+pub use enrolment::EnrolmentStrings;
 pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
@@ -161,6 +163,14 @@ impl Lang {
         }
     }
 
+    /// The strings of enrolment by an employer or a caseworker.
+    pub fn enrolment(self) -> &'static EnrolmentStrings {
+        match self {
+            Lang::Da => &enrolment::DA,
+            Lang::En => &enrolment::EN,
+        }
+    }
+
     /// The strings of the application form and its pages.
     pub fn apply(self) -> &'static ApplyStrings {
         match self {
@@ -208,6 +218,7 @@ mod tests {
                 l.meeting().entries(),
                 l.links().entries(),
                 l.profile().entries(),
+                l.enrolment().entries(),
             ]
             .concat()
         };

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod cohorts;
 pub mod consent;
 pub mod drafts;
+pub mod enrolments;
 pub mod health;
 pub mod info_meetings;
 pub mod intakes;

@@ -132,7 +132,8 @@ pub async fn export(pool: &PgPool, key: &FieldKey, application_id: i64) -> sqlx:
     {
         // Names come from the catalogue, never from a request.
         let mut rows: Value = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-            "SELECT coalesce(jsonb_agg(to_jsonb(t) - 'token_hash' - 'feed_token_hash' ORDER BY t), '[]')
+            "SELECT coalesce(jsonb_agg(to_jsonb(t) - 'token_hash' - 'feed_token_hash' - 'confirm_token_hash'
+                                       - 'participant_token_hash' ORDER BY t), '[]')
              FROM {table} t WHERE {column} = $1"
         )))
         .bind(application_id)

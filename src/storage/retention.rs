@@ -12,6 +12,8 @@ pub struct Purged {
     pub meeting_signups: u64,
     pub interest: u64,
     pub mails: u64,
+    /// Enrolments nobody answered (or accepted and never sent) in time.
+    pub enrolments: u64,
 }
 
 /// Cohorts that started on or before `day`: those whose participants may be due.
@@ -106,5 +108,13 @@ pub async fn purge(pool: &PgPool, cutoffs: &Cutoffs, now: DateTime<Utc>) -> sqlx
     super::mail_quota::purge(&mut tx, now - chrono::Duration::days(1)).await?;
     sqlx::query("DELETE FROM kept_posts WHERE expires_at <= $1").bind(now).execute(&mut *tx).await?;
     tx.commit().await?;
-    Ok(Purged { applications: apps.len() as u64, participants: 0, drafts, meeting_signups: signups, interest, mails })
+    Ok(Purged {
+        applications: apps.len() as u64,
+        participants: 0,
+        drafts,
+        meeting_signups: signups,
+        interest,
+        mails,
+        enrolments: 0,
+    })
 }

@@ -86,6 +86,8 @@ pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
         (_, K::Offer) => t.offer_over_text,
         (_, K::Feed) => t.feed_over_text,
         (_, K::StaffActivation) => lang.admin().activate_spent_text,
+        (_, K::EnrolmentConfirm) => t.enrolment_confirm_over_text,
+        (_, K::Enrolment) => t.enrolment_over_text,
     };
     let link = match (reason, kind) {
         (_, K::StaffActivation) => ("/admin/login", t.sign_in_link),
@@ -106,6 +108,7 @@ async fn done(State(_): State<AppState>, Path(what): Path<String>, lang: Lang) -
         "offer-accepted" => (c.offer_accepted_title, c.offer_accepted_text),
         "offer-declined" => (c.offer_declined_title, c.offer_declined_text),
         "meeting-cancelled" => (m.cancelled_title, m.cancelled_text),
+        "enrolment-declined" => (lang.enrolment().declined_title, lang.enrolment().declined_text),
         _ => return Err(AppError::NotFound),
     };
     Ok(NoticePage::new(PageContext::new(lang, "/"), title, vec![text.into()])

@@ -5,6 +5,7 @@ mod assets;
 mod button_page;
 pub mod client;
 pub(crate) mod cohorts;
+pub(crate) mod enrolments;
 pub mod error;
 pub mod form;
 #[cfg(test)]
@@ -80,6 +81,7 @@ pub fn router(state: AppState) -> Router {
         .merge(meetings::router())
         .merge(notify::router())
         .merge(cohorts::router())
+        .merge(enrolments::router())
         .merge(own_page::router())
         .merge(links::router())
         .fallback(error::not_found)

@@ -119,6 +119,7 @@ async fn privacy(State(state): State<AppState>, lang: Lang) -> AppResult<Html<St
             fill(s.when_kept, &[&(p.kept_for_later.num_days() / 30)]),
             fill(s.when_participant, &[&(p.participant.num_days() / 30)]),
             fill(s.when_draft, &[&p.draft.num_days()]),
+            fill(lang.enrolment().privacy_when, &[&crate::domain::enrolment::LIFETIME.num_days()]),
             fill(s.when_meeting, &[&p.meeting_signup.num_weeks()]),
             fill(s.when_mail, &[&p.delivered_mail.num_days()]),
         ],
@@ -161,6 +162,8 @@ struct IntakePage {
     phase: IntakePhase,
     opens: String,
     apply_href: String,
+    /// (href, lead, label) of the enrol form, for programmes joined through an enroller.
+    enrol: Option<(String, &'static str, &'static str)>,
     meetings: Vec<MeetingCard>,
     /// Who can apply, what it costs, the steps and whom to contact.
     info: IntakeInfo,
@@ -175,6 +178,17 @@ async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, la
     })
     .await?;
     Ok(Html(body))
+}
+
+/// The enrol form's link, where the programme is joined through an employer or a caseworker.
+fn enrol_link(lang: Lang, intake: &Intake) -> Option<(String, &'static str, &'static str)> {
+    use crate::domain::enrolment::EnrollerKind;
+    let t = lang.enrolment();
+    let href = format!("/intakes/{}/enrol", intake.slug);
+    match EnrollerKind::for_profile(&intake.programme.profile)? {
+        EnrollerKind::Employer => Some((href, t.link_lead_employer, t.link_employer)),
+        EnrollerKind::Caseworker => Some((href, t.link_lead_caseworker, t.link_caseworker)),
+    }
 }
 
 fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[InfoMeeting]) -> IntakePage {
@@ -198,6 +212,7 @@ fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[Info
         phase,
         opens: fill(t.intake_not_open_yet, &[&dates::long_moment(lang, intake.opens_at)]),
         apply_href: format!("/intakes/{}/apply", intake.slug),
+        enrol: enrol_link(lang, intake),
         meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
         info: IntakeInfo::new(lang, intake, meetings, super::page::organisation().map(|o| ContactView::of(&o))),
     }

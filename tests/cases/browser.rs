@@ -137,3 +137,11 @@ async fn a_person_applies_for_a_peer_support_job_and_to_mb_forloebet_each_with_i
     }
     run_journey(&app, "profiles", json!({ "intakes": intakes })).await;
 }
+
+#[tokio::test]
+async fn an_employer_enrols_a_peer_who_opens_a_prefilled_form_by_mouse_at_both_widths() {
+    use crate::support::programmes::{open_intake, region_h};
+    let app = TestApp::spawn().await;
+    open_intake(&app, &region_h(), "region-h-2027").await;
+    run_journey(&app, "enrolment", json!({ "intakeSlug": "region-h-2027" })).await;
+}

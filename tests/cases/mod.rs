@@ -5,6 +5,7 @@ mod bulk_actions;
 mod cli;
 mod cohorts;
 mod database;
+mod enrolment;
 mod facts_in_mails;
 mod forbidden_audit;
 mod form_errors;

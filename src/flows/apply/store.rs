@@ -129,6 +129,7 @@ async fn replace_proven(
         return Ok(Submitted::InProgress);
     }
     if let Some(d) = draft {
+        crate::flows::enrolments::on_submitted(tx, c.ctx, d.id, existing.id, c.form.intake, c.now).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, existing.id, &existing.reference, true).await?;
@@ -173,6 +174,7 @@ async fn insert_new(
 ) -> FlowResult<Submitted> {
     let stored = storage::applications::insert(tx, &c.ctx.key, to_local(c.now).year(), new).await?;
     if let Some(d) = draft {
+        crate::flows::enrolments::on_submitted(tx, c.ctx, d.id, stored.id, c.form.intake, c.now).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, stored.id, &stored.reference.to_string(), false).await?;

@@ -2,6 +2,7 @@
 //! facts the mail states and returns a rendered [`OutgoingEmail`](super::OutgoingEmail).
 pub mod apply;
 pub mod cohorts;
+pub mod enrolments;
 pub mod interviews;
 pub mod meetings;
 pub mod notify;

@@ -46,6 +46,8 @@ struct CohortPage {
     may_edit: bool,
     may_offer: bool,
     participants: Vec<ParticipantLine>,
+    /// Region H's pairs: a peer and a colleague enrolled by one workplace.
+    pairs: Vec<crate::flows::enrolments::Pair>,
 }
 
 struct SeatLine {
@@ -91,13 +93,12 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
+    let pairs = crate::flows::enrolments::pairs_in_cohort(&state, id).await?;
     let t = lang.cohort();
     let c = &o.cohort;
     let (sessions, practicum) = c.plan();
-    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
-    let days = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
     let page = CohortPage {
         ctx,
         a: AdminContext { done: done.line(lang), ..a },
@@ -109,7 +110,7 @@ pub(super) async fn show(
         candidates: o.candidates.iter().map(|c| candidate_line(lang, c)).collect(),
         free: free > 0,
         sessions: sessions.iter().map(|s| session_line(lang, s)).collect(),
-        teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
+        teaching_total: teaching_total(t, &sessions),
         name: c.name.clone(),
         start_date: c.start_date.to_string(),
         holidays: days(&c.school_holidays),
@@ -119,8 +120,20 @@ pub(super) async fn show(
         may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
+        pairs,
     };
     Ok(Html(page.render()?))
+}
+
+/// The number of sessions and their whole hours.
+fn teaching_total(t: &CohortStrings, sessions: &[Session]) -> String {
+    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
+    fill(t.teaching_total, &[&sessions.len(), &hours])
+}
+
+/// Days as a comma-separated list of ISO dates (the edit form's fields).
+fn days(d: &[chrono::NaiveDate]) -> String {
+    d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The intake's name only where it says more than the cohort's own.

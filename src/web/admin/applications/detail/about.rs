@@ -78,6 +78,26 @@ fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// The enroller's lines: kind, organisation, name, e-mail and (employer) the role they gave.
+pub fn enroller(lang: Lang, e: &crate::storage::enrolments::EnrolmentRow) -> Vec<(&'static str, String)> {
+    use crate::domain::enrolment::EnrollerKind;
+    let t = lang.enrolment();
+    let kind = match e.kind {
+        EnrollerKind::Employer => t.staff_employer,
+        EnrollerKind::Caseworker => t.staff_caseworker,
+    };
+    let mut lines = vec![
+        (t.staff_kind, kind.to_string()),
+        (t.staff_organisation, e.organisation.clone()),
+        (t.staff_name, e.enroller_name.clone()),
+        (t.staff_email, e.enroller_email.clone()),
+    ];
+    if let Some(role) = e.peer_role {
+        lines.push((t.staff_role, crate::web::enrolments::role_label(lang, role).to_string()));
+    }
+    lines
+}
+
 fn answers(lang: Lang, stored: Option<&Value>) -> Vec<(&'static str, String)> {
     let q = lang.apply();
     let answer = |k: &str| stored.and_then(|a| a.get(k)).and_then(Value::as_str).unwrap_or("").to_string();

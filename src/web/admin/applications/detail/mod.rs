@@ -31,6 +31,8 @@ pub(super) struct DetailPage {
     app: about::About,
     /// What staff may do with it, and the problems of forms just sent.
     act: actions::Actions,
+    /// Who enrolled the applicant (empty when they applied directly).
+    enroller: Vec<(&'static str, String)>,
 }
 
 impl DetailPage {
@@ -61,6 +63,7 @@ impl DetailPage {
 /// The page data of `d` as `staff` sees it, without problems.
 pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail) -> AppResult<DetailPage> {
     let review = flows::review::gather(state, &staff.actor(), d).await?;
+    let enroller = flows::enrolments::enroller_of(state, d.id).await?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/applications/{}", d.reference), staff, "applications");
     Ok(DetailPage {
         ctx,
@@ -70,6 +73,7 @@ pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail
         may_decide: staff.role.may(crate::domain::staff::Permission::DecideApplications),
         app: about::about(lang, &state.settings.retention, d, &review),
         act: actions::actions(lang, staff, d, review),
+        enroller: enroller.map(|e| about::enroller(lang, &e)).unwrap_or_default(),
     })
 }
 
