@@ -16,6 +16,7 @@ mod interview;
 mod links;
 mod meeting;
 mod privacy;
+mod programmes;
 mod settings;
 
 pub use accessibility::AccessibilityStrings;
@@ -29,6 +30,7 @@ pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
+pub use programmes::ProgrammeStrings;
 pub use settings::SettingsStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -132,6 +134,14 @@ impl Lang {
         match self {
             Lang::Da => &done::DA,
             Lang::En => &done::EN,
+        }
+    }
+
+    /// The strings of the programmes pages.
+    pub fn programmes(self) -> &'static ProgrammeStrings {
+        match self {
+            Lang::Da => &programmes::DA,
+            Lang::En => &programmes::EN,
         }
     }
 

@@ -20,6 +20,7 @@ mod overview;
 mod own_page;
 mod password_context;
 mod privacy;
+mod programmes;
 mod public_pages;
 mod retention;
 mod review;

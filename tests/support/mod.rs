@@ -3,6 +3,7 @@ pub mod applicant;
 pub mod browser;
 pub mod database;
 pub mod ics;
+pub mod programmes;
 pub mod smtp_sink;
 pub mod staff;
 
