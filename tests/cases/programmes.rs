@@ -229,3 +229,39 @@ async fn an_intake_of_a_programme_without_sessions_shows_on_the_public_pages() {
         assert!(front.contains(&format!("/intakes/{intake}")), "{intake} on the front page");
     }
 }
+
+#[tokio::test]
+async fn the_demo_shows_an_open_intake_of_every_structure_on_the_front_page() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let again = app.load_demo().await;
+    assert_eq!(demo.intakes, again.intakes, "idempotent");
+    assert_eq!((demo.intakes[0].slug.as_str(), demo.intakes[0].intake_id), (demo.intake_slug.as_str(), demo.intake_id));
+    let structures: Vec<&str> = demo.intakes.iter().map(|i| i.structure).collect();
+    assert_eq!(
+        structures,
+        ["course_with_practicum", "course_with_practicum", "modular_course", "year_programme", "recruitment"]
+    );
+    let front = app.get("/").await.text().await.unwrap();
+    for intake in &demo.intakes {
+        assert!(front.contains(&format!("href=\"{}\"", intake.path())), "{} on the front page", intake.slug);
+        let page = app.get(&intake.path()).await;
+        assert_eq!(page.status(), StatusCode::OK, "{}", intake.slug);
+        assert!(
+            page.text().await.unwrap().contains(&format!("/intakes/{}/apply", intake.slug)),
+            "open: {}",
+            intake.slug
+        );
+        assert_eq!(intake.cohort_id.is_some(), intake.structure != "recruitment", "{}", intake.slug);
+    }
+    let viborg: i32 = sqlx::query_scalar("SELECT practicum_weeks FROM programmes WHERE profile = 'viborg'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(viborg, 16);
+    // Each cohort page renders, whatever the structure.
+    let admin = admin(&app).await;
+    for cohort in demo.intakes.iter().filter_map(|i| i.cohort_id) {
+        assert_eq!(admin.get(&format!("/admin/cohorts/{cohort}")).await.status(), StatusCode::OK, "cohort {cohort}");
+    }
+}
