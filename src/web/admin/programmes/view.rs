@@ -149,6 +149,35 @@ pub fn new_fields() -> ProgrammeFields {
     }
 }
 
+/// The form's value of field `name`.
+fn value_of<'f>(f: &'f ProgrammeFields, name: &str) -> &'f String {
+    match name {
+        "slug" => &f.slug,
+        "name" => &f.name,
+        "organiser" => &f.organiser,
+        "place" => &f.place,
+        "capacity" => &f.capacity,
+        "out_of_region_fee_dkk" => &f.out_of_region_fee_dkk,
+        "contact_email" => &f.contact_email,
+        "contact_phone" => &f.contact_phone,
+        "teaching_weekdays" => &f.teaching_weekdays,
+        "session_starts" => &f.session_starts,
+        "session_ends" => &f.session_ends,
+        "session_count" => &f.session_count,
+        "practicum_weeks" => &f.practicum_weeks,
+        "practicum_hours_per_week" => &f.practicum_hours_per_week,
+        "follow_up_days" => &f.follow_up_days,
+        "supervisions" => &f.supervisions,
+        "intro_days_peer" => &f.intro_days_peer,
+        "intro_days_colleague" => &f.intro_days_colleague,
+        "module_hours" => &f.module_hours,
+        "min_attendance_percent" => &f.min_attendance_percent,
+        "complete_within_months" => &f.complete_within_months,
+        "months" => &f.months,
+        _ => &f.site_visits,
+    }
+}
+
 /// Builds the inputs of one form from its values and problems.
 struct Builder<'a> {
     t: &'static ProgrammeStrings,
@@ -158,31 +187,7 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn input(&self, name: &'static str, hint: &'static str, numeric: bool) -> Input {
-        let value = match name {
-            "slug" => &self.f.slug,
-            "name" => &self.f.name,
-            "organiser" => &self.f.organiser,
-            "place" => &self.f.place,
-            "capacity" => &self.f.capacity,
-            "out_of_region_fee_dkk" => &self.f.out_of_region_fee_dkk,
-            "contact_email" => &self.f.contact_email,
-            "contact_phone" => &self.f.contact_phone,
-            "teaching_weekdays" => &self.f.teaching_weekdays,
-            "session_starts" => &self.f.session_starts,
-            "session_ends" => &self.f.session_ends,
-            "session_count" => &self.f.session_count,
-            "practicum_weeks" => &self.f.practicum_weeks,
-            "practicum_hours_per_week" => &self.f.practicum_hours_per_week,
-            "follow_up_days" => &self.f.follow_up_days,
-            "supervisions" => &self.f.supervisions,
-            "intro_days_peer" => &self.f.intro_days_peer,
-            "intro_days_colleague" => &self.f.intro_days_colleague,
-            "module_hours" => &self.f.module_hours,
-            "min_attendance_percent" => &self.f.min_attendance_percent,
-            "complete_within_months" => &self.f.complete_within_months,
-            "months" => &self.f.months,
-            _ => &self.f.site_visits,
-        };
+        let value = value_of(self.f, name);
         let kind = match name {
             "contact_email" => "email",
             "contact_phone" => "tel",
@@ -211,66 +216,64 @@ impl Builder<'_> {
     }
 }
 
+/// The general fields; without the slug when editing.
+fn general(b: &Builder, editing: bool) -> Vec<Input> {
+    let (t, f) = (b.t, b.f);
+    let structures = Structure::KEYS.iter().map(|k| (*k, structure_words(t, k).0.to_string())).collect();
+    let profiles = Profile::keys().into_iter().map(|k| (k, profile_words(t, k).to_string())).collect();
+    let mut regions = vec![("", t.no_region.to_string())];
+    regions.extend(REGIONS.map(|r| (r.key(), r.name().to_string())));
+    let slug = (!editing).then(|| b.input("slug", t.slug_hint, false));
+    slug.into_iter()
+        .chain([
+            b.input("name", "", false),
+            b.select("profile", &f.profile, profiles),
+            b.select("structure", &f.structure, structures),
+            b.input("organiser", "", false),
+            b.input("place", "", false),
+            b.input("capacity", t.capacity_hint, true),
+            b.select("home_region", &f.home_region, regions),
+            b.input("out_of_region_fee_dkk", t.fee_hint, true),
+            b.input("contact_email", t.contact_hint, false),
+            b.input("contact_phone", t.contact_hint, false),
+        ])
+        .collect()
+}
+
+/// The fieldsets of the structures (contract keys in `structures`).
+fn structure_groups(b: &Builder) -> Vec<Group> {
+    let t = b.t;
+    let group = |legend, structures, names: &[&'static str]| Group {
+        legend,
+        note: "",
+        structures,
+        inputs: names.iter().map(|n| b.input(n, "", true)).collect(),
+    };
+    let teaching = [
+        b.input("teaching_weekdays", t.weekdays_hint, false),
+        b.input("session_starts", t.time_hint, false),
+        b.input("session_ends", t.time_hint, false),
+    ];
+    let course = ["session_count", "practicum_weeks", "practicum_hours_per_week", "follow_up_days", "supervisions"];
+    let modular =
+        ["intro_days_peer", "intro_days_colleague", "module_hours", "min_attendance_percent", "complete_within_months"];
+    vec![
+        Group { inputs: teaching.into(), ..group(t.teaching_legend, "course_with_practicum year_programme", &[]) },
+        group(t.course_legend, "course_with_practicum", &course),
+        group(t.modular_legend, "modular_course", &modular),
+        group(t.year_legend, "year_programme", &["months", "site_visits"]),
+        Group { note: t.recruitment_note, ..group(t.recruitment_legend, "recruitment", &[]) },
+    ]
+}
+
 /// The form for `f` with its problems; without the slug field when editing
 /// (the slug is the programme's address and stays).
 pub fn form(lang: Lang, f: &ProgrammeFields, problems: &[(&'static str, Problem)], editing: Option<&str>) -> FormView {
     let t = lang.programmes();
     let b = Builder { t, f, problems };
-    let structures = Structure::KEYS.iter().map(|k| (*k, structure_words(t, k).0.to_string())).collect();
-    let profiles = Profile::keys().into_iter().map(|k| (k, profile_words(t, k).to_string())).collect();
-    let mut regions = vec![("", t.no_region.to_string())];
-    regions.extend(REGIONS.map(|r| (r.key(), r.name().to_string())));
-    let mut general = vec![
-        b.input("slug", t.slug_hint, false),
-        b.input("name", "", false),
-        b.select("profile", &f.profile, profiles),
-        b.select("structure", &f.structure, structures),
-        b.input("organiser", "", false),
-        b.input("place", "", false),
-        b.input("capacity", t.capacity_hint, true),
-        b.select("home_region", &f.home_region, regions),
-        b.input("out_of_region_fee_dkk", t.fee_hint, true),
-        b.input("contact_email", t.contact_hint, false),
-        b.input("contact_phone", t.contact_hint, false),
-    ];
-    if editing.is_some() {
-        general.remove(0);
-    }
-    let group = |legend, structures, inputs| Group { legend, note: "", structures, inputs };
-    let groups = vec![
-        Group { note: "", ..group(t.general_legend, "", general) },
-        group(
-            t.teaching_legend,
-            "course_with_practicum year_programme",
-            vec![
-                b.input("teaching_weekdays", t.weekdays_hint, false),
-                b.input("session_starts", t.time_hint, false),
-                b.input("session_ends", t.time_hint, false),
-            ],
-        ),
-        group(
-            t.course_legend,
-            "course_with_practicum",
-            ["session_count", "practicum_weeks", "practicum_hours_per_week", "follow_up_days", "supervisions"]
-                .map(|n| b.input(n, "", true))
-                .into(),
-        ),
-        group(
-            t.modular_legend,
-            "modular_course",
-            [
-                "intro_days_peer",
-                "intro_days_colleague",
-                "module_hours",
-                "min_attendance_percent",
-                "complete_within_months",
-            ]
-            .map(|n| b.input(n, "", true))
-            .into(),
-        ),
-        group(t.year_legend, "year_programme", ["months", "site_visits"].map(|n| b.input(n, "", true)).into()),
-        Group { note: t.recruitment_note, ..group(t.recruitment_legend, "recruitment", Vec::new()) },
-    ];
+    let mut groups =
+        vec![Group { legend: t.general_legend, note: "", structures: "", inputs: general(&b, editing.is_some()) }];
+    groups.extend(structure_groups(&b));
     let errors = problems.iter().map(|(n, p)| (format!("#f-{n}"), message(t, n, *p))).collect();
     let (action, button) = match editing {
         Some(slug) => (format!("/admin/programmes/{slug}"), t.save),
