@@ -215,7 +215,7 @@ fn structure_from_row(row: &PgRow) -> sqlx::Result<Structure> {
     })
 }
 
-fn weekday_from_number(n: i32) -> Option<Weekday> {
+pub(crate) fn weekday_from_number(n: i32) -> Option<Weekday> {
     Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
 }
 

@@ -5,7 +5,11 @@
 use reqwest::StatusCode;
 use sqlx::Row;
 
-use optag::domain::staff::Role;
+use chrono::{Datelike, Weekday};
+use optag::domain::{
+    schedule::{Practicum, Session},
+    staff::Role,
+};
 
 use crate::support::{
     TestApp,
@@ -23,6 +27,19 @@ async fn audit_count(app: &TestApp, action: &str) -> i64 {
         .fetch_one(&app.pool)
         .await
         .unwrap()
+}
+
+/// A cohort of the intake at `intake` (its staff page) starting 16 September 2030; its id.
+async fn create_cohort(staff: &StaffClient, intake: &str, name: &str) -> i64 {
+    let created = staff.post(&format!("{intake}/cohorts"), &[("name", name), ("start_date", "2030-09-16")]).await;
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let location = created.headers()["location"].to_str().unwrap().to_string();
+    location.trim_start_matches("/admin/cohorts/").parse().unwrap()
+}
+
+/// The cohort's teaching plan and practicum as the pages and mails compute them.
+async fn plan(app: &TestApp, cohort: i64) -> (Vec<Session>, Option<Practicum>) {
+    optag::storage::cohorts::get(&app.pool, cohort).await.unwrap().unwrap().plan()
 }
 
 /// An intake of `programme` open from 2020 until 2030 (the tests' clock is today).
@@ -170,9 +187,12 @@ async fn an_edit_changes_the_programme_and_its_intakes_keep_their_dates() {
     let admin = admin(&app).await;
     let fields = programme_fields("viborg", "course_with_practicum");
     let slug = create_programme_ok(&admin, &fields).await;
-    create_intake(&admin, &slug, "viborg-2030").await;
+    let intake = create_intake(&admin, &slug, "viborg-2030").await;
+    let running = create_cohort(&admin, &intake, "Efterår 2030").await;
     let dates = "SELECT opens_at::text || deadline::text || start_date::text || interview_days::text FROM intakes";
     let before: String = sqlx::query_scalar(dates).fetch_one(&app.pool).await.unwrap();
+    let plan_before = plan(&app, running).await;
+    assert_eq!(plan_before.0.len(), 26);
 
     let changed = with(
         with(with(fields.clone(), "teaching_weekdays", "tue,thu"), "practicum_weeks", "16"),
@@ -195,6 +215,13 @@ async fn an_edit_changes_the_programme_and_its_intakes_keep_their_dates() {
     assert_eq!(row.get::<Vec<i32>, _>("teaching_weekdays"), vec![2, 4]);
     let after: String = sqlx::query_scalar(dates).fetch_one(&app.pool).await.unwrap();
     assert_eq!(before, after, "the intake keeps its dates");
+    assert_eq!(plan(&app, running).await, plan_before, "the running cohort keeps its sessions and practicum");
+    // A cohort made after the edit follows the programme as it is now.
+    let later = create_cohort(&admin, &intake, "Forår 2031").await;
+    let (sessions, practicum) = plan(&app, later).await;
+    assert!(sessions.iter().all(|s| matches!(s.date.weekday(), Weekday::Tue | Weekday::Thu)));
+    let practicum = practicum.unwrap();
+    assert_eq!(practicum.ends - practicum.starts, chrono::Duration::days(16 * 7 - 3), "16 weeks");
     assert_eq!(audit_count(&app, "programme_changed").await, 1);
 
     let bad = with(changed, "capacity", "0");
@@ -264,4 +291,42 @@ async fn the_demo_shows_an_open_intake_of_every_structure_on_the_front_page() {
     for cohort in demo.intakes.iter().filter_map(|i| i.cohort_id) {
         assert_eq!(admin.get(&format!("/admin/cohorts/{cohort}")).await.status(), StatusCode::OK, "cohort {cohort}");
     }
+}
+
+#[tokio::test]
+async fn a_cohort_takes_the_programmes_number_of_follow_up_days_and_supervisions() {
+    let app = TestApp::spawn().await;
+    let admin = admin(&app).await;
+    let fields =
+        with(with(programme_fields("viborg", "course_with_practicum"), "follow_up_days", "3"), "supervisions", "1");
+    let slug = create_programme_ok(&admin, &fields).await;
+    let intake = create_intake(&admin, &slug, "viborg-2030").await;
+    let cohort = create_cohort(&admin, &intake, "Efterår 2030").await;
+    let (_, practicum) = plan(&app, cohort).await;
+    let practicum = practicum.unwrap();
+    assert_eq!((practicum.follow_up_days.len(), practicum.supervisions.len()), (3, 1), "the suggestion");
+    let page = admin.get(&format!("/admin/cohorts/{cohort}")).await.text().await.unwrap();
+    assert!(page.contains("3 datoer adskilt af komma"), "the hint names the programme's number");
+
+    let edit = |follow_ups: &'static str, supervisions: &'static str| {
+        [
+            ("name", "Efterår 2030"),
+            ("start_date", "2030-09-16"),
+            ("school_holidays", ""),
+            ("follow_up_days", follow_ups),
+            ("supervision_days", supervisions),
+        ]
+    };
+    let two = admin.post(&format!("/admin/cohorts/{cohort}"), &edit("2031-01-20, 2031-02-17", "")).await;
+    assert_eq!(two.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(two.text().await.unwrap().contains("Skriv præcis 3 datoer"));
+    let three = admin
+        .post(&format!("/admin/cohorts/{cohort}"), &edit("2031-01-20, 2031-02-17, 2031-03-17", "2031-02-19"))
+        .await;
+    assert_eq!(three.status(), StatusCode::SEE_OTHER);
+    let practicum = plan(&app, cohort).await.1.unwrap();
+    assert_eq!(practicum.follow_up_days.len(), 3);
+    assert_eq!(practicum.supervisions, vec!["2031-02-19".parse().unwrap()]);
+    let ics = admin.get(&format!("/admin/cohorts/{cohort}/schedule.ics")).await.text().await.unwrap();
+    assert_eq!(ics.matches("-follow-up-").count(), 3, "three follow-up days in the calendar");
 }
