@@ -125,3 +125,20 @@ async fn a_coordinator_fills_a_cohort_of_eight_and_passes_a_declined_place_to_th
     }
     run_journey(&app, "cohorts", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
 }
+
+#[tokio::test]
+async fn an_admin_creates_and_edits_a_programme_by_mouse_accessibly() {
+    use crate::support::{
+        app::NowUtc,
+        staff::{PASSWORD, create_user},
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    let mut users = serde_json::Map::new();
+    for who in ["phone", "desktop"] {
+        create_user(&app, &format!("{who}@example.dk"), Role::Admin).await;
+        users.insert(who.into(), json!({ "email": format!("{who}@example.dk"), "password": PASSWORD }));
+    }
+    let data = json!({ "users": users, "clockEpoch": app.clock.now_utc().timestamp() });
+    run_journey(&app, "programmes", data).await;
+}
