@@ -34,7 +34,7 @@ enum Command {
     /// Manage staff users.
     #[command(subcommand)]
     User(UserCommand),
-    /// Load the Randers demo programme with an open intake (idempotent).
+    /// Load the demo programmes (one of each structure) with open intakes; prints them (idempotent).
     Demo,
     /// Apply the retention rules now; prints counts only.
     Purge,
@@ -78,6 +78,10 @@ pub async fn run() -> anyhow::Result<()> {
             with_database(&settings, |pool| async move {
                 let data = demo::load(&pool, SystemClock.now()).await?;
                 println!("Demo data loaded: /intakes/{}", data.intake_slug);
+                println!("Intakes (slug, name, public page):");
+                for intake in &data.intakes {
+                    println!("  {}  {}  {}", intake.slug, intake.name, intake.path());
+                }
                 Ok(())
             })
             .await

@@ -22,7 +22,8 @@ pub struct Cohort {
     pub programme: ProgrammeFacts,
     pub changes: Vec<SessionChange>,
     pub added: Vec<Session>,
-    /// Chosen follow-up days and supervisions (two each), or empty for the defaults.
+    /// Chosen follow-up days and supervisions (the programme's number of
+    /// each, see [`chosen_days_fit`]), or empty for the suggested ones.
     pub follow_up_days: Vec<NaiveDate>,
     pub supervision_days: Vec<NaiveDate>,
 }
@@ -40,20 +41,17 @@ impl Cohort {
             &c.school_holidays,
         );
         let sessions = schedule::with_changes(planned, &c.changes, &c.added);
-        let chosen = |days: &[NaiveDate]| <[NaiveDate; 2]>::try_from(days).ok();
-        let practicum = sessions
-            .last()
-            .filter(|_| p.practicum_weeks > 0)
-            .map(|last| schedule::practicum(last.date, p.practicum_weeks, p.practicum_hours_per_week))
-            .map(|mut pr| {
-                if let Some(days) = chosen(&c.follow_up_days) {
-                    pr.follow_up_days = days;
-                }
-                if let Some(days) = chosen(&c.supervision_days) {
-                    pr.supervisions = days;
-                }
-                pr
-            });
+        let pattern = p.practicum_pattern();
+        let practicum = sessions.last().filter(|_| p.practicum_weeks > 0).map(|last| {
+            let mut pr = schedule::practicum(last.date, pattern);
+            if fits(&c.follow_up_days, pattern.follow_up_days) {
+                pr.follow_up_days = c.follow_up_days.clone();
+            }
+            if fits(&c.supervision_days, pattern.supervisions) {
+                pr.supervisions = c.supervision_days.clone();
+            }
+            pr
+        });
         (sessions, practicum)
     }
 
@@ -62,6 +60,39 @@ impl Cohort {
         let (sessions, practicum) = self.plan();
         practicum.map(|p| p.ends).or_else(|| sessions.last().map(|s| s.date))
     }
+}
+
+/// Whether chosen days replace the suggested ones: exactly the programme's number.
+fn fits(days: &[NaiveDate], count: u32) -> bool {
+    !days.is_empty() && days.len() == count as usize
+}
+
+/// A list of chosen days that is neither empty nor the programme's number of days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrongDayCount {
+    /// `follow_up_days` or `supervision_days` (the cohort form's fields).
+    pub field: &'static str,
+    pub expected: u32,
+}
+
+/// The coordinator's own follow-up days and supervisions for a cohort of
+/// `programme`: each list empty (the suggestion) or exactly the programme's
+/// number of days (Randers: 2 and 2).
+pub fn chosen_days_fit(
+    programme: &ProgrammeFacts,
+    follow_ups: &[NaiveDate],
+    supervisions: &[NaiveDate],
+) -> Result<(), WrongDayCount> {
+    let pattern = programme.practicum_pattern();
+    for (field, days, expected) in [
+        ("follow_up_days", follow_ups, pattern.follow_up_days),
+        ("supervision_days", supervisions, pattern.supervisions),
+    ] {
+        if !days.is_empty() && days.len() != expected as usize {
+            return Err(WrongDayCount { field, expected });
+        }
+    }
+    Ok(())
 }
 
 /// What a place commits a participant to, from the cohort's plan.
@@ -233,7 +264,8 @@ mod tests {
         assert_eq!(c.weekdays, [Weekday::Mon, Weekday::Wed]);
         assert_eq!(c.times.map(|(s, e)| (e - s).num_hours()), Some(3));
         let p = c.practicum.unwrap();
-        assert_eq!((c.practicum_weeks, p.starts, p.ends), (13, day("2027-12-20"), day("2028-03-19")));
+        // The practicum would start on 20 December: after Christmas instead.
+        assert_eq!((c.practicum_weeks, p.starts, p.ends), (13, day("2028-01-03"), day("2028-03-31")));
         let ten = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
         cohort.changes = vec![
             SessionChange::Moved { number: 1, date: day("2027-09-21"), starts: ten, ends: ten + Duration::hours(3) },
@@ -243,6 +275,41 @@ mod tests {
         assert_eq!((c.sessions, c.first), (25, day("2027-09-21")));
         assert_eq!(c.weekdays, [Weekday::Mon, Weekday::Tue, Weekday::Wed]);
         assert_eq!(c.times, None, "one session moved to other times");
+    }
+
+    #[test]
+    fn chosen_days_are_none_or_the_programmes_number_and_replace_the_suggestion() {
+        let viborg = ProgrammeFacts { follow_up_days: 3, supervisions: 1, ..ProgrammeFacts::viborg() };
+        let days = |list: &[&str]| list.iter().map(|d| day(d)).collect::<Vec<_>>();
+        assert_eq!(chosen_days_fit(&viborg, &[], &[]), Ok(()));
+        let three = days(&["2028-01-24", "2028-02-21", "2028-03-20"]);
+        assert_eq!(chosen_days_fit(&viborg, &three, &days(&["2028-02-23"])), Ok(()));
+        assert_eq!(
+            chosen_days_fit(&viborg, &three[..2], &[]),
+            Err(WrongDayCount { field: "follow_up_days", expected: 3 })
+        );
+        assert_eq!(
+            chosen_days_fit(&ProgrammeFacts::randers(), &[], &three),
+            Err(WrongDayCount { field: "supervision_days", expected: 2 })
+        );
+        let cohort = Cohort {
+            id: 1,
+            intake_id: 1,
+            intake_name: "Optag".into(),
+            name: "Hold".into(),
+            start_date: day("2027-09-20"),
+            capacity: 8,
+            school_holidays: Vec::new(),
+            programme: viborg,
+            changes: Vec::new(),
+            added: Vec::new(),
+            follow_up_days: three.clone(),
+            supervision_days: Vec::new(),
+        };
+        let p = cohort.plan().1.unwrap();
+        assert_eq!(p.follow_up_days, three);
+        assert_eq!(p.supervisions.len(), 1, "the suggestion, one supervision");
+        assert_eq!((p.starts, p.ends), (day("2028-01-03"), day("2028-04-21")), "Viborg: 16 weeks after Christmas");
     }
 
     #[test]

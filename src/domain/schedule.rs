@@ -80,30 +80,75 @@ pub fn teaching_sessions(
     sessions
 }
 
-/// The practicum after the teaching: its period, two follow-up teaching days
-/// and two supervisions, at about a third and two thirds into the period.
+/// The practicum after the teaching: its period, and the follow-up teaching
+/// days and supervisions spread evenly over it (the programme's counts; two
+/// and two for Randers).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Practicum {
     pub starts: NaiveDate,
+    /// Its last day, always a working day.
     pub ends: NaiveDate,
     pub hours_per_week: u32,
-    pub follow_up_days: [NaiveDate; 2],
-    pub supervisions: [NaiveDate; 2],
+    pub follow_up_days: Vec<NaiveDate>,
+    pub supervisions: Vec<NaiveDate>,
 }
 
-/// The Monday after the last teaching session begins the practicum.
-pub fn practicum(last_teaching_day: NaiveDate, weeks: u32, hours_per_week: u32) -> Practicum {
+/// A programme's practicum: weeks, hours a week, and how many follow-up days
+/// and supervisions it has (contract: `practicum_weeks`, `practicum_hours_per_week`,
+/// `follow_up_days`, `supervisions`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PracticumPattern {
+    pub weeks: u32,
+    pub hours_per_week: u32,
+    pub follow_up_days: u32,
+    pub supervisions: u32,
+}
+
+/// Whether a practicum may not start on `day`: 20 December to 1 January,
+/// when workplaces are closed or half-staffed (http-contract.md, Version 2).
+pub fn in_christmas_break(day: NaiveDate) -> bool {
+    (day.month() == 12 && day.day() >= 20) || (day.month() == 1 && day.day() == 1)
+}
+
+/// The practicum's first and last day when it may start at `earliest`: a start
+/// in the Christmas break moves to the first working Monday after it; the
+/// last day of its `weeks` weeks (the Friday, for a Monday start) that falls on
+/// a weekend or holiday moves to the next working day.
+pub fn practicum_period(earliest: NaiveDate, weeks: u32) -> (NaiveDate, NaiveDate) {
+    let mut starts = earliest;
+    if in_christmas_break(starts) {
+        let year = if starts.month() == 12 { starts.year() + 1 } else { starts.year() };
+        starts = NaiveDate::from_ymd_opt(year, 1, 2).expect("2 January");
+        while starts.weekday() != Weekday::Mon || is_public_holiday(starts) {
+            starts += Duration::days(1);
+        }
+    }
+    let last = starts + Duration::weeks(i64::from(weeks.max(1))) - Duration::days(3);
+    (starts, next_working_day(last))
+}
+
+/// The practicum beginning the Monday after the last teaching session (or
+/// later, see [`practicum_period`]).
+pub fn practicum(last_teaching_day: NaiveDate, pattern: PracticumPattern) -> Practicum {
     let days_to_monday = 7 - i64::from(last_teaching_day.weekday().num_days_from_monday());
-    let starts = last_teaching_day + Duration::days(days_to_monday);
-    let ends = starts + Duration::weeks(i64::from(weeks)) - Duration::days(1);
-    let at_week = |w: u32| next_working_day(starts + Duration::weeks(i64::from(w)));
-    let third = (weeks / 3).max(1);
+    let (starts, ends) = practicum_period(last_teaching_day + Duration::days(days_to_monday), pattern.weeks);
+    let spread = |count: u32, offset: i64| -> Vec<NaiveDate> {
+        let mut days: Vec<NaiveDate> = Vec::with_capacity(count as usize);
+        let mut week = 0;
+        for i in 1..=count {
+            week = (pattern.weeks * i / (count + 1)).max(week + 1);
+            let day =
+                next_working_day(next_working_day(starts + Duration::weeks(i64::from(week))) + Duration::days(offset));
+            days.push(day.min(ends));
+        }
+        days
+    };
     Practicum {
         starts,
         ends,
-        hours_per_week,
-        follow_up_days: [at_week(third), at_week((2 * weeks / 3).max(third + 1))],
-        supervisions: [at_week(third) + Duration::days(2), at_week((2 * weeks / 3).max(third + 1)) + Duration::days(2)],
+        hours_per_week: pattern.hours_per_week,
+        follow_up_days: spread(pattern.follow_up_days, 0),
+        supervisions: spread(pattern.supervisions, 2),
     }
 }
 
@@ -172,15 +217,65 @@ mod tests {
         assert!(!s.iter().any(|x| autumn.contains(&x.date)));
     }
 
+    fn pattern(weeks: u32, follow_ups: u32, supervisions: u32) -> PracticumPattern {
+        PracticumPattern { weeks, hours_per_week: 6, follow_up_days: follow_ups, supervisions }
+    }
+
     #[test]
     fn the_practicum_starts_the_monday_after_and_lasts_its_weeks() {
-        let p = practicum(d("2027-12-15"), 13, 6);
-        assert_eq!(p.starts, d("2027-12-20"));
-        assert_eq!(p.ends, d("2028-03-19"));
+        let p = practicum(d("2027-11-24"), pattern(13, 2, 2));
+        assert_eq!(p.starts, d("2027-11-29"));
+        assert_eq!(p.ends, d("2028-02-25"), "the Friday of the 13th week");
         assert!(p.follow_up_days[0] < p.follow_up_days[1] && p.follow_up_days[1] < p.ends);
         assert!(!p.follow_up_days.iter().any(|x| is_public_holiday(*x) || x.weekday() == Weekday::Sat));
-        let viborg = practicum(d("2027-12-15"), 16, 6);
-        assert_eq!(viborg.ends, d("2028-04-09"));
+        let viborg = practicum(d("2027-11-24"), pattern(16, 2, 2));
+        assert_eq!(viborg.ends, d("2028-03-17"));
+    }
+
+    #[test]
+    fn a_practicum_due_in_christmas_2027_starts_on_the_first_working_monday_of_2028() {
+        // Randers from 20 September 2027: the last session is Wednesday 15 December.
+        let p = practicum(d("2027-12-15"), pattern(13, 2, 2));
+        assert_eq!(p.starts, d("2028-01-03"), "not Monday 20 or 27 December");
+        assert_eq!(p.ends, d("2028-03-31"));
+        let viborg = practicum(d("2027-12-15"), pattern(16, 2, 2));
+        assert_eq!((viborg.starts, viborg.ends), (d("2028-01-03"), d("2028-04-21")));
+        // The break runs from 20 December to 1 January, both included.
+        assert!(in_christmas_break(d("2027-12-20")) && in_christmas_break(d("2028-01-01")));
+        assert!(!in_christmas_break(d("2027-12-19")) && !in_christmas_break(d("2028-01-02")));
+        assert_eq!(practicum_period(d("2027-12-13"), 13).0, d("2027-12-13"), "a start before the break stays");
+        // 1 January 2029 is a Monday and a holiday: the next Monday.
+        assert_eq!(practicum_period(d("2028-12-25"), 13).0, d("2029-01-08"));
+    }
+
+    #[test]
+    fn an_end_on_a_weekend_or_a_holiday_moves_to_the_next_working_day() {
+        // A Wednesday start: the 13th week's nominal last day is a Sunday.
+        let (starts, ends) = practicum_period(d("2027-09-01"), 13);
+        assert_eq!(starts, d("2027-09-01"));
+        assert_eq!((d("2027-11-28").weekday(), ends), (Weekday::Sun, d("2027-11-29")));
+        // A Monday start whose last Friday is Good Friday 2028 (14 April): the
+        // Tuesday after Easter Monday.
+        let (_, ends) = practicum_period(d("2028-01-17"), 13);
+        assert_eq!(ends, d("2028-04-18"));
+        assert_eq!(ends.weekday(), Weekday::Tue);
+    }
+
+    #[test]
+    fn follow_up_days_and_supervisions_follow_the_programme_counts() {
+        let p = practicum(d("2027-11-24"), pattern(16, 3, 1));
+        assert_eq!(p.follow_up_days.len(), 3);
+        assert_eq!(p.supervisions.len(), 1);
+        assert!(p.follow_up_days.windows(2).all(|w| w[0] < w[1]));
+        for day in p.follow_up_days.iter().chain(&p.supervisions) {
+            assert!(*day > p.starts && *day <= p.ends);
+            assert!(!matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && !is_public_holiday(*day));
+        }
+        let none = practicum(d("2027-11-24"), pattern(13, 0, 0));
+        assert!(none.follow_up_days.is_empty() && none.supervisions.is_empty());
+        let crowded = practicum(d("2027-11-24"), pattern(2, 5, 5));
+        assert_eq!(crowded.follow_up_days.len(), 5, "more days than weeks stay within the period");
+        assert!(crowded.follow_up_days.iter().all(|x| *x <= crowded.ends));
     }
 }
 

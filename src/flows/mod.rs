@@ -14,6 +14,7 @@ pub mod interviews;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;
+pub mod programmes;
 pub mod review;
 pub mod settings;
 pub mod users;

@@ -56,6 +56,8 @@ kinds! {
     "info_meeting_exported" => "Deltagerliste hentet" / "Attendee list exported" : "{who} hentede deltagerlisten til et informationsmøde" / "{who} exported the attendee list of an info meeting";
     "info_meeting_message" => "Besked til deltagere" / "Message to attendees" : "{who} skrev til deltagerne i et informationsmøde" / "{who} wrote to the attendees of an info meeting";
     "info_meeting_invitations" => "Invitationer til informationsmøde" / "Info meeting invitations" : "{who} inviterede interesserede til et informationsmøde" / "{who} invited interested people to an info meeting";
+    "programme_created" => "Program oprettet" / "Programme created" : "{who} oprettede et program" / "{who} created a programme";
+    "programme_changed" => "Program ændret" / "Programme changed" : "{who} ændrede et program" / "{who} changed a programme";
     "organisation_saved" => "Skolens oplysninger gemt" / "School details saved" : "{who} gemte skolens oplysninger" / "{who} saved the school's details";
     "user_added" => "Medarbejder tilføjet" / "Staff member added" : "{who} tilføjede en medarbejder" / "{who} added a staff member";
     "user_disabled" => "Medarbejder spærret" / "Staff member disabled" : "{who} spærrede en medarbejders adgang" / "{who} disabled a staff member's access";

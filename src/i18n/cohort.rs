@@ -102,8 +102,8 @@ catalogue! {
     session_cancel { da: "Aflys denne gang", en: "Cancel this session" }
     session_add_title { da: "Tilføj en undervisningsgang", en: "Add a session" }
     session_add { da: "Tilføj", en: "Add" }
-    two_days_hint { da: "To datoer adskilt af komma, eller tomt for forslaget (omkring en tredjedel og to tredjedele inde i praktikken).", en: "Two dates separated by a comma, or empty for the suggestion (about a third and two thirds into the practicum)." }
-    err_two_days { da: "Skriv præcis to datoer, eller lad feltet stå tomt.", en: "Enter exactly two dates, or leave the field empty." }
+    two_days_hint { da: "{} datoer adskilt af komma, eller tomt for forslaget (jævnt fordelt over praktikken).", en: "{} dates separated by a comma, or empty for the suggestion (spread evenly over the practicum)." }
+    err_two_days { da: "Skriv præcis {} datoer, eller lad feltet stå tomt.", en: "Enter exactly {} dates, or leave the field empty." }
     offer_place { da: "Undervisningen foregår i {}.", en: "Teaching takes place at {}." }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
@@ -115,7 +115,7 @@ catalogue! {
     commit_teaching { da: "{} undervisningsgange, {} kl. {}-{}, fra {} til {}.", en: "{} teaching sessions, {} at {}-{}, from {} to {}." }
     commit_teaching_varied { da: "{} undervisningsgange, {}, fra {} til {}. Tidspunkterne er ikke ens hver gang.", en: "{} teaching sessions, {}, from {} to {}. The times differ from session to session." }
     commit_practicum { da: "Derefter {} ugers praktik med {} timer om ugen, fra {} til {}.", en: "Then {} weeks of practicum with {} hours a week, from {} to {}." }
-    commit_follow_up { da: "Opfølgningsdage i praktikken: {} og {}.", en: "Follow-up days during the practicum: {} and {}." }
+    commit_follow_up { da: "Opfølgningsdage i praktikken: {}.", en: "Follow-up days during the practicum: {}." }
     welcome_dates_title { da: "Dine datoer", en: "Your dates" }
     welcome_session { da: "Undervisning {}: {}", en: "Session {}: {}" }
     welcome_practicum { da: "Praktik: fra {} til {}", en: "Practicum: from {} to {}" }

@@ -119,6 +119,15 @@ mod tests {
 }
 
 /// Recurring days: "mandage og onsdage" / "Mondays and Wednesdays".
+/// "a, b og c": items joined as a sentence does.
+pub fn list(lang: Lang, items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {}", rest.join(", "), lang.strings().and_word, last),
+    }
+}
+
 pub fn weekdays(lang: Lang, days: &[chrono::Weekday]) -> String {
     let names: Vec<String> = days
         .iter()
@@ -130,11 +139,7 @@ pub fn weekdays(lang: Lang, days: &[chrono::Weekday]) -> String {
             }
         })
         .collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {} {}", rest.join(", "), lang.strings().and_word, last),
-    }
+    list(lang, &names)
 }
 
 #[cfg(test)]
@@ -166,8 +171,10 @@ pub fn commitment(lang: Lang, c: &crate::domain::cohort::Commitment) -> Vec<Stri
     if let Some(p) = &c.practicum {
         let (starts, ends) = (long_date(lang, p.starts), long_date(lang, p.ends));
         lines.push(super::fill(t.commit_practicum, &[&c.practicum_weeks, &p.hours_per_week, &starts, &ends]));
-        let [a, b] = p.follow_up_days.map(|d| long_date(lang, d));
-        lines.push(super::fill(t.commit_follow_up, &[&a, &b]));
+        if !p.follow_up_days.is_empty() {
+            let days: Vec<String> = p.follow_up_days.iter().map(|d| long_date(lang, *d)).collect();
+            lines.push(super::fill(t.commit_follow_up, &[&list(lang, &days)]));
+        }
     }
     lines
 }

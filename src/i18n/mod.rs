@@ -18,6 +18,7 @@ mod links;
 mod meeting;
 mod privacy;
 mod profile;
+mod programmes;
 mod settings;
 
 pub use accessibility::AccessibilityStrings;
@@ -33,6 +34,7 @@ pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
 pub use profile::ProfileStrings;
+pub use programmes::ProgrammeStrings;
 pub use settings::SettingsStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -136,6 +138,14 @@ impl Lang {
         match self {
             Lang::Da => &done::DA,
             Lang::En => &done::EN,
+        }
+    }
+
+    /// The strings of the programmes pages.
+    pub fn programmes(self) -> &'static ProgrammeStrings {
+        match self {
+            Lang::Da => &programmes::DA,
+            Lang::En => &programmes::EN,
         }
     }
 

@@ -1,76 +1,10 @@
 use chrono::{NaiveTime, Weekday};
-use sqlx::{PgConnection, Row, postgres::PgRow};
+use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
 
 use crate::domain::{
     municipality::Region,
     programme::{ModularRules, ProgrammeFacts, Structure, YearRules},
 };
-
-/// Inserts the programme, or updates its facts when the slug exists; returns its id.
-pub async fn upsert(conn: &mut PgConnection, p: &ProgrammeFacts) -> sqlx::Result<i64> {
-    let weekdays: Vec<i32> = p.teaching_weekdays.iter().map(|d| d.number_from_monday() as i32).collect();
-    let modular = match p.structure {
-        Structure::ModularCourse(m) => Some(m),
-        _ => None,
-    };
-    let year = match p.structure {
-        Structure::YearProgramme(y) => Some(y),
-        _ => None,
-    };
-    sqlx::query_scalar(
-        "INSERT INTO programmes (slug, name, profile, organiser, place, teaching_weeks, teaching_weekdays,
-             session_starts, session_ends, session_count, practicum_weeks, practicum_hours_per_week,
-             capacity, home_region, out_of_region_fee_dkk, structure, follow_up_days, supervisions,
-             intro_days_peer, intro_days_colleague, module_hours, min_attendance_percent,
-             complete_within_months, months, site_visits, contact_email, contact_phone)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-             $19, $20, $21, $22, $23, $24, $25, $26, $27)
-         ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, profile = EXCLUDED.profile,
-             organiser = EXCLUDED.organiser, place = EXCLUDED.place, teaching_weeks = EXCLUDED.teaching_weeks,
-             teaching_weekdays = EXCLUDED.teaching_weekdays, session_starts = EXCLUDED.session_starts,
-             session_ends = EXCLUDED.session_ends, session_count = EXCLUDED.session_count,
-             practicum_weeks = EXCLUDED.practicum_weeks,
-             practicum_hours_per_week = EXCLUDED.practicum_hours_per_week, capacity = EXCLUDED.capacity,
-             home_region = EXCLUDED.home_region, out_of_region_fee_dkk = EXCLUDED.out_of_region_fee_dkk,
-             structure = EXCLUDED.structure, follow_up_days = EXCLUDED.follow_up_days,
-             supervisions = EXCLUDED.supervisions, intro_days_peer = EXCLUDED.intro_days_peer,
-             intro_days_colleague = EXCLUDED.intro_days_colleague, module_hours = EXCLUDED.module_hours,
-             min_attendance_percent = EXCLUDED.min_attendance_percent,
-             complete_within_months = EXCLUDED.complete_within_months, months = EXCLUDED.months,
-             site_visits = EXCLUDED.site_visits, contact_email = EXCLUDED.contact_email,
-             contact_phone = EXCLUDED.contact_phone
-         RETURNING id",
-    )
-    .bind(&p.slug)
-    .bind(&p.name)
-    .bind(&p.profile)
-    .bind(&p.organiser)
-    .bind(&p.place)
-    .bind(p.teaching_weeks as i32)
-    .bind(weekdays)
-    .bind(p.session_starts)
-    .bind(p.session_ends)
-    .bind(p.session_count as i32)
-    .bind(p.practicum_weeks as i32)
-    .bind(p.practicum_hours_per_week as i32)
-    .bind(p.capacity as i32)
-    .bind(p.home_region.map_or("", Region::key))
-    .bind(p.out_of_region_fee_dkk.map(|f| f as i32))
-    .bind(p.structure.key())
-    .bind(p.follow_up_days as i32)
-    .bind(p.supervisions as i32)
-    .bind(modular.map(|m| m.intro_days_peer as i32))
-    .bind(modular.map(|m| m.intro_days_colleague as i32))
-    .bind(modular.map(|m| m.module_hours as i32))
-    .bind(modular.map(|m| m.min_attendance_percent as i32))
-    .bind(modular.map(|m| m.complete_within_months as i32))
-    .bind(year.map(|y| y.months as i32))
-    .bind(year.map(|y| y.site_visits as i32))
-    .bind(&p.contact_email)
-    .bind(&p.contact_phone)
-    .fetch_one(conn)
-    .await
-}
 
 /// The programme columns of a query joining `programmes p`, as [`from_row`] reads them;
 /// prefixed `p_` where other tables use the same names.
@@ -88,6 +22,142 @@ macro_rules! programme_columns {
     };
 }
 pub(crate) use programme_columns;
+
+/// Every column a programme writes, in the order [`bind`] binds them ($1 = slug).
+macro_rules! written_columns {
+    () => {
+        "slug, name, profile, organiser, place, teaching_weeks, teaching_weekdays,
+         session_starts, session_ends, session_count, practicum_weeks, practicum_hours_per_week,
+         capacity, home_region, out_of_region_fee_dkk, structure, follow_up_days, supervisions,
+         intro_days_peer, intro_days_colleague, module_hours, min_attendance_percent,
+         complete_within_months, months, site_visits, contact_email, contact_phone"
+    };
+}
+
+/// `SET` of every written column but the slug, from `$2` on (as [`bind`] binds them).
+macro_rules! set_columns {
+    () => {
+        "name = $2, profile = $3, organiser = $4, place = $5, teaching_weeks = $6,
+    teaching_weekdays = $7, session_starts = $8, session_ends = $9, session_count = $10,
+    practicum_weeks = $11, practicum_hours_per_week = $12, capacity = $13, home_region = $14,
+    out_of_region_fee_dkk = $15, structure = $16, follow_up_days = $17, supervisions = $18,
+    intro_days_peer = $19, intro_days_colleague = $20, module_hours = $21, min_attendance_percent = $22,
+    complete_within_months = $23, months = $24, site_visits = $25, contact_email = $26, contact_phone = $27"
+    };
+}
+
+type Query<'q> = sqlx::query::QueryScalar<'q, sqlx::Postgres, i64, sqlx::postgres::PgArguments>;
+
+/// Binds the programme's facts as `$1..$27` in the order of `written_columns!`.
+fn bind<'q>(query: Query<'q>, p: &'q ProgrammeFacts) -> Query<'q> {
+    let weekdays: Vec<i32> = p.teaching_weekdays.iter().map(|d| d.number_from_monday() as i32).collect();
+    let modular = match p.structure {
+        Structure::ModularCourse(m) => Some(m),
+        _ => None,
+    };
+    let year = match p.structure {
+        Structure::YearProgramme(y) => Some(y),
+        _ => None,
+    };
+    query
+        .bind(&p.slug)
+        .bind(&p.name)
+        .bind(&p.profile)
+        .bind(&p.organiser)
+        .bind(&p.place)
+        .bind(p.teaching_weeks as i32)
+        .bind(weekdays)
+        .bind(p.session_starts)
+        .bind(p.session_ends)
+        .bind(p.session_count as i32)
+        .bind(p.practicum_weeks as i32)
+        .bind(p.practicum_hours_per_week as i32)
+        .bind(p.capacity as i32)
+        .bind(p.home_region.map_or("", Region::key))
+        .bind(p.out_of_region_fee_dkk.map(|f| f as i32))
+        .bind(p.structure.key())
+        .bind(p.follow_up_days as i32)
+        .bind(p.supervisions as i32)
+        .bind(modular.map(|m| m.intro_days_peer as i32))
+        .bind(modular.map(|m| m.intro_days_colleague as i32))
+        .bind(modular.map(|m| m.module_hours as i32))
+        .bind(modular.map(|m| m.min_attendance_percent as i32))
+        .bind(modular.map(|m| m.complete_within_months as i32))
+        .bind(year.map(|y| y.months as i32))
+        .bind(year.map(|y| y.site_visits as i32))
+        .bind(&p.contact_email)
+        .bind(&p.contact_phone)
+}
+
+macro_rules! values {
+    () => {
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+            $19, $20, $21, $22, $23, $24, $25, $26, $27)"
+    };
+}
+
+/// Inserts the programme, or updates its facts when the slug exists; returns its id.
+pub async fn upsert(conn: &mut PgConnection, p: &ProgrammeFacts) -> sqlx::Result<i64> {
+    let sql = concat!(
+        "INSERT INTO programmes (",
+        written_columns!(),
+        ") ",
+        values!(),
+        " ON CONFLICT (slug) DO UPDATE SET ",
+        set_columns!(),
+        " RETURNING id"
+    );
+    bind(sqlx::query_scalar(sql), p).fetch_one(conn).await
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SaveProgrammeError {
+    #[error("another programme has that slug")]
+    SlugTaken,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// A new programme; `SlugTaken` when the slug is in use (the table's UNIQUE).
+pub async fn create(pool: &PgPool, p: &ProgrammeFacts) -> Result<i64, SaveProgrammeError> {
+    let sql = concat!("INSERT INTO programmes (", written_columns!(), ") ", values!(), " RETURNING id");
+    bind(sqlx::query_scalar(sql), p).fetch_one(pool).await.map_err(|err| match super::violated_constraint(&err) {
+        Some("programmes_slug_key") => SaveProgrammeError::SlugTaken,
+        _ => SaveProgrammeError::Database(err),
+    })
+}
+
+/// Replaces the facts of the programme `p.slug`; its intakes (and their dates)
+/// stay as they are. None for an unknown slug, else the programme's id.
+pub async fn update(pool: &PgPool, p: &ProgrammeFacts) -> sqlx::Result<Option<i64>> {
+    let sql = concat!("UPDATE programmes SET ", set_columns!(), " WHERE slug = $1 RETURNING id");
+    bind(sqlx::query_scalar(sql), p).fetch_optional(pool).await
+}
+
+/// A programme in the admin's list: its facts and how many intakes it has.
+pub struct Listed {
+    pub facts: ProgrammeFacts,
+    pub intakes: i64,
+}
+
+/// Every programme, by name.
+pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<Listed>> {
+    let sql = concat!(
+        "SELECT ",
+        programme_columns!(),
+        ", (SELECT count(*) FROM intakes i WHERE i.programme_id = p.id) AS intake_count
+         FROM programmes p ORDER BY p.name, p.slug"
+    );
+    let rows = sqlx::query(sql).fetch_all(pool).await?;
+    rows.iter().map(|row| Ok(Listed { facts: from_row(row)?, intakes: row.try_get("intake_count")? })).collect()
+}
+
+/// The programme of `slug`, if any.
+pub async fn by_slug(pool: &PgPool, slug: &str) -> sqlx::Result<Option<ProgrammeFacts>> {
+    let sql = concat!("SELECT ", programme_columns!(), " FROM programmes p WHERE p.slug = $1");
+    let row = sqlx::query(sql).bind(slug).fetch_optional(pool).await?;
+    row.as_ref().map(from_row).transpose()
+}
 
 pub(crate) fn from_row(row: &PgRow) -> sqlx::Result<ProgrammeFacts> {
     let weekdays: Vec<i32> = row.try_get("teaching_weekdays")?;
@@ -145,7 +215,7 @@ fn structure_from_row(row: &PgRow) -> sqlx::Result<Structure> {
     })
 }
 
-fn weekday_from_number(n: i32) -> Option<Weekday> {
+pub(crate) fn weekday_from_number(n: i32) -> Option<Weekday> {
     Weekday::try_from(u8::try_from(n.checked_sub(1)?).ok()?).ok()
 }
 

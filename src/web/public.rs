@@ -152,8 +152,10 @@ struct IntakePage {
     ctx: PageContext,
     title: String,
     organiser: String,
-    teaching: String,
-    practicum: String,
+    /// None for a programme without weekly sessions (modular, year, recruitment).
+    teaching: Option<String>,
+    /// None for a programme without a practicum after the teaching.
+    practicum: Option<String>,
     place: String,
     seats: String,
     start: String,
@@ -199,11 +201,12 @@ fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[Info
         ctx: PageContext::new(lang, &format!("/intakes/{}", intake.slug)),
         title: format!("{} – {}", p.name, intake.name),
         organiser: p.organiser.clone(),
-        teaching: fill(
-            t.intake_teaching_text,
-            &[&p.teaching_weeks, &dates::weekdays(lang, &p.teaching_weekdays), &times, &p.teaching_hours()],
-        ),
-        practicum: fill(t.intake_practicum_text, &[&p.practicum_weeks, &p.practicum_hours_per_week]),
+        teaching: (p.session_count > 0).then(|| {
+            let days = dates::weekdays(lang, &p.teaching_weekdays);
+            fill(t.intake_teaching_text, &[&p.teaching_weeks, &days, &times, &p.teaching_hours()])
+        }),
+        practicum: (p.practicum_weeks > 0)
+            .then(|| fill(t.intake_practicum_text, &[&p.practicum_weeks, &p.practicum_hours_per_week])),
         place: p.place.clone(),
         seats: fill(t.intake_seats_text, &[&p.capacity]),
         start: dates::long_date(lang, intake.start_date),

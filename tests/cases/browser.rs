@@ -145,3 +145,20 @@ async fn an_employer_enrols_a_peer_who_opens_a_prefilled_form_by_mouse_at_both_w
     open_intake(&app, &region_h(), "region-h-2027").await;
     run_journey(&app, "enrolment", json!({ "intakeSlug": "region-h-2027" })).await;
 }
+
+#[tokio::test]
+async fn an_admin_creates_and_edits_a_programme_by_mouse_accessibly() {
+    use crate::support::{
+        app::NowUtc,
+        staff::{PASSWORD, create_user},
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    let mut users = serde_json::Map::new();
+    for who in ["phone", "desktop"] {
+        create_user(&app, &format!("{who}@example.dk"), Role::Admin).await;
+        users.insert(who.into(), json!({ "email": format!("{who}@example.dk"), "password": PASSWORD }));
+    }
+    let data = json!({ "users": users, "clockEpoch": app.clock.now_utc().timestamp() });
+    run_journey(&app, "programmes", data).await;
+}

@@ -121,9 +121,16 @@ async fn demo_migrate_and_purge_run_and_demo_is_idempotent() {
         if args == ["purge"] {
             assert!(text(&output).contains("Deleted: 0 applications"), "{}", text(&output));
         }
+        if args == ["demo"] {
+            // The intakes it made: slug, name and public page, one of each structure.
+            for slug in ["randers-", "viborg-", "region-h-", "mb-forloebet-", "recovery-mentor-"] {
+                assert!(text(&output).contains(&format!("/intakes/{slug}")), "{slug}: {}", text(&output));
+            }
+            assert!(text(&output).contains("MB-forløbet – Hold"), "{}", text(&output));
+        }
     }
     let intakes: i64 = sqlx::query_scalar("SELECT count(*) FROM intakes").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(intakes, 1);
+    assert_eq!(intakes, 5, "one of each programme, made once");
 }
 
 #[tokio::test]

@@ -145,7 +145,12 @@ async fn an_employer_enrols_a_peer_who_accepts_applies_and_the_employer_hears_on
     no_store(&draft);
     let draft = draft.text().await.unwrap();
     assert!(draft.contains("value=\"Peter Peer\"") && draft.contains(&format!("value=\"{PERSON}\"")));
-    assert!(!draft.contains(" checked"), "no fact, health or other, is filled in for the person");
+    let checked: Vec<&str> =
+        draft.match_indices(" checked").map(|(i, _)| &draft[draft[..i].rfind('<').unwrap()..i]).collect();
+    assert!(
+        checked.len() == 1 && checked[0].contains("name=\"peer_role\"") && checked[0].contains("value=\"paid_peer\""),
+        "only the role the employer gave is filled in, no other fact: {checked:?}"
+    );
     assert_eq!(app.get(&person_path).await.status(), StatusCode::GONE, "answered: the link is used");
     let (draft_id, sealed): (i64, Vec<u8>) =
         sqlx::query_as("SELECT id, fields_sealed FROM drafts").fetch_one(&app.pool).await.unwrap();
@@ -323,6 +328,9 @@ async fn a_peer_and_a_colleague_of_one_workplace_show_as_a_pair_on_the_cohort_pa
         let draft_token = location(&accepted).trim_start_matches("/drafts/").to_string();
         let mut fields = applicant::with(applicant::form(email, "submit"), "full_name", name);
         fields.push(("draft_token", draft_token));
+        fields.push(("peer_role", role.to_string()));
+        fields.push(("peer_task_share_percent", "80".to_string()));
+        fields.push(("works_in_same_team_as_peer", "yes".to_string()));
         assert_eq!(applicant::post(&app, "region-h-2027", &fields).await.status(), StatusCode::SEE_OTHER);
         references.push(
             sqlx::query_scalar::<_, String>("SELECT reference FROM applications WHERE email_normalised = $1")

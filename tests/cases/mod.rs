@@ -22,6 +22,7 @@ mod own_page;
 mod password_context;
 mod privacy;
 mod profiles;
+mod programmes;
 mod public_pages;
 mod retention;
 mod review;

@@ -88,9 +88,9 @@ async fn participants_are_deleted_a_year_after_their_cohorts_practicum_ends() {
     let offer = url::Url::parse(&offer).unwrap().path().to_string();
     assert_eq!(app.post_form(&offer, &[("decision", "accept")]).await.status(), StatusCode::SEE_OTHER);
 
-    // Teaching 20 September - 15 December 2027, practicum 20 December 2027 - 19 March 2028:
-    // due at local midnight starting 20 March 2028, plus 365 days.
-    let due: chrono::DateTime<chrono::Utc> = "2029-03-19T23:00:00Z".parse().unwrap();
+    // Teaching 20 September - 15 December 2027, practicum (after the Christmas break)
+    // 3 January - 31 March 2028: due at local midnight starting 1 April 2028, plus 365 days.
+    let due: chrono::DateTime<chrono::Utc> = "2029-03-31T22:00:00Z".parse().unwrap();
     let before = optag::jobs::purge(&app.pool, &Periods::default(), due - Duration::minutes(1)).await.unwrap();
     assert_eq!(before.participants, 0);
     let after = optag::jobs::purge(&app.pool, &Periods::default(), due).await.unwrap();

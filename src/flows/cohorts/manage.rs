@@ -4,7 +4,11 @@ use chrono::{NaiveDate, NaiveTime};
 use serde_json::json;
 
 use crate::{
-    domain::{actor::Actor, schedule::SessionChange},
+    domain::{
+        actor::Actor,
+        cohort::{WrongDayCount, chosen_days_fit},
+        schedule::SessionChange,
+    },
     flows::{Context, FlowResult, audit},
     mail::messages::cohorts as mails,
     storage::{
@@ -22,6 +26,8 @@ pub enum Saved {
     Done(i64),
     NameTaken,
     NotFound,
+    /// Chosen follow-up days or supervisions not matching the programme's number.
+    WrongDayCount(WrongDayCount),
 }
 
 /// A new cohort of the intake with the programme's capacity; audited.
@@ -37,8 +43,13 @@ pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, name: &str, st
     }
 }
 
-/// Renames the cohort, moves its start and sets its own days; audited.
+/// Renames the cohort, moves its start and sets its own days (the programme's
+/// number of follow-up days and supervisions, or none); audited.
 pub async fn update(ctx: &Context, actor: &Actor, id: i64, edit: &CohortEdit<'_>) -> FlowResult<Saved> {
+    let Some(cohort) = storage::cohorts::get(&ctx.pool, id).await? else { return Ok(Saved::NotFound) };
+    if let Err(wrong) = chosen_days_fit(&cohort.programme, edit.follow_up_days, edit.supervision_days) {
+        return Ok(Saved::WrongDayCount(wrong));
+    }
     match storage::cohorts::update(&ctx.pool, id, edit).await {
         Ok(true) => {
             audit(ctx, actor, "cohort_changed", None, json!({ "cohort_id": id })).await?;

@@ -22,10 +22,25 @@ use super::programmes;
 pub use crate::domain::cohort::Cohort;
 use crate::domain::{
     cohort::OfferStatus,
+    programme::ProgrammeFacts,
     schedule::{Session, SessionChange},
 };
 
 super::types::text_column!(OfferStatus, key, |text: &str| text.parse::<OfferStatus>());
+
+/// A new cohort ($1 intake, $2 name, $3 start) with the programme's capacity and
+/// its teaching and practicum pattern as they are now: a later edit of the
+/// programme leaves the cohort's dates alone.
+macro_rules! insert_cohort {
+    () => {
+        "INSERT INTO cohorts (intake_id, name, start_date, capacity, plan_weekdays, plan_session_starts,
+             plan_session_ends, plan_session_count, plan_practicum_weeks, plan_practicum_hours, plan_follow_ups,
+             plan_supervisions)
+         SELECT $1, $2, $3, p.capacity, p.teaching_weekdays, p.session_starts, p.session_ends, p.session_count,
+             p.practicum_weeks, p.practicum_hours_per_week, p.follow_up_days, p.supervisions
+         FROM intakes i JOIN programmes p ON p.id = i.programme_id WHERE i.id = $1"
+    };
+}
 
 /// Adds the cohort unless the intake has one of that name; returns its id.
 pub async fn insert_if_missing(
@@ -34,11 +49,10 @@ pub async fn insert_if_missing(
     name: &str,
     start_date: NaiveDate,
 ) -> sqlx::Result<i64> {
-    sqlx::query_scalar(
-        "INSERT INTO cohorts (intake_id, name, start_date, capacity)
-         SELECT $1, $2, $3, p.capacity FROM intakes i JOIN programmes p ON p.id = i.programme_id WHERE i.id = $1
-         ON CONFLICT (intake_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id",
-    )
+    sqlx::query_scalar(concat!(
+        insert_cohort!(),
+        " ON CONFLICT (intake_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id"
+    ))
     .bind(intake_id)
     .bind(name)
     .bind(start_date)
@@ -61,20 +75,16 @@ pub async fn create(
     name: &str,
     start_date: NaiveDate,
 ) -> Result<i64, CreateCohortError> {
-    sqlx::query_scalar(
-        "INSERT INTO cohorts (intake_id, name, start_date, capacity)
-         SELECT $1, $2, $3, p.capacity FROM intakes i JOIN programmes p ON p.id = i.programme_id WHERE i.id = $1
-         RETURNING id",
-    )
-    .bind(intake_id)
-    .bind(name)
-    .bind(start_date)
-    .fetch_one(pool)
-    .await
-    .map_err(|err| match super::violated_constraint(&err) {
-        Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
-        _ => CreateCohortError::Database(err),
-    })
+    sqlx::query_scalar(concat!(insert_cohort!(), " RETURNING id"))
+        .bind(intake_id)
+        .bind(name)
+        .bind(start_date)
+        .fetch_one(pool)
+        .await
+        .map_err(|err| match super::violated_constraint(&err) {
+            Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
+            _ => CreateCohortError::Database(err),
+        })
 }
 
 fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
@@ -86,12 +96,29 @@ fn cohort_from_row(row: &PgRow) -> sqlx::Result<Cohort> {
         start_date: row.try_get("start_date")?,
         capacity: row.try_get("capacity")?,
         school_holidays: row.try_get("school_holidays")?,
-        programme: programmes::from_row(row)?,
+        programme: with_plan(row, programmes::from_row(row)?)?,
         changes: Vec::new(),
         added: Vec::new(),
         follow_up_days: row.try_get("follow_up_days")?,
         supervision_days: row.try_get("supervision_days")?,
     })
+}
+
+/// The programme with the cohort's own teaching and practicum pattern, where
+/// the cohort has one (kept when it was made).
+fn with_plan(row: &PgRow, mut p: ProgrammeFacts) -> sqlx::Result<ProgrammeFacts> {
+    let Some(weekdays) = row.try_get::<Option<Vec<i32>>, _>("plan_weekdays")? else { return Ok(p) };
+    let count =
+        |name: &str| -> sqlx::Result<u32> { Ok(row.try_get::<Option<i32>, _>(name)?.unwrap_or(0).max(0) as u32) };
+    p.teaching_weekdays = weekdays.into_iter().filter_map(programmes::weekday_from_number).collect();
+    p.session_starts = row.try_get::<Option<NaiveTime>, _>("plan_session_starts")?.unwrap_or(p.session_starts);
+    p.session_ends = row.try_get::<Option<NaiveTime>, _>("plan_session_ends")?.unwrap_or(p.session_ends);
+    p.session_count = count("plan_session_count")?;
+    p.practicum_weeks = count("plan_practicum_weeks")?;
+    p.practicum_hours_per_week = count("plan_practicum_hours")?;
+    p.follow_up_days = count("plan_follow_ups")?;
+    p.supervisions = count("plan_supervisions")?;
+    Ok(p)
 }
 
 /// A stored change of one planned session: moved (the new times) or cancelled.
@@ -117,7 +144,9 @@ struct ExtraRow {
 pub async fn get(pool: &PgPool, id: i64) -> sqlx::Result<Option<Cohort>> {
     let sql = concat!(
         "SELECT c.id, c.intake_id, i.name AS intake_name, c.name, c.start_date, c.capacity, c.school_holidays,
-            c.follow_up_days, c.supervision_days, ",
+            c.follow_up_days, c.supervision_days, c.plan_weekdays, c.plan_session_starts, c.plan_session_ends,
+            c.plan_session_count, c.plan_practicum_weeks, c.plan_practicum_hours, c.plan_follow_ups,
+            c.plan_supervisions, ",
         programmes::programme_columns!(),
         " FROM cohorts c JOIN intakes i ON i.id = c.intake_id JOIN programmes p ON p.id = i.programme_id WHERE c.id = $1"
     );

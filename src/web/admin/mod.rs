@@ -15,6 +15,7 @@ mod meetings;
 mod overview;
 mod password;
 mod placements;
+mod programmes;
 mod settings;
 mod slot_edit;
 mod throttle;
@@ -54,6 +55,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(placements::router())
         .merge(kept::router())
         .merge(settings::router())
+        .merge(programmes::router())
         .merge(overview::router())
         .route("/admin/{*rest}", get(|| async { AppError::NotFound }))
         .route_layer(middleware::from_fn_with_state(state, require_staff));

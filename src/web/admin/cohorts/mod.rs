@@ -122,7 +122,7 @@ async fn create(
         // The contract fixes this Location exactly.
         Saved::Done(cohort) => Redirect::to(&format!("/admin/cohorts/{cohort}")).into_response(),
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
-        Saved::NotFound => return Err(AppError::NotFound),
+        Saved::NotFound | Saved::WrongDayCount(_) => return Err(AppError::NotFound),
     })
 }
 
@@ -137,10 +137,6 @@ async fn update(
     staff.require(Permission::ManageIntakes)?;
     let (t, back) = (lang.cohort(), format!("/admin/cohorts/{id}"));
     let Some(f) = form.parse() else { return Ok(invalid(lang, t.err_cohort, back)) };
-    // Two days each, or none for the suggested ones.
-    if ![&f.follow_ups, &f.supervisions].iter().all(|d| d.is_empty() || d.len() == 2) {
-        return Ok(invalid(lang, t.err_two_days, back));
-    }
     let edit = CohortEdit {
         name: &f.name,
         start_date: f.start,
@@ -153,6 +149,7 @@ async fn update(
             Redirect::to(&done::to(&format!("/admin/cohorts/{id}"), Kind::CohortSaved, 1, "edit")).into_response()
         }
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
+        Saved::WrongDayCount(w) => invalid(lang, &fill(t.err_two_days, &[&w.expected]), back),
         Saved::NotFound => return Err(AppError::NotFound),
     })
 }

@@ -10,6 +10,7 @@ use super::super::{AdminContext, Staff, done::Done};
 use crate::{
     domain::{
         cohort::{OfferStatus, attendance_percent, attendance_too_low},
+        programme::ProgrammeFacts,
         schedule::{Practicum, Session},
         staff::Permission,
     },
@@ -43,11 +44,26 @@ struct CohortPage {
     holidays: String,
     follow_up_days: String,
     supervision_days: String,
+    hints: DayHints,
     may_edit: bool,
     may_offer: bool,
     participants: Vec<ParticipantLine>,
     /// Region H's pairs: a peer and a colleague enrolled by one workplace.
     pairs: Vec<crate::flows::enrolments::Pair>,
+}
+
+/// How many follow-up days and supervisions the programme has, said as hints
+/// beside the cohort form's fields (no field where the number is 0).
+struct DayHints {
+    follow_ups: Option<String>,
+    supervisions: Option<String>,
+}
+
+impl DayHints {
+    fn new(t: &CohortStrings, p: &ProgrammeFacts) -> Self {
+        let hint = |n: u32| (n > 0).then(|| fill(t.two_days_hint, &[&n]));
+        Self { follow_ups: hint(p.follow_up_days), supervisions: hint(p.supervisions) }
+    }
 }
 
 struct SeatLine {
@@ -94,8 +110,7 @@ pub(super) async fn show(
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
     let pairs = crate::flows::enrolments::pairs_in_cohort(&state, id).await?;
-    let t = lang.cohort();
-    let c = &o.cohort;
+    let (t, c) = (lang.cohort(), &o.cohort);
     let (sessions, practicum) = c.plan();
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
@@ -116,6 +131,7 @@ pub(super) async fn show(
         holidays: days(&c.school_holidays),
         follow_up_days: days(&c.follow_up_days),
         supervision_days: days(&c.supervision_days),
+        hints: DayHints::new(t, &c.programme),
         may_edit: staff.role.may(Permission::ManageIntakes),
         may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),

@@ -4,6 +4,13 @@ use chrono::{NaiveTime, Weekday};
 
 use super::municipality::Region;
 
+mod examples;
+mod fill;
+pub mod form;
+mod text;
+
+pub use form::{Problem, Problems, ProgrammeFields};
+
 /// Region Hovedstaden's modular peer course (seed `001_...`): an intro per
 /// role, then modules each participant signs up for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +114,16 @@ pub struct ProgrammeFacts {
 }
 
 impl ProgrammeFacts {
+    /// The practicum's weeks, hours and numbers of follow-up days and supervisions.
+    pub fn practicum_pattern(&self) -> crate::domain::schedule::PracticumPattern {
+        crate::domain::schedule::PracticumPattern {
+            weeks: self.practicum_weeks,
+            hours_per_week: self.practicum_hours_per_week,
+            follow_up_days: self.follow_up_days,
+            supervisions: self.supervisions,
+        }
+    }
+
     /// Whole teaching hours: sessions times session length (78 for Randers).
     pub fn teaching_hours(&self) -> u32 {
         let minutes = (self.session_ends - self.session_starts).num_minutes().max(0) as u32;
