@@ -15,6 +15,7 @@ mod done;
 mod interview;
 mod links;
 mod meeting;
+mod modules;
 mod privacy;
 mod settings;
 
@@ -28,6 +29,7 @@ pub use done::DoneStrings;
 pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
+pub use modules::ModuleStrings;
 pub use privacy::PrivacyStrings;
 pub use settings::SettingsStrings;
 
@@ -151,6 +153,14 @@ impl Lang {
         }
     }
 
+    /// The strings of the modular course.
+    pub fn modules(self) -> &'static ModuleStrings {
+        match self {
+            Lang::Da => &modules::DA,
+            Lang::En => &modules::EN,
+        }
+    }
+
     /// The strings of the application form and its pages.
     pub fn apply(self) -> &'static ApplyStrings {
         match self {
@@ -197,6 +207,7 @@ mod tests {
                 l.interview().entries(),
                 l.meeting().entries(),
                 l.links().entries(),
+                l.modules().entries(),
             ]
             .concat()
         };

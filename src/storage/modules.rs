@@ -138,6 +138,14 @@ pub async fn place_of(pool: &PgPool, application_id: i64) -> sqlx::Result<Option
     .await
 }
 
+/// The application whose accepted place has this feed link.
+pub async fn application_of_feed(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT application_id FROM cohort_offers WHERE feed_token_hash = $1 AND status = 'accepted'")
+        .bind(hash)
+        .fetch_optional(pool)
+        .await
+}
+
 /// Sets the application's role (from the sealed facts, in the same transaction).
 pub async fn set_peer_role(conn: &mut PgConnection, application_id: i64, role: Option<PeerRole>) -> sqlx::Result<()> {
     sqlx::query("UPDATE applications SET peer_role = $2 WHERE id = $1")

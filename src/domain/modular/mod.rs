@@ -105,8 +105,8 @@ pub struct Course<'a> {
     pub modules: &'a [Module],
 }
 
-/// Minutes of the signed-up modules: (attended, taken place, still to come).
-fn minutes(course: &Course<'_>, who: &Participation<'_>, now: NaiveDateTime) -> (u64, u64, u64) {
+/// Minutes of the signed-up modules at `now`: (attended, taken place, still to come).
+pub fn minutes(course: &Course<'_>, who: &Participation<'_>, now: NaiveDateTime) -> (u64, u64, u64) {
     let mut totals = (0, 0, 0);
     for m in course.modules.iter().filter(|m| who.signed_up.contains(&m.id)) {
         let length = u64::from(m.minutes());

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::{
     config::Settings,
-    domain::{email_address::EmailAddress, local_time::from_local, schedule::Practicum},
+    domain::{email_address::EmailAddress, local_time::from_local, modular::Module, schedule::Practicum},
     i18n::{Lang, dates, fill},
     mail::{
         body::{MailBody, MailLink},
@@ -133,6 +133,12 @@ pub fn supervisor(
 /// session, the practicum period and its follow-up and supervision mornings.
 /// `host` ends each UID; `stamp` is DTSTAMP.
 pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
+    schedule_with_modules(cohort, &[], host, stamp)
+}
+
+/// The cohort's plan as [`schedule`] makes it, plus `modules` (a modular
+/// course participant's signed-up modules, each its own event).
+pub fn schedule_with_modules(cohort: &Cohort, modules: &[Module], host: &str, stamp: DateTime<Utc>) -> String {
     let (sessions, practicum) = cohort.plan();
     let t = Lang::Da.cohort();
     let id = cohort.id;
@@ -161,6 +167,10 @@ pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
         for (n, d) in p.supervisions.iter().enumerate() {
             events.push(event(format!("cohort-{id}-supervision-{n}"), t.calendar_supervision.into(), morning(*d)));
         }
+    }
+    for m in modules {
+        let uid = format!("cohort-{id}-module-{}", m.id);
+        events.push(event(uid, fill(LANG.modules().calendar_module, &[&m.title]), (at(m.date, m.starts), at(m.date, m.ends))));
     }
     calendar::render(Kind::Schedule, &events, stamp)
 }

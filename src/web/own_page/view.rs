@@ -36,6 +36,8 @@ struct OwnPage {
     staff_actions: Vec<(String, String)>,
     deletion: String,
     link_valid: String,
+    /// An admitted participant of a modular course: a link to choose modules.
+    modules: bool,
 }
 
 /// `done` names the action just taken, for its confirmation line.
@@ -49,6 +51,7 @@ pub async fn page(
     let s = lang.privacy();
     let f = flow::facts(state, link).await?;
     let d = &f.detail;
+    let modules = crate::flows::modules::own(state, link).await?.is_some();
     let status: Option<Status> = Some(d.status);
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
@@ -76,6 +79,7 @@ pub async fn page(
         staff_actions: f.actions.iter().map(|a| action_line(lang, a)).collect(),
         deletion: deletion(state, lang, status, d),
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
+        modules,
     };
     Ok(page.render()?)
 }

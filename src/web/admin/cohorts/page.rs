@@ -46,6 +46,9 @@ struct CohortPage {
     may_edit: bool,
     may_offer: bool,
     participants: Vec<ParticipantLine>,
+    /// A modular course's modules and participants' completion.
+    modular: Option<super::modules::Section>,
+    ms: &'static crate::i18n::ModuleStrings,
 }
 
 struct SeatLine {
@@ -91,6 +94,7 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
+    let modular = crate::flows::modules::modular(&state, id).await?.map(|m| super::modules::section(lang, &m));
     let t = lang.cohort();
     let c = &o.cohort;
     let (sessions, practicum) = c.plan();
@@ -119,6 +123,8 @@ pub(super) async fn show(
         may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
+        modular,
+        ms: lang.modules(),
     };
     Ok(Html(page.render()?))
 }
