@@ -72,5 +72,9 @@ catalogue! {
         da: "Der er ikke flere ledige pladser på modulet \"{}\". Dine moduler er ikke ændret. Vælg et andet modul, eller kontakt skolen.",
         en: "There are no places left on the module \"{}\". Your modules have not been changed. Choose another module, or contact the school."
     }
+    mail_choose {
+        da: "Forløbet består af moduler, som du selv vælger. Vælg dine moduler her (obligatoriske moduler for din rolle er valgt på forhånd): {}",
+        en: "The course consists of modules you choose yourself. Choose your modules here (the mandatory ones for your role are chosen already): {}"
+    }
     calendar_module { da: "Modul: {}", en: "Module: {}" }
 }

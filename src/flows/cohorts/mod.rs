@@ -17,6 +17,7 @@ use crate::{
         application::Status,
         cohort::{Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
+        programme::Structure,
     },
     flows::{Context, Error, FlowResult},
     mail::messages::cohorts as mails,
@@ -142,7 +143,15 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
         let feed = tokens::generate();
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
         let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
-        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, &feed_url)?;
+        let modules_url = match cohort.programme.structure {
+            Structure::ModularCourse(_) => {
+                let own = super::own_page::create_link(&mut tx, offer.application_id, now).await?;
+                Some(ctx.settings.absolute(&format!("/my-application/{}/modules", own.token)))
+            }
+            _ => None,
+        };
+        let to = address(&offer.email)?;
+        let mail = mails::accepted(to, &offer.full_name, &cohort, &feed_url, modules_url.as_deref())?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {

@@ -51,7 +51,15 @@ pub fn offer(
 }
 
 /// The welcome letter: the first session, and every date the place promises.
-pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort, feed_url: &str) -> crate::mail::Rendered {
+/// The welcome: first day, dates, the feed link; for a modular course also
+/// the own page's link where modules are chosen (`modules_url`).
+pub fn accepted(
+    to: EmailAddress,
+    name: &str,
+    cohort: &Cohort,
+    feed_url: &str,
+    modules_url: Option<&str>,
+) -> crate::mail::Rendered {
     let t = LANG.cohort();
     let (sessions, practicum) = cohort.plan();
     let (first_day, starts) = sessions.first().map_or((cohort.start_date, NaiveTime::MIN), |s| (s.date, s.starts));
@@ -73,10 +81,11 @@ pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort, feed_url: &str) -
         list.extend(p.supervisions.iter().map(|d| fill(t.welcome_supervision, &[&dates::long_date(LANG, *d)])));
     }
     let link = MailLink { label: t.mail_feed_link.into(), url: feed_url.to_string() };
+    let choose: Vec<String> = modules_url.map(|url| fill(LANG.modules().mail_choose, &[&url])).into_iter().collect();
     MailBody {
         list_title: t.welcome_dates_title.into(),
         list,
-        ..body(name, vec![text, t.mail_feed_text.into()], Some(link))
+        ..body(name, [vec![text, t.mail_feed_text.into()], choose].concat(), Some(link))
     }
     .into_email(to, t.mail_accepted_subject.into(), Vec::new())
 }
@@ -170,7 +179,11 @@ pub fn schedule_with_modules(cohort: &Cohort, modules: &[Module], host: &str, st
     }
     for m in modules {
         let uid = format!("cohort-{id}-module-{}", m.id);
-        events.push(event(uid, fill(LANG.modules().calendar_module, &[&m.title]), (at(m.date, m.starts), at(m.date, m.ends))));
+        events.push(event(
+            uid,
+            fill(LANG.modules().calendar_module, &[&m.title]),
+            (at(m.date, m.starts), at(m.date, m.ends)),
+        ));
     }
     calendar::render(Kind::Schedule, &events, stamp)
 }

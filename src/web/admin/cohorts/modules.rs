@@ -104,7 +104,9 @@ pub(super) struct FormView {
 
 impl FormView {
     fn new(lang: Lang, form: &ModuleForm, errors: &[(&'static str, &'static str)]) -> Self {
-        let roles = PeerRole::ALL.iter().map(|r| (r.key(), role_name(lang, Some(*r)), form.mandatory_for.iter().any(|k| k == r.key())));
+        let roles = PeerRole::ALL
+            .iter()
+            .map(|r| (r.key(), role_name(lang, Some(*r)), form.mandatory_for.iter().any(|k| k == r.key())));
         FormView {
             title: form.title.clone(),
             date: form.date.clone(),
@@ -282,7 +284,11 @@ fn module_line(lang: Lang, m: &Modular, x: &Module) -> ModuleLine {
         title: x.title.clone(),
         when: when(lang, x),
         places: fill(t.module_places, &[&m.taken(x.id), &x.capacity]),
-        mandatory: if roles.is_empty() { t.module_optional.into() } else { fill(t.module_mandatory_for, &[&roles.join(", ")]) },
+        mandatory: if roles.is_empty() {
+            t.module_optional.into()
+        } else {
+            fill(t.module_mandatory_for, &[&roles.join(", ")])
+        },
         started: x.has_started(m.now),
         signups: signups.collect(),
     }
