@@ -186,7 +186,8 @@ pub async fn choose(ctx: &Context, link: &Link, chosen: &[i64]) -> FlowResult<Ch
         let title = m.modules.iter().find(|x| x.id == id).map(|x| x.title.clone()).unwrap_or_default();
         return Ok(Chosen::Full(title));
     }
-    super::own_page::audit(ctx, "modules_chosen", Some(own.application_id)).await?;
+    let mut conn = ctx.pool.acquire().await?;
+    super::audit_applicant(&mut conn, "applicant_chose_modules", Some(own.application_id), ctx.now()).await?;
     Ok(Chosen::Saved)
 }
 

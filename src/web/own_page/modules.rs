@@ -14,7 +14,7 @@ use crate::{
     flows::modules::{self as flow, Chosen, Own},
     i18n::{Lang, ModuleStrings, fill},
     web::{
-        admin::cohorts::modules::{completion_name, role_name, when},
+        admin::cohorts::module_lines::{completion_name, role_name, when},
         error::{AppError, AppResult},
     },
 };

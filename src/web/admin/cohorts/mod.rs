@@ -1,5 +1,6 @@
 //! Cohorts for staff: create, the cohort page (seats, waiting list, teaching
 //! plan, practicum), its calendar feed; offering seats and the waiting list.
+pub(crate) mod module_lines;
 pub(crate) mod modules;
 mod page;
 mod sessions;

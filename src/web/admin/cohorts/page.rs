@@ -47,8 +47,7 @@ struct CohortPage {
     may_offer: bool,
     participants: Vec<ParticipantLine>,
     /// A modular course's modules and participants' completion.
-    modular: Option<super::modules::Section>,
-    ms: &'static crate::i18n::ModuleStrings,
+    modular: Option<super::module_lines::Section>,
 }
 
 struct SeatLine {
@@ -94,11 +93,9 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
-    let modular = crate::flows::modules::modular(&state, id).await?.map(|m| super::modules::section(lang, &m));
-    let t = lang.cohort();
-    let c = &o.cohort;
+    let modular = crate::flows::modules::modular(&state, id).await?.map(|m| super::module_lines::section(lang, &m));
+    let (t, c) = (lang.cohort(), &o.cohort);
     let (sessions, practicum) = c.plan();
-    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
     let days = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
@@ -113,7 +110,7 @@ pub(super) async fn show(
         candidates: o.candidates.iter().map(|c| candidate_line(lang, c)).collect(),
         free: free > 0,
         sessions: sessions.iter().map(|s| session_line(lang, s)).collect(),
-        teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
+        teaching_total: teaching_total(t, &sessions),
         name: c.name.clone(),
         start_date: c.start_date.to_string(),
         holidays: days(&c.school_holidays),
@@ -124,9 +121,14 @@ pub(super) async fn show(
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
         modular,
-        ms: lang.modules(),
     };
     Ok(Html(page.render()?))
+}
+
+/// "26 sessions, 78 hours": the sessions and their whole hours.
+fn teaching_total(t: &CohortStrings, sessions: &[Session]) -> String {
+    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
+    fill(t.teaching_total, &[&sessions.len(), &hours])
 }
 
 /// The intake's name only where it says more than the cohort's own.
