@@ -302,3 +302,20 @@ async fn the_last_place_of_a_module_goes_once_across_two_instances() {
         .unwrap();
     assert_eq!(taken, 1);
 }
+
+#[tokio::test]
+async fn demo_modules_are_added_once_and_show_on_the_cohort_page() {
+    let s = setup().await;
+    let mut conn = s.app.pool.acquire().await.unwrap();
+    let start = "2027-01-04".parse().unwrap();
+    storage::modules::add_demo_modules(&mut conn, s.cohort, start).await.unwrap();
+    storage::modules::add_demo_modules(&mut conn, s.cohort, start).await.unwrap();
+    drop(conn);
+    let ids = module_ids(&s).await;
+    assert_eq!(ids.len(), 6, "added once");
+    let page = s.staff.get(&format!("/admin/cohorts/{}", s.cohort)).await.text().await.unwrap();
+    for id in ids {
+        assert!(page.contains(&format!("data-module=\"{id}\"")));
+    }
+    assert!(page.contains("Obligatorisk for: kollega"), "{page}");
+}
