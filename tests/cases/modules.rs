@@ -319,3 +319,45 @@ async fn demo_modules_are_added_once_and_show_on_the_cohort_page() {
     }
     assert!(page.contains("Obligatorisk for: kollega"), "{page}");
 }
+
+#[tokio::test]
+async fn a_coordinator_adds_a_module_and_a_participant_chooses_at_phone_and_desktop_width() {
+    use crate::support::{
+        browser::run_journey,
+        staff::{PASSWORD, create_user},
+    };
+    let mut s = setup().await;
+    let intake: i64 = sqlx::query_scalar("SELECT intake_id FROM cohorts WHERE id = $1")
+        .bind(s.cohort)
+        .fetch_one(&s.app.pool)
+        .await
+        .unwrap();
+    let mut runs = serde_json::Map::new();
+    for who in ["phone", "desktop"] {
+        if who == "desktop" {
+            let created = s
+                .staff
+                .post(&format!("/admin/intakes/{intake}/cohorts"), &[("name", "Hold B"), ("start_date", "2027-01-04")])
+                .await;
+            s.cohort =
+                created.headers()["location"].to_str().unwrap().trim_start_matches("/admin/cohorts/").parse().unwrap();
+        }
+        create_user(&s.app, &format!("{who}@example.dk"), Role::Coordinator).await;
+        assert_eq!(add_module(&s, "Peer-rollen", "2027-02-01", &["paid_peer"], "10").await, StatusCode::SEE_OTHER);
+        assert_eq!(add_module(&s, "Egen trivsel", "2027-02-22", &[], "10").await, StatusCode::SEE_OTHER);
+        let email = format!("deltager-{who}@example.dk");
+        let (reference, _) = apply(&s, &email, "paid_peer").await;
+        admit(&s, &email, &reference).await;
+        let mails = s.app.smtp.mails_to(&email, 3).await;
+        let welcome = mails.iter().find(|m| m.subject == "Velkommen på holdet").unwrap();
+        runs.insert(
+            who.into(),
+            serde_json::json!({
+                "coordinator": format!("{who}@example.dk"), "password": PASSWORD, "cohortId": s.cohort,
+                "reference": reference, "modulesPath": welcome.link_path("/my-application/"),
+            }),
+        );
+    }
+    let data = serde_json::json!({ "runs": runs, "clockEpoch": s.app.clock.now_utc().timestamp() });
+    run_journey(&s.app, "modules", data).await;
+}
