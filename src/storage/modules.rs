@@ -1,6 +1,6 @@
 //! The modules of a modular course's cohort, sign-ups (at most a module's
 //! capacity, held by the database) and attendance per module.
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use sqlx::{PgConnection, PgPool};
 
 use crate::domain::{eligibility::facts::PeerRole, modular::Module};
@@ -219,6 +219,20 @@ pub async fn save_signups(
         Err(e) => Err(e),
         Ok(_) => tx.commit().await.map(|_| SignupSaved::Done),
     }
+}
+
+/// Gives back the application's places on modules that have not started by
+/// Danish wall-clock time `now` (a participant leaving); returns how many.
+pub async fn release_upcoming(conn: &mut PgConnection, application_id: i64, now: NaiveDateTime) -> sqlx::Result<u64> {
+    let done = sqlx::query(
+        "DELETE FROM module_signups s USING cohort_modules m
+         WHERE s.module_id = m.id AND s.application_id = $1 AND m.date + m.starts > $2",
+    )
+    .bind(application_id)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
 }
 
 /// Records one module's attendance: present or absent for each application given.

@@ -361,3 +361,20 @@ async fn a_coordinator_adds_a_module_and_a_participant_chooses_at_phone_and_desk
     let data = serde_json::json!({ "runs": runs, "clockEpoch": s.app.clock.now_utc().timestamp() });
     run_journey(&s.app, "modules", data).await;
 }
+
+#[tokio::test]
+async fn a_participant_who_withdraws_gives_back_their_places_on_modules_to_come() {
+    let s = setup().await;
+    assert_eq!(add_module(&s, "Gruppeforløb", "2027-02-15", &[], "1").await, StatusCode::SEE_OTHER);
+    let module = module_ids(&s).await[0];
+    let (a, a_own) = apply(&s, "anna@example.dk", "paid_peer").await;
+    let (b, b_own) = apply(&s, "bo@example.dk", "colleague").await;
+    admit(&s, "anna@example.dk", &a).await;
+    admit(&s, "bo@example.dk", &b).await;
+    assert_eq!(choose(&s, &a_own, &[module]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(choose(&s, &b_own, &[module]).await.status(), StatusCode::CONFLICT);
+    assert_eq!(s.app.post_form(&format!("{a_own}/withdraw"), &[]).await.status(), StatusCode::SEE_OTHER);
+    assert!(signups(&s, &a).await.is_empty());
+    assert_eq!(choose(&s, &b_own, &[module]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(signups(&s, &b).await, [module]);
+}
