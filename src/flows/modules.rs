@@ -148,6 +148,11 @@ impl Own {
     pub fn intro_days(&self) -> u32 {
         modular::intro_days(&self.modular.rules, self.role)
     }
+
+    /// The last day for the mandatory modules.
+    pub fn deadline(&self) -> chrono::NaiveDate {
+        modular::deadline(&self.modular.rules, self.modular.cohort.start_date)
+    }
 }
 
 /// The own page's modules, or none unless the application has an accepted

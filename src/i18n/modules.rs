@@ -58,6 +58,10 @@ catalogue! {
         en: "You plan your own course. Choose the modules you want to take. Modules that are mandatory for you are chosen already and cannot be removed."
     }
     own_role { da: "Du deltager som {}. Din introduktion er {} dage.", en: "You take part as {}. Your intro is {} days." }
+    own_rule {
+        da: "For at gennemføre skal du have taget alle obligatoriske moduler senest {} og have været til stede mindst {} % af tiden på de moduler, du har meldt dig til.",
+        en: "To complete, you take every mandatory module by {} and are present at least {} % of the time of the modules you signed up for."
+    }
     own_state { da: "Sådan står det til: {}", en: "Where you stand: {}" }
     own_fixed { da: "obligatorisk for dig", en: "mandatory for you" }
     own_started { da: "begyndt, kan ikke ændres", en: "started, cannot be changed" }

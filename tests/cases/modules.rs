@@ -211,6 +211,7 @@ async fn participants_choose_modules_attend_and_the_cohort_page_shows_where_each
     let page = s.app.get(&format!("{a_own}/modules")).await.text().await.unwrap();
     assert!(page.contains(&format!("data-module=\"{m1}\" data-fixed")), "{page}");
     assert!(page.contains("lønnet peer") && page.contains("3 dage"), "intro days per role");
+    assert!(page.contains("4. januar 2028") && page.contains("80 %"), "the rule, 12 months from the start: {page}");
     let page = s.app.get(&format!("{b_own}/modules")).await.text().await.unwrap();
     assert!(page.contains(&format!("data-module=\"{m2}\" data-fixed")) && page.contains("4 dage"));
     assert_eq!(s.app.get(&format!("{e_own}/modules")).await.status(), StatusCode::NOT_FOUND, "not admitted");

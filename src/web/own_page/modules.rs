@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::{Access, AppState, Done, Form, NoticePage, PageContext, access};
 use crate::{
     flows::modules::{self as flow, Chosen, Own},
-    i18n::{Lang, ModuleStrings, fill},
+    i18n::{Lang, ModuleStrings, dates, fill},
     web::{
         admin::cohorts::module_lines::{completion_name, role_name, when},
         error::{AppError, AppResult},
@@ -26,6 +26,7 @@ struct ModulesPage {
     ms: &'static ModuleStrings,
     token: String,
     role: String,
+    rule: String,
     state: String,
     completion: &'static str,
     saved: bool,
@@ -68,6 +69,7 @@ fn page(lang: Lang, token: &str, own: &Own, saved: bool) -> AppResult<String> {
         ms: t,
         token: token.to_string(),
         role: fill(t.own_role, &[&role_name(lang, own.role), &own.intro_days()]),
+        rule: fill(t.own_rule, &[&dates::long_date(lang, own.deadline()), &m.rules.min_attendance_percent]),
         state: fill(t.own_state, &[&completion_name(lang, own.completion)]),
         completion: own.completion.key(),
         saved,
