@@ -62,6 +62,10 @@ catalogue! {
         da: "For at gennemføre skal du have taget alle obligatoriske moduler senest {} og have været til stede mindst {} % af tiden på de moduler, du har meldt dig til.",
         en: "To complete, you take every mandatory module by {} and are present at least {} % of the time of the modules you signed up for."
     }
+    own_role_unknown {
+        da: "Vi kender ikke din rolle (lønnet peer, frivillig peer eller kollega) endnu. Kontakt skolen, så de obligatoriske moduler passer til dig.",
+        en: "We do not know your role (paid peer, volunteer peer or colleague) yet. Contact the school, so the mandatory modules fit you."
+    }
     own_state { da: "Sådan står det til: {}", en: "Where you stand: {}" }
     own_fixed { da: "obligatorisk for dig", en: "mandatory for you" }
     own_started { da: "begyndt, kan ikke ændres", en: "started, cannot be changed" }

@@ -68,7 +68,9 @@ fn page(lang: Lang, token: &str, own: &Own, saved: bool) -> AppResult<String> {
         ctx: PageContext::new(lang, &format!("/my-application/{token}/modules")),
         ms: t,
         token: token.to_string(),
-        role: fill(t.own_role, &[&role_name(lang, own.role), &own.intro_days()]),
+        role: own
+            .role
+            .map_or(t.own_role_unknown.into(), |r| fill(t.own_role, &[&role_name(lang, Some(r)), &own.intro_days()])),
         rule: fill(t.own_rule, &[&dates::long_date(lang, own.deadline()), &m.rules.min_attendance_percent]),
         state: fill(t.own_state, &[&completion_name(lang, own.completion)]),
         completion: own.completion.key(),
