@@ -34,6 +34,13 @@ pub(crate) fn completion_name(lang: Lang, c: Completion) -> &'static str {
     }
 }
 
+/// Hours as people write them: "4", "3,5" (one decimal at most, a Danish comma).
+fn hours(lang: Lang, minutes: u64) -> String {
+    let text = format!("{:.1}", minutes as f64 / 60.0);
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_string();
+    if lang == Lang::Da { text.replace('.', ",") } else { text }
+}
+
 /// "Monday 4 October 2027, 09.00-13.00".
 pub(crate) fn when(lang: Lang, m: &Module) -> String {
     format!("{}, {}-{}", dates::long_date(lang, m.date), dates::clock(lang, m.starts), dates::clock(lang, m.ends))
@@ -114,14 +121,26 @@ fn person_line(lang: Lang, m: &Modular, p: &ModuleParticipant, deadline: &str) -
         Completion::NotCompleted => Some(fill(t.warning_not_completed, &[&p.full_name, &deadline])),
         _ => None,
     };
-    let hours = |minutes: u64| format!("{:.1}", minutes as f64 / 60.0).replace(".0", "");
     PersonLine {
         reference: p.reference.clone(),
         name: p.full_name.clone(),
         role: fill(t.intro_days, &[&role_name(lang, p.role()), &modular::intro_days(&m.rules, p.role())]),
-        hours: fill(t.hours_attended, &[&hours(attended), &hours(held)]),
+        hours: fill(t.hours_attended, &[&hours(lang, attended), &hours(lang, held)]),
         completion: state.key(),
         state: completion_name(lang, state),
         warning,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hours_read_as_people_write_them() {
+        assert_eq!(hours(Lang::Da, 240), "4");
+        assert_eq!(hours(Lang::Da, 210), "3,5");
+        assert_eq!(hours(Lang::En, 210), "3.5");
+        assert_eq!(hours(Lang::Da, 6000), "100");
     }
 }

@@ -1,6 +1,6 @@
-//! A modular course's modules on the cohort page (contract "Modules of a
-//! modular course"): adding a module, recording attendance, and the lines
-//! the page shows for modules and participants.
+//! A modular course's modules (contract "Modules of a modular course"):
+//! adding a module (422 with the form and its messages on bad input) and
+//! recording attendance; the page's lines are in `module_lines`.
 use askama::Template;
 use axum::{
     extract::{Path, State},
