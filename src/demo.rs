@@ -10,7 +10,7 @@ use crate::{
         intake::IntakePattern,
         local_time::local_date,
         organisation::{Organisation, OrganisationFields},
-        programme::ProgrammeFacts,
+        programme::{ProgrammeFacts, Structure},
     },
     storage::{self, intakes::NewIntake},
 };
@@ -107,6 +107,9 @@ async fn intake(
         true => Some(storage::cohorts::insert_if_missing(conn, intake_id, &name, pattern.start_date).await?),
         false => None,
     };
+    if let (Some(cohort_id), Structure::ModularCourse(_)) = (cohort_id, programme.structure) {
+        storage::modules::add_demo_modules(conn, cohort_id, pattern.start_date).await?;
+    }
     Ok(DemoIntake {
         slug: slug.to_string(),
         name: format!("{} – {name}", programme.name),

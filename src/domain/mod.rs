@@ -14,6 +14,7 @@ pub mod link;
 pub mod local_time;
 pub mod login_throttle;
 pub mod mail_limit;
+pub mod modular;
 pub mod municipality;
 pub mod organisation;
 pub mod own_page;

@@ -12,6 +12,7 @@ mod error;
 pub mod intakes;
 pub mod interviews;
 pub mod meetings;
+pub mod modules;
 pub mod notify;
 pub mod own_page;
 pub mod programmes;

@@ -124,12 +124,14 @@ pub async fn withdraw(ctx: &Context, link: &Link) -> FlowResult<()> {
 }
 
 /// Whoever ends an application (the applicant withdrawing, staff rejecting or
-/// marking it withdrawn): it leaves the waiting list, a held seat is given
-/// back and passed on inside this transaction, an interview booking is
+/// marking it withdrawn): it leaves the waiting list, its places on modules
+/// still to come are given back, a held seat is given back and passed on
+/// inside this transaction, an interview booking is
 /// cancelled with its reminder. The caller holds the cohort's lock first
 /// (`cohorts::cohort_of_live_place` + `lock_seats`), then the application's.
 pub async fn release_place(tx: &mut PgConnection, ctx: &Context, id: i64, now: DateTime<Utc>) -> FlowResult<()> {
     storage::cohorts::remove_from_waiting_list(tx, id).await?;
+    storage::modules::release_upcoming(tx, id, crate::domain::local_time::to_local(now).naive_local()).await?;
     if let Some(cohort_id) = storage::cohorts::give_up_place(tx, id, now).await? {
         super::cohorts::pass_on_free_seats(tx, ctx, cohort_id, now).await?;
     }

@@ -45,6 +45,9 @@ kinds! {
     "session_added" => "Undervisningsdag tilføjet" / "Teaching day added" : "{who} tilføjede en undervisningsdag" / "{who} added a teaching day";
     "session_changed" => "Undervisningsdag ændret" / "Teaching day changed" : "{who} ændrede en undervisningsdag" / "{who} changed a teaching day";
     "attendance_recorded" => "Fremmøde noteret" / "Attendance recorded" : "{who} noterede fremmøde" / "{who} recorded attendance";
+    "module_added" => "Modul tilføjet" / "Module added" : "{who} tilføjede et modul" / "{who} added a module";
+    "module_attendance_recorded" => "Fremmøde på modul noteret" / "Module attendance recorded" : "{who} noterede fremmøde på et modul" / "{who} recorded attendance at a module";
+    "applicant_chose_modules" => "Moduler valgt" / "Modules chosen" : "{who} valgte moduler til {app}" / "{who} chose modules for {app}";
     "intake_created" => "Optag oprettet" / "Intake created" : "{who} oprettede et optag" / "{who} created an intake";
     "intake_changed" => "Optag ændret" / "Intake changed" : "{who} ændrede et optag" / "{who} changed an intake";
     "slots_created" => "Samtaletider oprettet" / "Interview times added" : "{who} oprettede samtaletider" / "{who} added interview times";

@@ -16,6 +16,7 @@ mod enrolment;
 mod interview;
 mod links;
 mod meeting;
+mod modules;
 mod privacy;
 mod profile;
 mod programmes;
@@ -32,6 +33,7 @@ pub use enrolment::EnrolmentStrings;
 pub use interview::InterviewStrings;
 pub use links::LinkStrings;
 pub use meeting::MeetingStrings;
+pub use modules::ModuleStrings;
 pub use privacy::PrivacyStrings;
 pub use profile::ProfileStrings;
 pub use programmes::ProgrammeStrings;
@@ -181,6 +183,14 @@ impl Lang {
         }
     }
 
+    /// The strings of the modular course.
+    pub fn modules(self) -> &'static ModuleStrings {
+        match self {
+            Lang::Da => &modules::DA,
+            Lang::En => &modules::EN,
+        }
+    }
+
     /// The strings of the application form and its pages.
     pub fn apply(self) -> &'static ApplyStrings {
         match self {
@@ -229,6 +239,7 @@ mod tests {
                 l.links().entries(),
                 l.profile().entries(),
                 l.enrolment().entries(),
+                l.modules().entries(),
             ]
             .concat()
         };

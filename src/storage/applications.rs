@@ -81,8 +81,9 @@ pub async fn insert(
     .bind(new.keep_text_id)
     .bind(new.submission_digest)
     .bind(open_verifications(new.assessment))
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await?;
+    super::modules::set_peer_role(conn, id, new.submission.facts.peer_role).await?;
     Ok(Inserted { id, reference: Reference { year, number } })
 }
 
@@ -142,6 +143,7 @@ pub async fn replace_answers(
     .await?;
     let changed = done.rows_affected() == 1;
     if changed {
+        super::modules::set_peer_role(conn, id, new.submission.facts.peer_role).await?;
         super::verifications::forget(conn, id).await?;
     }
     Ok(changed)

@@ -13,6 +13,7 @@ pub mod interest;
 pub mod interviews;
 pub mod kept_posts;
 pub mod mail_quota;
+pub mod modules;
 pub mod organisation;
 pub mod outbox;
 pub mod overview;

@@ -15,6 +15,7 @@ mod interviews;
 mod links;
 mod meetings;
 mod memory;
+mod modules;
 mod no_leaks;
 mod outbox;
 mod overview;

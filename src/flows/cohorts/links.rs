@@ -44,5 +44,6 @@ pub async fn offer_link(ctx: &Context, hash: &[u8]) -> FlowResult<OfferLink> {
 pub async fn feed(ctx: &Context, hash: &[u8]) -> FlowResult<Option<String>> {
     let Some(cohort_id) = storage::cohorts::cohort_of_feed(&ctx.pool, hash).await? else { return Ok(None) };
     let cohort = storage::cohorts::get(&ctx.pool, cohort_id).await?.ok_or(Error::NotFound)?;
-    Ok(Some(mails::schedule(&cohort, ctx.mail_domain(), ctx.now())))
+    let modules = crate::flows::modules::of_feed(ctx, hash, &cohort).await?;
+    Ok(Some(mails::schedule_with_modules(&cohort, &modules, ctx.mail_domain(), ctx.now())))
 }

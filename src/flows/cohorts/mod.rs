@@ -17,6 +17,7 @@ use crate::{
         application::Status,
         cohort::{Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
+        programme::Structure,
     },
     flows::{Context, Error, FlowResult},
     mail::messages::cohorts as mails,
@@ -142,7 +143,9 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
         let feed = tokens::generate();
         storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
         let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
-        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, &feed_url)?;
+        let modules_url = modules_link(&mut tx, ctx, &cohort, offer.application_id, now).await?;
+        let to = address(&offer.email)?;
+        let mail = mails::accepted(to, &offer.full_name, &cohort, &feed_url, modules_url.as_deref())?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {
@@ -151,6 +154,25 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     tx.commit().await?;
     ctx.mail_wake.notify_one();
     Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
+}
+
+/// For a modular course, a fresh own-page link to the page where the new
+/// participant chooses modules (contract: the newest link mailed, the
+/// welcome); none for other structures.
+async fn modules_link(
+    tx: &mut PgConnection,
+    ctx: &Context,
+    cohort: &Cohort,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> FlowResult<Option<String>> {
+    if !matches!(cohort.programme.structure, Structure::ModularCourse(_)) {
+        return Ok(None);
+    }
+    let token = tokens::generate();
+    let expires = now + crate::domain::own_page::LINK_LIFETIME;
+    storage::own_page::create_link(tx, application_id, &tokens::hash(&token), now, expires).await?;
+    Ok(Some(ctx.settings.absolute(&format!("/my-application/{token}/modules"))))
 }
 
 /// Where the intake passes freed places on by itself, offers every free seat

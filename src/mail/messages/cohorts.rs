@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::{
     config::Settings,
-    domain::{email_address::EmailAddress, local_time::from_local, schedule::Practicum},
+    domain::{email_address::EmailAddress, local_time::from_local, modular::Module, schedule::Practicum},
     i18n::{Lang, dates, fill},
     mail::{
         body::{MailBody, MailLink},
@@ -51,7 +51,15 @@ pub fn offer(
 }
 
 /// The welcome letter: the first session, and every date the place promises.
-pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort, feed_url: &str) -> crate::mail::Rendered {
+/// The welcome: first day, dates, the feed link; for a modular course also
+/// the own page's link where modules are chosen (`modules_url`).
+pub fn accepted(
+    to: EmailAddress,
+    name: &str,
+    cohort: &Cohort,
+    feed_url: &str,
+    modules_url: Option<&str>,
+) -> crate::mail::Rendered {
     let t = LANG.cohort();
     let (sessions, practicum) = cohort.plan();
     let (first_day, starts) = sessions.first().map_or((cohort.start_date, NaiveTime::MIN), |s| (s.date, s.starts));
@@ -73,10 +81,11 @@ pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort, feed_url: &str) -
         list.extend(p.supervisions.iter().map(|d| fill(t.welcome_supervision, &[&dates::long_date(LANG, *d)])));
     }
     let link = MailLink { label: t.mail_feed_link.into(), url: feed_url.to_string() };
+    let choose: Vec<String> = modules_url.map(|url| fill(LANG.modules().mail_choose, &[&url])).into_iter().collect();
     MailBody {
         list_title: t.welcome_dates_title.into(),
         list,
-        ..body(name, vec![text, t.mail_feed_text.into()], Some(link))
+        ..body(name, [vec![text, t.mail_feed_text.into()], choose].concat(), Some(link))
     }
     .into_email(to, t.mail_accepted_subject.into(), Vec::new())
 }
@@ -133,6 +142,12 @@ pub fn supervisor(
 /// session, the practicum period and its follow-up and supervision mornings.
 /// `host` ends each UID; `stamp` is DTSTAMP.
 pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
+    schedule_with_modules(cohort, &[], host, stamp)
+}
+
+/// The cohort's plan as [`schedule`] makes it, plus `modules` (a modular
+/// course participant's signed-up modules, each its own event).
+pub fn schedule_with_modules(cohort: &Cohort, modules: &[Module], host: &str, stamp: DateTime<Utc>) -> String {
     let (sessions, practicum) = cohort.plan();
     let t = Lang::Da.cohort();
     let id = cohort.id;
@@ -161,6 +176,14 @@ pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
         for (n, d) in p.supervisions.iter().enumerate() {
             events.push(event(format!("cohort-{id}-supervision-{n}"), t.calendar_supervision.into(), morning(*d)));
         }
+    }
+    for m in modules {
+        let uid = format!("cohort-{id}-module-{}", m.id);
+        events.push(event(
+            uid,
+            fill(LANG.modules().calendar_module, &[&m.title]),
+            (at(m.date, m.starts), at(m.date, m.ends)),
+        ));
     }
     calendar::render(Kind::Schedule, &events, stamp)
 }

@@ -2,7 +2,7 @@
 //! no page (deny by default), and each handler asks for its permission.
 mod applications;
 mod audit_page;
-mod cohorts;
+pub(crate) mod cohorts;
 mod day_plan;
 mod done;
 mod intakes;

@@ -2,6 +2,7 @@
 //! everything stored, who on the staff worked on it, when it goes; download,
 //! withdrawal and erasure. Plus "send me my link again", which always answers
 //! the same.
+mod modules;
 mod view;
 
 use axum::{
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/my-application/{token}/withdraw", get(withdraw_page).post(withdraw))
         .route("/my-application/{token}/erase", get(erase_page).post(erase))
         .route("/my-application/{token}/stop-keeping", post(stop_keeping))
+        .route("/my-application/{token}/modules", get(modules::show).post(modules::save))
 }
 
 enum Access {

@@ -36,6 +36,8 @@ struct OwnPage {
     staff_actions: Vec<(String, String)>,
     deletion: String,
     link_valid: String,
+    /// An admitted participant of a modular course: a link to choose modules.
+    modules: bool,
 }
 
 /// `done` names the action just taken, for its confirmation line.
@@ -46,17 +48,16 @@ pub async fn page(
     link: &Link,
     done: Option<&str>,
 ) -> Result<String, AppError> {
-    let s = lang.privacy();
-    let f = flow::facts(state, link).await?;
+    let (s, f) = (lang.privacy(), flow::facts(state, link).await?);
     let d = &f.detail;
-    let status: Option<Status> = Some(d.status);
+    let modules = crate::flows::modules::own(state, link).await?.is_some();
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
         token: token.to_string(),
         reference: d.reference.clone(),
         intake: d.intake_name.clone(),
-        status: status.map_or("", |st| status_text(s, st)),
+        status: status_text(s, d.status),
         interview: f
             .booking
             .as_ref()
@@ -74,8 +75,9 @@ pub async fn page(
         health_erased: d.health_erased_at.map(|at| fill(s.own_health_erased, &[&dates::long_moment(lang, at)])),
         consents: f.consents.iter().map(|c| consent_line(lang, c)).collect(),
         staff_actions: f.actions.iter().map(|a| action_line(lang, a)).collect(),
-        deletion: deletion(state, lang, status, d),
+        deletion: deletion(state, lang, Some(d.status), d),
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
+        modules,
     };
     Ok(page.render()?)
 }

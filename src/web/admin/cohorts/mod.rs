@@ -1,5 +1,7 @@
 //! Cohorts for staff: create, the cohort page (seats, waiting list, teaching
 //! plan, practicum), its calendar feed; offering seats and the waiting list.
+pub(crate) mod module_lines;
+pub(crate) mod modules;
 mod page;
 mod sessions;
 
@@ -50,6 +52,8 @@ pub fn router() -> Router<AppState> {
         )
         .route("/admin/cohorts/{id}/sessions/{number}/change", post(sessions::change_session))
         .route("/admin/cohorts/{id}/sessions", post(sessions::add_session))
+        .route("/admin/cohorts/{id}/modules", post(modules::add))
+        .route("/admin/cohorts/{id}/modules/{module}/attendance", post(modules::attendance))
         .route("/admin/cohorts/{id}/waiting/{reference}/{direction}", post(move_waiting))
         .route("/admin/applications/{reference}/offer", post(offer))
         .route("/admin/applications/{reference}/waitlist", post(waitlist))

@@ -48,8 +48,24 @@ struct CohortPage {
     may_edit: bool,
     may_offer: bool,
     participants: Vec<ParticipantLine>,
+    structure: StructureSections,
+}
+
+/// What only some structures show on the cohort page.
+struct StructureSections {
     /// Region H's pairs: a peer and a colleague enrolled by one workplace.
     pairs: Vec<crate::flows::enrolments::Pair>,
+    /// A modular course's modules and participants' completion.
+    modular: Option<super::module_lines::Section>,
+}
+
+impl StructureSections {
+    async fn load(state: &AppState, id: i64, lang: Lang) -> AppResult<Self> {
+        Ok(Self {
+            pairs: crate::flows::enrolments::pairs_in_cohort(state, id).await?,
+            modular: crate::flows::modules::modular(state, id).await?.map(|m| super::module_lines::section(lang, &m)),
+        })
+    }
 }
 
 /// How many follow-up days and supervisions the programme has, said as hints
@@ -109,7 +125,7 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
-    let pairs = crate::flows::enrolments::pairs_in_cohort(&state, id).await?;
+    let structure = StructureSections::load(&state, id, lang).await?;
     let (t, c) = (lang.cohort(), &o.cohort);
     let (sessions, practicum) = c.plan();
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
@@ -136,7 +152,7 @@ pub(super) async fn show(
         may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
-        pairs,
+        structure,
     };
     Ok(Html(page.render()?))
 }
