@@ -43,5 +43,6 @@ export default async function enrolment(s, { width, mailApi, intakeSlug }) {
   await s.axe('the prefilled form');
   s.expect(await page.locator('#f-full_name').inputValue() === 'Peter Peer', 'the name is filled in');
   s.expect(await page.locator('#f-email').inputValue() === person, 'the address is filled in');
-  s.expect(await page.locator('input:checked').count() === 0, 'nothing else is chosen for the person');
+  s.expect(await page.locator('input[name="peer_role"][value="paid_peer"]:checked').count() === 1, 'the role the employer gave is chosen');
+  s.expect(await page.locator('input:checked').count() === 1, 'nothing else is chosen for the person');
 }
