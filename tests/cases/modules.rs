@@ -37,6 +37,7 @@ async fn setup() -> Setup {
         practicum_weeks: 0,
         home_region: None,
         out_of_region_fee_dkk: None,
+        profile: "region-h-peer-course".into(),
         structure: Structure::ModularCourse(ModularRules::region_h()),
         ..ProgrammeFacts::randers()
     };
@@ -63,15 +64,17 @@ async fn setup() -> Setup {
     Setup { app, staff, cohort }
 }
 
-/// An application with this role; returns its reference and own-page path.
+/// An application through the Region H form with this role (the role the
+/// cohort page reads is the one the form stored); returns its reference and own-page path.
 async fn apply(s: &Setup, email: &str, role: &str) -> (String, String) {
-    let reference = submit(&s.app, SLUG, email, &[]).await;
-    sqlx::query("UPDATE applications SET peer_role = $2 WHERE reference = $1")
+    let answers = [("peer_role", role), ("peer_task_share_percent", "80"), ("works_in_same_team_as_peer", "yes")];
+    let reference = submit(&s.app, SLUG, email, &answers).await;
+    let stored: Option<String> = sqlx::query_scalar("SELECT peer_role FROM applications WHERE reference = $1")
         .bind(&reference)
-        .bind(role)
-        .execute(&s.app.pool)
+        .fetch_one(&s.app.pool)
         .await
         .unwrap();
+    assert_eq!(stored.as_deref(), Some(role), "the form's role is kept for the modules");
     let receipt = &s.app.smtp.mails_to(email, 1).await[0];
     (reference, receipt.link_path("/my-application/"))
 }
