@@ -46,6 +46,8 @@ pub enum Field {
     SignupNote,
     /// A coordinator's verdict on a criterion to verify, with its note (row: the verification id).
     VerificationRecord,
+    /// A staff note on a visit to a practicum site (row: the visit id).
+    VisitNote,
 }
 
 impl Field {
@@ -65,6 +67,7 @@ impl Field {
             Field::StatusReason => "application_status_history.reason",
             Field::SignupNote => "info_meeting_signups.note",
             Field::VerificationRecord => "eligibility_verifications.record",
+            Field::VisitNote => "site_visits.note",
         }
     }
 }

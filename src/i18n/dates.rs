@@ -169,6 +169,10 @@ pub fn commitment(lang: Lang, c: &crate::domain::cohort::Commitment) -> Vec<Stri
         let [a, b] = p.follow_up_days.map(|d| long_date(lang, d));
         lines.push(super::fill(t.commit_follow_up, &[&a, &b]));
     }
+    if let Some(y) = &c.year {
+        let (starts, ends) = (long_date(lang, y.starts), long_date(lang, y.ends));
+        lines.push(super::fill(t.commit_year, &[&y.months, &starts, &ends, &y.site_visits]));
+    }
     lines
 }
 

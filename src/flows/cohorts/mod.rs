@@ -6,6 +6,7 @@
 pub mod links;
 pub mod manage;
 pub mod placements;
+pub mod visits;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;

@@ -133,6 +133,11 @@ pub fn supervisor(
 /// session, the practicum period and its follow-up and supervision mornings.
 /// `host` ends each UID; `stamp` is DTSTAMP.
 pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
+    calendar::render(Kind::Schedule, &schedule_events(cohort, host), stamp)
+}
+
+/// The events of [`schedule`]; a year programme's practicum is one event over its whole period.
+pub fn schedule_events(cohort: &Cohort, host: &str) -> Vec<CalendarEvent> {
     let (sessions, practicum) = cohort.plan();
     let t = Lang::Da.cohort();
     let id = cohort.id;
@@ -162,10 +167,14 @@ pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
             events.push(event(format!("cohort-{id}-supervision-{n}"), t.calendar_supervision.into(), morning(*d)));
         }
     }
-    calendar::render(Kind::Schedule, &events, stamp)
+    if let Some(y) = cohort.year_plan() {
+        let whole = (at(y.starts, NaiveTime::MIN), at(y.ends + chrono::Duration::days(1), NaiveTime::MIN));
+        events.push(event(format!("cohort-{id}-practicum"), t.calendar_practicum.into(), whole));
+    }
+    events
 }
 
-fn at(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+pub(super) fn at(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     from_local(day.and_time(time))
 }
 

@@ -7,3 +7,4 @@ pub mod meetings;
 pub mod notify;
 pub mod own_page;
 pub mod users;
+pub mod visits;

@@ -6,6 +6,7 @@ mod offers;
 mod placements;
 mod seats;
 mod sessions;
+mod visits;
 mod waiting_list;
 
 pub use candidates::*;
@@ -16,6 +17,7 @@ pub use placements::*;
 pub use seats::*;
 pub use sessions::*;
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
+pub use visits::*;
 pub use waiting_list::*;
 
 use super::programmes;

@@ -25,7 +25,7 @@ pub(super) struct SealedColumn {
     field: Field,
 }
 
-pub(super) const SEALED_COLUMNS: [SealedColumn; 7] = [
+pub(super) const SEALED_COLUMNS: [SealedColumn; 8] = [
     SealedColumn {
         table: "application_status_history",
         plain: Some("reason"),
@@ -60,6 +60,7 @@ pub(super) const SEALED_COLUMNS: [SealedColumn; 7] = [
         sealed: "record_sealed",
         field: Field::VerificationRecord,
     },
+    SealedColumn { table: "site_visits", plain: None, sealed: "note_sealed", field: Field::VisitNote },
 ];
 
 async fn reseal_column(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey, c: &SealedColumn) -> sqlx::Result<u64> {
