@@ -33,6 +33,10 @@ impl Cohort {
     pub fn plan(&self) -> (Vec<Session>, Option<Practicum>) {
         let c = self;
         let p = &c.programme;
+        // A recruitment has no teaching at all.
+        if !p.structure.has_schedule() {
+            return (Vec::new(), None);
+        }
         // A year programme's practicum runs alongside its teaching days (see `year_plan`).
         if let Some(year) = self.year_plan() {
             return (schedule::with_changes(year.teaching_days, &c.changes, &c.added), None);

@@ -174,6 +174,54 @@ pub fn status(plan: &YearPlan, visits: &[Visit], today: NaiveDate) -> (VisitCoun
     (c, status)
 }
 
+/// A visit's fields once they parse (the form's `date`, `from`, `to`, `note`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitInput {
+    pub day: NaiveDate,
+    pub starts: NaiveTime,
+    pub ends: NaiveTime,
+    /// Control characters removed; none when empty.
+    pub note: Option<String>,
+}
+
+/// A visit field that did not parse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VisitField {
+    /// Not a `YYYY-MM-DD` date in `PLAUSIBLE_YEARS`.
+    Date,
+    /// Not two `HH:MM` times, the second after the first.
+    Times,
+    /// Over `NOTE_MAX` characters.
+    Note,
+}
+
+/// The longest note on a visit, in characters (after CRLF becomes LF).
+pub const NOTE_MAX: usize = 500;
+
+/// Parses the typed fields, reporting every field that fails at once.
+pub fn parse_visit(date: &str, from: &str, to: &str, note: &str) -> Result<VisitInput, Vec<VisitField>> {
+    let day = super::local_time::parse_date(date);
+    let time = |t: &str| NaiveTime::parse_from_str(t.trim(), "%H:%M").ok();
+    let times = time(from).zip(time(to)).filter(|(s, e)| e > s);
+    let note = super::text::normalise(note).trim().to_string();
+    let mut wrong = Vec::new();
+    if day.is_none() {
+        wrong.push(VisitField::Date);
+    }
+    if times.is_none() {
+        wrong.push(VisitField::Times);
+    }
+    if note.chars().count() > NOTE_MAX {
+        wrong.push(VisitField::Note);
+    }
+    match (day, times) {
+        (Some(day), Some((starts, ends))) if wrong.is_empty() => {
+            Ok(VisitInput { day, starts, ends, note: Some(note).filter(|n| !n.is_empty()) })
+        }
+        _ => Err(wrong),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +341,19 @@ mod tests {
         let (c, s) = status(&mb(), &visits, d("2028-08-01"));
         assert_eq!(c.held, 2);
         assert_eq!(s, VisitStatus::TooFewPlanned { missing: 1 });
+    }
+
+    #[test]
+    fn typed_visit_fields_parse_once_and_every_problem_is_reported() {
+        let v = parse_visit("2028-03-01", "10:00", "11:30", " Mødes i receptionen\r\n ").unwrap();
+        assert_eq!((v.day, v.starts, v.ends), (d("2028-03-01"), t(10), NaiveTime::from_hms_opt(11, 30, 0).unwrap()));
+        assert_eq!(v.note.as_deref(), Some("Mødes i receptionen"));
+        assert_eq!(parse_visit("2028-03-01", "10:00", "11:00", "  ").unwrap().note, None);
+        assert_eq!(
+            parse_visit("1. marts", "11:00", "10:00", &"x".repeat(501)),
+            Err(vec![VisitField::Date, VisitField::Times, VisitField::Note])
+        );
+        assert_eq!(parse_visit("2028-03-01", "", "11:00", "\u{7}"), Err(vec![VisitField::Times]));
+        assert!(parse_visit("2028-03-01", "10:00", "11:00", &"æ".repeat(500)).is_ok());
     }
 }

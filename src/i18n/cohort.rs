@@ -157,6 +157,7 @@ catalogue! {
     visit_plan_button { da: "Planlæg besøget", en: "Plan the visit" }
     visit_held_button { da: "Registrér som holdt", en: "Record as held" }
     err_visit_outside { da: "Vælg en dag i praktikperioden, {} til {}.", en: "Choose a day in the practicum period, {} to {}." }
+    err_visit_date { da: "Skriv besøgets dato, fx 2028-03-01.", en: "Enter the visit's date, like 2028-03-01." }
     err_visit_times { da: "Skriv en dato og et tidsrum, hvor slut er efter start, fx 10:00 til 11:00.", en: "Enter a date and a time span that ends after it starts, like 10:00 to 11:00." }
     err_visit_not_yet { da: "Et besøg kan først registreres som holdt på dagen eller bagefter.", en: "A visit can be recorded as held on its day or later." }
     err_visit_note { da: "Noten må højst være 500 tegn.", en: "The note can be at most 500 characters." }
@@ -178,4 +179,47 @@ catalogue! {
     positions_left { da: "{} af {} stillinger er ledige.", en: "{} of {} positions are free." }
     job_full_title { da: "Alle stillinger er besat", en: "Every position is filled" }
     job_full_text { da: "Alle stillinger er tilbudt eller besat. Sæt ansøgeren på ventelisten, så kan stillingen tilbydes, når en siger nej.", en: "Every position is offered or filled. Put the applicant on the waiting list; the position can be offered when someone declines." }
+}
+
+/// The texts about an offer of one kind (`domain::offer_kind`): a place on a
+/// course, or a job, which never speaks of teaching or a cohort ("hold").
+pub struct OfferWords {
+    pub title: &'static str,
+    pub accept: &'static str,
+    pub decline_title: &'static str,
+    pub decline_text: &'static str,
+    pub decline_confirm: &'static str,
+    pub accepted_title: &'static str,
+    pub accepted_text: &'static str,
+    pub declined_text: &'static str,
+    pub mail_subject: &'static str,
+}
+
+impl CohortStrings {
+    pub fn offer_words(&self, kind: crate::domain::offer_kind::OfferKind) -> OfferWords {
+        match kind {
+            crate::domain::offer_kind::OfferKind::Place => OfferWords {
+                title: self.offer_title,
+                accept: self.offer_accept,
+                decline_title: self.decline_title,
+                decline_text: self.decline_text,
+                decline_confirm: self.decline_confirm,
+                accepted_title: self.offer_accepted_title,
+                accepted_text: self.offer_accepted_text,
+                declined_text: self.offer_declined_text,
+                mail_subject: self.mail_offer_subject,
+            },
+            crate::domain::offer_kind::OfferKind::Job => OfferWords {
+                title: self.job_offer_title,
+                accept: self.job_offer_accept,
+                decline_title: self.job_decline_title,
+                decline_text: self.job_decline_text,
+                decline_confirm: self.job_decline_confirm,
+                accepted_title: self.job_accepted_title,
+                accepted_text: self.job_accepted_text,
+                declined_text: self.job_declined_text,
+                mail_subject: self.mail_job_offer_subject,
+            },
+        }
+    }
 }

@@ -22,7 +22,7 @@ pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
-pub use cohort::CohortStrings;
+pub use cohort::{CohortStrings, OfferWords};
 pub use coordinator::CoordinatorStrings;
 pub use done::DoneStrings;
 pub use interview::InterviewStrings;

@@ -105,6 +105,8 @@ async fn done(State(_): State<AppState>, Path(what): Path<String>, lang: Lang) -
     let (title, text) = match what.as_str() {
         "offer-accepted" => (c.offer_accepted_title, c.offer_accepted_text),
         "offer-declined" => (c.offer_declined_title, c.offer_declined_text),
+        "job-accepted" => (c.job_accepted_title, c.job_accepted_text),
+        "job-declined" => (c.offer_declined_title, c.job_declined_text),
         "meeting-cancelled" => (m.cancelled_title, m.cancelled_text),
         _ => return Err(AppError::NotFound),
     };

@@ -18,9 +18,10 @@ use crate::{
         application::Status,
         cohort::{Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
+        offer_kind::OfferKind,
     },
     flows::{Context, Error, FlowResult},
-    mail::messages::cohorts as mails,
+    mail::messages::{cohorts as mails, jobs},
     mail::outbox,
     storage::{self, cohorts::NewOffer, review},
     tokens,
@@ -109,10 +110,10 @@ async fn offer_in(
     Ok(())
 }
 
-/// What the applicant's answer to an offer did.
+/// What the applicant's answer to an offer did, and what the offer was.
 pub enum Answered {
-    Accepted,
-    Declined,
+    Accepted(OfferKind),
+    Declined(OfferKind),
     /// The offer was answered before.
     Earlier,
     Lapsed,
@@ -139,11 +140,18 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     review::set_status(&mut tx, &ctx.key, offer.application_id, change).await?;
     let action = if accept { "applicant_accepted" } else { "applicant_declined" };
     super::audit_applicant(&mut tx, action, Some(offer.application_id), now).await?;
-    if accept && let Some(cohort) = storage::cohorts::get(&ctx.pool, offer.cohort_id).await? {
-        let feed = tokens::generate();
-        storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
-        let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
-        let mail = mails::accepted(address(&offer.email)?, &offer.full_name, &cohort, &feed_url)?;
+    let cohort = storage::cohorts::get(&ctx.pool, offer.cohort_id).await?;
+    let kind = cohort.as_ref().map_or(OfferKind::Place, |c| OfferKind::of(c.programme.structure));
+    if accept && let Some(cohort) = cohort {
+        let (to, name) = (address(&offer.email)?, &offer.full_name);
+        // A job has no schedule to subscribe to.
+        let mail = if kind.is_job() {
+            jobs::accepted(to, name, &cohort)?
+        } else {
+            let feed = tokens::generate();
+            storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
+            mails::accepted(to, name, &cohort, &ctx.settings.absolute(&format!("/feeds/{feed}")))?
+        };
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {
@@ -151,7 +159,7 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();
-    Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
+    Ok(Some(if accept { Answered::Accepted(kind) } else { Answered::Declined(kind) }))
 }
 
 /// Where the intake passes freed places on by itself, offers every free seat

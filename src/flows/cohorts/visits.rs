@@ -117,3 +117,17 @@ pub async fn overview(ctx: &Context, cohort: &storage::cohorts::Cohort) -> FlowR
         .collect();
     Ok(Some(YearOverview { plan, people }))
 }
+
+/// One participant's part of [`YearOverview`].
+pub struct YearPerson {
+    pub plan: YearPlan,
+    pub person: ParticipantVisits,
+}
+
+/// The year overview of one accepted participant of the cohort, or none.
+pub async fn overview_of(ctx: &Context, cohort_id: i64, reference: &str) -> FlowResult<Option<YearPerson>> {
+    let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(None) };
+    let Some(YearOverview { plan, people }) = overview(ctx, &cohort).await? else { return Ok(None) };
+    let person = people.into_iter().find(|p| p.participant.reference == reference);
+    Ok(person.map(|person| YearPerson { plan, person }))
+}

@@ -4,7 +4,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::{
     config::Settings,
-    domain::{email_address::EmailAddress, local_time::from_local, schedule::Practicum},
+    domain::{email_address::EmailAddress, local_time::from_local, offer_kind::OfferKind, schedule::Practicum},
     i18n::{Lang, dates, fill},
     mail::{
         body::{MailBody, MailLink},
@@ -15,7 +15,7 @@ use crate::{
 
 const LANG: Lang = Lang::MAIL;
 
-fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
+pub(super) fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
     MailBody {
         greeting: fill(LANG.apply().mail_hello, &[&name]),
         paragraphs,
@@ -25,6 +25,7 @@ fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody
     }
 }
 
+/// The offer of a seat; a recruitment's is a job offer (`jobs::offer`).
 pub fn offer(
     settings: &Settings,
     to: EmailAddress,
@@ -34,6 +35,9 @@ pub fn offer(
     token: &str,
     answer_by: DateTime<Utc>,
 ) -> crate::mail::Rendered {
+    if OfferKind::of(cohort.programme.structure).is_job() {
+        return super::jobs::offer(settings, to, name, reference, cohort, token, answer_by);
+    }
     let t = LANG.cohort();
     let programme = format!("{} – {}", cohort.programme.name, cohort.name);
     let paragraphs = vec![

@@ -3,6 +3,7 @@
 pub mod apply;
 pub mod cohorts;
 pub mod interviews;
+pub mod jobs;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;

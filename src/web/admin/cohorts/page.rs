@@ -6,14 +6,22 @@ use axum::{
     response::Html,
 };
 
-use super::super::{AdminContext, Staff, done::Done};
+use super::super::{
+    AdminContext, Staff,
+    done::Done,
+    visits::{YearSection, year_section},
+};
 use crate::{
+    domain::offer_kind::OfferKind,
     domain::{
         cohort::{OfferStatus, attendance_percent, attendance_too_low},
         schedule::{Practicum, Session},
         staff::Permission,
     },
-    flows::cohorts::manage::{self as flow, Overview},
+    flows::cohorts::{
+        manage::{self as flow, Overview},
+        visits as visit_flow,
+    },
     i18n::{CohortStrings, Lang, dates, fill},
     storage::cohorts::{Candidate, Seat},
     web::{
@@ -46,6 +54,10 @@ struct CohortPage {
     may_edit: bool,
     may_offer: bool,
     participants: Vec<ParticipantLine>,
+    /// A year programme's practicum period and visits.
+    year: Option<YearSection>,
+    /// A recruitment: positions, no teaching plan.
+    job: bool,
 }
 
 struct SeatLine {
@@ -94,6 +106,8 @@ pub(super) async fn show(
     let t = lang.cohort();
     let c = &o.cohort;
     let (sessions, practicum) = c.plan();
+    let year = visit_flow::overview(&state, c).await?.map(|y| year_section(lang, y));
+    let job = OfferKind::of(c.programme.structure).is_job();
     let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
@@ -103,7 +117,7 @@ pub(super) async fn show(
         a: AdminContext { done: done.line(lang), ..a },
         id,
         title: title(&c.programme.name, &c.name, &c.intake_name),
-        seats_text: fill(t.seats_left, &[&free, &c.capacity]),
+        seats_text: fill(if job { t.positions_left } else { t.seats_left }, &[&free, &c.capacity]),
         seats: o.seats.iter().map(|s| seat_line(lang, s)).collect(),
         participants: participant_lines(t, &o),
         candidates: o.candidates.iter().map(|c| candidate_line(lang, c)).collect(),
@@ -119,6 +133,8 @@ pub(super) async fn show(
         may_offer: staff.role.may(Permission::DecideApplications),
         practicum: practicum.map(|p| practicum_lines(lang, &p)),
         waiting: o.waiting,
+        year,
+        job,
     };
     Ok(Html(page.render()?))
 }
