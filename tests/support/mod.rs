@@ -5,5 +5,6 @@ pub mod database;
 pub mod ics;
 pub mod smtp_sink;
 pub mod staff;
+pub mod structures;
 
 pub use app::TestApp;

@@ -30,7 +30,8 @@ use crate::{
 /// What became of an offer of a seat.
 pub enum Offered {
     Done,
-    Full,
+    /// Every seat (every position of a job) is offered or taken.
+    Full(OfferKind),
     WrongStatus(Status),
     NotFound,
 }
@@ -61,7 +62,7 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
         return Ok(Offered::WrongStatus(status));
     }
     let Some(seat) = seats.free().next() else {
-        return Ok(Offered::Full);
+        return Ok(Offered::Full(OfferKind::of(cohort.programme.structure)));
     };
     let to = Place { application_id, reference, status, seat };
     offer_in(&mut tx, ctx, actor.user_id(), &cohort, &to, now).await?;

@@ -205,7 +205,10 @@ async fn offer(
             Redirect::to(&done::to(&format!("/admin/cohorts/{cohort}"), Kind::Offered, 1, "candidates")).into_response()
         }
         Offered::Done => Redirect::to(&done::to(&back, Kind::Offered, 1, "")).into_response(),
-        Offered::Full => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
+        Offered::Full(kind) if kind.is_job() => {
+            notice(lang, t.job_full_title, t.job_full_text.into(), back, StatusCode::CONFLICT)
+        }
+        Offered::Full(_) => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
         Offered::WrongStatus(s) => wrong_status(lang, s, back),
         Offered::NotFound => return Err(AppError::NotFound),
     })
