@@ -103,15 +103,11 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
-    let t = lang.cohort();
-    let c = &o.cohort;
-    let (sessions, practicum) = c.plan();
+    let (t, c) = (lang.cohort(), &o.cohort);
     let year = visit_flow::overview(&state, c).await?.map(|y| year_section(lang, y));
-    let job = OfferKind::of(c.programme.structure).is_job();
-    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
+    let ((sessions, practicum), job) = (c.plan(), OfferKind::of(c.programme.structure).is_job());
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
-    let days = |d: &[chrono::NaiveDate]| d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ");
     let page = CohortPage {
         ctx,
         a: AdminContext { done: done.line(lang), ..a },
@@ -123,7 +119,7 @@ pub(super) async fn show(
         candidates: o.candidates.iter().map(|c| candidate_line(lang, c)).collect(),
         free: free > 0,
         sessions: sessions.iter().map(|s| session_line(lang, s)).collect(),
-        teaching_total: fill(t.teaching_total, &[&sessions.len(), &hours]),
+        teaching_total: teaching_total(t, &sessions),
         name: c.name.clone(),
         start_date: c.start_date.to_string(),
         holidays: days(&c.school_holidays),
@@ -137,6 +133,17 @@ pub(super) async fn show(
         job,
     };
     Ok(Html(page.render()?))
+}
+
+/// Dates as the edit form takes them: ISO, separated by commas.
+fn days(d: &[chrono::NaiveDate]) -> String {
+    d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// "26 gange, 78 timer i alt."
+fn teaching_total(t: &CohortStrings, sessions: &[Session]) -> String {
+    let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
+    fill(t.teaching_total, &[&sessions.len(), &hours])
 }
 
 /// The intake's name only where it says more than the cohort's own.
