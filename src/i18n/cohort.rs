@@ -161,6 +161,7 @@ catalogue! {
     err_visit_times { da: "Skriv en dato og et tidsrum, hvor slut er efter start, fx 10:00 til 11:00.", en: "Enter a date and a time span that ends after it starts, like 10:00 to 11:00." }
     err_visit_not_yet { da: "Et besøg kan først registreres som holdt på dagen eller bagefter.", en: "A visit can be recorded as held on its day or later." }
     err_visit_note { da: "Noten må højst være 500 tegn.", en: "The note can be at most 500 characters." }
+    mail_year_supervisor_body { da: "Tak fordi I tager imod {} i praktik hos {} fra {} til {}. Vores konsulent kommer på besøg på praktikstedet mindst {} gange i praktiktiden, som regel sammen med dig som praktikvejleder. Vi aftaler datoerne med dig.", en: "Thank you for welcoming {} for a practicum at {} from {} to {}. Our consultant visits the practicum site at least {} times during the practicum, usually together with you as the supervisor. We agree the dates with you." }
     calendar_visit { da: "Besøg på praktikstedet", en: "Visit to the practicum site" }
     job_offer_title { da: "Tilbud om ansættelse", en: "Offer of employment" }
     job_offer_text { da: "Vi vil gerne tilbyde dig ansættelse som {} hos {}. Din første arbejdsdag er {}.", en: "We would like to offer you employment as {} at {}. Your first working day is {}." }

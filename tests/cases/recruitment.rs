@@ -74,6 +74,10 @@ async fn the_offer_is_a_job_offer_in_its_mail_and_pages_without_teaching_dates()
     assert!(decline.contains("nej tak til stillingen"));
     assert_no_course_words(&decline);
 
+    let receipt = s.app.smtp.mails_to("m0@example.dk", 1).await.remove(0);
+    let own = s.app.get(&receipt.link_path("/my-application/")).await.text().await.unwrap();
+    assert!(own.contains("Du har fået et tilbud om ansættelse"), "{own}");
+
     let accepted = s.app.post_form(&link, &[("decision", "accept")]).await;
     assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
     let done = accepted.headers()["location"].to_str().unwrap().to_string();

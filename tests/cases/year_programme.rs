@@ -127,6 +127,13 @@ async fn the_participants_calendar_holds_the_teaching_days_the_practicum_and_the
     s.plan("2028-07-06", "10:00", "11:30", "").await;
     let welcome = s.app.smtp.mails_to("mette@example.dk", 3).await;
     let welcome = welcome.iter().find(|m| m.subject == "Velkommen på holdet").expect("a welcome");
+    assert!(welcome.text.contains("Praktik i 12 måneder fra mandag den 3. januar 2028"), "{}", welcome.text);
+    let receipt = s.app.smtp.mails_to("mette@example.dk", 1).await.remove(0);
+    let own = s.app.get(&receipt.link_path("/my-application/")).await.text().await.unwrap();
+    assert!(own.contains("Din praktik og undervisning") && own.contains("mindst 3 besøg"), "{own}");
+    let listed = own.split("data-own-visits").nth(1).expect("the planned visits on the own page");
+    assert!(listed.contains("2. marts 2028") && listed.contains("6. juli 2028"), "{listed}");
+    assert!(!own.contains("HEMMELIG-NOTE"));
     let feed = s.app.get(&welcome.link_path("/feeds/")).await;
     assert_eq!(feed.status(), StatusCode::OK);
     let feed = feed.text().await.unwrap();
@@ -164,4 +171,27 @@ async fn an_interviewer_cannot_plan_visits_and_an_unknown_participant_is_404() {
     let page = s.staff.get(&format!("/admin/cohorts/{}/participants/{}/visits", s.made.cohort_id, s.reference)).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("0 af 3 besøg holdt, 0 planlagt"));
+}
+
+#[tokio::test]
+async fn confirming_the_practicum_site_tells_the_supervisor_the_year_and_the_visits_to_expect() {
+    let s = admitted().await;
+    let path = format!("/admin/cohorts/{}/placements/{}", s.made.cohort_id, s.reference);
+    let form = [
+        ("site_name", "Værested Lyngby"),
+        ("site_kind", "municipal"),
+        ("address", "Lyngby Hovedgade 1, 2800 Lyngby"),
+        ("supervisor_name", "Karen Vejleder"),
+        ("supervisor_email", "karen@example.dk"),
+        ("confirm", "yes"),
+    ];
+    assert_eq!(s.staff.post(&path, &form).await.status(), StatusCode::SEE_OTHER);
+    let mail = &s.app.smtp.mails_to("karen@example.dk", 1).await[0];
+    assert!(
+        mail.text.contains("fra mandag den 3. januar 2028 til tirsdag den 2. januar 2029")
+            && mail.text.contains("mindst 3 gange"),
+        "{}",
+        mail.text
+    );
+    assert!(s.cohort_page().await.contains("Værested Lyngby"), "the site beside the visits");
 }

@@ -131,3 +131,25 @@ pub async fn overview_of(ctx: &Context, cohort_id: i64, reference: &str) -> Flow
     let person = people.into_iter().find(|p| p.participant.reference == reference);
     Ok(person.map(|person| YearPerson { plan, person }))
 }
+
+/// Where an applicant holds a seat (offered or accepted), with their visits
+/// there when it is a year programme's (without the staff's notes).
+pub struct OwnPlace {
+    pub cohort: storage::cohorts::Cohort,
+    pub visits: Vec<SiteVisit>,
+}
+
+/// The applicant's live place, for their own page; none without one.
+pub async fn own_place(ctx: &Context, application_id: i64) -> FlowResult<Option<OwnPlace>> {
+    let mut conn = ctx.pool.acquire().await?;
+    let Some(cohort_id) = storage::cohorts::cohort_of_live_place(&mut conn, application_id).await? else {
+        return Ok(None);
+    };
+    drop(conn);
+    let Some(cohort) = storage::cohorts::get(&ctx.pool, cohort_id).await? else { return Ok(None) };
+    let visits = match cohort.year_plan() {
+        Some(_) => storage::cohorts::visits_of(&ctx.pool, cohort_id, application_id).await?,
+        None => Vec::new(),
+    };
+    Ok(Some(OwnPlace { cohort, visits }))
+}

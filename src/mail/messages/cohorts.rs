@@ -76,6 +76,12 @@ pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort, feed_url: &str) -
         list.extend(p.follow_up_days.iter().map(|d| fill(t.welcome_follow_up, &[&dates::long_date(LANG, *d)])));
         list.extend(p.supervisions.iter().map(|d| fill(t.welcome_supervision, &[&dates::long_date(LANG, *d)])));
     }
+    if let Some(y) = cohort.year_plan() {
+        list.push(fill(
+            t.commit_year,
+            &[&y.months, &dates::long_date(LANG, y.starts), &dates::long_date(LANG, y.ends), &y.site_visits],
+        ));
+    }
     let link = MailLink { label: t.mail_feed_link.into(), url: feed_url.to_string() };
     MailBody {
         list_title: t.welcome_dates_title.into(),

@@ -3,8 +3,18 @@ use askama::Template;
 use serde_json::Value;
 
 use crate::{
-    domain::{application::Status, local_time::local_date, municipality::Municipality, retention, staff::Role},
-    flows::own_page as flow,
+    domain::{
+        application::Status,
+        local_time::{from_local, local_date},
+        municipality::Municipality,
+        offer_kind::OfferKind,
+        retention,
+        staff::Role,
+    },
+    flows::{
+        cohorts::visits::{self as visit_flow, OwnPlace},
+        own_page as flow,
+    },
     i18n::{Lang, PrivacyStrings, dates, fill},
     storage::{
         consent::Agreed,
@@ -28,6 +38,8 @@ struct OwnPage {
     may_withdraw: bool,
     kept_for_later: bool,
     personal: Vec<(&'static str, String)>,
+    /// An admitted participant's year programme: its dates and their visits.
+    year: Option<OwnYear>,
     facts: Vec<(&'static str, String)>,
     answers: Vec<(&'static str, String)>,
     health_erased: Option<String>,
@@ -46,17 +58,17 @@ pub async fn page(
     link: &Link,
     done: Option<&str>,
 ) -> Result<String, AppError> {
-    let s = lang.privacy();
-    let f = flow::facts(state, link).await?;
-    let d = &f.detail;
-    let status: Option<Status> = Some(d.status);
+    let (s, f) = (lang.privacy(), flow::facts(state, link).await?);
+    let (d, status) = (&f.detail, Some(f.detail.status));
+    let place = visit_flow::own_place(state, d.id).await?;
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
         token: token.to_string(),
         reference: d.reference.clone(),
         intake: d.intake_name.clone(),
-        status: status.map_or("", |st| status_text(s, st)),
+        status: own_status(s, d.status, place.as_ref()),
+        year: place.as_ref().filter(|_| d.status == Status::Admitted).and_then(|p| own_year(lang, p)),
         interview: f
             .booking
             .as_ref()
@@ -78,6 +90,33 @@ pub async fn page(
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
     };
     Ok(page.render()?)
+}
+
+/// A year programme as its participant sees it.
+struct OwnYear {
+    lines: Vec<String>,
+    visits: Vec<String>,
+}
+
+fn own_year(lang: Lang, p: &OwnPlace) -> Option<OwnYear> {
+    p.cohort.year_plan()?;
+    let lines = p.cohort.commitment().map(|c| dates::commitment(lang, &c)).unwrap_or_default();
+    let visits = p
+        .visits
+        .iter()
+        .map(|v| dates::long_span(lang, from_local(v.day.and_time(v.starts)), from_local(v.day.and_time(v.ends))))
+        .collect();
+    Some(OwnYear { lines, visits })
+}
+
+/// The status in words; an offer of a job says so.
+fn own_status(s: &PrivacyStrings, status: Status, place: Option<&OwnPlace>) -> &'static str {
+    let job = place.is_some_and(|p| OfferKind::of(p.cohort.programme.structure).is_job());
+    match status {
+        Status::Offered if job => s.own_status_offered_job,
+        Status::Admitted if job => s.own_status_admitted_job,
+        _ => status_text(s, status),
+    }
 }
 
 fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
