@@ -138,3 +138,27 @@ async fn more_offers_than_positions_are_refused_and_the_database_refuses_a_seat_
         .unwrap();
     assert_eq!(admitted, 2, "as many as there are positions");
 }
+
+#[tokio::test]
+async fn a_recruitment_has_one_set_of_positions_and_a_second_is_refused() {
+    let s = setup(0).await;
+    let path = format!("/admin/intakes/{}/cohorts", s.made.intake_id);
+    let second = s.staff.post(&path, &[("name", "Flere stillinger"), ("start_date", "2028-03-01")]).await;
+    assert_eq!(second.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(second.text().await.unwrap().contains("allerede sine stillinger"));
+    let cohorts: i64 = sqlx::query_scalar("SELECT count(*) FROM cohorts WHERE intake_id = $1")
+        .bind(s.made.intake_id)
+        .fetch_one(&s.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(cohorts, 1);
+    // Loading the same cohort again (as the demo does) is no second one.
+    let mut conn = s.app.pool.acquire().await.unwrap();
+    let again = optag::storage::cohorts::insert_if_missing(
+        &mut conn,
+        s.made.intake_id,
+        "Start 2028",
+        "2028-02-01".parse().unwrap(),
+    );
+    assert_eq!(again.await.unwrap(), s.made.cohort_id);
+}

@@ -12,6 +12,7 @@ use crate::support::{TestApp, app::NowUtc};
 /// The intake to apply to and the cohort offers are made in.
 pub struct Made {
     pub slug: String,
+    pub intake_id: i64,
     pub cohort_id: i64,
 }
 
@@ -75,7 +76,7 @@ pub async fn create(app: &TestApp, p: &ProgrammeFacts, start: NaiveDate) -> Made
     let intake_id = storage::intakes::insert_if_missing(&mut tx, &new).await.unwrap();
     let cohort_id = storage::cohorts::insert_if_missing(&mut tx, intake_id, "Start 2028", start).await.unwrap();
     tx.commit().await.unwrap();
-    Made { slug, cohort_id }
+    Made { slug, intake_id, cohort_id }
 }
 
 /// The answers each profile's own criteria use, on top of the common form

@@ -21,11 +21,14 @@ pub enum Saved {
     /// The cohort's id.
     Done(i64),
     NameTaken,
+    /// A recruitment has one set of positions (its programme's capacity).
+    PositionsExist,
     NotFound,
 }
 
 /// A new cohort of the intake with the programme's capacity; audited.
-/// `NameTaken` when the intake has a cohort of that name.
+/// `NameTaken` when the intake has a cohort of that name; `PositionsExist`
+/// for a second cohort of a recruitment (the database refuses it).
 pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, name: &str, start: NaiveDate) -> FlowResult<Saved> {
     match storage::cohorts::create(&ctx.pool, intake_id, name, start).await {
         Ok(cohort) => {
@@ -33,6 +36,7 @@ pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, name: &str, st
             Ok(Saved::Done(cohort))
         }
         Err(CreateCohortError::NameTaken) => Ok(Saved::NameTaken),
+        Err(CreateCohortError::PositionsExist) => Ok(Saved::PositionsExist),
         Err(CreateCohortError::Database(e)) => Err(e.into()),
     }
 }
@@ -46,6 +50,7 @@ pub async fn update(ctx: &Context, actor: &Actor, id: i64, edit: &CohortEdit<'_>
         }
         Ok(false) => Ok(Saved::NotFound),
         Err(CreateCohortError::NameTaken) => Ok(Saved::NameTaken),
+        Err(CreateCohortError::PositionsExist) => Ok(Saved::PositionsExist),
         Err(CreateCohortError::Database(e)) => Err(e.into()),
     }
 }

@@ -52,6 +52,9 @@ pub async fn insert_if_missing(
 pub enum CreateCohortError {
     #[error("the intake has a cohort of that name")]
     NameTaken,
+    /// A recruitment's intake has its one cohort (its positions) already.
+    #[error("the recruitment has its positions already")]
+    PositionsExist,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -75,6 +78,7 @@ pub async fn create(
     .await
     .map_err(|err| match super::violated_constraint(&err) {
         Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
+        Some("cohorts_one_per_recruitment") => CreateCohortError::PositionsExist,
         _ => CreateCohortError::Database(err),
     })
 }

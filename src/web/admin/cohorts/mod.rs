@@ -122,6 +122,7 @@ async fn create(
         // The contract fixes this Location exactly.
         Saved::Done(cohort) => Redirect::to(&format!("/admin/cohorts/{cohort}")).into_response(),
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
+        Saved::PositionsExist => invalid(lang, t.err_positions_exist, back),
         Saved::NotFound => return Err(AppError::NotFound),
     })
 }
@@ -153,6 +154,7 @@ async fn update(
             Redirect::to(&done::to(&format!("/admin/cohorts/{id}"), Kind::CohortSaved, 1, "edit")).into_response()
         }
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
+        Saved::PositionsExist => invalid(lang, t.err_positions_exist, back),
         Saved::NotFound => return Err(AppError::NotFound),
     })
 }
