@@ -177,6 +177,10 @@ catalogue! {
     mail_job_accepted_subject { da: "Velkommen som {}", en: "Welcome as {}" }
     mail_job_accepted_body { da: "Tak fordi du sagde ja til ansættelsen som {} hos {}. Din første arbejdsdag er {}. Vi kontakter dig om det praktiske inden da.", en: "Thank you for accepting the employment as {} at {}. Your first working day is {}. We will contact you about the practical details before then." }
     err_positions_exist { da: "Optaget har allerede sine stillinger. Antallet af stillinger er programmets kapacitet.", en: "The intake has its positions already. The number of positions is the programme's capacity." }
+    positions_name { da: "Navn på stillingerne", en: "Name of the positions" }
+    positions_start { da: "Første arbejdsdag", en: "First working day" }
+    positions_create_button { da: "Opret stillingerne", en: "Create the positions" }
+    mail_job_waitlisted_body { da: "Du står nu som nummer {} på ventelisten til stillingen. Vi skriver til dig, hvis en stilling bliver ledig.", en: "You are now number {} on the waiting list for the position. We will write to you if a position becomes free." }
     positions_title { da: "Stillinger", en: "Positions" }
     positions_left { da: "{} af {} stillinger er ledige.", en: "{} of {} positions are free." }
     job_full_title { da: "Alle stillinger er besat", en: "Every position is filled" }

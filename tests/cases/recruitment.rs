@@ -106,6 +106,12 @@ async fn more_offers_than_positions_are_refused_and_the_database_refuses_a_seat_
     let full = s.offer(&s.refs[2]).await;
     assert_eq!(full.status(), StatusCode::CONFLICT);
     assert!(full.text().await.unwrap().contains("Alle stillinger er tilbudt eller besat"));
+    let waitlisted = s.staff.post(&format!("/admin/applications/{}/waitlist", s.refs[2]), &[]).await;
+    assert_eq!(waitlisted.status(), StatusCode::SEE_OTHER);
+    let mails = s.app.smtp.mails_to("m2@example.dk", 2).await;
+    let line = mails.iter().find(|m| m.subject.starts_with("Du er på ventelisten")).expect("a waiting-list mail");
+    assert!(line.text.contains("nummer 1 på ventelisten til stillingen"), "{}", line.text);
+    assert_no_course_words(&line.text);
     for i in 0..2 {
         let link = s.offer_mail(i).await.link_path("/offers/");
         assert_eq!(s.app.post_form(&link, &[("decision", "accept")]).await.status(), StatusCode::SEE_OTHER);
@@ -152,6 +158,8 @@ async fn a_recruitment_has_one_set_of_positions_and_a_second_is_refused() {
         .await
         .unwrap();
     assert_eq!(cohorts, 1);
+    let intake = s.staff.get(&format!("/admin/intakes/{}", s.made.intake_id)).await.text().await.unwrap();
+    assert!(intake.contains("Stillinger") && !intake.contains(&format!("action=\"{path}\"")), "no second set offered");
     // Loading the same cohort again (as the demo does) is no second one.
     let mut conn = s.app.pool.acquire().await.unwrap();
     let again = optag::storage::cohorts::insert_if_missing(

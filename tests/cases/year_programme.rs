@@ -168,6 +168,13 @@ async fn an_interviewer_cannot_plan_visits_and_an_unknown_participant_is_404() {
     assert_eq!(interviewer.post(&path, &form).await.status(), StatusCode::FORBIDDEN);
     let stranger = [("reference", "AAAA-BBBB"), ("date", "2028-03-02"), ("from", "10:00"), ("to", "11:00")];
     assert_eq!(s.staff.post(&path, &stranger).await.status(), StatusCode::NOT_FOUND);
+    // A teaching day added after the year's 50 gets the next number, not one already planned.
+    let added = [("date", "2028-12-29"), ("from", "09:00"), ("to", "15:00")];
+    let sessions = format!("/admin/cohorts/{}/sessions", s.made.cohort_id);
+    assert_eq!(s.staff.post(&sessions, &added).await.status(), StatusCode::SEE_OTHER);
+    assert!(s.cohort_page().await.contains("51 gange, 306 timer i alt."));
+    let register = s.staff.get(&format!("{sessions}/51")).await.text().await.unwrap();
+    assert!(register.contains("29. december 2028"), "{register}");
     let page = s.staff.get(&format!("/admin/cohorts/{}/participants/{}/visits", s.made.cohort_id, s.reference)).await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("0 af 3 besøg holdt, 0 planlagt"));

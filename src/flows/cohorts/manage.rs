@@ -146,7 +146,9 @@ pub async fn add_session(
 ) -> FlowResult<SessionEdit> {
     let Some(c) = storage::cohorts::get(&ctx.pool, id).await? else { return Ok(SessionEdit::NotFound) };
     let Some(SessionTimes { date, starts, ends }) = times else { return Ok(SessionEdit::Invalid) };
-    storage::cohorts::add_session(&ctx.pool, id, c.programme.session_count + 1, date, starts, ends).await?;
+    // After every planned number (a year programme plans more than `session_count`).
+    let last = c.plan().0.iter().map(|s| s.number).max().unwrap_or(0).max(c.programme.session_count);
+    storage::cohorts::add_session(&ctx.pool, id, last + 1, date, starts, ends).await?;
     audit(ctx, actor, "session_added", None, json!({ "cohort_id": id })).await?;
     Ok(SessionEdit::Done)
 }

@@ -231,7 +231,10 @@ pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResu
     let detail = review::detail_in(&mut tx, reference).await?.ok_or(Error::NotFound)?;
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
     if status != Status::Waitlisted {
-        let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
+        let intake = storage::intakes::by_id(&ctx.pool, detail.intake_id).await?;
+        let job = intake.is_some_and(|i| OfferKind::of(i.programme.structure).is_job());
+        let waitlisted = if job { jobs::waitlisted } else { mails::waitlisted };
+        let mail = waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     tx.commit().await?;

@@ -44,3 +44,13 @@ pub fn accepted(to: EmailAddress, name: &str, cohort: &Cohort) -> crate::mail::R
     let text = fill(t.mail_job_accepted_body, &[&p.name, &p.organiser, &dates::long_date(LANG, cohort.start_date)]);
     body(name, vec![text], None).into_email(to, fill(t.mail_job_accepted_subject, &[&p.name]), Vec::new())
 }
+
+/// On the waiting list for the position: its place in the line.
+pub fn waitlisted(to: EmailAddress, name: &str, reference: &str, position: i32) -> crate::mail::Rendered {
+    let t = LANG.cohort();
+    body(name, vec![fill(t.mail_job_waitlisted_body, &[&position])], None).into_email(
+        to,
+        fill(t.mail_waitlisted_subject, &[&reference]),
+        Vec::new(),
+    )
+}
