@@ -181,6 +181,8 @@ catalogue! {
     positions_start { da: "Første arbejdsdag", en: "First working day" }
     positions_create_button { da: "Opret stillingerne", en: "Create the positions" }
     mail_job_waitlisted_body { da: "Du står nu som nummer {} på ventelisten til stillingen. Vi skriver til dig, hvis en stilling bliver ledig.", en: "You are now number {} on the waiting list for the position. We will write to you if a position becomes free." }
+    mail_job_rejected_body { da: "Tak for din ansøgning og for den tid, du har brugt på den. Vi har desværre valgt en anden til stillingen denne gang. Det er ikke en vurdering af dig som menneske – der er mange gode ansøgere til få stillinger. Du er velkommen til at søge igen.", en: "Thank you for your application and the time you spent on it. Unfortunately we have chosen someone else for the position this time. It is not a judgement of you as a person – there are many good applicants for few positions. You are welcome to apply again." }
+    mail_job_rejected_link { da: "Se hvad der er åbent for ansøgning", en: "See what is open for applications" }
     positions_title { da: "Stillinger", en: "Positions" }
     positions_left { da: "{} af {} stillinger er ledige.", en: "{} of {} positions are free." }
     job_full_title { da: "Alle stillinger er besat", en: "Every position is filled" }

@@ -170,3 +170,18 @@ async fn a_recruitment_has_one_set_of_positions_and_a_second_is_refused() {
     );
     assert_eq!(again.await.unwrap(), s.made.cohort_id);
 }
+
+#[tokio::test]
+async fn a_rejection_for_the_position_speaks_of_the_position() {
+    let s = setup(1).await;
+    let path = format!("/admin/applications/{}/status", s.refs[0]);
+    let rejected = s.staff.post(&path, &[("status", "rejected"), ("reason", "Intern grund")]).await;
+    assert_eq!(rejected.status(), StatusCode::SEE_OTHER);
+    let released = s.staff.post(&format!("/admin/intakes/{}/release", s.made.intake_id), &[]).await;
+    assert_eq!(released.status(), StatusCode::SEE_OTHER);
+    let mails = s.app.smtp.mails_to("m0@example.dk", 2).await;
+    let letter = mails.iter().find(|m| m.subject.starts_with("Svar på din ansøgning")).expect("the letter");
+    assert!(letter.text.contains("valgt en anden til stillingen"), "{}", letter.text);
+    assert!(!letter.text.contains("Intern grund"), "the reason stays with the staff");
+    assert_no_course_words(&letter.text);
+}

@@ -249,8 +249,11 @@ pub async fn release_rejections(ctx: &Context, actor: &Actor, intake_id: i64) ->
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
+    let intake = storage::intakes::by_id(&ctx.pool, intake_id).await?;
+    let job = intake.is_some_and(|i| OfferKind::of(i.programme.structure).is_job());
+    let rejected = if job { jobs::rejected } else { mails::rejected };
     for r in &waiting {
-        let mail = mails::rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
+        let mail = rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
         storage::cohorts::mark_released(&mut tx, r.id, now).await?;
     }

@@ -54,3 +54,14 @@ pub fn waitlisted(to: EmailAddress, name: &str, reference: &str, position: i32) 
         Vec::new(),
     )
 }
+
+/// The letter after a rejection for the position, sent only when a coordinator releases decisions.
+pub fn rejected(settings: &Settings, to: EmailAddress, name: &str, reference: &str) -> crate::mail::Rendered {
+    let t = LANG.cohort();
+    let link = MailLink { label: t.mail_job_rejected_link.into(), url: settings.absolute("/") };
+    body(name, vec![t.mail_job_rejected_body.into()], Some(link)).into_email(
+        to,
+        fill(t.mail_rejected_subject, &[&reference]),
+        Vec::new(),
+    )
+}
