@@ -17,6 +17,7 @@ mod links;
 mod meeting;
 mod privacy;
 mod settings;
+pub mod structure_facts;
 
 pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;

@@ -161,6 +161,8 @@ struct IntakePage {
     opens: String,
     apply_href: String,
     meetings: Vec<MeetingCard>,
+    /// A year programme's or a recruitment's facts, in place of a course's.
+    structure_facts: Option<Vec<(&'static str, String)>>,
 }
 
 async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Html<Bytes>> {
@@ -196,5 +198,6 @@ fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[Info
         opens: fill(t.intake_not_open_yet, &[&dates::long_moment(lang, intake.opens_at)]),
         apply_href: format!("/intakes/{}/apply", intake.slug),
         meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
+        structure_facts: crate::i18n::structure_facts::intake_facts(lang, p, intake.start_date),
     }
 }

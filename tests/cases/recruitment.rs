@@ -55,6 +55,9 @@ fn assert_no_course_words(text: &str) {
 #[tokio::test]
 async fn the_offer_is_a_job_offer_in_its_mail_and_pages_without_teaching_dates() {
     let s = setup(1).await;
+    let intake = s.app.get(&format!("/intakes/{}", s.made.slug)).await.text().await.unwrap();
+    assert!(intake.contains("Ansættelse som recovery-mentor") && intake.contains("2 stillinger."), "{intake}");
+    assert!(!intake.contains("Undervisning") && !intake.contains("Praktik"), "no teaching on the intake page");
     assert_eq!(s.offer(&s.refs[0]).await.status(), StatusCode::SEE_OTHER);
     let mail = s.offer_mail(0).await;
     assert!(

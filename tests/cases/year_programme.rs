@@ -76,6 +76,8 @@ impl Setup {
 #[tokio::test]
 async fn the_cohort_page_shows_a_year_of_teaching_days_and_warns_until_three_visits_are_planned_and_held() {
     let mut s = admitted().await;
+    let intake = s.app.get(&format!("/intakes/{}", s.made.slug)).await.text().await.unwrap();
+    assert!(intake.contains("Et forløb på 12 måneder") && intake.contains("mindst 3 gange"), "{intake}");
     let page = s.cohort_page().await;
     assert!(
         page.contains("Praktik i 12 måneder fra mandag den 3. januar 2028 til tirsdag den 2. januar 2029"),
