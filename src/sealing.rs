@@ -48,6 +48,8 @@ pub enum Field {
     VerificationRecord,
     /// The enroller's message to the person they enrolled (row: the enrolment id).
     EnrolmentNote,
+    /// A staff note on a visit to a practicum site (row: the visit id).
+    VisitNote,
 }
 
 impl Field {
@@ -68,6 +70,7 @@ impl Field {
             Field::SignupNote => "info_meeting_signups.note",
             Field::VerificationRecord => "eligibility_verifications.record",
             Field::EnrolmentNote => "enrolments.note",
+            Field::VisitNote => "site_visits.note",
         }
     }
 }

@@ -5,8 +5,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
 use super::{
     application::Status,
     local_time::{from_local, local_date},
-    programme::ProgrammeFacts,
+    programme::{ProgrammeFacts, Structure},
     schedule::{self, Practicum, Session, SessionChange},
+    year_programme::{self, YearPlan},
 };
 
 /// A cohort as planned: the programme's pattern, its start and the coordinator's changes.
@@ -33,6 +34,14 @@ impl Cohort {
     pub fn plan(&self) -> (Vec<Session>, Option<Practicum>) {
         let c = self;
         let p = &c.programme;
+        // A recruitment has no teaching at all.
+        if !p.structure.has_schedule() {
+            return (Vec::new(), None);
+        }
+        // A year programme's practicum runs alongside its teaching days (see `year_plan`).
+        if let Some(year) = self.year_plan() {
+            return (schedule::with_changes(year.teaching_days, &c.changes, &c.added), None);
+        }
         let planned = schedule::teaching_sessions(
             c.start_date,
             &p.teaching_weekdays,
@@ -57,8 +66,20 @@ impl Cohort {
 
     /// The cohort's last day: the end of the practicum, or the last session.
     pub fn ends(&self) -> Option<NaiveDate> {
+        if let Some(year) = self.year_plan() {
+            return Some(year.ends);
+        }
         let (sessions, practicum) = self.plan();
         practicum.map(|p| p.ends).or_else(|| sessions.last().map(|s| s.date))
+    }
+
+    /// A year programme's practicum period, teaching days (as planned, before
+    /// the coordinator's changes) and visit rule; none for other structures.
+    pub fn year_plan(&self) -> Option<YearPlan> {
+        let Structure::YearProgramme(rules) = self.programme.structure else { return None };
+        let p = &self.programme;
+        let times = (p.session_starts, p.session_ends);
+        Some(year_programme::plan(self.start_date, rules, &p.teaching_weekdays, times, &self.school_holidays))
     }
 }
 
@@ -107,6 +128,8 @@ pub struct Commitment {
     pub last: NaiveDate,
     pub practicum_weeks: u32,
     pub practicum: Option<Practicum>,
+    /// A year programme's practicum period and visits.
+    pub year: Option<YearPlan>,
 }
 
 impl Cohort {
@@ -126,6 +149,7 @@ impl Cohort {
             last: last.date,
             practicum_weeks: self.programme.practicum_weeks,
             practicum,
+            year: self.year_plan(),
         })
     }
 }

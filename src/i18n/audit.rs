@@ -40,6 +40,8 @@ kinds! {
     "waitlisted" => "Sat på venteliste" / "Put on the waiting list" : "{who} satte {app} på ventelisten" / "{who} put {app} on the waiting list";
     "decisions_released" => "Afslag sendt" / "Rejections sent" : "{who} sendte afslagene for et optag" / "{who} sent the rejection letters of an intake";
     "placement_saved" => "Praktiksted gemt" / "Placement saved" : "{who} gemte praktikstedet for {app}" / "{who} saved the placement for {app}";
+    "visit_planned" => "Besøg planlagt" / "Visit planned" : "{who} planlagde et besøg på praktikstedet for {app}" / "{who} planned a visit to the practicum site of {app}";
+    "visit_held" => "Besøg holdt" / "Visit held" : "{who} registrerede et besøg på praktikstedet for {app} som holdt" / "{who} recorded a visit to the practicum site of {app} as held";
     "cohort_created" => "Hold oprettet" / "Cohort created" : "{who} oprettede et hold" / "{who} created a cohort";
     "cohort_changed" => "Hold ændret" / "Cohort changed" : "{who} ændrede et hold" / "{who} changed a cohort";
     "session_added" => "Undervisningsdag tilføjet" / "Teaching day added" : "{who} tilføjede en undervisningsdag" / "{who} added a teaching day";

@@ -136,4 +136,98 @@ catalogue! {
     score_competence { da: "Vil lære", en: "Wants to learn" }
     score_total { da: "I alt (højst 16)", en: "Total (at most 16)" }
     score_missing { da: "ikke vurderet", en: "not scored" }
+
+    commit_year { da: "Praktik i {} måneder fra {} til {}, med mindst {} besøg på praktikstedet, som regel sammen med din praktikvejleder.", en: "A practicum of {} months from {} to {}, with at least {} visits to the practicum site, usually with your supervisor." }
+    year_period { da: "Praktik i {} måneder fra {} til {}. Mindst {} besøg på praktikstedet, som regel sammen med praktikvejlederen.", en: "A practicum of {} months from {} to {}. At least {} visits to the practicum site, usually with the supervisor." }
+    visits_title { da: "Besøg på praktikstederne", en: "Visits to the practicum sites" }
+    visits_count { da: "{} af {} besøg holdt, {} planlagt", en: "{} of {} visits held, {} planned" }
+    visits_done { da: "Alle besøg er holdt.", en: "Every visit is held." }
+    visits_on_course { da: "Der er planlagt besøg nok.", en: "Enough visits are planned." }
+    visits_too_few { da: "Planlæg {} besøg mere.", en: "Plan {} more visits." }
+    visits_unrecorded { da: "{} besøg er ikke registreret som holdt.", en: "{} visits are not recorded as held." }
+    visits_ended_short { da: "Praktikken er slut, og der mangler {} besøg.", en: "The practicum is over and {} visits are missing." }
+    visits_none { da: "Ingen besøg endnu.", en: "No visits yet." }
+    visit_planned { da: "Planlagt", en: "Planned" }
+    visit_held { da: "Holdt – registreret {} af {}", en: "Held – recorded {} by {}" }
+    visit_without_supervisor { da: "uden praktikvejleder", en: "without the supervisor" }
+    visit_with_supervisor { da: "Praktikvejlederen er med", en: "The supervisor takes part" }
+    visit_note { da: "Note (valgfrit)", en: "Note (optional)" }
+    visit_note_hint { da: "Fx mødested. Skriv ikke om helbred.", en: "For example where to meet. Do not write about health." }
+    visit_plan_title { da: "Planlæg et besøg hos {}", en: "Plan a visit to {}" }
+    visit_plan_button { da: "Planlæg besøget", en: "Plan the visit" }
+    visit_held_button { da: "Registrér som holdt", en: "Record as held" }
+    err_visit_outside { da: "Vælg en dag i praktikperioden, {} til {}.", en: "Choose a day in the practicum period, {} to {}." }
+    err_visit_date { da: "Skriv besøgets dato, fx 2028-03-01.", en: "Enter the visit's date, like 2028-03-01." }
+    err_visit_times { da: "Skriv en dato og et tidsrum, hvor slut er efter start, fx 10:00 til 11:00.", en: "Enter a date and a time span that ends after it starts, like 10:00 to 11:00." }
+    err_visit_not_yet { da: "Et besøg kan først registreres som holdt på dagen eller bagefter.", en: "A visit can be recorded as held on its day or later." }
+    err_visit_note { da: "Noten må højst være 500 tegn.", en: "The note can be at most 500 characters." }
+    mail_year_supervisor_body { da: "Tak fordi I tager imod {} i praktik hos {} fra {} til {}. Vores konsulent kommer på besøg på praktikstedet mindst {} gange i praktiktiden, som regel sammen med dig som praktikvejleder. Vi aftaler datoerne med dig.", en: "Thank you for welcoming {} for a practicum at {} from {} to {}. Our consultant visits the practicum site at least {} times during the practicum, usually together with you as the supervisor. We agree the dates with you." }
+    calendar_visit { da: "Besøg på praktikstedet", en: "Visit to the practicum site" }
+    job_offer_title { da: "Tilbud om ansættelse", en: "Offer of employment" }
+    job_offer_text { da: "Vi vil gerne tilbyde dig ansættelse som {} hos {}. Din første arbejdsdag er {}.", en: "We would like to offer you employment as {} at {}. Your first working day is {}." }
+    job_offer_place { da: "Arbejdsstedet er {}.", en: "The workplace is {}." }
+    job_offer_accept { da: "Ja tak, jeg tager imod stillingen", en: "Yes please, I accept the position" }
+    job_decline_title { da: "Vil du sige nej tak til stillingen?", en: "Do you want to decline the position?" }
+    job_decline_text { da: "Hvis du siger nej tak, tilbyder vi stillingen til en anden, og det kan ikke laves om bagefter. Du er altid velkommen til at søge igen senere.", en: "If you decline, we offer the position to someone else, and it cannot be undone afterwards. You are always welcome to apply again later." }
+    job_decline_confirm { da: "Ja, jeg siger nej tak til stillingen", en: "Yes, I decline the position" }
+    job_accepted_title { da: "Tak for dit ja", en: "Thank you for accepting" }
+    job_accepted_text { da: "Du har sagt ja til stillingen. Vi sender en e-mail om, hvad der sker nu.", en: "You have accepted the position. We are sending an e-mail about what happens next." }
+    job_declined_text { da: "Du har sagt nej tak til stillingen. Du er altid velkommen til at søge igen.", en: "You have declined the position. You are always welcome to apply again." }
+    mail_job_offer_subject { da: "Tilbud om ansættelse – reference {}", en: "Offer of employment – reference {}" }
+    mail_job_accepted_subject { da: "Velkommen som {}", en: "Welcome as {}" }
+    mail_job_accepted_body { da: "Tak fordi du sagde ja til ansættelsen som {} hos {}. Din første arbejdsdag er {}. Vi kontakter dig om det praktiske inden da.", en: "Thank you for accepting the employment as {} at {}. Your first working day is {}. We will contact you about the practical details before then." }
+    err_positions_exist { da: "Optaget har allerede sine stillinger. Antallet af stillinger er programmets kapacitet.", en: "The intake has its positions already. The number of positions is the programme's capacity." }
+    positions_name { da: "Navn på stillingerne", en: "Name of the positions" }
+    positions_start { da: "Første arbejdsdag", en: "First working day" }
+    positions_create_button { da: "Opret stillingerne", en: "Create the positions" }
+    mail_job_waitlisted_body { da: "Du står nu som nummer {} på ventelisten til stillingen. Vi skriver til dig, hvis en stilling bliver ledig.", en: "You are now number {} on the waiting list for the position. We will write to you if a position becomes free." }
+    mail_job_rejected_body { da: "Tak for din ansøgning og for den tid, du har brugt på den. Vi har desværre valgt en anden til stillingen denne gang. Det er ikke en vurdering af dig som menneske – der er mange gode ansøgere til få stillinger. Du er velkommen til at søge igen.", en: "Thank you for your application and the time you spent on it. Unfortunately we have chosen someone else for the position this time. It is not a judgement of you as a person – there are many good applicants for few positions. You are welcome to apply again." }
+    mail_job_rejected_link { da: "Se hvad der er åbent for ansøgning", en: "See what is open for applications" }
+    positions_title { da: "Stillinger", en: "Positions" }
+    positions_left { da: "{} af {} stillinger er ledige.", en: "{} of {} positions are free." }
+    job_full_title { da: "Alle stillinger er besat", en: "Every position is filled" }
+    job_full_text { da: "Alle stillinger er tilbudt eller besat. Sæt ansøgeren på ventelisten, så kan stillingen tilbydes, når en siger nej.", en: "Every position is offered or filled. Put the applicant on the waiting list; the position can be offered when someone declines." }
+}
+
+/// The texts about an offer of one kind (`domain::offer_kind`): a place on a
+/// course, or a job, which never speaks of teaching or a cohort ("hold").
+pub struct OfferWords {
+    pub title: &'static str,
+    pub accept: &'static str,
+    pub decline_title: &'static str,
+    pub decline_text: &'static str,
+    pub decline_confirm: &'static str,
+    pub accepted_title: &'static str,
+    pub accepted_text: &'static str,
+    pub declined_text: &'static str,
+    pub mail_subject: &'static str,
+}
+
+impl CohortStrings {
+    pub fn offer_words(&self, kind: crate::domain::offer_kind::OfferKind) -> OfferWords {
+        match kind {
+            crate::domain::offer_kind::OfferKind::Place => OfferWords {
+                title: self.offer_title,
+                accept: self.offer_accept,
+                decline_title: self.decline_title,
+                decline_text: self.decline_text,
+                decline_confirm: self.decline_confirm,
+                accepted_title: self.offer_accepted_title,
+                accepted_text: self.offer_accepted_text,
+                declined_text: self.offer_declined_text,
+                mail_subject: self.mail_offer_subject,
+            },
+            crate::domain::offer_kind::OfferKind::Job => OfferWords {
+                title: self.job_offer_title,
+                accept: self.job_offer_accept,
+                decline_title: self.job_decline_title,
+                decline_text: self.job_decline_text,
+                decline_confirm: self.job_decline_confirm,
+                accepted_title: self.job_accepted_title,
+                accepted_text: self.job_accepted_text,
+                declined_text: self.job_declined_text,
+                mail_subject: self.mail_job_offer_subject,
+            },
+        }
+    }
 }

@@ -176,6 +176,10 @@ pub fn commitment(lang: Lang, c: &crate::domain::cohort::Commitment) -> Vec<Stri
             lines.push(super::fill(t.commit_follow_up, &[&list(lang, &days)]));
         }
     }
+    if let Some(y) = &c.year {
+        let (starts, ends) = (long_date(lang, y.starts), long_date(lang, y.ends));
+        lines.push(super::fill(t.commit_year, &[&y.months, &starts, &ends, &y.site_visits]));
+    }
     lines
 }
 

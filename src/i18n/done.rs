@@ -29,4 +29,6 @@ catalogue! {
     slot_changed { da: "Samtaletiden er ændret.", en: "The interview time is changed." }
     placement { da: "Praktikstedet er gemt.", en: "The placement is saved." }
     intake_saved { da: "Optaget er gemt.", en: "The intake is saved." }
+    visit_planned { da: "Besøget er planlagt.", en: "The visit is planned." }
+    visit_held { da: "Besøget er registreret som holdt.", en: "The visit is recorded as held." }
 }

@@ -21,12 +21,13 @@ mod privacy;
 mod profile;
 mod programmes;
 mod settings;
+pub mod structure_facts;
 
 pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;
 pub use apply::ApplyStrings;
 pub use catalogue::Catalogue;
-pub use cohort::CohortStrings;
+pub use cohort::{CohortStrings, OfferWords};
 pub use coordinator::CoordinatorStrings;
 pub use done::DoneStrings;
 pub use enrolment::EnrolmentStrings;

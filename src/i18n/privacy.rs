@@ -56,6 +56,11 @@ catalogue! {
     own_status_interviewed { da: "Du har været til samtale. Du hører fra os, når vi har besluttet, hvem der kommer med.", en: "You have had your interview. You will hear from us when we have decided who joins." }
     own_status_offered { da: "Du har fået tilbudt en plads. Se e-mailen med tilbuddet.", en: "You have been offered a place. See the e-mail with the offer." }
     own_status_admitted { da: "Du er optaget. Velkommen!", en: "You are admitted. Welcome!" }
+    own_status_offered_job { da: "Du har fået et tilbud om ansættelse. Se e-mailen med tilbuddet.", en: "You have been offered employment. See the e-mail with the offer." }
+    own_status_admitted_job { da: "Du har sagt ja til stillingen. Velkommen!", en: "You have accepted the position. Welcome!" }
+    own_year_title { da: "Din praktik og undervisning", en: "Your practicum and teaching" }
+    own_visits_title { da: "Besøg på dit praktiksted", en: "Visits to your practicum site" }
+    own_visits_none { da: "Der er ikke planlagt besøg endnu. Vi skriver dem her, når de er aftalt.", en: "No visits are planned yet. We write them here once they are agreed." }
     own_status_waitlisted { da: "Du står på ventelisten. Vi skriver, hvis der bliver en plads.", en: "You are on the waiting list. We will write if a place opens." }
     own_status_declined { da: "Du har sagt nej tak til pladsen.", en: "You declined the place." }
     own_status_rejected { da: "Du fik ikke en plads på dette hold.", en: "You did not get a place on this cohort." }

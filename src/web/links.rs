@@ -17,7 +17,10 @@ use super::{
     page::PageContext,
 };
 use crate::{
-    domain::link::{LinkKind, Retired},
+    domain::{
+        link::{LinkKind, Retired},
+        offer_kind::OfferKind,
+    },
     i18n::Lang,
     storage, tokens,
 };
@@ -104,9 +107,12 @@ pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
 
 async fn done(State(_): State<AppState>, Path(what): Path<String>, lang: Lang) -> AppResult<Response> {
     let (c, m) = (lang.cohort(), lang.meeting());
+    let (place, job) = (c.offer_words(OfferKind::Place), c.offer_words(OfferKind::Job));
     let (title, text) = match what.as_str() {
-        "offer-accepted" => (c.offer_accepted_title, c.offer_accepted_text),
-        "offer-declined" => (c.offer_declined_title, c.offer_declined_text),
+        "offer-accepted" => (place.accepted_title, place.accepted_text),
+        "offer-declined" => (c.offer_declined_title, place.declined_text),
+        "job-accepted" => (job.accepted_title, job.accepted_text),
+        "job-declined" => (c.offer_declined_title, job.declined_text),
         "meeting-cancelled" => (m.cancelled_title, m.cancelled_text),
         "enrolment-declined" => (lang.enrolment().declined_title, lang.enrolment().declined_text),
         _ => return Err(AppError::NotFound),

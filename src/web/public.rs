@@ -169,6 +169,8 @@ struct IntakePage {
     meetings: Vec<MeetingCard>,
     /// Who can apply, what it costs, the steps and whom to contact.
     info: IntakeInfo,
+    /// A year programme's or a recruitment's facts, in place of a course's.
+    structure_facts: Option<Vec<(&'static str, String)>>,
 }
 
 async fn intake_page(State(state): State<AppState>, Path(slug): Path<String>, lang: Lang) -> AppResult<Html<Bytes>> {
@@ -218,5 +220,6 @@ fn intake_view(lang: Lang, intake: &Intake, phase: IntakePhase, meetings: &[Info
         enrol: enrol_link(lang, intake),
         meetings: meetings.iter().map(|m| MeetingCard::new(lang, m)).collect(),
         info: IntakeInfo::new(lang, intake, meetings, super::page::organisation().map(|o| ContactView::of(&o))),
+        structure_facts: crate::i18n::structure_facts::intake_facts(lang, p, intake.start_date),
     }
 }

@@ -6,5 +6,6 @@ pub mod ics;
 pub mod programmes;
 pub mod smtp_sink;
 pub mod staff;
+pub mod structures;
 
 pub use app::TestApp;

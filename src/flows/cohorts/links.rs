@@ -2,7 +2,7 @@
 use crate::{
     domain::cohort::OfferStatus,
     flows::{Context, Error, FlowResult},
-    mail::messages::cohorts as mails,
+    mail::messages::{cohorts as mails, visits as visit_mails},
     storage::{
         self,
         cohorts::{Cohort, Offer},
@@ -41,9 +41,16 @@ pub async fn offer_link(ctx: &Context, hash: &[u8]) -> FlowResult<OfferLink> {
 
 /// The calendar file of the cohort whose accepted place has this feed link,
 /// or none for an unknown link. A cohort gone since is `NotFound`.
+/// A year programme's feed also holds the participant's planned visits.
 pub async fn feed(ctx: &Context, hash: &[u8]) -> FlowResult<Option<String>> {
-    let Some(cohort_id) = storage::cohorts::cohort_of_feed(&ctx.pool, hash).await? else { return Ok(None) };
+    let Some((cohort_id, application_id)) = storage::cohorts::place_of_feed(&ctx.pool, hash).await? else {
+        return Ok(None);
+    };
     let cohort = storage::cohorts::get(&ctx.pool, cohort_id).await?.ok_or(Error::NotFound)?;
+    if cohort.year_plan().is_some() {
+        let visits = storage::cohorts::visits_of(&ctx.pool, cohort_id, application_id).await?;
+        return Ok(Some(visit_mails::participant_schedule(&cohort, &visits, ctx.mail_domain(), ctx.now())));
+    }
     let modules = crate::flows::modules::of_feed(ctx, hash, &cohort).await?;
     Ok(Some(mails::schedule_with_modules(&cohort, &modules, ctx.mail_domain(), ctx.now())))
 }

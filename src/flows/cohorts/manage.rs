@@ -25,13 +25,16 @@ pub enum Saved {
     /// The cohort's id.
     Done(i64),
     NameTaken,
+    /// A recruitment has one set of positions (its programme's capacity).
+    PositionsExist,
     NotFound,
     /// Chosen follow-up days or supervisions not matching the programme's number.
     WrongDayCount(WrongDayCount),
 }
 
 /// A new cohort of the intake with the programme's capacity; audited.
-/// `NameTaken` when the intake has a cohort of that name.
+/// `NameTaken` when the intake has a cohort of that name; `PositionsExist`
+/// for a second cohort of a recruitment (the database refuses it).
 pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, name: &str, start: NaiveDate) -> FlowResult<Saved> {
     match storage::cohorts::create(&ctx.pool, intake_id, name, start).await {
         Ok(cohort) => {
@@ -39,6 +42,7 @@ pub async fn create(ctx: &Context, actor: &Actor, intake_id: i64, name: &str, st
             Ok(Saved::Done(cohort))
         }
         Err(CreateCohortError::NameTaken) => Ok(Saved::NameTaken),
+        Err(CreateCohortError::PositionsExist) => Ok(Saved::PositionsExist),
         Err(CreateCohortError::Database(e)) => Err(e.into()),
     }
 }
@@ -57,6 +61,7 @@ pub async fn update(ctx: &Context, actor: &Actor, id: i64, edit: &CohortEdit<'_>
         }
         Ok(false) => Ok(Saved::NotFound),
         Err(CreateCohortError::NameTaken) => Ok(Saved::NameTaken),
+        Err(CreateCohortError::PositionsExist) => Ok(Saved::PositionsExist),
         Err(CreateCohortError::Database(e)) => Err(e.into()),
     }
 }
@@ -152,7 +157,9 @@ pub async fn add_session(
 ) -> FlowResult<SessionEdit> {
     let Some(c) = storage::cohorts::get(&ctx.pool, id).await? else { return Ok(SessionEdit::NotFound) };
     let Some(SessionTimes { date, starts, ends }) = times else { return Ok(SessionEdit::Invalid) };
-    storage::cohorts::add_session(&ctx.pool, id, c.programme.session_count + 1, date, starts, ends).await?;
+    // After every planned number (a year programme plans more than `session_count`).
+    let last = c.plan().0.iter().map(|s| s.number).max().unwrap_or(0).max(c.programme.session_count);
+    storage::cohorts::add_session(&ctx.pool, id, last + 1, date, starts, ends).await?;
     audit(ctx, actor, "session_added", None, json!({ "cohort_id": id })).await?;
     Ok(SessionEdit::Done)
 }

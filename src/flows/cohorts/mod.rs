@@ -6,6 +6,7 @@
 pub mod links;
 pub mod manage;
 pub mod placements;
+pub mod visits;
 
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -17,10 +18,11 @@ use crate::{
         application::Status,
         cohort::{Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
+        offer_kind::OfferKind,
         programme::Structure,
     },
     flows::{Context, Error, FlowResult},
-    mail::messages::cohorts as mails,
+    mail::messages::{cohorts as mails, jobs},
     mail::outbox,
     storage::{self, cohorts::NewOffer, review},
     tokens,
@@ -29,7 +31,8 @@ use crate::{
 /// What became of an offer of a seat.
 pub enum Offered {
     Done,
-    Full,
+    /// Every seat (every position of a job) is offered or taken.
+    Full(OfferKind),
     WrongStatus(Status),
     NotFound,
 }
@@ -60,7 +63,7 @@ async fn offer_as(ctx: &Context, actor: &Actor, reference: &str, cohort_id: i64)
         return Ok(Offered::WrongStatus(status));
     }
     let Some(seat) = seats.free().next() else {
-        return Ok(Offered::Full);
+        return Ok(Offered::Full(OfferKind::of(cohort.programme.structure)));
     };
     let to = Place { application_id, reference, status, seat };
     offer_in(&mut tx, ctx, actor.user_id(), &cohort, &to, now).await?;
@@ -109,10 +112,10 @@ async fn offer_in(
     Ok(())
 }
 
-/// What the applicant's answer to an offer did.
+/// What the applicant's answer to an offer did, and what the offer was.
 pub enum Answered {
-    Accepted,
-    Declined,
+    Accepted(OfferKind),
+    Declined(OfferKind),
     /// The offer was answered before.
     Earlier,
     Lapsed,
@@ -139,13 +142,20 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     review::set_status(&mut tx, &ctx.key, offer.application_id, change).await?;
     let action = if accept { "applicant_accepted" } else { "applicant_declined" };
     super::audit_applicant(&mut tx, action, Some(offer.application_id), now).await?;
-    if accept && let Some(cohort) = storage::cohorts::get(&ctx.pool, offer.cohort_id).await? {
-        let feed = tokens::generate();
-        storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
-        let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
-        let modules_url = modules_link(&mut tx, ctx, &cohort, offer.application_id, now).await?;
-        let to = address(&offer.email)?;
-        let mail = mails::accepted(to, &offer.full_name, &cohort, &feed_url, modules_url.as_deref())?;
+    let cohort = storage::cohorts::get(&ctx.pool, offer.cohort_id).await?;
+    let kind = cohort.as_ref().map_or(OfferKind::Place, |c| OfferKind::of(c.programme.structure));
+    if accept && let Some(cohort) = cohort {
+        let (to, name) = (address(&offer.email)?, &offer.full_name);
+        // A job has no schedule to subscribe to.
+        let mail = if kind.is_job() {
+            jobs::accepted(to, name, &cohort)?
+        } else {
+            let feed = tokens::generate();
+            storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
+            let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
+            let modules_url = modules_link(&mut tx, ctx, &cohort, offer.application_id, now).await?;
+            mails::accepted(to, name, &cohort, &feed_url, modules_url.as_deref())?
+        };
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     if !accept {
@@ -153,7 +163,7 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     }
     tx.commit().await?;
     ctx.mail_wake.notify_one();
-    Ok(Some(if accept { Answered::Accepted } else { Answered::Declined }))
+    Ok(Some(if accept { Answered::Accepted(kind) } else { Answered::Declined(kind) }))
 }
 
 /// For a modular course, a fresh own-page link to the page where the new
@@ -243,7 +253,10 @@ pub async fn waitlist(ctx: &Context, actor: &Actor, reference: &str) -> FlowResu
     let detail = review::detail_in(&mut tx, reference).await?.ok_or(Error::NotFound)?;
     let position = storage::cohorts::add_to_waiting_list(&mut tx, detail.intake_id, id, now).await?;
     if status != Status::Waitlisted {
-        let mail = mails::waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
+        let intake = storage::intakes::by_id(&ctx.pool, detail.intake_id).await?;
+        let job = intake.is_some_and(|i| OfferKind::of(i.programme.structure).is_job());
+        let waitlisted = if job { jobs::waitlisted } else { mails::waitlisted };
+        let mail = waitlisted(address(&detail.email)?, &detail.full_name, reference, position)?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
     }
     tx.commit().await?;
@@ -258,8 +271,11 @@ pub async fn release_rejections(ctx: &Context, actor: &Actor, intake_id: i64) ->
     let now = ctx.clock.now();
     let mut tx = ctx.pool.begin().await?;
     let waiting = storage::cohorts::unreleased_rejections(&mut tx, intake_id).await?;
+    let intake = storage::intakes::by_id(&ctx.pool, intake_id).await?;
+    let job = intake.is_some_and(|i| OfferKind::of(i.programme.structure).is_job());
+    let rejected = if job { jobs::rejected } else { mails::rejected };
     for r in &waiting {
-        let mail = mails::rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
+        let mail = rejected(&ctx.settings, address(&r.email)?, &r.full_name, &r.reference)?;
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
         storage::cohorts::mark_released(&mut tx, r.id, now).await?;
     }

@@ -5,7 +5,10 @@ use serde_json::json;
 use crate::{
     domain::{actor::Actor, email_address::EmailAddress},
     flows::{Context, Error, FlowResult, audit},
-    mail::{messages::cohorts as mails, outbox},
+    mail::{
+        messages::{cohorts as mails, visits as visit_mails},
+        outbox,
+    },
     storage::{
         self,
         cohorts::{Participant, Placement},
@@ -63,6 +66,9 @@ pub async fn save(
         let cohort = storage::cohorts::get(&ctx.pool, id).await?.ok_or(Error::NotFound)?;
         if let (_, Some(plan)) = cohort.plan() {
             let mail = mails::supervisor(supervisor, &participant.full_name, &p, &plan)?;
+            outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+        } else if let Some(year) = cohort.year_plan() {
+            let mail = visit_mails::supervisor(supervisor, &participant.full_name, &p, &year)?;
             outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
         }
     }

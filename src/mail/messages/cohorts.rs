@@ -4,7 +4,10 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use crate::{
     config::Settings,
-    domain::{email_address::EmailAddress, local_time::from_local, modular::Module, schedule::Practicum},
+    domain::{
+        email_address::EmailAddress, local_time::from_local, modular::Module, offer_kind::OfferKind,
+        schedule::Practicum,
+    },
     i18n::{Lang, dates, fill},
     mail::{
         body::{MailBody, MailLink},
@@ -15,7 +18,7 @@ use crate::{
 
 const LANG: Lang = Lang::MAIL;
 
-fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
+pub(super) fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody {
     MailBody {
         greeting: fill(LANG.apply().mail_hello, &[&name]),
         paragraphs,
@@ -25,6 +28,7 @@ fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) -> MailBody
     }
 }
 
+/// The offer of a seat; a recruitment's is a job offer (`jobs::offer`).
 pub fn offer(
     settings: &Settings,
     to: EmailAddress,
@@ -34,6 +38,9 @@ pub fn offer(
     token: &str,
     answer_by: DateTime<Utc>,
 ) -> crate::mail::Rendered {
+    if OfferKind::of(cohort.programme.structure).is_job() {
+        return super::jobs::offer(settings, to, name, reference, cohort, token, answer_by);
+    }
     let t = LANG.cohort();
     let programme = format!("{} – {}", cohort.programme.name, cohort.name);
     let paragraphs = vec![
@@ -79,6 +86,12 @@ pub fn accepted(
         list.push(fill(t.welcome_practicum, &[&dates::long_date(LANG, p.starts), &dates::long_date(LANG, p.ends)]));
         list.extend(p.follow_up_days.iter().map(|d| fill(t.welcome_follow_up, &[&dates::long_date(LANG, *d)])));
         list.extend(p.supervisions.iter().map(|d| fill(t.welcome_supervision, &[&dates::long_date(LANG, *d)])));
+    }
+    if let Some(y) = cohort.year_plan() {
+        list.push(fill(
+            t.commit_year,
+            &[&y.months, &dates::long_date(LANG, y.starts), &dates::long_date(LANG, y.ends), &y.site_visits],
+        ));
     }
     let link = MailLink { label: t.mail_feed_link.into(), url: feed_url.to_string() };
     let choose: Vec<String> = modules_url.map(|url| fill(LANG.modules().mail_choose, &[&url])).into_iter().collect();
@@ -148,6 +161,12 @@ pub fn schedule(cohort: &Cohort, host: &str, stamp: DateTime<Utc>) -> String {
 /// The cohort's plan as [`schedule`] makes it, plus `modules` (a modular
 /// course participant's signed-up modules, each its own event).
 pub fn schedule_with_modules(cohort: &Cohort, modules: &[Module], host: &str, stamp: DateTime<Utc>) -> String {
+    calendar::render(Kind::Schedule, &schedule_events(cohort, modules, host), stamp)
+}
+
+/// The events of [`schedule_with_modules`]; a year programme's practicum is one
+/// event over its whole period.
+pub fn schedule_events(cohort: &Cohort, modules: &[Module], host: &str) -> Vec<CalendarEvent> {
     let (sessions, practicum) = cohort.plan();
     let t = Lang::Da.cohort();
     let id = cohort.id;
@@ -185,10 +204,14 @@ pub fn schedule_with_modules(cohort: &Cohort, modules: &[Module], host: &str, st
             (at(m.date, m.starts), at(m.date, m.ends)),
         ));
     }
-    calendar::render(Kind::Schedule, &events, stamp)
+    if let Some(y) = cohort.year_plan() {
+        let whole = (at(y.starts, NaiveTime::MIN), at(y.ends + chrono::Duration::days(1), NaiveTime::MIN));
+        events.push(event(format!("cohort-{id}-practicum"), t.calendar_practicum.into(), whole));
+    }
+    events
 }
 
-fn at(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+pub(super) fn at(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     from_local(day.and_time(time))
 }
 

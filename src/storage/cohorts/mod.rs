@@ -6,6 +6,7 @@ mod offers;
 mod placements;
 mod seats;
 mod sessions;
+mod visits;
 mod waiting_list;
 
 pub use candidates::*;
@@ -16,6 +17,7 @@ pub use placements::*;
 pub use seats::*;
 pub use sessions::*;
 use sqlx::{PgConnection, PgPool, Row, postgres::PgRow};
+pub use visits::*;
 pub use waiting_list::*;
 
 use super::programmes;
@@ -64,6 +66,9 @@ pub async fn insert_if_missing(
 pub enum CreateCohortError {
     #[error("the intake has a cohort of that name")]
     NameTaken,
+    /// A recruitment's intake has its one cohort (its positions) already.
+    #[error("the recruitment has its positions already")]
+    PositionsExist,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -83,6 +88,7 @@ pub async fn create(
         .await
         .map_err(|err| match super::violated_constraint(&err) {
             Some("cohorts_intake_id_name_key") => CreateCohortError::NameTaken,
+            Some("cohorts_one_per_recruitment") => CreateCohortError::PositionsExist,
             _ => CreateCohortError::Database(err),
         })
 }

@@ -86,6 +86,16 @@ pub async fn cohort_of_feed(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<i
         .await
 }
 
+/// The cohort and application of an accepted place, found by the participant's feed link.
+pub async fn place_of_feed(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Option<(i64, i64)>> {
+    sqlx::query_as(
+        "SELECT cohort_id, application_id FROM cohort_offers WHERE feed_token_hash = $1 AND status = 'accepted'",
+    )
+    .bind(hash)
+    .fetch_optional(pool)
+    .await
+}
+
 /// The cohort where the application holds a seat (offered or accepted), if any.
 pub async fn cohort_of_live_place(conn: &mut PgConnection, application_id: i64) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(

@@ -27,7 +27,7 @@ pub async fn placement(pool: &PgPool, cohort_id: i64, application_id: i64) -> sq
 }
 
 /// A participant's placement site, for the cohort page.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PlacementSite {
     pub application_id: i64,
     pub site_name: String,

@@ -50,7 +50,7 @@ pub async fn add_session(
 }
 
 /// An accepted participant of a cohort.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Participant {
     pub application_id: i64,
     pub reference: String,

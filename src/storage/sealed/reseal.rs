@@ -25,7 +25,7 @@ pub(super) struct SealedColumn {
     field: Field,
 }
 
-pub(super) const SEALED_COLUMNS: [SealedColumn; 8] = [
+pub(super) const SEALED_COLUMNS: [SealedColumn; 9] = [
     SealedColumn {
         table: "application_status_history",
         plain: Some("reason"),
@@ -61,6 +61,7 @@ pub(super) const SEALED_COLUMNS: [SealedColumn; 8] = [
         field: Field::VerificationRecord,
     },
     SealedColumn { table: "enrolments", plain: None, sealed: "note_sealed", field: Field::EnrolmentNote },
+    SealedColumn { table: "site_visits", plain: None, sealed: "note_sealed", field: Field::VisitNote },
 ];
 
 async fn reseal_column(pool: &PgPool, from: Option<&FieldKey>, to: &FieldKey, c: &SealedColumn) -> sqlx::Result<u64> {

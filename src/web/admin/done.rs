@@ -23,9 +23,11 @@ pub enum Kind {
     SlotChanged,
     Placement,
     IntakeSaved,
+    VisitPlanned,
+    VisitHeld,
 }
 
-const KINDS: [(Kind, &str); 16] = [
+const KINDS: [(Kind, &str); 18] = [
     (Kind::Invited, "invited"),
     (Kind::Offered, "offered"),
     (Kind::Waitlisted, "waitlisted"),
@@ -42,6 +44,8 @@ const KINDS: [(Kind, &str); 16] = [
     (Kind::SlotChanged, "slot_changed"),
     (Kind::Placement, "placement"),
     (Kind::IntakeSaved, "intake"),
+    (Kind::VisitPlanned, "visit_planned"),
+    (Kind::VisitHeld, "visit_held"),
 ];
 
 impl Kind {
@@ -104,6 +108,8 @@ impl Done {
             Kind::SlotChanged => t.slot_changed.to_string(),
             Kind::Placement => t.placement.to_string(),
             Kind::IntakeSaved => t.intake_saved.to_string(),
+            Kind::VisitPlanned => t.visit_planned.to_string(),
+            Kind::VisitHeld => t.visit_held.to_string(),
         })
     }
 }

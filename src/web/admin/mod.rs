@@ -20,6 +20,7 @@ mod settings;
 mod slot_edit;
 mod throttle;
 mod users;
+pub(crate) mod visits;
 
 use axum::{
     Router,
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(meetings::router())
         .merge(cohorts::router())
         .merge(placements::router())
+        .merge(visits::router())
         .merge(kept::router())
         .merge(settings::router())
         .merge(programmes::router())

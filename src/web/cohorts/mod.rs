@@ -22,8 +22,11 @@ use crate::flows::cohorts::{
     links::{self as link_flow, OfferLink},
 };
 use crate::{
-    domain::link::{LinkKind, Retired},
-    i18n::{CohortStrings, Lang, dates, fill},
+    domain::{
+        link::{LinkKind, Retired},
+        offer_kind::OfferKind,
+    },
+    i18n::{CohortStrings, Lang, OfferWords, dates, fill},
     storage,
 };
 
@@ -39,6 +42,8 @@ pub fn router() -> Router<AppState> {
 struct OfferPage {
     ctx: PageContext,
     t: &'static CohortStrings,
+    /// The place's or the job's wording.
+    w: OfferWords,
     text: String,
     answer_by: String,
     /// What the place commits to, from the cohort's plan.
@@ -77,19 +82,31 @@ async fn page(
         Ok(live) => live,
         Err(response) => return Ok(response),
     };
-    let t = lang.cohort();
+    let (t, kind) = (lang.cohort(), OfferKind::of(cohort.programme.structure));
     let page = OfferPage {
         ctx: PageContext::new(lang, "/"),
         t,
-        text: fill(
-            t.offer_text,
-            &[&format!("{} – {}", cohort.programme.name, cohort.name), &dates::long_date(lang, cohort.start_date)],
-        ),
+        w: t.offer_words(kind),
+        text: offer_text(lang, kind, &cohort),
         answer_by: fill(t.offer_answer_by, &[&dates::answer_by(lang, offer.answer_by)]),
-        commitment: cohort.commitment().map(|c| dates::commitment(lang, &c)).unwrap_or_default(),
+        commitment: cohort
+            .commitment()
+            .filter(|_| !kind.is_job())
+            .map(|c| dates::commitment(lang, &c))
+            .unwrap_or_default(),
         action: format!("/offers/{token}"),
     };
     Ok(Html(page.render()?).into_response())
+}
+
+/// What is offered: a place on the programme's cohort from its start, or
+/// employment as the programme names it from the first working day.
+fn offer_text(lang: Lang, kind: OfferKind, cohort: &storage::cohorts::Cohort) -> String {
+    let (t, p, start) = (lang.cohort(), &cohort.programme, dates::long_date(lang, cohort.start_date));
+    match kind {
+        OfferKind::Job => fill(t.job_offer_text, &[&p.name, &p.organiser, &start]),
+        OfferKind::Place => fill(t.offer_text, &[&format!("{} – {}", p.name, cohort.name), &start]),
+    }
 }
 
 #[derive(Template)]
@@ -97,6 +114,7 @@ async fn page(
 struct DeclinePage {
     ctx: PageContext,
     t: &'static CohortStrings,
+    w: OfferWords,
     action: String,
 }
 
@@ -108,10 +126,13 @@ async fn decline_page(
     link: LinkToken,
     lang: Lang,
 ) -> AppResult<Response> {
-    if let Err(response) = live_offer(&state, lang, &link.hash).await? {
-        return Ok(response);
-    }
-    let page = DeclinePage { ctx: PageContext::new(lang, "/"), t: lang.cohort(), action: format!("/offers/{token}") };
+    let (_, cohort) = match live_offer(&state, lang, &link.hash).await? {
+        Ok(live) => live,
+        Err(response) => return Ok(response),
+    };
+    let (t, kind) = (lang.cohort(), OfferKind::of(cohort.programme.structure));
+    let page =
+        DeclinePage { ctx: PageContext::new(lang, "/"), t, w: t.offer_words(kind), action: format!("/offers/{token}") };
     Ok(Html(page.render()?).into_response())
 }
 
@@ -138,11 +159,21 @@ async fn answer(
     Ok(match flow::answer(&state, &hash, accept).await? {
         None => return Err(AppError::NotFound),
         // The link is spent now: the answer is shown on a page of its own.
-        Some(Answered::Accepted) => Redirect::to("/done/offer-accepted").into_response(),
-        Some(Answered::Declined) => Redirect::to("/done/offer-declined").into_response(),
+        Some(Answered::Accepted(kind)) => Redirect::to(done_path(kind, "accepted")).into_response(),
+        Some(Answered::Declined(kind)) => Redirect::to(done_path(kind, "declined")).into_response(),
         Some(Answered::Earlier) => notice(lang, t.offer_answered_title, t.offer_answered_text, StatusCode::CONFLICT),
         Some(Answered::Lapsed) => notice(lang, t.offer_lapsed_title, t.offer_lapsed_text, StatusCode::GONE),
     })
+}
+
+/// The page that confirms an answer: `/done/offer-…` for a place, `/done/job-…` for a job.
+fn done_path(kind: OfferKind, answer: &str) -> &'static str {
+    match (kind, answer) {
+        (OfferKind::Job, "accepted") => "/done/job-accepted",
+        (OfferKind::Job, _) => "/done/job-declined",
+        (OfferKind::Place, "accepted") => "/done/offer-accepted",
+        (OfferKind::Place, _) => "/done/offer-declined",
+    }
 }
 
 /// A participant's own schedule feed, from the secret link in the admission mail.

@@ -3,8 +3,18 @@ use askama::Template;
 use serde_json::Value;
 
 use crate::{
-    domain::{application::Status, local_time::local_date, municipality::Municipality, retention, staff::Role},
-    flows::own_page as flow,
+    domain::{
+        application::Status,
+        local_time::{from_local, local_date},
+        municipality::Municipality,
+        offer_kind::OfferKind,
+        retention,
+        staff::Role,
+    },
+    flows::{
+        cohorts::visits::{self as visit_flow, OwnPlace},
+        own_page as flow,
+    },
     i18n::{Lang, PrivacyStrings, dates, fill},
     storage::{
         consent::Agreed,
@@ -28,6 +38,8 @@ struct OwnPage {
     may_withdraw: bool,
     kept_for_later: bool,
     personal: Vec<(&'static str, String)>,
+    /// An admitted participant's year programme: its dates and their visits.
+    year: Option<OwnYear>,
     facts: Vec<(&'static str, String)>,
     answers: Vec<(&'static str, String)>,
     health_erased: Option<String>,
@@ -50,6 +62,7 @@ pub async fn page(
 ) -> Result<String, AppError> {
     let (s, f) = (lang.privacy(), flow::facts(state, link).await?);
     let d = &f.detail;
+    let place = visit_flow::own_place(state, d.id).await?;
     let modules = crate::flows::modules::own(state, link).await?.is_some();
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
@@ -57,16 +70,13 @@ pub async fn page(
         token: token.to_string(),
         reference: d.reference.clone(),
         intake: d.intake_name.clone(),
-        status: status_text(s, d.status),
+        status: own_status(s, d.status, place.as_ref()),
+        year: place.as_ref().filter(|_| d.status == Status::Admitted).and_then(|p| own_year(lang, p)),
         interview: f
             .booking
             .as_ref()
             .map(|b| fill(s.own_interview, &[&dates::long_span(lang, b.starts_at, b.ends_at), &b.place])),
-        done: match done {
-            Some("withdrawn") => Some(s.own_withdrawn_done),
-            Some("not-kept") => Some(s.own_not_kept_done),
-            _ => None,
-        },
+        done: done_line(s, done),
         may_withdraw: d.health_erased_at.is_none(),
         kept_for_later: d.kept_for_later,
         personal: personal(lang, d),
@@ -80,6 +90,42 @@ pub async fn page(
         modules,
     };
     Ok(page.render()?)
+}
+
+/// The confirmation line of the action just taken, if any.
+fn done_line(s: &PrivacyStrings, done: Option<&str>) -> Option<&'static str> {
+    match done {
+        Some("withdrawn") => Some(s.own_withdrawn_done),
+        Some("not-kept") => Some(s.own_not_kept_done),
+        _ => None,
+    }
+}
+
+/// A year programme as its participant sees it.
+struct OwnYear {
+    lines: Vec<String>,
+    visits: Vec<String>,
+}
+
+fn own_year(lang: Lang, p: &OwnPlace) -> Option<OwnYear> {
+    p.cohort.year_plan()?;
+    let lines = p.cohort.commitment().map(|c| dates::commitment(lang, &c)).unwrap_or_default();
+    let visits = p
+        .visits
+        .iter()
+        .map(|v| dates::long_span(lang, from_local(v.day.and_time(v.starts)), from_local(v.day.and_time(v.ends))))
+        .collect();
+    Some(OwnYear { lines, visits })
+}
+
+/// The status in words; an offer of a job says so.
+fn own_status(s: &PrivacyStrings, status: Status, place: Option<&OwnPlace>) -> &'static str {
+    let job = place.is_some_and(|p| OfferKind::of(p.cohort.programme.structure).is_job());
+    match status {
+        Status::Offered if job => s.own_status_offered_job,
+        Status::Admitted if job => s.own_status_admitted_job,
+        _ => status_text(s, status),
+    }
 }
 
 fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {

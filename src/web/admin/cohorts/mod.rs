@@ -126,6 +126,7 @@ async fn create(
         // The contract fixes this Location exactly.
         Saved::Done(cohort) => Redirect::to(&format!("/admin/cohorts/{cohort}")).into_response(),
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
+        Saved::PositionsExist => invalid(lang, t.err_positions_exist, back),
         Saved::NotFound | Saved::WrongDayCount(_) => return Err(AppError::NotFound),
     })
 }
@@ -154,6 +155,7 @@ async fn update(
         }
         Saved::NameTaken => invalid(lang, t.err_cohort_taken, back),
         Saved::WrongDayCount(w) => invalid(lang, &fill(t.err_two_days, &[&w.expected]), back),
+        Saved::PositionsExist => invalid(lang, t.err_positions_exist, back),
         Saved::NotFound => return Err(AppError::NotFound),
     })
 }
@@ -206,7 +208,10 @@ async fn offer(
             Redirect::to(&done::to(&format!("/admin/cohorts/{cohort}"), Kind::Offered, 1, "candidates")).into_response()
         }
         Offered::Done => Redirect::to(&done::to(&back, Kind::Offered, 1, "")).into_response(),
-        Offered::Full => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
+        Offered::Full(kind) if kind.is_job() => {
+            notice(lang, t.job_full_title, t.job_full_text.into(), back, StatusCode::CONFLICT)
+        }
+        Offered::Full(_) => notice(lang, t.full_title, t.full_text.into(), back, StatusCode::CONFLICT),
         Offered::WrongStatus(s) => wrong_status(lang, s, back),
         Offered::NotFound => return Err(AppError::NotFound),
     })

@@ -6,16 +6,25 @@ use axum::{
     response::Html,
 };
 
-use super::super::{AdminContext, Staff, done::Done};
+use super::super::{
+    AdminContext, Staff,
+    done::Done,
+    visits::{YearSection, year_section},
+};
 use crate::{
+    domain::offer_kind::OfferKind,
     domain::{
         cohort::{OfferStatus, attendance_percent, attendance_too_low},
         programme::ProgrammeFacts,
         schedule::{Practicum, Session},
         staff::Permission,
     },
-    flows::cohorts::manage::{self as flow, Overview},
+    flows::cohorts::{
+        manage::{self as flow, Overview},
+        visits as visit_flow,
+    },
     i18n::{CohortStrings, Lang, dates, fill},
+    storage::cohorts::Cohort,
     storage::cohorts::{Candidate, Seat},
     web::{
         AppState,
@@ -57,13 +66,19 @@ struct StructureSections {
     pairs: Vec<crate::flows::enrolments::Pair>,
     /// A modular course's modules and participants' completion.
     modular: Option<super::module_lines::Section>,
+    /// A year programme's practicum period and visits.
+    year: Option<YearSection>,
+    /// A recruitment: positions, no teaching plan.
+    job: bool,
 }
 
 impl StructureSections {
-    async fn load(state: &AppState, id: i64, lang: Lang) -> AppResult<Self> {
+    async fn load(state: &AppState, c: &Cohort, lang: Lang) -> AppResult<Self> {
         Ok(Self {
-            pairs: crate::flows::enrolments::pairs_in_cohort(state, id).await?,
-            modular: crate::flows::modules::modular(state, id).await?.map(|m| super::module_lines::section(lang, &m)),
+            pairs: crate::flows::enrolments::pairs_in_cohort(state, c.id).await?,
+            modular: crate::flows::modules::modular(state, c.id).await?.map(|m| super::module_lines::section(lang, &m)),
+            year: visit_flow::overview(state, c).await?.map(|y| year_section(lang, y)),
+            job: OfferKind::of(c.programme.structure).is_job(),
         })
     }
 }
@@ -125,8 +140,8 @@ pub(super) async fn show(
 ) -> AppResult<Html<String>> {
     staff.require(Permission::ReviewAllApplications)?;
     let o = flow::overview(&state, id).await?.ok_or(AppError::NotFound)?;
-    let structure = StructureSections::load(&state, id, lang).await?;
     let (t, c) = (lang.cohort(), &o.cohort);
+    let structure = StructureSections::load(&state, c, lang).await?;
     let (sessions, practicum) = c.plan();
     let free = (c.capacity as usize).saturating_sub(o.seats.len());
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/cohorts/{id}"), &staff, "intakes");
@@ -135,7 +150,7 @@ pub(super) async fn show(
         a: AdminContext { done: done.line(lang), ..a },
         id,
         title: title(&c.programme.name, &c.name, &c.intake_name),
-        seats_text: fill(t.seats_left, &[&free, &c.capacity]),
+        seats_text: fill(if structure.job { t.positions_left } else { t.seats_left }, &[&free, &c.capacity]),
         seats: o.seats.iter().map(|s| seat_line(lang, s)).collect(),
         participants: participant_lines(t, &o),
         candidates: o.candidates.iter().map(|c| candidate_line(lang, c)).collect(),
@@ -157,15 +172,15 @@ pub(super) async fn show(
     Ok(Html(page.render()?))
 }
 
-/// The number of sessions and their whole hours.
+/// Dates as the edit form takes them: ISO, separated by commas.
+fn days(d: &[chrono::NaiveDate]) -> String {
+    d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// "26 gange, 78 timer i alt."
 fn teaching_total(t: &CohortStrings, sessions: &[Session]) -> String {
     let hours: i64 = sessions.iter().map(|s| (s.ends - s.starts).num_minutes()).sum::<i64>() / 60;
     fill(t.teaching_total, &[&sessions.len(), &hours])
-}
-
-/// Days as a comma-separated list of ISO dates (the edit form's fields).
-fn days(d: &[chrono::NaiveDate]) -> String {
-    d.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The intake's name only where it says more than the cohort's own.

@@ -15,6 +15,7 @@ use crate::{
     domain::{
         intake::{Intake, IntakeFields},
         local_time::{local_date, to_local},
+        offer_kind::OfferKind,
         staff::Permission,
     },
     flows::{self, intakes::Saved},
@@ -49,6 +50,8 @@ struct ShowPage {
     slot_error: Option<&'static str>,
     meetings: Vec<(i64, String)>,
     cohorts: Vec<(i64, String)>,
+    /// A recruitment: one set of positions instead of cohorts.
+    job: bool,
     release_text: String,
     may_release: bool,
 }
@@ -229,6 +232,7 @@ async fn show_page(
         slot_error: retry.map(|r| r.error),
         meetings: meetings.iter().map(|m| (m.id, dates::long_span(lang, m.starts_at, m.ends_at))).collect(),
         cohorts,
+        job: OfferKind::of(intake.programme.structure).is_job(),
         release_text: fill(lang.cohort().release_text, &[&unreleased]),
         may_release: unreleased > 0 && staff.role.may(Permission::DecideApplications),
     };
