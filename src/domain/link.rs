@@ -17,6 +17,10 @@ pub enum LinkKind {
     Offer,
     Feed,
     StaffActivation,
+    /// The mailed link a support person proves their address with.
+    SupportConfirm,
+    /// A support person's own link (`/support/{token}`).
+    Support,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +36,7 @@ pub enum Retired {
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 12] = [
+    pub const ALL: [LinkKind; 14] = [
         LinkKind::MeetingConfirm,
         LinkKind::MeetingCancel,
         LinkKind::MeetingInvitation,
@@ -45,6 +49,8 @@ impl LinkKind {
         LinkKind::Offer,
         LinkKind::Feed,
         LinkKind::StaffActivation,
+        LinkKind::SupportConfirm,
+        LinkKind::Support,
     ];
 
     pub fn key(self) -> &'static str {
@@ -61,6 +67,8 @@ impl LinkKind {
             LinkKind::Offer => "offer",
             LinkKind::Feed => "feed",
             LinkKind::StaffActivation => "staff_activation",
+            LinkKind::SupportConfirm => "support_confirm",
+            LinkKind::Support => "support",
         }
     }
 

@@ -24,4 +24,5 @@ pub mod reminder;
 pub mod retention;
 pub mod schedule;
 pub mod staff;
+pub mod support;
 pub mod text;

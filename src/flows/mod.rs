@@ -15,6 +15,7 @@ pub mod notify;
 pub mod own_page;
 pub mod review;
 pub mod settings;
+pub mod support;
 pub mod users;
 
 pub use context::{ConsentIds, Context};

@@ -18,6 +18,7 @@ mod meeting;
 mod privacy;
 mod profile;
 mod settings;
+mod support;
 
 pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;
@@ -32,6 +33,7 @@ pub use meeting::MeetingStrings;
 pub use privacy::PrivacyStrings;
 pub use profile::ProfileStrings;
 pub use settings::SettingsStrings;
+pub use support::SupportStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -161,6 +163,14 @@ impl Lang {
         }
     }
 
+    /// The strings of the support person (issue 19).
+    pub fn support(self) -> &'static SupportStrings {
+        match self {
+            Lang::Da => &support::DA,
+            Lang::En => &support::EN,
+        }
+    }
+
     /// The strings of the application form and its pages.
     pub fn apply(self) -> &'static ApplyStrings {
         match self {
@@ -208,6 +218,7 @@ mod tests {
                 l.meeting().entries(),
                 l.links().entries(),
                 l.profile().entries(),
+                l.support().entries(),
             ]
             .concat()
         };

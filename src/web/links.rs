@@ -70,6 +70,9 @@ pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
         Retired::Over => t.over_title,
     };
     use LinkKind as K;
+    if matches!(kind, K::Support | K::SupportConfirm) {
+        return super::support::ended(lang, lang.support().ended_over_text);
+    }
     let text = match (reason, kind) {
         (Retired::Superseded, _) => t.superseded_text,
         (Retired::Expired, K::Draft) => t.draft_expired_text,
@@ -86,6 +89,7 @@ pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
         (_, K::Offer) => t.offer_over_text,
         (_, K::Feed) => t.feed_over_text,
         (_, K::StaffActivation) => lang.admin().activate_spent_text,
+        (_, K::Support | K::SupportConfirm) => lang.support().ended_over_text,
     };
     let link = match (reason, kind) {
         (_, K::StaffActivation) => ("/admin/login", t.sign_in_link),

@@ -25,6 +25,7 @@ pub mod public_cache;
 mod refusals;
 mod requester;
 mod security;
+mod support;
 pub mod serve;
 
 use std::{sync::Arc, time::Duration};
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(notify::router())
         .merge(cohorts::router())
         .merge(own_page::router())
+        .merge(support::router())
         .merge(links::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))

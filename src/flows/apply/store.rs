@@ -129,6 +129,7 @@ async fn replace_proven(
         return Ok(Submitted::InProgress);
     }
     if let Some(d) = draft {
+        storage::support::move_to_application(tx, d.id, existing.id).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, existing.id, &existing.reference, true).await?;
@@ -173,6 +174,7 @@ async fn insert_new(
 ) -> FlowResult<Submitted> {
     let stored = storage::applications::insert(tx, &c.ctx.key, to_local(c.now).year(), new).await?;
     if let Some(d) = draft {
+        storage::support::move_to_application(tx, d.id, stored.id).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, stored.id, &stored.reference.to_string(), false).await?;

@@ -6,4 +6,5 @@ pub mod interviews;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;
+pub mod support;
 pub mod users;

@@ -2,7 +2,7 @@
 //! everything stored, who on the staff worked on it, when it goes; download,
 //! withdrawal and erasure. Plus "send me my link again", which always answers
 //! the same.
-mod view;
+pub(crate) mod view;
 
 use axum::{
     Json, Router,

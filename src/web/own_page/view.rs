@@ -80,7 +80,7 @@ pub async fn page(
     Ok(page.render()?)
 }
 
-fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
+pub(crate) fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
     let q = lang.apply();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
     vec![
@@ -92,7 +92,7 @@ fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn answers(lang: Lang, health: &Health) -> Vec<(&'static str, String)> {
+pub(crate) fn answers(lang: Lang, health: &Health) -> Vec<(&'static str, String)> {
     let q = lang.apply();
     let answer = |k: &str| health.answers.get(k).and_then(Value::as_str).unwrap_or("").to_string();
     vec![
@@ -131,7 +131,7 @@ fn deletion(state: &AppState, lang: Lang, status: Option<Status>, d: &Detail) ->
     )
 }
 
-fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
+pub(crate) fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
     match status {
         Status::Submitted => s.own_status_submitted,
         Status::Invited => s.own_status_invited,
