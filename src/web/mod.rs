@@ -25,7 +25,7 @@ pub mod public_cache;
 mod refusals;
 mod requester;
 mod security;
-mod support;
+pub(crate) mod support;
 pub mod serve;
 
 use std::{sync::Arc, time::Duration};

@@ -168,3 +168,26 @@ pub async fn by_draft_link(ctx: &Context, hash: &[u8]) -> FlowResult<OwnerLink> 
         crate::flows::apply::OpenDraft::Live(d, _) => OwnerLink::Open { owner: Owner::Draft(d.id), email: d.email },
     })
 }
+
+/// What staff see of a helper: their name and what they may do; the address
+/// only when the applicant allowed copies (issue 19).
+pub struct StaffView {
+    pub name: String,
+    pub grant: rules::Grant,
+    pub email: Option<String>,
+}
+
+/// The proven, lasting grants of application `application_id`, for a staff
+/// member who may already see the application (the caller checked).
+pub async fn for_staff(ctx: &Context, actor: &Actor, application_id: i64) -> FlowResult<Vec<StaffView>> {
+    if actor.user_id().is_none() {
+        return Err(Error::Forbidden);
+    }
+    let now = ctx.now();
+    let grants = storage::support::of_owner(&ctx.pool, Owner::Application(application_id)).await?;
+    Ok(grants
+        .into_iter()
+        .filter(|g| g.confirmed_at.is_some() && rules::ended(g.revoked_at, g.subject(), now).is_none())
+        .map(|g| StaffView { email: g.may_mail_copies.then(|| g.email.clone()), grant: g.grant(), name: g.name })
+        .collect())
+}

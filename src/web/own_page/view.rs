@@ -36,6 +36,8 @@ struct OwnPage {
     staff_actions: Vec<(String, String)>,
     deletion: String,
     link_valid: String,
+    /// Support persons and what they did (issue 19).
+    support: crate::web::support::OwnSection,
 }
 
 /// `done` names the action just taken, for its confirmation line.
@@ -50,6 +52,7 @@ pub async fn page(
     let f = flow::facts(state, link).await?;
     let d = &f.detail;
     let status: Option<Status> = Some(d.status);
+    let support = crate::web::support::own_section(state, lang, link.application_id).await?;
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
@@ -76,6 +79,7 @@ pub async fn page(
         staff_actions: f.actions.iter().map(|a| action_line(lang, a)).collect(),
         deletion: deletion(state, lang, status, d),
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
+        support,
     };
     Ok(page.render()?)
 }

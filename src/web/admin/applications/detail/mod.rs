@@ -31,6 +31,8 @@ pub(super) struct DetailPage {
     app: about::About,
     /// What staff may do with it, and the problems of forms just sent.
     act: actions::Actions,
+    /// Support persons and what they may do (issue 19).
+    support: Vec<String>,
 }
 
 impl DetailPage {
@@ -61,6 +63,7 @@ impl DetailPage {
 /// The page data of `d` as `staff` sees it, without problems.
 pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail) -> AppResult<DetailPage> {
     let review = flows::review::gather(state, &staff.actor(), d).await?;
+    let support = crate::web::support::staff_lines(state, lang, &staff.actor(), d.id).await?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/applications/{}", d.reference), staff, "applications");
     Ok(DetailPage {
         ctx,
@@ -70,6 +73,7 @@ pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail
         may_decide: staff.role.may(crate::domain::staff::Permission::DecideApplications),
         app: about::about(lang, &state.settings.retention, d, &review),
         act: actions::actions(lang, staff, d, review),
+        support,
     })
 }
 
