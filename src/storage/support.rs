@@ -173,7 +173,12 @@ pub struct Revoked {
 }
 
 /// Ends grant `id` of `owner` now; None when it is not theirs or already ended.
-pub async fn revoke(conn: &mut PgConnection, owner: Owner, id: i64, now: DateTime<Utc>) -> sqlx::Result<Option<Revoked>> {
+pub async fn revoke(
+    conn: &mut PgConnection,
+    owner: Owner,
+    id: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<Option<Revoked>> {
     let (application_id, draft_id) = owner.ids();
     sqlx::query_as(
         "UPDATE support_grants SET revoked_at = $4

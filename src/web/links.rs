@@ -55,6 +55,9 @@ pub fn hash_of(token: &str) -> AppResult<Vec<u8>> {
 pub async fn missing(state: &AppState, lang: Lang, kind: LinkKind, hash: &[u8]) -> AppResult<Response> {
     let mut conn = state.pool.acquire().await?;
     match storage::retired_tokens::find(&mut conn, hash, kind).await? {
+        Some(_) if matches!(kind, LinkKind::Support | LinkKind::SupportConfirm) => {
+            Ok(super::support::ended(lang, lang.support().ended_over_text))
+        }
         Some(reason) => Ok(gone(lang, kind, reason)),
         None => Err(AppError::NotFound),
     }
@@ -70,9 +73,6 @@ pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
         Retired::Over => t.over_title,
     };
     use LinkKind as K;
-    if matches!(kind, K::Support | K::SupportConfirm) {
-        return super::support::ended(lang, lang.support().ended_over_text);
-    }
     let text = match (reason, kind) {
         (Retired::Superseded, _) => t.superseded_text,
         (Retired::Expired, K::Draft) => t.draft_expired_text,

@@ -25,8 +25,9 @@ pub mod public_cache;
 mod refusals;
 mod requester;
 mod security;
-pub(crate) mod support;
 pub mod serve;
+pub(crate) mod support;
+pub(crate) mod support_lines;
 
 use std::{sync::Arc, time::Duration};
 

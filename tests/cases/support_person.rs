@@ -71,7 +71,10 @@ async fn each_permission_alone_grants_exactly_its_action() {
             (app.get(&me).await.status(), 200),
             (app.get(&format!("{me}/application")).await.status(), if read { 200 } else { 403 }),
             (app.get(&format!("{me}/draft")).await.status(), if edit { 200 } else { 403 }),
-            (app.post_form(&format!("{me}/draft"), &[("motivation", "Skrevet af hjælperen")]).await.status(), if edit { 303 } else { 403 }),
+            (
+                app.post_form(&format!("{me}/draft"), &[("motivation", "Skrevet af hjælperen")]).await.status(),
+                if edit { 303 } else { 403 },
+            ),
         ];
         for (i, (got, want)) in draft_rows.iter().enumerate() {
             assert_eq!(status_of(*got), *want, "{permission}: draft row {i}");
@@ -174,7 +177,10 @@ async fn access_ends_thirty_days_after_the_decision() {
     let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
     let path = format!("/admin/applications/{reference}/status");
     assert_eq!(staff.post(&path, &[("status", "invited")]).await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(staff.post(&path, &[("status", "rejected"), ("reason", "Ikke nu")]).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        staff.post(&path, &[("status", "rejected"), ("reason", "Ikke nu")]).await.status(),
+        StatusCode::SEE_OTHER
+    );
     let decided = app.clock.now_utc();
     app.clock.set(decided + Duration::days(30) - Duration::minutes(1));
     assert_eq!(app.get(&me).await.status(), StatusCode::OK, "still within 30 days");

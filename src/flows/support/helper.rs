@@ -156,7 +156,12 @@ async fn used(conn: &mut PgConnection, grant: &GrantRow, what: &str, now: DateTi
 }
 
 /// An audit row written by a support person: no name, only the grant's id.
-pub(super) async fn audit(conn: &mut PgConnection, action: &str, grant: &GrantRow, now: DateTime<Utc>) -> sqlx::Result<()> {
+pub(super) async fn audit(
+    conn: &mut PgConnection,
+    action: &str,
+    grant: &GrantRow,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
     let event = storage::audit::Event {
         at: now,
         actor_id: None,

@@ -147,7 +147,10 @@ pub enum OwnerLink {
     Unknown,
     Expired,
     /// `email` is the applicant's, which a helper's may not be.
-    Open { owner: Owner, email: String },
+    Open {
+        owner: Owner,
+        email: String,
+    },
 }
 
 /// The application behind an own-page link's hash.

@@ -37,7 +37,7 @@ struct OwnPage {
     deletion: String,
     link_valid: String,
     /// Support persons and what they did (issue 19).
-    support: crate::web::support::OwnSection,
+    support: crate::web::support_lines::OwnSection,
 }
 
 /// `done` names the action just taken, for its confirmation line.
@@ -52,7 +52,7 @@ pub async fn page(
     let f = flow::facts(state, link).await?;
     let d = &f.detail;
     let status: Option<Status> = Some(d.status);
-    let support = crate::web::support::own_section(state, lang, link.application_id).await?;
+    let support = crate::web::support_lines::own_section(state, lang, link.application_id).await?;
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
@@ -64,11 +64,7 @@ pub async fn page(
             .booking
             .as_ref()
             .map(|b| fill(s.own_interview, &[&dates::long_span(lang, b.starts_at, b.ends_at), &b.place])),
-        done: match done {
-            Some("withdrawn") => Some(s.own_withdrawn_done),
-            Some("not-kept") => Some(s.own_not_kept_done),
-            _ => None,
-        },
+        done: done_line(s, done),
         may_withdraw: d.health_erased_at.is_none(),
         kept_for_later: d.kept_for_later,
         personal: personal(lang, d),
@@ -82,6 +78,15 @@ pub async fn page(
         support,
     };
     Ok(page.render()?)
+}
+
+/// The confirmation line of the action just taken.
+fn done_line(s: &'static PrivacyStrings, done: Option<&str>) -> Option<&'static str> {
+    match done {
+        Some("withdrawn") => Some(s.own_withdrawn_done),
+        Some("not-kept") => Some(s.own_not_kept_done),
+        _ => None,
+    }
 }
 
 pub(crate) fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {

@@ -11,13 +11,13 @@ use axum::{
 };
 use serde::Deserialize;
 
-use super::pages::permission_text;
+use crate::web::support_lines::{Person, people, permission_text, use_lines};
 use crate::{
     domain::{actor::Actor, link::LinkKind, support::InviteProblem},
     flows::support::{self as flow, InviteForm, Invited, OwnerLink},
-    i18n::{ApplyStrings, Lang, SupportStrings, dates, fill},
+    i18n::{ApplyStrings, Lang, SupportStrings},
     mail::outbox::Requester,
-    storage::support::{GrantRow, Owner, Use},
+    storage::support::Owner,
     web::{AppState, error::AppResult, form::Form, links::LinkToken, notice::NoticePage, page::PageContext},
 };
 
@@ -82,52 +82,6 @@ struct Manage {
     ticks: Vec<(&'static str, &'static str, bool)>,
 }
 
-/// One grant on the applicant's page.
-pub struct Person {
-    pub id: i64,
-    pub line: String,
-    pub may: String,
-    pub active: bool,
-}
-
-/// The lines of who has (had) access.
-pub fn people(lang: Lang, grants: &[GrantRow]) -> Vec<Person> {
-    let s = lang.support();
-    grants
-        .iter()
-        .map(|g| {
-            let state = match (g.revoked_at, g.confirmed_at) {
-                (Some(at), _) => fill(s.state_revoked, &[&dates::long_moment(lang, at)]),
-                (None, None) => s.state_waiting.to_string(),
-                (None, Some(_)) => s.state_active.to_string(),
-            };
-            let may: Vec<&str> = g.grant().permissions().into_iter().map(|p| permission_text(s, p)).collect();
-            Person {
-                id: g.id,
-                line: format!("{} ({}): {state}", g.name, g.email),
-                may: format!("{} {}", s.may_prefix, may.join(", ")),
-                active: g.revoked_at.is_none(),
-            }
-        })
-        .collect()
-}
-
-/// "Mette Holm read your application on …", newest first.
-pub fn use_lines(lang: Lang, uses: &[Use]) -> Vec<String> {
-    let s = lang.support();
-    uses.iter()
-        .map(|u| {
-            let text = match u.action.as_str() {
-                "read" => s.use_read,
-                "opened_draft" => s.use_opened_draft,
-                "edited_draft" => s.use_edited_draft,
-                _ => s.use_mail_copy,
-            };
-            fill(text, &[&u.name, &dates::long_moment(lang, u.at)])
-        })
-        .collect()
-}
-
 /// What the form showed, for the page again after a problem.
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -135,6 +89,16 @@ struct Typed {
     name: String,
     email: String,
     permissions: Vec<String>,
+}
+
+fn problem_text(s: &'static SupportStrings, p: InviteProblem) -> &'static str {
+    match p {
+        InviteProblem::NameMissing => s.err_name_missing,
+        InviteProblem::NameTooLong => s.err_name_too_long,
+        InviteProblem::EmailInvalid => s.err_email_invalid,
+        InviteProblem::EmailIsApplicants => s.err_email_is_applicants,
+        InviteProblem::NothingTicked => s.err_nothing_ticked,
+    }
 }
 
 async fn render(
@@ -148,13 +112,7 @@ async fn render(
 ) -> AppResult<Response> {
     let s = lang.support();
     let overview = flow::overview(state, owner).await?;
-    let message = |p: InviteProblem| match p {
-        InviteProblem::NameMissing => s.err_name_missing,
-        InviteProblem::NameTooLong => s.err_name_too_long,
-        InviteProblem::EmailInvalid => s.err_email_invalid,
-        InviteProblem::EmailIsApplicants => s.err_email_is_applicants,
-        InviteProblem::NothingTicked => s.err_nothing_ticked,
-    };
+    let message = |p: InviteProblem| problem_text(s, p);
     let of = |field: &str| problems.iter().find(|p| p.field() == field).map(|p| message(*p));
     let ticks = crate::domain::support::Permission::ALL
         .into_iter()
@@ -236,11 +194,23 @@ async fn revoke(state: &AppState, lang: Lang, base: Base, token: &str, grant: i6
 
 type Q = axum::extract::Query<Done>;
 
-async fn own_page(State(st): State<AppState>, t: LinkToken, lang: Lang, uri: axum::http::Uri, q: Q) -> AppResult<Response> {
+async fn own_page(
+    State(st): State<AppState>,
+    t: LinkToken,
+    lang: Lang,
+    uri: axum::http::Uri,
+    q: Q,
+) -> AppResult<Response> {
     show(&st, lang, Base::Own, &t, uri.path(), q.0).await
 }
 
-async fn draft_page(State(st): State<AppState>, t: LinkToken, lang: Lang, uri: axum::http::Uri, q: Q) -> AppResult<Response> {
+async fn draft_page(
+    State(st): State<AppState>,
+    t: LinkToken,
+    lang: Lang,
+    uri: axum::http::Uri,
+    q: Q,
+) -> AppResult<Response> {
     show(&st, lang, Base::Draft, &t, uri.path(), q.0).await
 }
 
@@ -260,10 +230,18 @@ async fn draft_invite(
     invite(&st, (lang, Base::Draft, requester), &t, uri.path(), typed).await
 }
 
-async fn own_revoke(State(st): State<AppState>, lang: Lang, Path((token, grant)): Path<(String, i64)>) -> AppResult<Response> {
+async fn own_revoke(
+    State(st): State<AppState>,
+    lang: Lang,
+    Path((token, grant)): Path<(String, i64)>,
+) -> AppResult<Response> {
     revoke(&st, lang, Base::Own, &token, grant).await
 }
 
-async fn draft_revoke(State(st): State<AppState>, lang: Lang, Path((token, grant)): Path<(String, i64)>) -> AppResult<Response> {
+async fn draft_revoke(
+    State(st): State<AppState>,
+    lang: Lang,
+    Path((token, grant)): Path<(String, i64)>,
+) -> AppResult<Response> {
     revoke(&st, lang, Base::Draft, &token, grant).await
 }

@@ -39,29 +39,6 @@ pub fn router() -> Router<AppState> {
         .merge(manage::router())
 }
 
-/// The own page's section on support persons: who has access, what they did.
-pub struct OwnSection {
-    pub heading: &'static str,
-    pub nobody: &'static str,
-    pub link: &'static str,
-    pub people: Vec<String>,
-    pub uses: Vec<String>,
-}
-
-/// The section for application `application_id`.
-pub async fn own_section(state: &AppState, lang: Lang, application_id: i64) -> AppResult<OwnSection> {
-    let s = lang.support();
-    let owner = crate::storage::support::Owner::Application(application_id);
-    let overview = crate::flows::support::overview(state, owner).await?;
-    Ok(OwnSection {
-        heading: s.section_heading,
-        nobody: s.nobody,
-        link: s.manage_link,
-        people: manage::people(lang, &overview.grants).into_iter().map(|p| format!("{} – {}", p.line, p.may)).collect(),
-        uses: manage::use_lines(lang, &overview.uses),
-    })
-}
-
 /// The kind 410 page for an access that has ended, saying `text`.
 pub fn ended(lang: Lang, text: &str) -> Response {
     let s = lang.support();
@@ -192,24 +169,4 @@ async fn save_draft(
         Ok(()) => Ok(Redirect::to(&format!("{}?saved=1", uri.path())).into_response()),
         Err(why) => Ok(refused(lang, why, home)),
     }
-}
-
-/// The lines on the staff's application page: who helps and with what.
-pub async fn staff_lines(
-    state: &AppState,
-    lang: Lang,
-    actor: &crate::domain::actor::Actor,
-    application_id: i64,
-) -> AppResult<Vec<String>> {
-    let s = lang.support();
-    let views = crate::flows::support::for_staff(state, actor, application_id).await?;
-    let mut lines = Vec::new();
-    for v in views {
-        let may: Vec<&str> = v.grant.permissions().into_iter().map(|p| pages::permission_text(s, p)).collect();
-        lines.push(crate::i18n::fill(s.staff_line, &[&v.name, &may.join(", ")]));
-        if let Some(email) = v.email {
-            lines.push(crate::i18n::fill(s.staff_address, &[&email]));
-        }
-    }
-    Ok(lines)
 }

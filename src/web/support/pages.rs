@@ -3,7 +3,6 @@ use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::{
-    domain::support::Permission,
     flows::{apply as apply_flow, support::helper::Reading},
     i18n::{Lang, SupportStrings, dates, fill},
     storage::support::{DraftForm, GrantRow},
@@ -15,16 +14,6 @@ use crate::{
         page::PageContext,
     },
 };
-
-/// The label of each permission on the helper's and the applicant's pages.
-pub(super) fn permission_text(s: &SupportStrings, p: Permission) -> &'static str {
-    match p {
-        Permission::Read => s.perm_read,
-        Permission::EditDraft => s.perm_edit_draft,
-        Permission::MailCopies => s.perm_mail_copies,
-        Permission::AttendInterview => s.perm_attend,
-    }
-}
 
 #[derive(Template)]
 #[template(path = "pages/support/home.html")]
@@ -46,7 +35,7 @@ pub(super) fn home(lang: Lang, path: &str, g: &GrantRow) -> AppResult<Response> 
     let page = Home {
         ctx: PageContext::new(lang, path),
         s,
-        allowed: grant.permissions().into_iter().map(|p| permission_text(s, p)).collect(),
+        allowed: grant.permissions().into_iter().map(|p| crate::web::support_lines::permission_text(s, p)).collect(),
         path: path.to_string(),
         read: grant.read,
         draft: grant.edit_draft && g.application_id.is_none(),
@@ -109,7 +98,8 @@ pub(super) async fn draft_form(
     let s = lang.support();
     page.ctx = PageContext::new(lang, path);
     page.action = path.to_string();
-    page.helper = Some(HelperMode { note: s.draft_note, button: s.draft_save_button, done: saved.then_some(s.draft_saved_done) });
+    page.helper =
+        Some(HelperMode { note: s.draft_note, button: s.draft_save_button, done: saved.then_some(s.draft_saved_done) });
     page.heading = format!("{} – {}", s.draft_title, intake.programme.name);
     Ok(Html(page.render()?).into_response())
 }

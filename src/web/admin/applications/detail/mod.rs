@@ -63,7 +63,7 @@ impl DetailPage {
 /// The page data of `d` as `staff` sees it, without problems.
 pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail) -> AppResult<DetailPage> {
     let review = flows::review::gather(state, &staff.actor(), d).await?;
-    let support = crate::web::support::staff_lines(state, lang, &staff.actor(), d.id).await?;
+    let support = crate::web::support_lines::staff_lines(state, lang, &staff.actor(), d.id).await?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/applications/{}", d.reference), staff, "applications");
     Ok(DetailPage {
         ctx,
