@@ -20,7 +20,11 @@ const PERMISSIONS: [&str; 4] = ["read", "edit_draft", "mail_copies", "attend_int
 /// Invites `helper` with exactly `permissions` from `base` (an own-page or
 /// draft path), proves the address, and returns the helper's own path.
 async fn invite(app: &TestApp, base: &str, helper: &str, permissions: &[&str]) -> String {
-    let mut pairs = vec![("name", "Hanne Holm"), ("email", helper)];
+    invite_named(app, base, "Hanne Holm", helper, permissions).await
+}
+
+async fn invite_named(app: &TestApp, base: &str, name: &str, helper: &str, permissions: &[&str]) -> String {
+    let mut pairs = vec![("name", name), ("email", helper)];
     pairs.extend(permissions.iter().map(|p| ("permissions", *p)));
     let invited = app.post_form(&format!("{base}/support"), &pairs).await;
     assert_eq!(invited.status(), StatusCode::SEE_OTHER, "invite from {base}");
@@ -248,4 +252,65 @@ async fn uses_show_on_the_own_page_in_the_audit_log_and_in_the_export() {
     assert_eq!(export["support_grants"][0]["name"], "Hanne Holm");
     assert!(export["support_grants"][0].get("token_hash").is_none());
     assert_eq!(export["support_uses"][0]["action"], "read");
+}
+
+#[tokio::test]
+async fn copies_of_interview_mails_go_only_to_helpers_allowed_them_and_carry_no_answers_or_links() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let slots =
+        &[("date", "2027-08-27"), ("from", "09:00"), ("to", "10:00"), ("minutes", "45"), ("buffer_minutes", "15")];
+    staff.post(&format!("/admin/intakes/{}/slots", demo.intake_id), slots).await;
+    let (reference, own) = applied(&app, &demo.intake_slug, "mette@example.dk").await;
+    invite_named(&app, &own, "Hanne Kopi", "kopi@example.dk", &["mail_copies"]).await;
+    invite_named(&app, &own, "Bo Med", "med@example.dk", &["attend_interview"]).await;
+    invite_named(&app, &own, "Lis Laeser", "laeser@example.dk", &["read"]).await;
+
+    let invited = staff.post(&format!("/admin/applications/{reference}/invite"), &[]).await;
+    assert_eq!(invited.status(), StatusCode::SEE_OTHER);
+    let invitation = app.smtp.mails_to("mette@example.dk", 2).await;
+    let booking =
+        invitation.iter().find(|m| m.subject.starts_with("Invitation")).unwrap().link_path("/interviews/book/");
+    let slot: i64 = sqlx::query_scalar("SELECT id FROM interview_slots ORDER BY starts_at LIMIT 1")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    let booked = app.post_form(&booking, &[("slot", &slot.to_string()), ("accommodations", "Kørestol")]).await;
+    assert_eq!(booked.status(), StatusCode::SEE_OTHER);
+
+    let copies = app.smtp.mails_to("kopi@example.dk", 3).await;
+    assert!(
+        copies[1].subject.contains("Kopi") && copies[1].text.contains("inviteret til en samtale"),
+        "{}",
+        copies[1].text
+    );
+    assert!(copies[2].text.contains("fredag den 27. august 2027"), "{}", copies[2].text);
+    for mail in &copies {
+        for secret in [CANARY, "Mette", "Kørestol", "/interviews/", "/offers/", "/my-application/"] {
+            assert!(!mail.text.contains(secret) && !mail.html.contains(secret), "{secret} in {}", mail.text);
+        }
+    }
+    // The others had only their invitation.
+    assert_eq!(
+        app.smtp
+            .mails()
+            .await
+            .iter()
+            .filter(|m| m.to.iter().any(|t| t.contains("med@") || t.contains("laeser@")))
+            .count(),
+        2
+    );
+
+    // The panel sees who comes along, beside the accommodations.
+    let day = staff.get(&format!("/admin/intakes/{}/days/2027-08-27", demo.intake_id)).await.text().await.unwrap();
+    assert!(day.contains("Kørestol. Kommer med til samtalen: Bo Med"), "{day}");
+    assert!(!day.contains("Hanne Kopi") && !day.contains("Lis Laeser"));
+    let page = staff.get(&format!("/admin/applications/{reference}")).await.text().await.unwrap();
+    assert!(
+        page.contains("kopi@example.dk") && !page.contains("med@example.dk") && !page.contains("laeser@example.dk")
+    );
+    let own_page = app.get(&own).await.text().await.unwrap();
+    assert!(own_page.contains("Hanne Kopi fik en kopi af en mail"), "{own_page}");
 }

@@ -105,6 +105,14 @@ async fn offer_in(
     let address = address(&detail.email)?;
     let mail = mails::offer(&ctx.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
     outbox::queue(tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+    crate::flows::support::copies::queue(
+        tx,
+        ctx,
+        to.application_id,
+        crate::flows::support::copies::About::Offered,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
