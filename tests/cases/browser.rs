@@ -137,3 +137,11 @@ async fn a_person_applies_for_a_peer_support_job_and_to_mb_forloebet_each_with_i
     }
     run_journey(&app, "profiles", json!({ "intakes": intakes })).await;
 }
+
+#[tokio::test]
+async fn an_applicant_invites_a_helper_who_edits_the_draft_and_after_revoking_the_link_says_access_ended() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    run_journey(&app, "support", json!({ "intakeSlug": demo.intake_slug })).await;
+}
