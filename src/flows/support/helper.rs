@@ -117,8 +117,8 @@ pub async fn open_draft(
     Ok(Ok(form))
 }
 
-/// Saves what the helper typed over the draft. The address, the consents and
-/// the draft's lifetime stay the applicant's: a helper cannot move the draft
+/// Saves what the helper typed over the draft (only the intake form's
+/// questions). The address, the consents and the draft's lifetime stay the applicant's: a helper cannot move the draft
 /// to another address or agree on the applicant's behalf.
 pub async fn save_draft(
     ctx: &Context,
@@ -132,7 +132,9 @@ pub async fn save_draft(
     let Some(current) = storage::support::draft_form(&ctx.pool, &ctx.key, id).await? else {
         return Ok(Err(DraftRefused::Sent));
     };
-    let mut fields = typed.clone();
+    // Only the questions of the intake's form are kept, as for the applicant's own saves.
+    let intake = crate::flows::apply::intake(ctx, &current.intake_slug).await?;
+    let mut fields = typed.restricted_to(&crate::flows::apply::form_spec(&intake)?);
     fields.email = current.fields.email.clone();
     fields.consent = current.fields.consent.clone();
     fields.keep_for_later = current.fields.keep_for_later.clone();
