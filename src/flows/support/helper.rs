@@ -133,8 +133,9 @@ pub async fn save_draft(
         return Ok(Err(DraftRefused::Sent));
     };
     // Only the questions of the intake's form are kept, as for the applicant's own saves.
-    let intake = crate::flows::apply::intake(ctx, &current.intake_slug).await?;
-    let mut fields = typed.restricted_to(&crate::flows::apply::form_spec(&intake)?);
+    let intake = storage::intakes::by_slug(&ctx.pool, &current.intake_slug).await?.ok_or(Error::NotFound)?;
+    let profile = crate::domain::eligibility::Profile::for_programme(&intake.programme).ok_or(Error::NotFound)?;
+    let mut fields = typed.restricted_to(&crate::domain::application::FormSpec::of(&profile));
     fields.email = current.fields.email.clone();
     fields.consent = current.fields.consent.clone();
     fields.keep_for_later = current.fields.keep_for_later.clone();

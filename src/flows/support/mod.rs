@@ -165,10 +165,10 @@ pub async fn by_own_link(ctx: &Context, hash: &[u8]) -> FlowResult<OwnerLink> {
 
 /// The draft behind a draft link's hash.
 pub async fn by_draft_link(ctx: &Context, hash: &[u8]) -> FlowResult<OwnerLink> {
-    Ok(match crate::flows::apply::open_draft(ctx, hash).await? {
-        crate::flows::apply::OpenDraft::Unknown => OwnerLink::Unknown,
-        crate::flows::apply::OpenDraft::Expired(_) => OwnerLink::Expired,
-        crate::flows::apply::OpenDraft::Live(d, _) => OwnerLink::Open { owner: Owner::Draft(d.id), email: d.email },
+    Ok(match storage::drafts::by_token(&ctx.pool, &ctx.key, hash).await? {
+        None => OwnerLink::Unknown,
+        Some(d) if d.expires_at <= ctx.now() => OwnerLink::Expired,
+        Some(d) => OwnerLink::Open { owner: Owner::Draft(d.id), email: d.email },
     })
 }
 
