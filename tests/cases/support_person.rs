@@ -83,7 +83,9 @@ async fn each_permission_alone_grants_exactly_its_action() {
         for (i, (got, want)) in draft_rows.iter().enumerate() {
             assert_eq!(status_of(*got), *want, "{permission}: draft row {i}");
         }
-        let home = app.get(&me).await.text().await.unwrap();
+        let home = app.get(&me).await;
+        assert_eq!(home.headers()["cache-control"], "no-store", "{permission}: the helper's pages are not cached");
+        let home = home.text().await.unwrap();
         assert_eq!(home.contains("/draft\""), edit, "{permission}: the way to the draft only with edit_draft");
         let opened = app.get(&draft).await.text().await.unwrap();
         assert_eq!(opened.contains("Skrevet af hjælperen"), edit, "{permission}: the applicant sees the helper's text");
