@@ -9,6 +9,8 @@ pub enum Purpose {
     Application,
     /// Optional: keeping the application to be considered for a later intake.
     KeepForLater,
+    /// Optional: letting a support person help (issue 19; `domain::support`).
+    SupportPerson,
 }
 
 impl Purpose {
@@ -16,11 +18,12 @@ impl Purpose {
         match self {
             Purpose::Application => "application",
             Purpose::KeepForLater => "keep_for_later",
+            Purpose::SupportPerson => "support_person",
         }
     }
 }
 
-/// Any text but the two keys.
+/// Any text but the keys.
 #[derive(Debug, thiserror::Error)]
 #[error("unknown consent purpose")]
 pub struct UnknownPurpose;
@@ -32,6 +35,7 @@ impl std::str::FromStr for Purpose {
         match s {
             "application" => Ok(Purpose::Application),
             "keep_for_later" => Ok(Purpose::KeepForLater),
+            "support_person" => Ok(Purpose::SupportPerson),
             _ => Err(UnknownPurpose),
         }
     }

@@ -21,6 +21,10 @@ pub enum LinkKind {
     EnrolmentConfirm,
     /// The enrolled person's link (`/enrolments/{token}`).
     Enrolment,
+    /// The mailed link a support person proves their address with.
+    SupportConfirm,
+    /// A support person's own link (`/support/{token}`).
+    Support,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +40,7 @@ pub enum Retired {
 }
 
 impl LinkKind {
-    pub const ALL: [LinkKind; 14] = [
+    pub const ALL: [LinkKind; 16] = [
         LinkKind::MeetingConfirm,
         LinkKind::MeetingCancel,
         LinkKind::MeetingInvitation,
@@ -51,6 +55,8 @@ impl LinkKind {
         LinkKind::StaffActivation,
         LinkKind::EnrolmentConfirm,
         LinkKind::Enrolment,
+        LinkKind::SupportConfirm,
+        LinkKind::Support,
     ];
 
     pub fn key(self) -> &'static str {
@@ -69,6 +75,8 @@ impl LinkKind {
             LinkKind::StaffActivation => "staff_activation",
             LinkKind::EnrolmentConfirm => "enrolment_confirm",
             LinkKind::Enrolment => "enrolment",
+            LinkKind::SupportConfirm => "support_confirm",
+            LinkKind::Support => "support",
         }
     }
 

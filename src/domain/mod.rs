@@ -27,5 +27,6 @@ pub mod reminder;
 pub mod retention;
 pub mod schedule;
 pub mod staff;
+pub mod support;
 pub mod text;
 pub mod year_programme;

@@ -18,6 +18,7 @@ pub mod own_page;
 pub mod programmes;
 pub mod review;
 pub mod settings;
+pub mod support;
 pub mod users;
 
 pub use context::{ConsentIds, Context};

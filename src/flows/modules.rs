@@ -212,3 +212,22 @@ pub async fn of_feed(ctx: &Context, hash: &[u8], cohort: &Cohort) -> FlowResult<
     let mine = |m: &Module| signups.iter().any(|s| s.module_id == m.id && s.application_id == application_id);
     Ok(modules.into_iter().filter(|m| mine(m)).collect())
 }
+
+/// For a modular course, a fresh own-page link to the page where the new
+/// participant chooses modules (contract: the newest link mailed, the
+/// welcome); none for other structures.
+pub(crate) async fn welcome_link(
+    tx: &mut sqlx::PgConnection,
+    ctx: &Context,
+    cohort: &Cohort,
+    application_id: i64,
+    now: DateTime<Utc>,
+) -> FlowResult<Option<String>> {
+    if !matches!(cohort.programme.structure, crate::domain::programme::Structure::ModularCourse(_)) {
+        return Ok(None);
+    }
+    let token = crate::tokens::generate();
+    let expires = now + crate::domain::own_page::LINK_LIFETIME;
+    crate::storage::own_page::create_link(tx, application_id, &crate::tokens::hash(&token), now, expires).await?;
+    Ok(Some(ctx.settings.absolute(&format!("/my-application/{token}/modules"))))
+}

@@ -82,6 +82,12 @@ kinds! {
     "applicant_enrolment_accepted" => "Tilmelding takket ja til" / "Enrolment accepted" : "{who} sagde ja til en tilmelding og fik et udfyldt skema" / "{who} said yes to an enrolment and got a prefilled form";
     "applicant_enrolment_declined" => "Tilmelding takket nej til" / "Enrolment declined" : "{who} sagde nej tak til en tilmelding" / "{who} said no thanks to an enrolment";
     "applicant_enrolment_submitted" => "Tilmeldt ansøger sendte ansøgning" / "Enrolled person applied" : "{who} sendte {app} efter en tilmelding" / "{who} sent {app} after an enrolment";
+    "applicant_invited_support" => "Støtteperson inviteret" / "Support person invited" : "{who} inviterede en støtteperson til {app}" / "{who} invited a support person to {app}";
+    "applicant_revoked_support" => "Støtteperson fjernet" / "Support person removed" : "{who} tog en støttepersons adgang til {app} tilbage" / "{who} took back a support person's access to {app}";
+    "support_confirmed" => "Støtteperson bekræftet" / "Support person confirmed" : "{who} bekræftede sin e-mailadresse for {app}" / "{who} confirmed their e-mail address for {app}";
+    "support_read" => "Læst af støtteperson" / "Read by a support person" : "{who} læste {app}" / "{who} read {app}";
+    "support_opened_draft" => "Kladde åbnet af støtteperson" / "Draft opened by a support person" : "{who} åbnede kladden til {app}" / "{who} opened the draft of {app}";
+    "support_edited_draft" => "Kladde rettet af støtteperson" / "Draft edited by a support person" : "{who} rettede i kladden til {app}" / "{who} edited the draft of {app}";
     "field_key_rotated" => "Krypteringsnøgle skiftet" / "Encryption key changed" : "{who} skiftede krypteringsnøglen" / "{who} changed the encryption key";
 }
 
@@ -89,6 +95,8 @@ kinds! {
 pub enum Who<'a> {
     Staff(&'a str),
     Applicant,
+    /// A support person the applicant let in (issue 19).
+    SupportPerson,
     System,
     /// An employer or caseworker enrolling someone (`enroller_*` codes).
     Enroller,
@@ -104,6 +112,7 @@ pub fn who<'a>(code: &str, staff: Option<&'a str>, by_applicant: bool) -> Who<'a
         Some(name) => Who::Staff(name),
         None if by_applicant || code.starts_with("applicant_") => Who::Applicant,
         None if code.starts_with("enroller_") => Who::Enroller,
+        None if code.starts_with("support_") => Who::SupportPerson,
         None if BY_THE_SYSTEM.contains(&code) => Who::System,
         None => Who::Unknown,
     }
@@ -128,6 +137,7 @@ pub fn sentence(lang: Lang, code: &str, who: Who<'_>, reference: Option<&str>) -
     let who = match who {
         Who::Staff(name) => name.to_string(),
         Who::Applicant => (if da { "Ansøgeren" } else { "The applicant" }).to_string(),
+        Who::SupportPerson => (if da { "En støtteperson" } else { "A support person" }).to_string(),
         Who::System => (if da { "Systemet" } else { "The system" }).to_string(),
         Who::Enroller => {
             (if da { "En arbejdsgiver eller sagsbehandler" } else { "An employer or caseworker" }).to_string()

@@ -22,6 +22,7 @@ mod profile;
 mod programmes;
 mod settings;
 pub mod structure_facts;
+mod support;
 
 pub use accessibility::AccessibilityStrings;
 pub use admin::AdminStrings;
@@ -39,6 +40,7 @@ pub use privacy::PrivacyStrings;
 pub use profile::ProfileStrings;
 pub use programmes::ProgrammeStrings;
 pub use settings::SettingsStrings;
+pub use support::SupportStrings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -192,6 +194,14 @@ impl Lang {
         }
     }
 
+    /// The strings of the support person (issue 19).
+    pub fn support(self) -> &'static SupportStrings {
+        match self {
+            Lang::Da => &support::DA,
+            Lang::En => &support::EN,
+        }
+    }
+
     /// The strings of the application form and its pages.
     pub fn apply(self) -> &'static ApplyStrings {
         match self {
@@ -241,6 +251,7 @@ mod tests {
                 l.profile().entries(),
                 l.enrolment().entries(),
                 l.modules().entries(),
+                l.support().entries(),
             ]
             .concat()
         };

@@ -58,20 +58,27 @@ pub fn hash_of(token: &str) -> AppResult<Vec<u8>> {
 pub async fn missing(state: &AppState, lang: Lang, kind: LinkKind, hash: &[u8]) -> AppResult<Response> {
     let mut conn = state.pool.acquire().await?;
     match storage::retired_tokens::find(&mut conn, hash, kind).await? {
+        Some(_) if matches!(kind, LinkKind::Support | LinkKind::SupportConfirm) => {
+            Ok(super::support::ended(lang, lang.support().ended_over_text))
+        }
         Some(reason) => Ok(gone(lang, kind, reason)),
         None => Err(AppError::NotFound),
+    }
+}
+
+fn title_of(t: &crate::i18n::LinkStrings, reason: Retired) -> &'static str {
+    match reason {
+        Retired::Superseded => t.superseded_title,
+        Retired::Used => t.used_title,
+        Retired::Expired => t.expired_title,
+        Retired::Over => t.over_title,
     }
 }
 
 /// The kind 410 page for a link of `kind` that stopped working for `reason`.
 pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
     let t = lang.links();
-    let title = match reason {
-        Retired::Superseded => t.superseded_title,
-        Retired::Used => t.used_title,
-        Retired::Expired => t.expired_title,
-        Retired::Over => t.over_title,
-    };
+    let title = title_of(t, reason);
     use LinkKind as K;
     let text = match (reason, kind) {
         (Retired::Superseded, _) => t.superseded_text,
@@ -91,6 +98,7 @@ pub fn gone(lang: Lang, kind: LinkKind, reason: Retired) -> Response {
         (_, K::StaffActivation) => lang.admin().activate_spent_text,
         (_, K::EnrolmentConfirm) => t.enrolment_confirm_over_text,
         (_, K::Enrolment) => t.enrolment_over_text,
+        (_, K::Support | K::SupportConfirm) => lang.support().ended_over_text,
     };
     let link = match (reason, kind) {
         (_, K::StaffActivation) => ("/admin/login", t.sign_in_link),

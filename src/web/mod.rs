@@ -27,6 +27,8 @@ mod refusals;
 mod requester;
 mod security;
 pub mod serve;
+pub(crate) mod support;
+pub(crate) mod support_lines;
 
 use std::{sync::Arc, time::Duration};
 
@@ -83,6 +85,7 @@ pub fn router(state: AppState) -> Router {
         .merge(cohorts::router())
         .merge(enrolments::router())
         .merge(own_page::router())
+        .merge(support::router())
         .merge(links::router())
         .fallback(error::not_found)
         .layer(limits(BODY_LIMIT))

@@ -162,3 +162,11 @@ async fn an_admin_creates_and_edits_a_programme_by_mouse_accessibly() {
     let data = json!({ "users": users, "clockEpoch": app.clock.now_utc().timestamp() });
     run_journey(&app, "programmes", data).await;
 }
+
+#[tokio::test]
+async fn an_applicant_invites_a_helper_who_edits_the_draft_and_after_revoking_the_link_says_access_ended() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    run_journey(&app, "support", json!({ "intakeSlug": demo.intake_slug })).await;
+}

@@ -32,6 +32,7 @@ mod robust_input;
 mod school_voice;
 mod security;
 mod staff;
+mod support_person;
 mod throttle;
 mod verifications;
 mod web_shell;

@@ -130,6 +130,7 @@ async fn replace_proven(
     }
     if let Some(d) = draft {
         crate::flows::enrolments::on_submitted(tx, c.ctx, d.id, existing.id, c.form.intake, c.now).await?;
+        storage::support::move_to_application(tx, d.id, existing.id).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, existing.id, &existing.reference, true).await?;
@@ -175,6 +176,7 @@ async fn insert_new(
     let stored = storage::applications::insert(tx, &c.ctx.key, to_local(c.now).year(), new).await?;
     if let Some(d) = draft {
         crate::flows::enrolments::on_submitted(tx, c.ctx, d.id, stored.id, c.form.intake, c.now).await?;
+        storage::support::move_to_application(tx, d.id, stored.id).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
     queue_receipt(tx, c, stored.id, &stored.reference.to_string(), false).await?;

@@ -19,7 +19,6 @@ use crate::{
         cohort::{Cohort, OfferStatus, can_be_offered},
         email_address::EmailAddress,
         offer_kind::OfferKind,
-        programme::Structure,
     },
     flows::{Context, Error, FlowResult},
     mail::messages::{cohorts as mails, jobs},
@@ -109,6 +108,14 @@ async fn offer_in(
     let address = address(&detail.email)?;
     let mail = mails::offer(&ctx.settings, address, &detail.full_name, to.reference, cohort, &token, answer_by)?;
     outbox::queue(tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+    crate::flows::support::copies::queue(
+        tx,
+        ctx,
+        to.application_id,
+        crate::flows::support::copies::About::Offered,
+        now,
+    )
+    .await?;
     Ok(())
 }
 
@@ -153,7 +160,8 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
             let feed = tokens::generate();
             storage::cohorts::set_feed_token(&mut tx, offer.id, &tokens::hash(&feed)).await?;
             let feed_url = ctx.settings.absolute(&format!("/feeds/{feed}"));
-            let modules_url = modules_link(&mut tx, ctx, &cohort, offer.application_id, now).await?;
+            let modules_url =
+                crate::flows::modules::welcome_link(&mut tx, ctx, &cohort, offer.application_id, now).await?;
             mails::accepted(to, name, &cohort, &feed_url, modules_url.as_deref())?
         };
         outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
@@ -164,25 +172,6 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     tx.commit().await?;
     ctx.mail_wake.notify_one();
     Ok(Some(if accept { Answered::Accepted(kind) } else { Answered::Declined(kind) }))
-}
-
-/// For a modular course, a fresh own-page link to the page where the new
-/// participant chooses modules (contract: the newest link mailed, the
-/// welcome); none for other structures.
-async fn modules_link(
-    tx: &mut PgConnection,
-    ctx: &Context,
-    cohort: &Cohort,
-    application_id: i64,
-    now: DateTime<Utc>,
-) -> FlowResult<Option<String>> {
-    if !matches!(cohort.programme.structure, Structure::ModularCourse(_)) {
-        return Ok(None);
-    }
-    let token = tokens::generate();
-    let expires = now + crate::domain::own_page::LINK_LIFETIME;
-    storage::own_page::create_link(tx, application_id, &tokens::hash(&token), now, expires).await?;
-    Ok(Some(ctx.settings.absolute(&format!("/my-application/{token}/modules"))))
 }
 
 /// Where the intake passes freed places on by itself, offers every free seat

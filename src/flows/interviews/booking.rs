@@ -1,6 +1,7 @@
 //! The applicant's booking link: opening it, the free slots, and booking,
 //! changing and cancelling, in one transaction each with its e-mails. The
 //! database refuses a second booking of a slot.
+use crate::flows::support::copies::About;
 use chrono::{DateTime, Duration, Utc};
 use sqlx::PgConnection;
 
@@ -131,6 +132,7 @@ pub async fn book(
     let cutoff_hours = cutoff.num_hours() as i32;
     let mail = mails::booked(&ctx.settings, who(inv), &slot, (sequence, cutoff_hours), token, now)?;
     outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+    crate::flows::support::copies::queue(&mut tx, ctx, inv.application_id, About::Booked(&slot), now).await?;
     if let Some(at) = interview::reminder_at(slot.starts_at, now) {
         let id = outbox::queue_at(
             &mut tx,

@@ -56,6 +56,7 @@ pub async fn invite(ctx: &Context, actor: &Actor, reference: &str) -> FlowResult
     let who = Who { to, name: &detail.full_name, reference, application_id: id };
     let mail = mails::invitation(&ctx.settings, who, &token, &intake.interview_days, &intake.programme.place)?;
     outbox::queue(&mut tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+    crate::flows::support::copies::queue(&mut tx, ctx, id, crate::flows::support::copies::About::Invited, now).await?;
     tx.commit().await?;
     ctx.wake_mail();
     crate::flows::audit(ctx, actor, "invited", Some(id), serde_json::json!({})).await?;

@@ -8,5 +8,6 @@ pub mod jobs;
 pub mod meetings;
 pub mod notify;
 pub mod own_page;
+pub mod support;
 pub mod users;
 pub mod visits;

@@ -17,6 +17,8 @@ pub struct DayEntry {
     booking_id: Option<i64>,
     accommodations_sealed: Option<Vec<u8>>,
     pub panel: Vec<String>,
+    /// Support persons the applicant allowed to come (issue 19): proven, not revoked.
+    pub support_persons: Vec<String>,
 }
 
 /// The intake's slots starting in `[from, to)`, booked or not; with
@@ -33,7 +35,9 @@ pub async fn day_plan(
         "SELECT s.starts_at, s.ends_at, s.place, a.reference, a.full_name AS applicant, b.accommodations, b.id AS booking_id,
                 b.accommodations_sealed,
                 COALESCE(ARRAY(SELECT u.name FROM interview_panel p JOIN staff_users u ON u.id = p.user_id
-                               WHERE p.slot_id = s.id ORDER BY u.name), '{}') AS panel
+                               WHERE p.slot_id = s.id ORDER BY u.name), '{}') AS panel,
+                ARRAY(SELECT g.name FROM support_grants g WHERE g.application_id = a.id AND g.may_attend
+                        AND g.confirmed_at IS NOT NULL AND g.revoked_at IS NULL ORDER BY g.id) AS support_persons
          FROM interview_slots s
          LEFT JOIN interview_bookings b ON b.slot_id = s.id AND b.cancelled_at IS NULL
          LEFT JOIN applications a ON a.id = b.application_id

@@ -55,7 +55,12 @@ impl DayRow {
             (Some(r), Some(n)) => format!("{n} ({r})"),
             _ => s.slots_free.to_string(),
         };
-        DayRow { time, who, wishes: e.accommodations.unwrap_or_default(), panel: e.panel.join(", "), place: e.place }
+        let mut wishes = e.accommodations.unwrap_or_default();
+        if !e.support_persons.is_empty() {
+            let with = fill(lang.support().staff_attends, &[&e.support_persons.join(", ")]);
+            wishes = if wishes.is_empty() { with } else { format!("{wishes}. {with}") };
+        }
+        DayRow { time, who, wishes, panel: e.panel.join(", "), place: e.place }
     }
 }
 

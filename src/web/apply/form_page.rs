@@ -74,6 +74,18 @@ pub struct FormPage {
     pub consent_error: Option<String>,
     pub submission_key: String,
     pub draft_token: String,
+    /// Set when a support person edits the draft (issue 19): no consent, no sending.
+    pub helper: Option<HelperMode>,
+    /// The way from a draft to inviting a support person.
+    pub support_link: &'static str,
+}
+
+/// The draft form as a support person sees it: a note, one save button, and
+/// the confirmation line after saving.
+pub struct HelperMode {
+    pub note: &'static str,
+    pub button: &'static str,
+    pub done: Option<&'static str>,
 }
 
 /// What the form needs besides the fields: where it posts and the hidden keys.
@@ -110,6 +122,8 @@ impl FormPage {
             consent_error: err.of(Field::Consent),
             submission_key: state.submission_key.to_string(),
             draft_token: state.draft_token.to_string(),
+            helper: None,
+            support_link: lang.support().manage_link,
         }
     }
 }

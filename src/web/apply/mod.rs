@@ -1,5 +1,5 @@
 //! The application journey: form, review, submit, drafts, receipt.
-mod form_page;
+pub(crate) mod form_page;
 pub mod labels;
 mod messages;
 mod notices;

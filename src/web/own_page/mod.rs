@@ -3,7 +3,7 @@
 //! withdrawal and erasure. Plus "send me my link again", which always answers
 //! the same.
 mod modules;
-mod view;
+pub(crate) mod view;
 
 use axum::{
     Json, Router,

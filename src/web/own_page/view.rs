@@ -50,6 +50,8 @@ struct OwnPage {
     link_valid: String,
     /// An admitted participant of a modular course: a link to choose modules.
     modules: bool,
+    /// Support persons and what they did (issue 19).
+    support: crate::web::support_lines::OwnSection,
 }
 
 /// `done` names the action just taken, for its confirmation line.
@@ -64,6 +66,7 @@ pub async fn page(
     let d = &f.detail;
     let place = visit_flow::own_place(state, d.id).await?;
     let modules = crate::flows::modules::own(state, link).await?.is_some();
+    let support = crate::web::support_lines::own_section(state, lang, link.application_id).await?;
     let page = OwnPage {
         ctx: PageContext::new(lang, &format!("/my-application/{token}")),
         s,
@@ -88,12 +91,13 @@ pub async fn page(
         deletion: deletion(state, lang, Some(d.status), d),
         link_valid: fill(s.own_link_valid, &[&dates::long_moment(lang, link.expires_at)]),
         modules,
+        support,
     };
     Ok(page.render()?)
 }
 
-/// The confirmation line of the action just taken, if any.
-fn done_line(s: &PrivacyStrings, done: Option<&str>) -> Option<&'static str> {
+/// The confirmation line of the action just taken.
+fn done_line(s: &'static PrivacyStrings, done: Option<&str>) -> Option<&'static str> {
     match done {
         Some("withdrawn") => Some(s.own_withdrawn_done),
         Some("not-kept") => Some(s.own_not_kept_done),
@@ -128,7 +132,7 @@ fn own_status(s: &PrivacyStrings, status: Status, place: Option<&OwnPlace>) -> &
     }
 }
 
-fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
+pub(crate) fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
     let q = lang.apply();
     let municipality = Municipality::from_code(&format!("{:03}", d.municipality_code)).map(|m| m.name.to_string());
     vec![
@@ -140,7 +144,7 @@ fn personal(lang: Lang, d: &Detail) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn answers(lang: Lang, health: &Health) -> Vec<(&'static str, String)> {
+pub(crate) fn answers(lang: Lang, health: &Health) -> Vec<(&'static str, String)> {
     let q = lang.apply();
     let answer = |k: &str| health.answers.get(k).and_then(Value::as_str).unwrap_or("").to_string();
     vec![
@@ -179,7 +183,7 @@ fn deletion(state: &AppState, lang: Lang, status: Option<Status>, d: &Detail) ->
     )
 }
 
-fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
+pub(crate) fn status_text(s: &PrivacyStrings, status: Status) -> &'static str {
     match status {
         Status::Submitted => s.own_status_submitted,
         Status::Invited => s.own_status_invited,

@@ -33,6 +33,8 @@ pub(super) struct DetailPage {
     act: actions::Actions,
     /// Who enrolled the applicant (empty when they applied directly).
     enroller: Vec<(&'static str, String)>,
+    /// Support persons and what they may do (issue 19).
+    support: Vec<String>,
 }
 
 impl DetailPage {
@@ -64,6 +66,7 @@ impl DetailPage {
 pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail) -> AppResult<DetailPage> {
     let review = flows::review::gather(state, &staff.actor(), d).await?;
     let enroller = flows::enrolments::enroller_of(state, d.id).await?;
+    let support = crate::web::support_lines::staff_lines(state, lang, &staff.actor(), d.id).await?;
     let (ctx, a) = AdminContext::frame(lang, &format!("/admin/applications/{}", d.reference), staff, "applications");
     Ok(DetailPage {
         ctx,
@@ -74,6 +77,7 @@ pub(super) async fn page(state: &AppState, lang: Lang, staff: &Staff, d: &Detail
         app: about::about(lang, &state.settings.retention, d, &review),
         act: actions::actions(lang, staff, d, review),
         enroller: enroller.map(|e| about::enroller(lang, &e)).unwrap_or_default(),
+        support,
     })
 }
 
