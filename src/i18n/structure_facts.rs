@@ -1,6 +1,8 @@
-//! The facts an intake page lists (label, text) for the two structures whose
-//! shape is not a course's: the year programme (MB-forløbet) and a
-//! recruitment. `None` for the others, whose facts stay as the page has them.
+//! The facts an intake page lists (label, text) for the structures whose
+//! shape is not a course with practicum: the modular course (Region H, seed
+//! `001_...`: intro 3/4 days, 4-hour modules, 80 %, one year), the year
+//! programme (MB-forløbet) and a recruitment. `None` for a course with
+//! practicum, whose facts stay as the page has them.
 //! Texts of the seeds: `003_...` ("Et MB-forløb varer et år og kombinerer
 //! praktik med undervisning", "minimum tre gange i praktiktiden") and the
 //! recruitment's "application, interview, decision; no teaching".
@@ -23,6 +25,10 @@ catalogue! {
     positions_label { da: "Stillinger", en: "Positions" }
     positions_text { da: "{} stillinger.", en: "{} positions." }
     place_label { da: "Sted", en: "Place" }
+    modular_label { da: "Uddannelsen", en: "The course" }
+    modular_text { da: "Først en introduktion: {} dage for peers, {} dage for kolleger. Derefter moduler på {} timer, som du selv melder dig til. Nogle moduler skal alle i din rolle tage. Du har gennemført, når du har taget de moduler, der skal tages, inden for {} måneder fra start, og har været med i mindst {} % af timerne på de moduler, du har meldt dig til.", en: "First an introduction: {} days for peers, {} days for colleagues. Then modules of {} hours that you sign up for yourself. Some modules are required for everyone in your role. You have completed the course when you have taken the required modules within {} months of the start and attended at least {} % of the hours of the modules you signed up for." }
+    together_label { da: "Sammen med en kollega", en: "Together with a colleague" }
+    together_text { da: "Peers og kolleger fra samme arbejdsplads er velkomne til at tage uddannelsen sammen. Din arbejdsplads kan tilmelde dig.", en: "Peers and colleagues from one workplace are welcome to take the course together. Your workplace can enrol you." }
 }
 
 /// The intake page's facts for a year programme or a recruitment starting on `start`.
@@ -49,7 +55,26 @@ pub fn intake_facts(lang: Lang, p: &ProgrammeFacts, start: NaiveDate) -> Option<
             (t.workplace_label, p.place.clone()),
             (t.positions_label, fill(t.positions_text, &[&p.capacity])),
         ],
-        Structure::CourseWithPracticum | Structure::ModularCourse(_) => return None,
+        Structure::ModularCourse(m) => vec![
+            (
+                t.modular_label,
+                fill(
+                    t.modular_text,
+                    &[
+                        &m.intro_days_peer,
+                        &m.intro_days_colleague,
+                        &m.module_hours,
+                        &m.complete_within_months,
+                        &m.min_attendance_percent,
+                    ],
+                ),
+            ),
+            (t.together_label, t.together_text.to_string()),
+            (t.first_day_label, first),
+            (t.place_label, p.place.clone()),
+            (t.seats_label, fill(t.seats_text, &[&p.capacity])),
+        ],
+        Structure::CourseWithPracticum => return None,
     })
 }
 
@@ -62,6 +87,19 @@ mod tests {
 
     fn day() -> NaiveDate {
         "2028-01-03".parse().unwrap()
+    }
+
+    #[test]
+    fn a_modular_course_states_its_intro_modules_and_completion_rule() {
+        let p = ProgrammeFacts {
+            structure: Structure::ModularCourse(crate::domain::programme::ModularRules::region_h()),
+            ..ProgrammeFacts::randers()
+        };
+        let facts = intake_facts(Lang::Da, &p, day()).unwrap();
+        let text = &facts[0].1;
+        assert!(text.contains("3 dage for peers, 4 dage for kolleger"), "{text}");
+        assert!(text.contains("moduler på 4 timer") && text.contains("12 måneder") && text.contains("80 %"), "{text}");
+        assert!(!facts.iter().any(|(label, _)| label.contains("undervisning")));
     }
 
     #[test]
