@@ -142,15 +142,20 @@ async fn every_form_field_and_query_parameter_answers_hostile_values_with_a_page
     let (booking, own) = (path_of("/interviews/book/"), path_of("/my-application/"));
     let meeting: i64 = demo.info_meeting_id;
 
-    let public_pages: Vec<String> = vec![
+    let mut public_pages: Vec<String> = vec![
         "/".into(),
-        format!("/intakes/{}", demo.intake_slug),
-        format!("/intakes/{}/apply", demo.intake_slug),
         format!("/info-meetings/{meeting}"),
         "/my-application".into(),
         booking.clone(),
         own.clone(),
+        format!("{own}/support"),
     ];
+    // Every programme's intake: its page, its own form, and the enrol form where it has one.
+    for i in &demo.intakes {
+        for page in ["", "/apply", "/enrol"] {
+            public_pages.push(format!("/intakes/{}{page}", i.slug));
+        }
+    }
     let client = &app;
     let public = walk(
         "public",
@@ -166,18 +171,25 @@ async fn every_form_field_and_query_parameter_answers_hostile_values_with_a_page
     )
     .await;
 
-    let staff_pages: Vec<String> = vec![
+    let mut staff_pages: Vec<String> = vec![
         "/admin".into(),
         "/admin/applications".into(),
         format!("/admin/applications/{reference}"),
         "/admin/intakes".into(),
         format!("/admin/intakes/{intake}"),
-        format!("/admin/cohorts/{}", demo.cohort_id),
         format!("/admin/info-meetings/{meeting}"),
         "/admin/users".into(),
         "/admin/password".into(),
         "/admin/audit".into(),
+        "/admin/settings".into(),
+        "/admin/programmes".into(),
     ];
+    // Every structure's programme and cohort pages (modules, visits, positions).
+    let programmes: Vec<String> =
+        sqlx::query_scalar("SELECT slug FROM programmes ORDER BY id").fetch_all(&app.pool).await.unwrap();
+    staff_pages.extend(programmes.iter().map(|slug| format!("/admin/programmes/{slug}")));
+    staff_pages.extend(demo.intakes.iter().map(|i| format!("/admin/intakes/{}", i.intake_id)));
+    staff_pages.extend(demo.intakes.iter().filter_map(|i| i.cohort_id).map(|c| format!("/admin/cohorts/{c}")));
     let s = &staff;
     let admin = walk(
         "staff",
