@@ -32,6 +32,7 @@ mod robust_input;
 mod school_voice;
 mod security;
 mod staff;
+mod structures;
 mod support_person;
 mod throttle;
 mod verifications;
