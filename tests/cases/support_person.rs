@@ -316,3 +316,30 @@ async fn copies_of_interview_mails_go_only_to_helpers_allowed_them_and_carry_no_
     let own_page = app.get(&own).await.text().await.unwrap();
     assert!(own_page.contains("Hanne Kopi fik en kopi af en mail"), "{own_page}");
 }
+
+#[tokio::test]
+async fn a_helper_allowed_copies_is_told_of_an_offer_without_its_link_and_others_are_not() {
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let (reference, own) = applied(&app, &demo.intake_slug, "mette@example.dk").await;
+    invite_named(&app, &own, "Hanne Kopi", "kopi@example.dk", &["mail_copies"]).await;
+    invite_named(&app, &own, "Lis Laeser", "laeser@example.dk", &["read", "attend_interview"]).await;
+    let before = app.smtp.mails().await.len();
+
+    let offered =
+        staff.post(&format!("/admin/applications/{reference}/offer"), &[("cohort", &demo.cohort_id.to_string())]).await;
+    assert_eq!(offered.status(), StatusCode::SEE_OTHER);
+    let offer = app.smtp.mails_to("mette@example.dk", 2).await.pop().unwrap();
+    assert!(offer.link("/offers/").is_some(), "the applicant's offer carries the link");
+    let copies = app.smtp.mails_to("kopi@example.dk", 2).await;
+    let copy = copies.last().unwrap();
+    assert!(copy.subject.contains("Kopi"), "{}", copy.subject);
+    for secret in [CANARY, "Mette", "/offers/", "/my-application/"] {
+        assert!(!copy.text.contains(secret) && !copy.html.contains(secret), "{secret} in {}", copy.text);
+    }
+    let to_reader =
+        app.smtp.mails().await[before..].iter().filter(|m| m.to.iter().any(|t| t.contains("laeser@"))).count();
+    assert_eq!(to_reader, 0, "a helper without copies hears nothing of the offer");
+}
