@@ -107,6 +107,10 @@ catalogue! {
     offer_place { da: "Undervisningen foregår i {}.", en: "Teaching takes place at {}." }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
+    mail_staff_accepted_subject { da: "Ja tak til pladsen – ansøgning {}", en: "Place accepted – application {}" }
+    mail_staff_accepted_body { da: "Ansøgeren bag ansøgning {} har sagt ja tak til sin plads.", en: "The applicant behind application {} has accepted their place." }
+    mail_staff_declined_subject { da: "Nej tak til pladsen – ansøgning {}", en: "Place declined – application {}" }
+    mail_staff_declined_body { da: "Ansøgeren bag ansøgning {} har sagt nej tak til sin plads. Er der nogen på ventelisten, får den næste tilbudt pladsen af sig selv.", en: "The applicant behind application {} has declined their place. If anyone is on the waiting list, the next one is offered the place automatically." }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }
     mail_accepted_body { da: "Tak fordi du sagde ja. Undervisningen begynder {} kl. {} i {}. Vi glæder os til at se dig.", en: "Thank you for accepting. Teaching begins {} at {} in {}. We look forward to seeing you." }
     mail_waitlisted_subject { da: "Du er på ventelisten – reference {}", en: "You are on the waiting list – reference {}" }

@@ -19,6 +19,7 @@ mod modules;
 mod no_leaks;
 mod outbox;
 mod overview;
+mod overview_actions;
 mod own_page;
 mod password_context;
 mod privacy;

@@ -23,9 +23,10 @@ pub enum Kind {
     SlotChanged,
     Placement,
     IntakeSaved,
+    Reminded,
 }
 
-const KINDS: [(Kind, &str); 16] = [
+const KINDS: [(Kind, &str); 17] = [
     (Kind::Invited, "invited"),
     (Kind::Offered, "offered"),
     (Kind::Waitlisted, "waitlisted"),
@@ -42,6 +43,7 @@ const KINDS: [(Kind, &str); 16] = [
     (Kind::SlotChanged, "slot_changed"),
     (Kind::Placement, "placement"),
     (Kind::IntakeSaved, "intake"),
+    (Kind::Reminded, "reminded"),
 ];
 
 impl Kind {
@@ -90,6 +92,7 @@ impl Done {
         Some(match kind {
             Kind::Invited => counted(t.invited_none, t.invited_one, t.invited_many),
             Kind::Slots => counted(t.slots_many, t.slots_one, t.slots_many),
+            Kind::Reminded => counted(t.reminded_none, t.reminded_one, t.reminded_many),
             Kind::Released => counted(t.released_many, t.released_one, t.released_many),
             Kind::Offered => t.offered.to_string(),
             Kind::Waitlisted => t.waitlisted.to_string(),
