@@ -119,6 +119,9 @@ catalogue! {
     detail_note_button { da: "Gem note", en: "Save note" }
     detail_history { da: "Historik", en: "History" }
     detail_history_submitted { da: "Ansøgningen blev sendt", en: "The application was sent" }
+    detail_actions_title { da: "Det kan du gøre nu", en: "What you can do now" }
+    detail_open_checks_one { da: "1 krav mangler at blive kontrolleret – se kravene", en: "1 requirement is still to be checked – see the requirements" }
+    detail_open_checks_many { da: "{} krav mangler at blive kontrolleret – se kravene", en: "{} requirements are still to be checked – see the requirements" }
     detail_status_title { da: "Skift status", en: "Change status" }
     detail_status_new { da: "Ny status", en: "New status" }
     detail_status_reason { da: "Begrundelse (intern)", en: "Reason (internal)" }

@@ -28,7 +28,8 @@ catalogue! {
     wrong_status_title { da: "Der kan ikke tilbydes plads", en: "A place cannot be offered" }
     wrong_status_text { da: "Ansøgningen har status \"{}\". Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
     no_interview_warning { da: "Der er ikke registreret en samtale endnu.", en: "No interview has been recorded yet." }
-    offer_button { da: "Tilbyd plads på", en: "Offer a place in" }
+    offer_button { da: "Tilbyd en plads på det valgte hold", en: "Offer a place in the chosen group" }
+    offer_cohort_label { da: "Hold", en: "Group" }
     waitlist_button { da: "Sæt på venteliste", en: "Put on the waiting list" }
     cohort_new_title { da: "Nyt hold", en: "New group" }
     cohort_name { da: "Holdets navn", en: "Name of the group" }

@@ -1,3 +1,4 @@
+mod application_page;
 mod apply;
 mod audit_log;
 mod browser;
