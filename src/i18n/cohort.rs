@@ -26,7 +26,7 @@ catalogue! {
     full_title { da: "Holdet er fuldt", en: "The group is full" }
     full_text { da: "Alle pladser på holdet er tilbudt eller taget. Sæt ansøgeren på ventelisten, så kan pladsen tilbydes, når en siger nej.", en: "Every place in the group is offered or taken. Put the applicant on the waiting list; the place can be offered when someone declines." }
     wrong_status_title { da: "Der kan ikke tilbydes plads", en: "A place cannot be offered" }
-    wrong_status_text { da: "Ansøgningen har status \"{}\". Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
+    wrong_status_text { da: "Ansøgningen har status „{}“. Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
     no_interview_warning { da: "Der er ikke registreret en samtale endnu.", en: "No interview has been recorded yet." }
     offer_button { da: "Tilbyd en plads på det valgte hold", en: "Offer a place in the chosen group" }
     offer_cohort_label { da: "Hold", en: "Group" }
