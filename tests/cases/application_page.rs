@@ -30,3 +30,24 @@ async fn the_actions_come_first_in_one_panel_and_the_offer_reads_as_a_sentence()
         assert!(page.contains(hook), "{hook} kept");
     }
 }
+
+#[tokio::test]
+async fn a_form_on_the_application_page_sent_with_a_mistake_says_it_in_the_summary_and_beside_the_field() {
+    let app = TestApp::spawn().await;
+    let demo = app.load_demo().await;
+    let lone = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    let outside = submit(&app, &demo.intake_slug, "kbh@example.dk", &[("municipality", "101")]).await;
+    let base = format!("/admin/applications/{outside}");
+    for (path, form, id) in [
+        ("/notes", vec![("body", "")], "f-body"),
+        ("/verifications", vec![("criterion", "residence"), ("note", "")], "v-residence"),
+    ] {
+        let r = lone.post(&format!("{base}{path}"), &form).await;
+        assert_eq!(r.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        let page = r.text().await.unwrap();
+        let summary = &page[page.find("class=\"error-summary\"").expect("a summary")..];
+        assert!(summary.contains("Der er noget, du skal rette") && summary.contains(&format!("href=\"#{id}\"")));
+        assert!(page.contains(&format!("id=\"{id}\"")), "#{id} exists");
+        assert!(page.contains(&format!("class=\"field-error\" id=\"{id}-error\"")), "{path}: beside the field");
+    }
+}
