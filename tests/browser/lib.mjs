@@ -74,6 +74,15 @@ export class Session {
     await mkdir(SHOTS, { recursive: true });
     for (const width of widths) {
       if (width !== base.width) await this.page.setViewportSize({ width, height: base.height });
+      if (width < 600) {
+        const wide = await this.page.evaluate(() => document.documentElement.scrollWidth);
+        const culprit = wide <= width ? '' : await this.page.evaluate((w) => {
+          const over = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > w + 1);
+          const leaf = over.filter((el) => !over.some((o) => o !== el && el.contains(o)));
+          return leaf.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`).join(', ');
+        }, width);
+        this.expect(wide <= width, `${label}: scrolls sideways at ${width} px (${wide} px wide: ${culprit})`);
+      }
       const file = `${journey}-${String(this.shots).padStart(2, '0')}-${shotName(label)}-${width}.png`;
       await this.page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
     }
