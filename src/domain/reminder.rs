@@ -14,9 +14,29 @@ pub fn evening_before(starts_at: DateTime<Utc>, booked_at: DateTime<Utc>) -> Opt
     Some(at.max(booked_at))
 }
 
+/// How long after one reminder to book an interview the next may go
+/// (issue 17, item 9: nobody is reminded twice within 24 hours).
+pub const BOOKING_REMINDER_GAP: Duration = Duration::hours(24);
+
+/// Whether someone invited and not booked may be reminded at `now`, given
+/// when they were last reminded (none: never).
+pub fn booking_reminder_due(last_reminded: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    last_reminded.is_none_or(|last| now - last >= BOOKING_REMINDER_GAP)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_booking_reminder_waits_a_full_day_after_the_last() {
+        let last: DateTime<Utc> = "2027-05-03T09:00:00Z".parse().unwrap();
+        assert!(booking_reminder_due(None, last));
+        assert!(!booking_reminder_due(Some(last), last));
+        assert!(!booking_reminder_due(Some(last), last + Duration::hours(23) + Duration::minutes(59)));
+        assert!(booking_reminder_due(Some(last), last + Duration::hours(24)));
+        assert!(booking_reminder_due(Some(last), last + Duration::days(3)));
+    }
 
     #[test]
     fn six_in_the_evening_before_in_summer_and_winter() {

@@ -119,6 +119,9 @@ catalogue! {
     detail_note_button { da: "Gem note", en: "Save note" }
     detail_history { da: "Historik", en: "History" }
     detail_history_submitted { da: "Ansøgningen blev sendt", en: "The application was sent" }
+    detail_actions_title { da: "Det kan du gøre nu", en: "What you can do now" }
+    detail_open_checks_one { da: "1 krav mangler at blive kontrolleret – se kravene", en: "1 requirement is still to be checked – see the requirements" }
+    detail_open_checks_many { da: "{} krav mangler at blive kontrolleret – se kravene", en: "{} requirements are still to be checked – see the requirements" }
     detail_status_title { da: "Skift status", en: "Change status" }
     detail_status_new { da: "Ny status", en: "New status" }
     detail_status_reason { da: "Begrundelse (intern)", en: "Reason (internal)" }
@@ -129,7 +132,7 @@ catalogue! {
     err_reason_required { da: "Skriv en begrundelse for afslaget.", en: "Write a reason for the rejection." }
     err_status { da: "Vælg en ny status.", en: "Choose a new status." }
     conflict_status_title { da: "Status kunne ikke skiftes", en: "The status could not be changed" }
-    conflict_status_text { da: "Ansøgningen har status \"{}\", og derfra kan den ikke blive \"{}\". Måske har en kollega lige ændret den. Se ansøgningen igen.", en: "The application has status \"{}\", and cannot become \"{}\" from there. Perhaps a colleague just changed it. Look at the application again." }
+    conflict_status_text { da: "Ansøgningen har status „{}“, og derfra kan den ikke blive „{}“. Måske har en kollega lige ændret den. Se ansøgningen igen.", en: "The application has status \"{}\", and cannot become \"{}\" from there. Perhaps a colleague just changed it. Look at the application again." }
     back_to_application { da: "Tilbage til ansøgningen", en: "Back to the application" }
 
     audit_title { da: "Revisionslog", en: "Audit log" }
@@ -258,7 +261,7 @@ catalogue! {
     invite_selected { da: "Inviter de valgte til samtale", en: "Invite the selected to interview" }
     select_label { da: "Vælg {}", en: "Select {}" }
     invite_wrong_status_title { da: "Kan ikke inviteres", en: "Cannot be invited" }
-    invite_wrong_status_text { da: "Kun ansøgninger med status Modtaget eller Inviteret kan inviteres. Denne har status \"{}\".", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
+    invite_wrong_status_text { da: "Kun ansøgninger med status Modtaget eller Inviteret kan inviteres. Denne har status „{}“.", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
     interview_title { da: "Samtale", en: "Interview" }
     interview_none { da: "Ingen samtale booket.", en: "No interview booked." }
     assessment_title { da: "Vurdering efter samtalen", en: "Assessment after the interview" }

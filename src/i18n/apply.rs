@@ -5,7 +5,7 @@ catalogue! {
     ApplyStrings, DA, EN,
     title { da: "Ansøgning", en: "Application" }
     intro {
-        da: "Tag den tid, du har brug for. Du kan gemme en kladde og fortsætte senere fra et link, vi sender dig på e-mail. Felter uden \"(valgfrit)\" skal udfyldes, før du sender.",
+        da: "Tag den tid, du har brug for. Du kan gemme en kladde og fortsætte senere fra et link, vi sender dig på e-mail. Felter uden „(valgfrit)“ skal udfyldes, før du sender.",
         en: "Take the time you need. You can save a draft and continue later from a link we e-mail to you. Fields not marked \"(optional)\" must be filled in before you send."
     }
     deadline_note { da: "Fristen er {}.", en: "The deadline is {}." }
@@ -33,7 +33,7 @@ catalogue! {
         en: "We ask because the programme has some requirements. There are no wrong answers, and your answers alone do not decide whether you are admitted – a conversation does."
     }
     lived_experience { da: "Har du selv erfaring med psykisk sårbarhed og recovery?", en: "Do you have your own experience of mental vulnerability and recovery?" }
-    treatment { da: "Har du fået noget af dette?", en: "Have you received any of this?" }
+    treatment { da: "Hvilken behandling eller støtte har du fået?", en: "Which treatment or support have you received?" }
     treatment_hint { da: "Sæt gerne flere kryds. Har du ikke fået noget af det, så lad felterne stå tomme.", en: "Tick all that apply. If none apply, leave them empty." }
     treatment_psychiatric_admission { da: "Været indlagt på et psykiatrisk afsnit", en: "Admitted to a psychiatric ward" }
     treatment_psychiatric_outpatient { da: "Ambulant behandling i psykiatrien (distrikts- eller lokalpsykiatri)", en: "Outpatient psychiatric treatment (district or local psychiatry)" }
@@ -111,8 +111,8 @@ catalogue! {
     crit_substance_abuse { da: "Du må ikke have et aktivt misbrug.", en: "You must not have an active abuse." }
     crit_dementia { da: "Uddannelsen er ikke for personer med en demenssygdom.", en: "The programme is not for people with dementia." }
     crit_interpreter { da: "Undervisningen foregår på dansk uden tolk.", en: "Teaching is in Danish without an interpreter." }
-    verify_municipality { da: "Du bor i {} Kommune, uden for regionen. Din kommune skal sige ja og betale {} kr.", en: "You live in {} municipality, outside the region. Your municipality must agree and pay DKK {}." }
-    verify_municipality_no_fee { da: "Du bor i {} Kommune, uden for regionen. Din kommune skal sige ja.", en: "You live in {} municipality, outside the region. Your municipality must agree." }
+    verify_municipality { da: "Du bor i {} Kommune, som ligger uden for {}. Din kommune skal sige ja og betale {} kr.", en: "You live in {} municipality, outside {}. Your municipality must agree and pay DKK {}." }
+    verify_municipality_no_fee { da: "Du bor i {} Kommune, som ligger uden for {}. Din kommune skal sige ja.", en: "You live in {} municipality, outside {}. Your municipality must agree." }
     verify_caseworker_must_agree { da: "Din sagsbehandler skal være med på, at du går på uddannelsen.", en: "Your caseworker needs to agree to you attending." }
     verify_caseworker_expected { da: "Din forsørgelse har normalt en sagsbehandler tilknyttet. Vi hjælper dig med at finde ud af det.", en: "Your income support usually comes with a caseworker. We will help you work it out." }
     verify_income_other { da: "Om din forsørgelse passer med uddannelsen.", en: "Whether your income support fits with the programme." }

@@ -33,6 +33,7 @@ kinds! {
     "note_added" => "Note skrevet" / "Note added" : "{who} skrev en note på {app}" / "{who} added a note to {app}";
     "status_changed" => "Status ændret" / "Status changed" : "{who} ændrede status for {app}" / "{who} changed the status of {app}";
     "eligibility_verified" => "Krav kontrolleret" / "Requirement checked" : "{who} noterede en kontrol af et krav på {app}" / "{who} recorded a check of a requirement on {app}";
+    "booking_reminded" => "Påmindet om at booke" / "Reminded to book" : "{who} mindede ansøgeren om at vælge en samtaletid til {app}" / "{who} reminded the applicant to choose an interview time for {app}";
     "invited" => "Inviteret til samtale" / "Invited to interview" : "{who} inviterede til samtale om {app}" / "{who} sent an interview invitation for {app}";
     "assessment_recorded" => "Samtale vurderet" / "Interview assessed" : "{who} skrev en vurdering af samtalen om {app}" / "{who} recorded the interview assessment for {app}";
     "offered" => "Plads tilbudt" / "Place offered" : "{who} tilbød en plads til {app}" / "{who} offered a place to {app}";

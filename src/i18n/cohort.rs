@@ -26,9 +26,10 @@ catalogue! {
     full_title { da: "Holdet er fuldt", en: "The group is full" }
     full_text { da: "Alle pladser på holdet er tilbudt eller taget. Sæt ansøgeren på ventelisten, så kan pladsen tilbydes, når en siger nej.", en: "Every place in the group is offered or taken. Put the applicant on the waiting list; the place can be offered when someone declines." }
     wrong_status_title { da: "Der kan ikke tilbydes plads", en: "A place cannot be offered" }
-    wrong_status_text { da: "Ansøgningen har status \"{}\". Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
+    wrong_status_text { da: "Ansøgningen har status „{}“. Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
     no_interview_warning { da: "Der er ikke registreret en samtale endnu.", en: "No interview has been recorded yet." }
-    offer_button { da: "Tilbyd plads på", en: "Offer a place in" }
+    offer_button { da: "Tilbyd en plads på det valgte hold", en: "Offer a place in the chosen group" }
+    offer_cohort_label { da: "Hold", en: "Group" }
     waitlist_button { da: "Sæt på venteliste", en: "Put on the waiting list" }
     cohort_new_title { da: "Nyt hold", en: "New group" }
     cohort_name { da: "Holdets navn", en: "Name of the group" }
@@ -107,6 +108,10 @@ catalogue! {
     offer_place { da: "Undervisningen foregår i {}.", en: "Teaching takes place at {}." }
     mail_offer_subject { da: "Tilbud om plads – reference {}", en: "Offer of a place – reference {}" }
     mail_offer_link { da: "Svar på tilbuddet", en: "Answer the offer" }
+    mail_staff_accepted_subject { da: "Ja tak til pladsen – ansøgning {}", en: "Place accepted – application {}" }
+    mail_staff_accepted_body { da: "Ansøgeren bag ansøgning {} har sagt ja tak til sin plads.", en: "The applicant behind application {} has accepted their place." }
+    mail_staff_declined_subject { da: "Nej tak til pladsen – ansøgning {}", en: "Place declined – application {}" }
+    mail_staff_declined_body { da: "Ansøgeren bag ansøgning {} har sagt nej tak til sin plads. Er der nogen på ventelisten, får den næste tilbudt pladsen af sig selv.", en: "The applicant behind application {} has declined their place. If anyone is on the waiting list, the next one is offered the place automatically." }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }
     mail_accepted_body { da: "Tak fordi du sagde ja. Undervisningen begynder {} kl. {} i {}. Vi glæder os til at se dig.", en: "Thank you for accepting. Teaching begins {} at {} in {}. We look forward to seeing you." }
     mail_waitlisted_subject { da: "Du er på ventelisten – reference {}", en: "You are on the waiting list – reference {}" }

@@ -20,6 +20,8 @@ catalogue! {
     verify_conflict_text { da: "Punktet står ikke længere som noget, der skal tjekkes. Måske har en kollega lige gjort det. Se ansøgningen igen.", en: "The item is no longer waiting to be checked. Perhaps a colleague has just done it. Look at the application again." }
 
     // The overview at /admin.
+    overview_remind { da: "Send en påmindelse til dem, der ikke har valgt en tid", en: "Send a reminder to those who have not chosen a time" }
+    overview_remind_hint { da: "Hver får et nyt link til at vælge en tid. Ingen får mere end én påmindelse i døgnet.", en: "Each gets a new link to choose a time. Nobody gets more than one reminder a day." }
     overview_nav { da: "Overblik", en: "Overview" }
     overview_title { da: "Det venter på dig", en: "What is waiting for you" }
     overview_intro { da: "Tallene viser, hvor mange der venter på noget fra skolen. Klik for at se hvem.", en: "The numbers show how many are waiting for something from the school. Click to see who." }

@@ -28,6 +28,9 @@ catalogue! {
     slot_removed { da: "Samtaletiden er fjernet.", en: "The interview time is removed." }
     slot_changed { da: "Samtaletiden er ændret.", en: "The interview time is changed." }
     placement { da: "Praktikstedet er gemt.", en: "The placement is saved." }
+    reminded_one { da: "1 påmindelse sendt.", en: "1 reminder sent." }
+    reminded_many { da: "{} påmindelser sendt.", en: "{} reminders sent." }
+    reminded_none { da: "Ingen påmindelser sendt. Alle, der mangler at vælge en tid, har fået en påmindelse inden for det seneste døgn.", en: "No reminders sent. Everyone who has not chosen a time was reminded within the last day." }
     intake_saved { da: "Optaget er gemt.", en: "The intake is saved." }
     visit_planned { da: "Besøget er planlagt.", en: "The visit is planned." }
     visit_held { da: "Besøget er registreret som holdt.", en: "The visit is recorded as held." }

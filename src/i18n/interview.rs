@@ -52,4 +52,7 @@ catalogue! {
     book_length_range { da: "Samtalen tager {} til {} minutter, alt efter tiden.", en: "The interview takes {} to {} minutes, depending on the time." }
     mail_booking_link { da: "Se, skift eller aflys din tid", en: "See, change or cancel your time" }
     mail_rebook_link { da: "Book en ny tid", en: "Book a new time" }
+    mail_nudge_subject { da: "Husk at vælge en tid til din samtale – reference {}", en: "Remember to choose a time for your interview – reference {}" }
+    mail_nudge_body { da: "Vi har inviteret dig til en samtale, men du har ikke valgt en tid endnu. Du kan vælge en tid via linket herunder indtil {}.", en: "We have invited you to an interview, but you have not chosen a time yet. You can choose a time from the link below until {}." }
+    mail_nudge_new_link { da: "Brug linket i denne e-mail. Det afløser linket i din invitation.", en: "Use the link in this e-mail. It replaces the link in your invitation." }
 }

@@ -77,7 +77,7 @@ catalogue! {
     own_back { da: "Tilbage til din side", en: "Back to your page" }
     full_title { da: "Modulet er fuldt", en: "The module is full" }
     full_text {
-        da: "Der er ikke flere ledige pladser på modulet \"{}\". Dine moduler er ikke ændret. Vælg et andet modul, eller kontakt skolen.",
+        da: "Der er ikke flere ledige pladser på modulet „{}“. Dine moduler er ikke ændret. Vælg et andet modul, eller kontakt skolen.",
         en: "There are no places left on the module \"{}\". Your modules have not been changed. Choose another module, or contact the school."
     }
     mail_choose {

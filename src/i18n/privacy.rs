@@ -85,7 +85,7 @@ catalogue! {
     own_download_title { da: "Hent dine oplysninger", en: "Download your information" }
     own_download_text { da: "Du kan hente alt, hvad vi har gemt om dig, som en fil. Vil du have det på papir, kan du udskrive denne side.", en: "You can download everything we keep about you as a file. For a paper copy, print this page." }
     own_download_json { da: "Hent som fil (JSON)", en: "Download as a file (JSON)" }
-    own_withdraw_title { da: "Trække ansøgningen tilbage", en: "Withdraw the application" }
+    own_withdraw_title { da: "Træk din ansøgning tilbage", en: "Withdraw the application" }
     own_withdraw_text { da: "Har du fortrudt, kan du trække ansøgningen tilbage. Så sletter vi straks dine svar om helbred og dine skrevne svar, en eventuel samtale bliver aflyst, og en plads, du har fået tilbudt, går videre til en anden. Dit navn og din e-mail gemmer vi, til ansøgningen bliver slettet.", en: "If you have changed your mind, you can withdraw the application. We then delete your answers about health and your written answers at once, any interview is cancelled, and a place you were offered goes to someone else. We keep your name and e-mail until the application is deleted." }
     own_withdraw_button { da: "Træk ansøgningen tilbage", en: "Withdraw the application" }
     own_withdraw_confirm { da: "Vil du trække ansøgningen tilbage? Det kan ikke fortrydes, men du kan altid søge igen.", en: "Do you want to withdraw the application? It cannot be undone, but you can always apply again." }
@@ -93,7 +93,7 @@ catalogue! {
     own_stop_keeping_text { da: "Vil du alligevel ikke komme i betragtning til et senere hold? Så gemmer vi ansøgningen kun så længe som andre.", en: "Would you rather not be considered for a later cohort after all? Then we keep the application only as long as the others." }
     own_stop_keeping_button { da: "Gem den ikke til senere", en: "Do not keep it for later" }
     own_not_kept_done { da: "Vi gemmer ikke længere ansøgningen til et senere hold.", en: "We no longer keep the application for a later cohort." }
-    own_erase_title { da: "Slette alt", en: "Delete everything" }
+    own_erase_title { da: "Slet alt om dig", en: "Delete everything about you" }
     own_erase_text { da: "Du kan også få slettet hele ansøgningen og alt, hvad der hører til, med det samme. Tilbage er kun en anonym optælling.", en: "You can also have the whole application and everything that belongs to it deleted at once. Only an anonymous count remains." }
     own_erase_button { da: "Slet min ansøgning", en: "Delete my application" }
     own_erase_confirm { da: "Vil du slette hele ansøgningen nu? Det kan ikke fortrydes. Du kan altid søge igen.", en: "Do you want to delete the whole application now? It cannot be undone. You can always apply again." }

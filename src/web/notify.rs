@@ -1,10 +1,11 @@
 //! "Let me know about the next intake": double opt-in, and an unsubscribe
 //! link in every mail; plus the announcement sent to everyone subscribed.
+use askama::Template;
 use axum::{
     Router,
     extract::{Path, State},
     http::StatusCode,
-    response::{IntoResponse, Redirect, Response},
+    response::{Html, IntoResponse, Redirect, Response},
     routing::{get, post},
 };
 use serde::Deserialize;
@@ -56,16 +57,27 @@ async fn subscribe(
     Form(form): Form<SubscribeForm>,
 ) -> AppResult<Response> {
     let Ok(email) = EmailAddress::parse(&form.email) else {
-        let t = lang.meeting();
-        return Ok(notice(lang, t.notify_title, t.err_email, StatusCode::UNPROCESSABLE_ENTITY));
+        return form_again(lang, form.email, lang.meeting().err_email);
     };
     match flow::subscribe(&state, email, requester).await? {
         Subscribed::Done => Ok(Redirect::to("/notify/check-email").into_response()),
-        Subscribed::Unreachable => {
-            let (t, a) = (lang.meeting(), lang.apply());
-            Ok(notice(lang, t.notify_title, a.err_email_unreachable, StatusCode::UNPROCESSABLE_ENTITY))
-        }
+        Subscribed::Unreachable => form_again(lang, form.email, lang.apply().err_email_unreachable),
     }
+}
+
+/// The sign-up again with what was typed, the summary and the message beside the field (422).
+#[derive(Template)]
+#[template(path = "pages/public/notify.html")]
+struct NotifyPage {
+    ctx: PageContext,
+    t: &'static crate::i18n::MeetingStrings,
+    email: String,
+    error: &'static str,
+}
+
+fn form_again(lang: Lang, email: String, error: &'static str) -> AppResult<Response> {
+    let page = NotifyPage { ctx: PageContext::new(lang, "/"), t: lang.meeting(), email, error };
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
 }
 
 async fn check_email(lang: Lang) -> Response {

@@ -14,6 +14,18 @@ const vnuJar = path.join(path.dirname(require.resolve('vnu-jar/package.json')), 
 
 export const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1280, height: 900 } };
 
+/** Where every page's screenshots go (CI keeps the folder as an artefact):
+ * `<journey>-<nn>-<page>-<width>.png`, at 375 and 320 px from the phone
+ * session and 1280 px from the desktop one. */
+const SHOTS = process.env.SCREENSHOT_DIR || path.join(here, '..', '..', 'target', 'screenshots');
+
+/** A file-name-safe page label: the path, with link tokens left out. */
+function shotName(label) {
+  const pathOnly = String(label).replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+  const parts = pathOnly.split('/').filter(Boolean).map((p) => (p.length >= 20 ? 'token' : p));
+  return (parts.join('-').replace(/[^a-zA-Z0-9-]+/g, '_') || 'front').slice(0, 80);
+}
+
 export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -47,7 +59,34 @@ export class Session {
   static async open(browser, name, baseUrl, viewport) {
     const context = await browser.newContext({ viewport, locale: 'da-DK', baseURL: baseUrl });
     const page = await context.newPage();
-    return new Session(context, page, name, baseUrl);
+    const session = new Session(context, page, name, baseUrl);
+    session.viewport = viewport;
+    session.shots = 0;
+    return session;
+  }
+
+  /** Screenshots of the current page at this session's width (and 320 px on a phone). */
+  async screenshots(label) {
+    this.shots += 1;
+    const journey = this.name.split('@')[0];
+    const base = this.viewport;
+    const widths = base.width < 600 ? [base.width, 320] : [base.width];
+    await mkdir(SHOTS, { recursive: true });
+    for (const width of widths) {
+      if (width !== base.width) await this.page.setViewportSize({ width, height: base.height });
+      if (width < 600) {
+        const wide = await this.page.evaluate(() => document.documentElement.scrollWidth);
+        const culprit = wide <= width ? '' : await this.page.evaluate((w) => {
+          const over = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > w + 1);
+          const leaf = over.filter((el) => !over.some((o) => o !== el && el.contains(o)));
+          return leaf.slice(0, 3).map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${el.className}`).join(', ');
+        }, width);
+        this.expect(wide <= width, `${label}: scrolls sideways at ${width} px (${wide} px wide: ${culprit})`);
+      }
+      const file = `${journey}-${String(this.shots).padStart(2, '0')}-${shotName(label)}-${width}.png`;
+      await this.page.screenshot({ path: path.join(SHOTS, file), fullPage: true });
+    }
+    if (widths.length > 1) await this.page.setViewportSize(base);
   }
 
   /** Goes to `path`, expects `status`, then checks accessibility. */
@@ -58,7 +97,7 @@ export class Session {
     return response;
   }
 
-  /** axe-core over the current page, WCAG 2.1 A and AA; and a plain, short title. */
+  /** axe-core over the current page, WCAG 2.2 A and AA; a plain, short title; screenshots. */
   async axe(label) {
     // A click that submits a form may still be navigating: check the page it lands on.
     await this.page.waitForLoadState('load');
@@ -67,11 +106,12 @@ export class Session {
     await this.page.evaluate(axeSource);
     const result = await this.page.evaluate(() =>
       // eslint-disable-next-line no-undef
-      axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
     for (const v of result.violations) {
       const targets = v.nodes.map((n) => n.target.join(' ')).join(', ');
       this.problems.push(`${this.name}: axe ${v.id} on ${label}: ${v.help} (${targets})`);
     }
+    await this.screenshots(label);
   }
 
   expect(condition, message) {

@@ -1,3 +1,4 @@
+mod application_page;
 mod apply;
 mod audit_log;
 mod browser;
@@ -19,6 +20,7 @@ mod modules;
 mod no_leaks;
 mod outbox;
 mod overview;
+mod overview_actions;
 mod own_page;
 mod password_context;
 mod privacy;

@@ -123,7 +123,8 @@ async fn a_whole_journey_leaves_no_names_addresses_tokens_or_answers_in_the_logs
     app.get("/my-application/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").await;
     app.post_form(&format!("/intakes/{}/apply", demo.intake_slug), &[("full_name", NAME), ("action", "submit")]).await;
     assert_eq!(app.post_form(&format!("{own}/withdraw"), &[]).await.status(), StatusCode::SEE_OTHER);
-    app.smtp.mails_to("lone@example.dk", 1).await;
+    // The answer to the offer, then the withdrawal: both told to the coordinator.
+    app.smtp.mails_to("lone@example.dk", 2).await;
 
     let mails = app.smtp.mails().await;
     let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();

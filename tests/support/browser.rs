@@ -9,6 +9,15 @@ fn browser_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
 }
 
+/// Where the journeys' screenshots go: `screenshots/` in cargo's target
+/// directory (`CARGO_TARGET_DIR` or `./target`), kept by CI as an artefact.
+fn screenshot_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target.join("screenshots")
+}
+
 /// Installs the harness's npm packages from the lockfile on first use.
 async fn ensure_packages() {
     let dir = browser_dir();
@@ -32,6 +41,7 @@ pub async fn run_journey(app: &TestApp, name: &str, mut data: serde_json::Value)
     let output = Command::new("node")
         .arg("run.mjs")
         .args(["--base-url", &app.base_url, "--journey", name, "--data", &data.to_string()])
+        .env("SCREENSHOT_DIR", screenshot_dir())
         .current_dir(browser_dir())
         .output()
         .await

@@ -169,9 +169,22 @@ pub async fn answer(ctx: &Context, token_hash: &[u8], accept: bool) -> FlowResul
     if !accept {
         pass_on_free_seats(&mut tx, ctx, offer.cohort_id, now).await?;
     }
+    tell_staff(&mut tx, ctx, &offer.reference, accept).await?;
     tx.commit().await?;
     ctx.mail_wake.notify_one();
     Ok(Some(if accept { Answered::Accepted(kind) } else { Answered::Declined(kind) }))
+}
+
+/// Tells every active coordinator and admin that `reference` answered its
+/// offer, in the answer's transaction (the school's choice: the people who
+/// decide, not the organisation's public address).
+async fn tell_staff(tx: &mut PgConnection, ctx: &Context, reference: &str, accepted: bool) -> FlowResult<()> {
+    for address in storage::own_page::coordinator_addresses(tx).await? {
+        let Ok(to) = EmailAddress::parse(&address) else { continue };
+        let mail = mails::answered_to_staff(&ctx.settings, to, reference, accepted)?;
+        outbox::queue(tx, &ctx.key, &mail, ctx.mail_domain()).await?;
+    }
+    Ok(())
 }
 
 /// Where the intake passes freed places on by itself, offers every free seat

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod booking;
 pub mod days;
 pub mod invite;
+pub mod remind;
 pub mod slots;
 
 use crate::{mail::messages::interviews::Who, storage::interviews::Invitation};

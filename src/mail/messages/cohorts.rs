@@ -28,6 +28,32 @@ pub(super) fn body(name: &str, paragraphs: Vec<String>, link: Option<MailLink>) 
     }
 }
 
+/// To coordinators and admins when an applicant answers an offer: only the
+/// reference and a link to the application (issue 17, item 9; no names, no
+/// health data).
+pub fn answered_to_staff(
+    settings: &Settings,
+    to: EmailAddress,
+    reference: &str,
+    accepted: bool,
+) -> crate::mail::Rendered {
+    let t = LANG.cohort();
+    let (subject, text) = if accepted {
+        (t.mail_staff_accepted_subject, t.mail_staff_accepted_body)
+    } else {
+        (t.mail_staff_declined_subject, t.mail_staff_declined_body)
+    };
+    MailBody {
+        paragraphs: vec![fill(text, &[&reference])],
+        link: Some(MailLink {
+            label: LANG.privacy().mail_admin_link.to_string(),
+            url: settings.absolute(&format!("/admin/applications/{reference}")),
+        }),
+        ..MailBody::default()
+    }
+    .into_email(to, fill(subject, &[&reference]), Vec::new())
+}
+
 /// The offer of a seat; a recruitment's is a job offer (`jobs::offer`).
 pub fn offer(
     settings: &Settings,

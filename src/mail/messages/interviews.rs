@@ -56,6 +56,33 @@ pub fn invitation(
     .into_email(who.to, fill(t.mail_invite_subject, &[&who.reference]), Vec::new())
 }
 
+/// The reminder to someone invited who has not booked: a new booking link
+/// (it replaces the invitation's), the days and until when the link works.
+pub fn booking_nudge(
+    settings: &Settings,
+    who: Who<'_>,
+    token: &str,
+    days: &[chrono::NaiveDate],
+    expires_at: DateTime<Utc>,
+) -> crate::mail::Rendered {
+    let t = LANG.interview();
+    MailBody {
+        greeting: greeting(who.name),
+        paragraphs: vec![
+            fill(t.mail_nudge_body, &[&dates::long_moment(LANG, expires_at)]),
+            t.mail_nudge_new_link.to_string(),
+        ],
+        link: Some(MailLink {
+            label: t.mail_invite_link.into(),
+            url: settings.absolute(&format!("/interviews/book/{token}")),
+        }),
+        list_title: t.mail_invite_days.to_string(),
+        list: days.iter().map(|d| dates::long_date(LANG, *d)).collect(),
+        closing: closing(),
+    }
+    .into_email(who.to, fill(t.mail_nudge_subject, &[&who.reference]), Vec::new())
+}
+
 /// The calendar event of an application's interview: one UID for its whole life.
 fn event(settings: &Settings, who: &Who<'_>, slot: &Slot, sequence: i32) -> CalendarEvent {
     let t = LANG.interview();

@@ -5,6 +5,7 @@ mod bookings;
 mod days;
 mod room;
 mod slots;
+mod unbooked;
 
 pub use assessments::{AssessmentRow, add_follow_up, assessments, is_on_panel, open_follow_ups, record_assessment};
 pub use bookings::{
@@ -17,6 +18,8 @@ pub use slots::{
     PanelCandidate, Slot, SlotEdit, SlotView, create_slots, free_slots, move_free_slot, panel_candidates,
     remove_free_slot, restaff_slot, slot_for_edit, slot_of_intake, slots_of_intake,
 };
+
+pub use unbooked::{Unbooked, renew_for_reminder, unbooked_invitations};
 
 use crate::sealing::{Field, FieldKey};
 

@@ -25,9 +25,10 @@ pub enum Kind {
     IntakeSaved,
     VisitPlanned,
     VisitHeld,
+    Reminded,
 }
 
-const KINDS: [(Kind, &str); 18] = [
+const KINDS: [(Kind, &str); 19] = [
     (Kind::Invited, "invited"),
     (Kind::Offered, "offered"),
     (Kind::Waitlisted, "waitlisted"),
@@ -46,6 +47,7 @@ const KINDS: [(Kind, &str); 18] = [
     (Kind::IntakeSaved, "intake"),
     (Kind::VisitPlanned, "visit_planned"),
     (Kind::VisitHeld, "visit_held"),
+    (Kind::Reminded, "reminded"),
 ];
 
 impl Kind {
@@ -94,6 +96,7 @@ impl Done {
         Some(match kind {
             Kind::Invited => counted(t.invited_none, t.invited_one, t.invited_many),
             Kind::Slots => counted(t.slots_many, t.slots_one, t.slots_many),
+            Kind::Reminded => counted(t.reminded_none, t.reminded_one, t.reminded_many),
             Kind::Released => counted(t.released_many, t.released_one, t.released_many),
             Kind::Offered => t.offered.to_string(),
             Kind::Waitlisted => t.waitlisted.to_string(),

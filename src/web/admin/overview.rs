@@ -5,10 +5,13 @@ use axum::{
     Router,
     extract::State,
     response::{Html, IntoResponse, Redirect, Response},
-    routing::get,
+    routing::{get, post},
 };
 
-use super::{AdminContext, Staff};
+use super::{
+    AdminContext, Staff,
+    done::{self, Done, Kind},
+};
 use crate::{
     domain::staff::Permission,
     i18n::{CoordinatorStrings, Lang},
@@ -17,7 +20,7 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/admin", get(overview))
+    Router::new().route("/admin", get(overview)).route("/admin/overview/remind-unbooked", post(remind_unbooked))
 }
 
 pub struct Todo {
@@ -55,12 +58,20 @@ fn todos(t: &CoordinatorStrings, c: &Counts) -> Vec<Todo> {
 }
 
 /// Interviewers have no overview: their work is on the day plans.
-async fn overview(State(state): State<AppState>, staff: Staff, lang: Lang) -> AppResult<Response> {
+async fn overview(State(state): State<AppState>, staff: Staff, lang: Lang, done: Done) -> AppResult<Response> {
     if !staff.role.may(Permission::ReviewAllApplications) {
         return Ok(Redirect::to("/admin/intakes").into_response());
     }
     let counts = storage::overview::counts_and_mark_seen(&state.pool, staff.user_id, state.clock.now()).await?;
     let t = lang.coordinator();
-    let (ctx, a) = AdminContext::frame(lang, "/admin", &staff, "overview");
+    let (ctx, mut a) = AdminContext::frame(lang, "/admin", &staff, "overview");
+    a.done = done.line(lang);
     Ok(Html(OverviewPage { ctx, a, t, todos: todos(t, &counts) }.render()?).into_response())
+}
+
+/// Reminds everyone invited and not booked (at most once a day each), then
+/// back to the overview with "N påmindelser sendt".
+async fn remind_unbooked(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
+    let n = crate::flows::interviews::remind::remind_unbooked(&state, &staff.actor()).await?;
+    Ok(Redirect::to(&done::to("/admin", Kind::Reminded, n, "")).into_response())
 }

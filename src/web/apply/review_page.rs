@@ -44,7 +44,7 @@ impl ReviewPage {
         let verify: Vec<String> = assessment
             .to_verify()
             .filter_map(|r| match r.outcome {
-                Outcome::ToVerify(v) => Some(verify_text(a, v)),
+                Outcome::ToVerify(v) => Some(verify_text(a, v, home_region(r.criterion))),
                 _ => None,
             })
             .collect();
@@ -129,13 +129,23 @@ pub fn not_met_text(lang: Lang, c: Criterion) -> Option<String> {
     Some(text.to_string())
 }
 
-pub fn verify_text(a: &ApplyStrings, v: Verify) -> String {
+/// The region a residence criterion names ("Region Midtjylland"), for the
+/// sentence that says the applicant lives outside it.
+fn home_region(criterion: Criterion) -> &'static str {
+    match criterion {
+        Criterion::Residence { region, .. } => region.name(),
+        _ => "",
+    }
+}
+
+/// What is still to be checked, in words; `region` is the programme's home region.
+pub fn verify_text(a: &ApplyStrings, v: Verify, region: &str) -> String {
     match v {
         Verify::MunicipalityMustApprove { municipality, fee_dkk: Some(fee) } => {
-            fill(a.verify_municipality, &[&municipality, &thousands(fee)])
+            fill(a.verify_municipality, &[&municipality, &region, &thousands(fee)])
         }
         Verify::MunicipalityMustApprove { municipality, fee_dkk: None } => {
-            fill(a.verify_municipality_no_fee, &[&municipality])
+            fill(a.verify_municipality_no_fee, &[&municipality, &region])
         }
         Verify::CaseworkerMustAgree => a.verify_caseworker_must_agree.to_string(),
         Verify::CaseworkerExpected => a.verify_caseworker_expected.to_string(),
@@ -183,4 +193,20 @@ fn hidden_fields(f: &ApplicationFields, keys: [(&'static str, &str); 2]) -> Vec<
     );
     out.extend(keys.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (*k, v.to_string())));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::municipality::Region;
+
+    #[test]
+    fn living_outside_the_region_names_the_region() {
+        let residence = Criterion::Residence { region: Region::Midtjylland, fee_dkk: Some(14_000) };
+        let v = Verify::MunicipalityMustApprove { municipality: "København", fee_dkk: Some(14_000) };
+        assert_eq!(
+            verify_text(Lang::Da.apply(), v, home_region(residence)),
+            "Du bor i København Kommune, som ligger uden for Region Midtjylland. Din kommune skal sige ja og betale 14.000 kr."
+        );
+    }
 }

@@ -24,8 +24,8 @@ export default async function cohorts(s, { width, mailApi, clockEpoch, runs }) {
 
   const offer = async (reference) => {
     await page.goto(`/admin/applications/${reference}`);
-    await page.getByLabel('Tilbyd plads på').selectOption({ label: cohortName });
-    const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tilbyd plads på' }).click()]);
+    await page.getByLabel('Hold', { exact: true }).selectOption({ label: cohortName });
+    const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Tilbyd en plads på det valgte hold' }).click()]);
     return response.status();
   };
   for (const p of people.slice(0, 8)) {

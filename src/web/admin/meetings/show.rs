@@ -61,6 +61,8 @@ struct ShowPage {
     attendees: Vec<Attendee>,
     sent: Option<String>,
     error: Option<&'static str>,
+    /// The field the error is about: the message's subject or the meeting's time.
+    error_href: &'static str,
     starts_at: String,
     ends_at: String,
     directions: String,
@@ -98,6 +100,7 @@ async fn show_page(
         attendees: list.into_iter().map(|r| Attendee::of(t, r)).collect(),
         sent,
         error,
+        error_href: if error == Some(t.err_message) { "#msg-subject" } else { "#m-starts" },
         starts_at: to_local(m.starts_at).format("%Y-%m-%dT%H:%M").to_string(),
         ends_at: to_local(m.ends_at).format("%Y-%m-%dT%H:%M").to_string(),
         directions: m.directions.clone().unwrap_or_default(),

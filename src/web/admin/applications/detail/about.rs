@@ -38,6 +38,18 @@ pub struct About {
     pub history: Vec<(String, String)>,
 }
 
+impl About {
+    /// "2 krav mangler at blive kontrolleret", for the action panel; none when nothing is open.
+    pub fn open_checks(&self, lang: Lang) -> Option<String> {
+        let s = lang.admin();
+        match self.criteria.iter().filter(|c| c.open).count() {
+            0 => None,
+            1 => Some(s.detail_open_checks_one.to_string()),
+            n => Some(fill(s.detail_open_checks_many, &[&n])),
+        }
+    }
+}
+
 pub fn about(lang: Lang, periods: &Periods, d: &Detail, review: &Review) -> About {
     let s = lang.admin();
     let health = review.health.as_ref();

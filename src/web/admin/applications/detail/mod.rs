@@ -53,6 +53,16 @@ impl DetailPage {
         self
     }
 
+    /// The summary of the problems of the forms just sent: (`#field`, message),
+    /// each field also saying its message beside itself.
+    fn errors(&self) -> Vec<(String, &'static str)> {
+        let verdicts = self.app.criteria.iter().filter_map(|c| Some((format!("#v-{}", c.key), c.error?)));
+        let act = &self.act;
+        let forms =
+            [("#f-status", act.status_error), ("#as-scores", act.assessment_error), ("#f-body", act.note_error)];
+        verdicts.chain(forms.into_iter().filter_map(|(href, e)| Some((href.to_string(), e?)))).collect()
+    }
+
     /// With a problem in the verdict on `criterion`.
     pub(super) fn with_verdict_error(mut self, criterion: &str, error: &'static str) -> Self {
         for c in self.app.criteria.iter_mut().filter(|c| c.key == criterion) {
