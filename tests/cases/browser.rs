@@ -32,7 +32,8 @@ async fn a_coordinator_signs_in_with_totp_reviews_notes_invites_and_signs_out() 
     let mut users = serde_json::Map::new();
     for who in ["phone", "desktop"] {
         create_user(&app, &format!("{who}@example.dk"), Role::Coordinator).await;
-        let reference = submit(&app, &slug, &format!("applicant-{who}@example.dk"), &[]).await;
+        // From København: the residence (Region Midtjylland) is left to verify.
+        let reference = submit(&app, &slug, &format!("applicant-{who}@example.dk"), &[("municipality", "101")]).await;
         users.insert(
             who.into(),
             json!({ "email": format!("{who}@example.dk"), "password": PASSWORD, "reference": reference }),

@@ -56,8 +56,14 @@ async fn a_whole_journey_leaves_no_names_addresses_tokens_or_answers_in_the_logs
         .with_writer(move || writer.clone())
         .with_ansi(false)
         .finish();
+    // A second live dispatcher makes tracing judge each callsite against every
+    // live dispatcher, not against whichever thread hits it first: a sibling
+    // test's thread has no subscriber and would cache "never" for the whole
+    // process (tracing-core's one-dispatcher shortcut), blinding this capture.
+    let _anchor = tracing::Dispatch::new(tracing_subscriber::registry());
     // The test's runtime is single-threaded: the server's tasks log here too.
     let _guard = tracing::subscriber::set_default(subscriber);
+    tracing::callsite::rebuild_interest_cache();
 
     let app = TestApp::spawn().await;
     app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());

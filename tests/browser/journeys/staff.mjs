@@ -21,6 +21,10 @@ export default async function staff(s, { width, users, clockEpoch }) {
   await page.getByRole('button', { name: 'Bekræft' }).click();
   s.expect(page.url().endsWith('/admin'), `signed in, on the overview, got ${page.url()}`);
   await s.axe('overview');
+  const todo = async (key) => Number(await page.locator(`[data-todo="${key}"]`).getAttribute('data-count'));
+  s.expect(await todo('new_applications') >= 1, 'the overview counts the new applications');
+  const toVerifyBefore = await todo('to_verify');
+  s.expect(toVerifyBefore >= 1, 'the overview counts the applications with something to verify');
 
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Ansøgninger' }).click();
   await s.axe('applications');
@@ -39,6 +43,19 @@ export default async function staff(s, { width, users, clockEpoch }) {
   await page.getByRole('button', { name: 'Skift status' }).click();
   s.expect(await page.locator('.tag--invited').count() > 0, 'the status is now invited');
   await s.axe('application after changes');
+
+  // The home municipality approved and pays: the open check is closed, with who and when.
+  const residence = page.locator('[data-criterion="residence"]');
+  s.expect(await residence.getAttribute('data-outcome') === 'to_verify', 'the residence is to verify');
+  await residence.locator('input[value="confirmed"]').check();
+  await residence.getByLabel('Note').fill('Københavns Kommune godkender og betaler.');
+  await residence.locator('form').getByRole('button').click();
+  const closed = page.locator('[data-criterion="residence"]');
+  s.expect(await closed.getAttribute('data-outcome') === 'met', 'the residence is now met');
+  s.expect(await closed.locator('[data-verified]').count() === 1, 'the breakdown says who closed it');
+  await s.axe('application after a verification');
+  await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Overblik' }).click();
+  s.expect(await todo('to_verify') === toVerifyBefore - 1, 'the overview counts one less to verify');
 
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Revisionslog' }).click();
   s.expect(await page.getByText(`Lone Ravn åbnede ansøgning ${reference}`).count() > 0, 'the log says who opened what');
