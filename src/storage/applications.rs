@@ -19,6 +19,8 @@ pub struct NewApplication<'a> {
     pub submission_key_hash: &'a [u8],
     /// `tokens::digest` of the fields under the submission key.
     pub submission_digest: &'a [u8],
+    /// Taken beforehand with [`take_reference_number`].
+    pub reference: Reference,
     pub now: DateTime<Utc>,
 }
 
@@ -29,41 +31,45 @@ pub struct Inserted {
     pub reference: Reference,
 }
 
+/// Takes the next reference number of `year` in its own short transaction
+/// (autocommit on the pool), so the counter's row lock is not held through a
+/// submit's transaction and its commit: every submit of the year would wait
+/// for that one row. A submit that then fails or stores nothing leaves a gap.
+pub async fn take_reference_number(pool: &PgPool, year: i32) -> sqlx::Result<i32> {
+    sqlx::query_scalar(
+        "INSERT INTO reference_counters (year, last) VALUES ($1, 1)
+         ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last",
+    )
+    .bind(year)
+    .fetch_one(pool)
+    .await
+}
+
 /// Stores a new application under the next reference of `year`, which it
 /// returns with the row id. References are gapless: the counter row is
 /// updated in the caller's transaction (a rollback undoes it). The counter
 /// row stays locked until commit, so everything before it (the id, sealing)
 /// is done first and the numbering and the insert are one statement.
-pub async fn insert(
-    conn: &mut PgConnection,
-    key: &FieldKey,
-    year: i32,
-    new: &NewApplication<'_>,
-) -> sqlx::Result<Inserted> {
+pub async fn insert(conn: &mut PgConnection, key: &FieldKey, new: &NewApplication<'_>) -> sqlx::Result<Inserted> {
     // The id is part of what the sealed fields are bound to, so it is taken first.
     let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('applications', 'id'))")
         .fetch_one(&mut *conn)
         .await?;
     let a = &new.submission.applicant;
     let sealed = Sealed::new(key, id, new);
-    let number: i32 = sqlx::query_scalar(
-        "WITH counter AS (
-             INSERT INTO reference_counters (year, last) VALUES ($3, 1)
-             ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last)
-         INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
+    let reference = new.reference;
+    sqlx::query(
+        "INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
              municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
              consent_version, consented_at, submission_key_hash, submitted_at, updated_at,
              consent_text_id, keep_text_id, keep_consented_at, submission_digest, open_verifications)
          OVERRIDING SYSTEM VALUE
-         SELECT $1, $2, $3::text || '-' || CASE WHEN last < 10000 THEN lpad(last::text, 4, '0') ELSE last::text END,
-                $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
-                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19, $20
-         FROM counter
-         RETURNING (SELECT last FROM counter)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
+                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19, $20)",
     )
     .bind(id)
     .bind(new.intake_id)
-    .bind(year)
+    .bind(reference.to_string())
     .bind(a.full_name.as_str())
     .bind(a.email.as_str())
     .bind(a.email.normalised())
@@ -81,10 +87,10 @@ pub async fn insert(
     .bind(new.keep_text_id)
     .bind(new.submission_digest)
     .bind(open_verifications(new.assessment))
-    .fetch_one(&mut *conn)
+    .execute(&mut *conn)
     .await?;
     super::modules::set_peer_role(conn, id, new.submission.facts.peer_role).await?;
-    Ok(Inserted { id, reference: Reference { year, number } })
+    Ok(Inserted { id, reference })
 }
 
 /// The special-category fields of one application, sealed for its row.

@@ -115,7 +115,8 @@ pub struct Held<'a> {
     pub token_hash: &'a [u8],
     pub submission_key_hash: &'a [u8],
     pub submission_digest: &'a [u8],
-    pub year: i32,
+    /// Taken beforehand with `applications::take_reference_number`.
+    pub reference: crate::domain::application::reference::Reference,
     pub fields: &'a ApplicationFields,
     pub now: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
@@ -125,17 +126,12 @@ pub struct Held<'a> {
 pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_>) -> sqlx::Result<String> {
     let id = insert(conn, key, held.intake_id, held.token_hash, held.fields, held.now, held.expires_at).await?;
     sqlx::query_scalar(
-        "WITH counter AS (
-             INSERT INTO reference_counters (year, last) VALUES ($3, 1)
-             ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last)
-         UPDATE drafts SET held_submission_key_hash = $2, held_submission_digest = $4,
-             held_reference = $3::text || '-' || (SELECT CASE WHEN last < 10000 THEN lpad(last::text, 4, '0')
-                                                         ELSE last::text END FROM counter)
+        "UPDATE drafts SET held_submission_key_hash = $2, held_submission_digest = $4, held_reference = $3
          WHERE id = $1 RETURNING held_reference",
     )
     .bind(id)
     .bind(held.submission_key_hash)
-    .bind(held.year)
+    .bind(held.reference.to_string())
     .bind(held.submission_digest)
     .fetch_one(conn)
     .await

@@ -1,12 +1,16 @@
 //! The stored steps of one submit, all inside the caller's transaction: a
 //! resent form, a resent held submission, a change proven by a draft link, a
 //! second application from a known address (held), or a new application.
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 use super::{DRAFT_LIFETIME, Submitted, Submitting, consent::consent_id, consent_texts};
 use crate::{
-    domain::{application::Submission, consent, eligibility::Assessment, local_time::to_local},
+    domain::{
+        application::{Reference, Submission},
+        consent,
+        eligibility::Assessment,
+    },
     flows::{Context, FlowResult},
     mail::{messages::apply as mails, outbox},
     storage::{
@@ -25,6 +29,8 @@ pub(super) struct Sending<'a> {
     pub assessment: &'a Assessment,
     /// The submission key in force (the form's, or a fresh one).
     pub key: &'a str,
+    /// The reference a new or held submission gets (taken before the transaction).
+    pub reference: Reference,
     pub now: DateTime<Utc>,
 }
 
@@ -58,6 +64,7 @@ pub(super) async fn store_submission(
         keep_text_id,
         submission_key_hash: &key_hash,
         submission_digest: &digest,
+        reference: c.reference,
         now: c.now,
     };
     if let Some(sent) = sent {
@@ -154,7 +161,7 @@ async fn hold(
         token_hash: &tokens::hash(&token),
         submission_key_hash: key_hash,
         submission_digest: digest,
-        year: to_local(c.now).year(),
+        reference: c.reference,
         fields: c.form.fields,
         now: c.now,
         expires_at: c.now + DRAFT_LIFETIME,
@@ -173,7 +180,7 @@ async fn insert_new(
     new: &NewApplication<'_>,
     draft: Option<&Draft>,
 ) -> FlowResult<Submitted> {
-    let stored = storage::applications::insert(tx, &c.ctx.key, to_local(c.now).year(), new).await?;
+    let stored = storage::applications::insert(tx, &c.ctx.key, new).await?;
     if let Some(d) = draft {
         crate::flows::enrolments::on_submitted(tx, c.ctx, d.id, stored.id, c.form.intake, c.now).await?;
         storage::support::move_to_application(tx, d.id, stored.id).await?;

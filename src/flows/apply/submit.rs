@@ -3,7 +3,7 @@
 use super::{assess, live_draft, store, unreachable};
 use crate::{
     domain::{
-        application::{ApplicationFields, FieldError},
+        application::{ApplicationFields, FieldError, reference::Reference},
         intake::{Intake, IntakePhase},
         local_time::local_date,
     },
@@ -59,7 +59,13 @@ pub async fn submit(ctx: &Context, form: &Submitting<'_>) -> FlowResult<Submitte
     let key =
         if tokens::is_well_formed(form.submission_key) { form.submission_key.to_string() } else { tokens::generate() };
     let draft = live_draft(ctx, form.intake.id, form.draft_token).await?;
-    let sending = store::Sending { ctx, form, submission: &submission, assessment: &assessment, key: &key, now };
+    // Taken apart from the submit's transaction: the counter's row lock would
+    // otherwise make every submit of the year wait for the one before it.
+    let year = chrono::Datelike::year(&crate::domain::local_time::to_local(now));
+    let number = storage::applications::take_reference_number(&ctx.pool, year).await?;
+    let reference = Reference { year, number };
+    let sending =
+        store::Sending { ctx, form, submission: &submission, assessment: &assessment, key: &key, reference, now };
     // Two different forms with one e-mail can race to the unique constraint;
     // the second attempt then sees the first's row and takes the duplicate path.
     let mut attempt = 0;
