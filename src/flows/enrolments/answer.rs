@@ -115,16 +115,12 @@ async fn prefilled_draft(
     let fields = ApplicationFields {
         full_name: row.participant_name.clone(),
         email: to.as_str().to_string(),
+        peer_role: row.peer_role.map(|r| r.key().to_string()).unwrap_or_default(),
         ..ApplicationFields::default()
     };
-    let mut json = serde_json::to_value(&fields).map_err(anyhow::Error::from)?;
-    if let (Some(map), Some(role)) = (json.as_object_mut(), row.peer_role) {
-        map.insert("peer_role".into(), role.key().into());
-    }
     let token = tokens::generate();
     let draft_id =
-        storage::enrolments::insert_draft(tx, &ctx.key, intake.id, &tokens::hash(&token), to.as_str(), &json, now)
-            .await?;
+        storage::drafts::insert(tx, &ctx.key, intake.id, &tokens::hash(&token), &fields, now, now + LIFETIME).await?;
     storage::enrolments::accept(tx, row.id, draft_id, now, now + LIFETIME).await?;
     let mail = apply_mails::draft_link(&ctx.settings, to, &token, intake)?;
     outbox::queue(tx, &ctx.key, &mail, ctx.mail_domain()).await?;

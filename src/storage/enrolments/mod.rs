@@ -229,36 +229,6 @@ pub async fn delete_declined(conn: &mut PgConnection, id: i64, now: DateTime<Utc
     retire_all(conn, &gone, Retired::Used, now).await
 }
 
-/// A draft of `intake_id` prefilled with `fields` (JSON, so that a field the
-/// form does not know yet, like `peer_role`, is kept for when it does), bound
-/// to `email`. Returns its id.
-pub async fn insert_draft(
-    conn: &mut PgConnection,
-    key: &FieldKey,
-    intake_id: i64,
-    token_hash: &[u8],
-    email: &str,
-    fields: &serde_json::Value,
-    now: DateTime<Utc>,
-) -> sqlx::Result<i64> {
-    let id: i64 =
-        sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('drafts', 'id'))").fetch_one(&mut *conn).await?;
-    sqlx::query(
-        "INSERT INTO drafts (id, intake_id, token_hash, email, fields_sealed, created_at, updated_at, expires_at)
-         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $6, $7)",
-    )
-    .bind(id)
-    .bind(intake_id)
-    .bind(token_hash)
-    .bind(email)
-    .bind(key.seal_json(Field::DraftFields, id, fields))
-    .bind(now)
-    .bind(now + crate::domain::enrolment::LIFETIME)
-    .execute(conn)
-    .await?;
-    Ok(id)
-}
-
 /// The application sent from the accepted enrolment's draft `draft_id`: the
 /// enrolment now lives and dies with the application. Returns it, if there was one.
 pub async fn submitted(
