@@ -178,4 +178,10 @@ async fn a_long_list_is_counted_twenty_pages_ahead_and_says_there_are_more() {
     assert!(ahead.contains("1060 ansøgninger") && ahead.contains("Side 21 af 22") && ahead.contains("page=22"));
     let last = staff.get("/admin/applications?page=22").await.text().await.unwrap();
     assert!(last.contains("1060 ansøgninger") && last.contains("Side 22 af 22") && !last.contains("page=23"));
+    // Past the last page: still counted, with the way back.
+    let beyond = staff.get("/admin/applications?page=30").await.text().await.unwrap();
+    assert!(beyond.contains("1060 ansøgninger") && beyond.contains("page=29"), "past the end");
+    // A page that is not full is counted in the same statement as its rows.
+    let few = staff.get("/admin/applications?q=person+105").await.text().await.unwrap();
+    assert!(few.contains("11 ansøgninger") && few.contains("Side 1 af 1"), "a short search");
 }

@@ -32,16 +32,17 @@ pub async fn list(ctx: &Context, actor: &Actor, filter: &Filter, sort: Sort, pag
     require(actor, Permission::ReviewAllApplications)?;
     let page = paging::page(page);
     let offset = paging::offset(page, PAGE_SIZE);
-    let (rows, intakes) = tokio::try_join!(
-        storage::review::list(&ctx.pool, filter, sort, PAGE_SIZE, offset),
+    let (found, intakes) = tokio::try_join!(
+        storage::review::page(&ctx.pool, filter, sort, PAGE_SIZE, offset, paging::count_limit(offset)),
         storage::intakes::names(&ctx.pool),
     )?;
-    // A short page tells the total by itself; only a full one needs counting.
-    let total = if (rows.len() as i64) < PAGE_SIZE && (!rows.is_empty() || page == 1) {
-        Total::Exact(offset + rows.len() as i64)
-    } else {
-        Total::counted(offset, storage::review::count(&ctx.pool, filter, paging::count_limit(offset)).await?)
+    let total = match found.matching {
+        Some(counted) => Total::counted(offset, counted),
+        None if page == 1 => Total::Exact(0),
+        // Past the last page: count on its own, so the pager can lead back.
+        None => Total::counted(offset, storage::review::count(&ctx.pool, filter, paging::count_limit(offset)).await?),
     };
+    let rows = found.rows;
     let pages = total.pages(PAGE_SIZE);
     Ok(Listing { rows, total, pages, page, intakes })
 }

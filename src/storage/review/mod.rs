@@ -7,7 +7,7 @@ pub use changes::{HistoryEntry, Note, StatusChange, add_note, history, notes, se
 pub use detail::{Detail, Health, Locked, detail, detail_in, health, lock};
 
 use chrono::{DateTime, Utc};
-use sqlx::PgPool;
+use sqlx::{PgPool, Postgres, QueryBuilder};
 
 use crate::domain::application::Status;
 
@@ -43,40 +43,14 @@ pub struct ListRow {
     pub submitted_at: DateTime<Utc>,
 }
 
-/// The filter of the list on `applications a`, with $1-$5 bound by `bind_filter`.
-macro_rules! list_filter {
-    () => {
-        " WHERE ($1::bigint IS NULL OR a.intake_id = $1)
-            AND ($2::text IS NULL OR a.status = $2)
-            AND ($3::text IS NULL OR a.reference = $3)
-            AND ($4::text IS NULL OR a.email_normalised LIKE $4)
-            AND ($5::text IS NULL OR lower(a.full_name) LIKE $5)
-            AND (NOT $6 OR (a.status NOT IN ('rejected', 'withdrawn', 'declined')
-                 AND coalesce(a.open_verifications, CASE WHEN a.eligibility_summary = 'to_verify' THEN 1 ELSE 0 END) > 0))"
-    };
-}
-
-macro_rules! list_sql {
-    ($order:literal) => {
-        concat!(
-            "SELECT a.id, a.reference, a.full_name, a.email, a.phone, i.name AS intake_name, a.status,
-                    a.eligibility_summary, a.submitted_at
-             FROM applications a JOIN intakes i ON i.id = a.intake_id",
-            list_filter!(),
-            " ORDER BY ",
-            $order,
-            " LIMIT $7 OFFSET $8"
-        )
-    };
-}
-
-/// The filter's binds: intake, status, exact reference, e-mail prefix, name part.
+/// The filter's terms: intake, status, exact reference, e-mail prefix, name part.
 struct Terms {
     intake_id: Option<i64>,
     status: Option<&'static str>,
     reference: Option<String>,
     email_prefix: Option<String>,
     name_part: Option<String>,
+    to_verify: bool,
 }
 
 impl Terms {
@@ -94,49 +68,127 @@ impl Terms {
             reference: q.clone().filter(|_| is_reference),
             email_prefix: escaped.as_ref().filter(|_| is_email).map(|q| format!("{q}%")),
             name_part: escaped.filter(|_| !is_reference && !is_email).map(|q| format!("%{q}%")),
+            to_verify: f.to_verify,
+        }
+    }
+
+    /// Whether one plan serves every value of this shape. A LIKE pattern's
+    /// plan depends on the pattern (a prefix can use its index only when the
+    /// planner sees it; `%a%` matches nearly every row where `%mette h%`
+    /// matches a few), so such searches are planned for their own values.
+    fn plan_once(&self) -> bool {
+        self.email_prefix.is_none() && self.name_part.is_none()
+    }
+
+    /// `WHERE …` with only the conditions in use, each bound: one statement
+    /// per shape of filter, whose plan PostgreSQL can keep.
+    fn push_where(&self, q: &mut QueryBuilder<Postgres>) {
+        q.push(" WHERE true");
+        if let Some(id) = self.intake_id {
+            q.push(" AND a.intake_id = ").push_bind(id);
+        }
+        if let Some(status) = self.status {
+            q.push(" AND a.status = ").push_bind(status);
+        }
+        if let Some(reference) = &self.reference {
+            q.push(" AND a.reference = ").push_bind(reference.clone());
+        }
+        if let Some(prefix) = &self.email_prefix {
+            q.push(" AND a.email_normalised LIKE ").push_bind(prefix.clone());
+        }
+        if let Some(part) = &self.name_part {
+            q.push(" AND lower(a.full_name) LIKE ").push_bind(part.clone());
+        }
+        if self.to_verify {
+            // Word for word the predicate of applications_to_verify_idx.
+            q.push(
+                " AND a.status NOT IN ('rejected', 'withdrawn', 'declined')
+                  AND coalesce(a.open_verifications, CASE WHEN a.eligibility_summary = 'to_verify' THEN 1 ELSE 0 END) > 0",
+            );
         }
     }
 }
 
-/// One page of the list.
-pub async fn list(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: i64) -> sqlx::Result<Vec<ListRow>> {
-    let sql = match sort {
-        Sort::Newest => list_sql!("a.submitted_at DESC, a.id DESC"),
-        Sort::Oldest => list_sql!("a.submitted_at, a.id"),
-        Sort::Name => list_sql!("lower(a.full_name), a.id"),
-        Sort::Reference => list_sql!("a.reference"),
-    };
-    let t = Terms::of(f);
-    // Not prepared once for all: a generic plan cannot drop the conditions
-    // that are off, and so would scan every row instead of using an index.
-    sqlx::query_as(sql)
-        .persistent(false)
-        .bind(t.intake_id)
-        .bind(t.status)
-        .bind(t.reference)
-        .bind(t.email_prefix)
-        .bind(t.name_part)
-        .bind(f.to_verify)
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(pool)
-        .await
+fn order_by(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Newest => " ORDER BY a.submitted_at DESC, a.id DESC",
+        Sort::Oldest => " ORDER BY a.submitted_at, a.id",
+        Sort::Name => " ORDER BY lower(a.full_name), a.id",
+        Sort::Reference => " ORDER BY a.reference",
+    }
 }
 
-/// How many applications match, counting no further than `at_most` (a
-/// separate count is far cheaper than a window over every matching row, and
-/// the cap keeps a broad filter from reading every row on every view).
+const LIST_COLUMNS: &str = "SELECT a.id, a.reference, a.full_name, a.email, a.phone, i.name AS intake_name, a.status,
+        a.eligibility_summary, a.submitted_at";
+
+/// The rows of `f` in `sort` order from `offset`, at most `limit`, and with
+/// `count_up_to` also how many match, counted no further than that (a
+/// separate capped count is far cheaper than a window over every matching
+/// row, and the cap keeps a broad filter from reading every row on every
+/// view). Limit and offset are written into the statement: the first page's
+/// then is one statement per shape of filter, planned once.
+fn list_query(
+    f: &Filter,
+    sort: Sort,
+    limit: i64,
+    offset: i64,
+    count_up_to: Option<i64>,
+) -> (QueryBuilder<Postgres>, bool) {
+    let t = Terms::of(f);
+    let mut q = QueryBuilder::new(LIST_COLUMNS);
+    if let Some(cap) = count_up_to {
+        q.push(", (SELECT count(*) FROM (SELECT FROM applications a");
+        t.push_where(&mut q);
+        q.push(format_args!(" LIMIT {cap}) c) AS matching"));
+    }
+    q.push(" FROM applications a JOIN intakes i ON i.id = a.intake_id");
+    t.push_where(&mut q);
+    q.push(order_by(sort)).push(format_args!(" LIMIT {limit} OFFSET {offset}"));
+    (q, t.plan_once() && offset == 0)
+}
+
+/// Rows of the list (e.g. the CSV export): see [`page`].
+pub async fn list(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: i64) -> sqlx::Result<Vec<ListRow>> {
+    let (mut q, plan_once) = list_query(f, sort, limit, offset, None);
+    q.build_query_as().persistent(plan_once).fetch_all(pool).await
+}
+
+/// One page of the list and how many match in one statement.
+pub struct Page {
+    pub rows: Vec<ListRow>,
+    /// How many match, counted up to the cap given; `None` when the page
+    /// came back empty (no row to carry the count).
+    pub matching: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PageRow {
+    #[sqlx(flatten)]
+    row: ListRow,
+    matching: i64,
+}
+
+/// Page of `limit` rows from `offset`, with the count of matches up to
+/// `count_up_to` (see [`list_query`]).
+pub async fn page(
+    pool: &PgPool,
+    f: &Filter,
+    sort: Sort,
+    limit: i64,
+    offset: i64,
+    count_up_to: i64,
+) -> sqlx::Result<Page> {
+    let (mut q, plan_once) = list_query(f, sort, limit, offset, Some(count_up_to));
+    let rows: Vec<PageRow> = q.build_query_as().persistent(plan_once).fetch_all(pool).await?;
+    let matching = rows.first().map(|r| r.matching);
+    Ok(Page { rows: rows.into_iter().map(|r| r.row).collect(), matching })
+}
+
+/// How many applications match, counting no further than `at_most`.
 pub async fn count(pool: &PgPool, f: &Filter, at_most: i64) -> sqlx::Result<i64> {
     let t = Terms::of(f);
-    sqlx::query_scalar(concat!("SELECT count(*) FROM (SELECT FROM applications a", list_filter!(), " LIMIT $7) c"))
-        .persistent(false)
-        .bind(t.intake_id)
-        .bind(t.status)
-        .bind(t.reference)
-        .bind(t.email_prefix)
-        .bind(t.name_part)
-        .bind(f.to_verify)
-        .bind(at_most)
-        .fetch_one(pool)
-        .await
+    let mut q = QueryBuilder::new("SELECT count(*) FROM (SELECT FROM applications a");
+    t.push_where(&mut q);
+    q.push(format_args!(" LIMIT {at_most}) c"));
+    q.build_query_scalar().persistent(t.plan_once()).fetch_one(pool).await
 }
