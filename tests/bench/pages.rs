@@ -6,6 +6,8 @@
 //! Goal (issue 18): each page at least 0.8 of the limit's req/s, p99 at most 10 ms.
 //! PostgreSQL runs with fsync on (`Durability::Durable`), in a cluster kept
 //! under the cargo target dir and reused between runs; the database is fresh.
+//! Last, the release binary `optag serve` is started five times on that
+//! database and timed to its first `/healthz` 200 (goal: at most 1 s).
 #[path = "../support/mod.rs"]
 #[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
@@ -78,8 +80,74 @@ async fn main() {
     let (rss, peak) = memory();
     println!("server RSS (this process: optag and the limit page) {rss:.1} MB, peak {peak:.1} MB");
     app.stop().await;
+    cold_start(&pg, &smtp.url()).await;
     pool.close().await;
     pg.stop();
+}
+
+/// Cold start: the release binary `optag serve` started on the bench's
+/// database (migrated, so "a ready database"), timed from spawn to the first
+/// 200 from `/healthz`; five runs. Goal (issue 18): at most 1 s.
+async fn cold_start(pg: &EmbeddedPg, smtp_url: &str) {
+    let options = pg.connect_options();
+    // The socket's directory as the URL's host, percent-encoded (libpq's and sqlx's form).
+    let socket: String =
+        options
+            .get_socket()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "-._~".contains(c) {
+                    c.to_string()
+                } else {
+                    format!("%{:02X}", c as u32)
+                }
+            })
+            .collect();
+    let database_url = format!("postgres://{}@{socket}:{}/{DATABASE}", options.get_username(), options.get_port());
+    let client = reqwest::Client::new();
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let port = TcpListener::bind("127.0.0.1:0").await.expect("bind").local_addr().expect("address").port();
+        let started = std::time::Instant::now();
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_optag"))
+            .arg("serve")
+            .env("DATABASE_URL", &database_url)
+            .env("OPTAG_LISTEN", format!("127.0.0.1:{port}"))
+            .env("OPTAG_SMTP_URL", smtp_url)
+            .env("OPTAG_MAIL_FROM", "optag <noreply@optag.test>")
+            .env("OPTAG_SECRET_KEY", "ab".repeat(32))
+            .current_dir(env!("CARGO_TARGET_TMPDIR"))
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("optag starts");
+        let url = format!("http://127.0.0.1:{port}/healthz");
+        let ready = loop {
+            if let Ok(r) = client.get(&url).send().await
+                && r.status() == 200
+            {
+                let rss = child.id().map_or(0.0, |pid| memory_of(&format!("/proc/{pid}/status")).0);
+                break Some((started.elapsed(), rss));
+            }
+            if started.elapsed() > std::time::Duration::from_secs(30) || child.try_wait().ok().flatten().is_some() {
+                break None;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        };
+        child.kill().await.ok();
+        runs.push(ready);
+    }
+    let shown: Vec<String> = runs
+        .iter()
+        .map(|r| r.map_or("did not start".into(), |(d, rss)| format!("{:.0} ms ({rss:.1} MB)", d.as_secs_f64() * 1e3)))
+        .collect();
+    println!(
+        "cold start of `optag serve` to /healthz 200 (ready, migrated database; its RSS then): {} (goal: at most 1 s)",
+        shown.join(", ")
+    );
 }
 
 /// Drops and creates the bench database, migrated and empty.
@@ -138,7 +206,12 @@ async fn serve_limit(pool: PgPool) -> String {
 
 /// VmRSS and VmHWM from /proc/self/status (Linux), in MB; 0 elsewhere.
 fn memory() -> (f64, f64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    memory_of("/proc/self/status")
+}
+
+/// VmRSS and VmHWM of the process whose status file is `path`, in MB.
+fn memory_of(path: &str) -> (f64, f64) {
+    let status = std::fs::read_to_string(path).unwrap_or_default();
     let field = |name: &str| {
         status
             .lines()
