@@ -171,3 +171,34 @@ async fn an_applicant_invites_a_helper_who_edits_the_draft_and_after_revoking_th
     let demo = app.load_demo().await;
     run_journey(&app, "support", json!({ "intakeSlug": demo.intake_slug })).await;
 }
+
+#[tokio::test]
+async fn a_coordinator_invites_everyone_a_filter_shows_with_one_press_after_a_warning_about_times() {
+    use crate::support::{
+        app::NowUtc,
+        applicant::submit,
+        staff::{PASSWORD, create_user},
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let demo = app.load_demo().await;
+    let mut runs = serde_json::Map::new();
+    // One intake per width, so each run finds only its own new applications.
+    for (who, intake) in ["phone", "desktop"].into_iter().zip(&demo.intakes) {
+        create_user(&app, &format!("bulk-{who}@example.dk"), Role::Coordinator).await;
+        let mut people = Vec::new();
+        for n in 1..=3 {
+            let email = format!("bulk-{n}-{who}@example.dk");
+            people.push(json!({ "email": email, "reference": submit(&app, &intake.slug, &email, &[]).await }));
+        }
+        runs.insert(
+            who.into(),
+            json!({
+                "coordinator": format!("bulk-{who}@example.dk"), "password": PASSWORD,
+                "intakeId": intake.intake_id, "people": people,
+            }),
+        );
+    }
+    run_journey(&app, "bulk_invite", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
+}
