@@ -185,3 +185,44 @@ async fn a_long_list_is_counted_twenty_pages_ahead_and_says_there_are_more() {
     let few = staff.get("/admin/applications?q=person+105").await.text().await.unwrap();
     assert!(few.contains("11 ansøgninger") && few.contains("Side 1 af 1"), "a short search");
 }
+
+/// The references a list page shows, in its order.
+fn shown_references(page: &str) -> Vec<String> {
+    page.split("href=\"/admin/applications/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+#[tokio::test]
+async fn a_search_shows_the_same_rows_in_each_order_whether_it_finds_few_or_many() {
+    let app = TestApp::spawn().await;
+    let intake = app.load_demo().await.intake_id;
+    seed_many(&app, intake, 1_060).await;
+    let staff = StaffClient::signed_in(&app, "lone@example.dk", Role::Coordinator).await;
+    // 'person 10': Person 10, 100-109 and 1000-1060, 72 rows, read from its
+    // matches; 'person': all 1,060, read by walking the order's index.
+    for (q, like) in [("person+10", "%person 10%"), ("person", "%person%")] {
+        for (sort, order) in [
+            ("newest", "submitted_at DESC, id DESC"),
+            ("oldest", "submitted_at, id"),
+            ("name", "lower(full_name), id"),
+            ("reference", "reference"),
+        ] {
+            let page = staff.get(&format!("/admin/applications?q={q}&sort={sort}")).await.text().await.unwrap();
+            let expected: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT reference FROM applications WHERE lower(full_name) LIKE $1 ORDER BY {order} LIMIT 50"
+            )))
+            .bind(like)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+            assert_eq!(shown_references(&page), expected, "q={q} sort={sort}");
+        }
+    }
+    let few = staff.get("/admin/applications?q=person+10&sort=name&page=2").await.text().await.unwrap();
+    assert!(few.contains("72 ansøgninger") && few.contains("Side 2 af 2"), "the second page of a few");
+    assert_eq!(shown_references(&few).len(), 22);
+}
