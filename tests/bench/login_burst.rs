@@ -3,6 +3,8 @@
 //! Run: `cargo bench --bench login_burst` (prints figures; no pass/fail).
 //! Budget: peak resident memory under 100 MB. Each argon2id verification
 //! holds 19 MiB, so the number running at once must stay bounded.
+#[path = "memory.rs"]
+mod memory;
 #[path = "../support/mod.rs"]
 #[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
@@ -80,16 +82,8 @@ struct Memory {
     peak_mib: f64,
 }
 
-/// VmRSS and VmHWM from /proc/self/status (Linux), in MiB; 0 elsewhere.
+/// This process's VmRSS and VmHWM in MiB.
 fn memory() -> Memory {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(0.0, |kb| kb / 1024.0)
-    };
-    Memory { rss_mib: field("VmRSS:"), peak_mib: field("VmHWM:") }
+    let (rss_mib, peak_mib) = memory::this_process();
+    Memory { rss_mib, peak_mib }
 }

@@ -8,6 +8,8 @@
 //! under the cargo target dir and reused between runs; the database is fresh.
 //! Last, the release binary `optag serve` is started five times on that
 //! database and timed to its first `/healthz` 200 (goal: at most 1 s).
+#[path = "memory.rs"]
+mod memory;
 #[path = "../support/mod.rs"]
 #[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
@@ -77,8 +79,8 @@ async fn main() {
         let errors = if run.errors.is_empty() { String::new() } else { format!(" ({})", run.errors) };
         println!("| `{name}` | {:.0} | {:.1} ms | {:.1} ms | {ratio:.2}{errors} |", run.rate, run.p50_ms, run.p99_ms);
     }
-    let (rss, peak) = memory();
-    println!("server RSS (this process: optag and the limit page) {rss:.1} MB, peak {peak:.1} MB");
+    let (rss, peak) = memory::this_process();
+    println!("server RSS (this process: optag and the limit page) {rss:.1} MiB, peak {peak:.1} MiB");
     app.stop().await;
     cold_start(&pg, &smtp.url()).await;
     pool.close().await;
@@ -129,7 +131,7 @@ async fn cold_start(pg: &EmbeddedPg, smtp_url: &str) {
             if let Ok(r) = client.get(&url).send().await
                 && r.status() == 200
             {
-                let rss = child.id().map_or(0.0, |pid| memory_of(&format!("/proc/{pid}/status")).0);
+                let rss = child.id().map_or(0.0, |pid| memory::of(&format!("/proc/{pid}/status")).0);
                 break Some((started.elapsed(), rss));
             }
             if started.elapsed() > std::time::Duration::from_secs(30) || child.try_wait().ok().flatten().is_some() {
@@ -142,7 +144,7 @@ async fn cold_start(pg: &EmbeddedPg, smtp_url: &str) {
     }
     let shown: Vec<String> = runs
         .iter()
-        .map(|r| r.map_or("did not start".into(), |(d, rss)| format!("{:.0} ms ({rss:.1} MB)", d.as_secs_f64() * 1e3)))
+        .map(|r| r.map_or("did not start".into(), |(d, rss)| format!("{:.0} ms ({rss:.1} MiB)", d.as_secs_f64() * 1e3)))
         .collect();
     println!(
         "cold start of `optag serve` to /healthz 200 (ready, migrated database; its RSS then): {} (goal: at most 1 s)",
@@ -202,23 +204,4 @@ async fn serve_limit(pool: PgPool) -> String {
     let router = Router::new().route("/", get(limit_page)).with_state(pool);
     tokio::spawn(async move { axum::serve(listener, router).await });
     url
-}
-
-/// VmRSS and VmHWM from /proc/self/status (Linux), in MB; 0 elsewhere.
-fn memory() -> (f64, f64) {
-    memory_of("/proc/self/status")
-}
-
-/// VmRSS and VmHWM of the process whose status file is `path`, in MB.
-fn memory_of(path: &str) -> (f64, f64) {
-    let status = std::fs::read_to_string(path).unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|kb| kb.parse::<f64>().ok())
-            .map_or(0.0, |kb| kb / 1024.0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
 }

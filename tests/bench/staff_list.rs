@@ -6,6 +6,8 @@
 //! Goal (issue 18): p99 at most 20 ms for every combination, first page.
 //! Before the load, each combination's list, count and page queries are timed on
 //! their own (mean of 20 calls), which shows where a slow page spends its time.
+#[path = "memory.rs"]
+mod memory;
 #[path = "../support/mod.rs"]
 #[expect(dead_code, reason = "the bench uses a part of the test helpers")]
 mod support;
@@ -67,6 +69,10 @@ async fn main() {
         }
     }
     println!("worst p99 {worst:.1} ms (goal: at most 20 ms)");
+    let (rss, peak) = memory::this_process();
+    println!(
+        "RSS of this process (the server, its pool and the bench) {rss:.1} MiB, peak {peak:.1} MiB (goal: at most 64 MB)"
+    );
 }
 
 /// Every filter and sort the page offers, alone and together, and the three
