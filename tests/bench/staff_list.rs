@@ -18,7 +18,7 @@ use std::{process::Command, sync::Arc, time::Instant};
 
 use optag::{
     domain::{application::Status, paging, staff::Role},
-    storage::review::{self, Filter, Sort},
+    storage::review::{self, Filter, Sort, Todo},
 };
 use reqwest::{Client, cookie::CookieStore, redirect::Policy};
 use support::{TestApp, app::NowUtc, staff};
@@ -88,7 +88,7 @@ fn combinations(intake: i64) -> Vec<(String, Filter, Sort)> {
             format!("intake={intake}&status=withdrawn"),
             Filter { intake_id: Some(intake), status: Some(Status::Withdrawn), ..Default::default() },
         ),
-        ("todo=to_verify".into(), Filter { to_verify: true, ..Default::default() }),
+        ("todo=to_verify".into(), Filter { todo: Some(Todo::ToVerify), ..Default::default() }),
         // A first name and the start of a surname (about 19 people), a first name
         // (250), and a part nearly every name has (most surnames end in -sen).
         ("q=mette+h".into(), Filter { q: Some("mette h".into()), ..Default::default() }),

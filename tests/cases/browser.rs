@@ -202,3 +202,31 @@ async fn a_coordinator_invites_everyone_a_filter_shows_with_one_press_after_a_wa
     }
     run_journey(&app, "bulk_invite", json!({ "runs": runs, "clockEpoch": app.clock.now_utc().timestamp() })).await;
 }
+
+#[tokio::test]
+async fn a_coordinator_reads_the_overview_after_a_scripted_day_and_every_count_is_right() {
+    use crate::{
+        cases::overview,
+        support::{
+            app::NowUtc,
+            staff::{PASSWORD, create_user},
+        },
+    };
+    use optag::domain::staff::Role;
+    let app = TestApp::spawn().await;
+    let (demo, lone, cohort) = overview::morning(&app).await;
+    let day = overview::until_midday(&app, &demo, lone, cohort).await;
+    overview::afternoon(&app, &day).await;
+    let mut users = serde_json::Map::new();
+    for who in ["phone", "desktop"] {
+        create_user(&app, &format!("overview-{who}@example.dk"), Role::Coordinator).await;
+        users.insert(who.into(), json!({ "email": format!("overview-{who}@example.dk"), "password": PASSWORD }));
+    }
+    let expected: serde_json::Map<String, serde_json::Value> =
+        overview::AFTERNOON.iter().map(|(k, n)| (k.to_string(), json!(n))).collect();
+    let data = json!({
+        "users": users, "expected": expected, "unopened": day.unopened,
+        "clockEpoch": app.clock.now_utc().timestamp(),
+    });
+    run_journey(&app, "overview", data).await;
+}

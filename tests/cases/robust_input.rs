@@ -210,7 +210,8 @@ async fn every_form_field_and_query_parameter_answers_hostile_values_with_a_page
     for bad in HOSTILE {
         let q = url::form_urlencoded::byte_serialize(bad.as_bytes()).collect::<String>();
         for path in [
-            format!("/admin/applications?q={q}&status={q}&intake={q}&sort={q}&page={q}"),
+            format!("/admin/applications?q={q}&status={q}&intake={q}&sort={q}&page={q}&todo={q}&since={q}"),
+            format!("/admin/applications?todo=answered&since={q}"),
             format!("/admin/audit?application={q}&page={q}"),
             format!("/admin/login?next={q}"),
             format!("/lang/da?back={q}"),

@@ -17,8 +17,22 @@ pub struct Filter {
     pub status: Option<Status>,
     /// Matches a reference exactly, an e-mail address from its start, a name anywhere.
     pub q: Option<String>,
-    /// Only live applications with a criterion still to verify.
-    pub to_verify: bool,
+    /// Only the applications behind one of the overview's items.
+    pub todo: Option<Todo>,
+}
+
+/// The overview's items that lead to a list: the same conditions as its
+/// counts (`storage::overview`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Todo {
+    /// Submitted and not yet opened by any staff member.
+    New,
+    /// Live, with a criterion still to verify.
+    ToVerify,
+    /// Invited and not booked.
+    InvitedNotBooked,
+    /// With an offer accepted or declined after this moment (none: ever).
+    AnsweredAfter(Option<DateTime<Utc>>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -50,7 +64,7 @@ struct Terms {
     reference: Option<String>,
     email_prefix: Option<String>,
     name_part: Option<String>,
-    to_verify: bool,
+    todo: Option<Todo>,
 }
 
 impl Terms {
@@ -68,7 +82,7 @@ impl Terms {
             reference: q.clone().filter(|_| is_reference),
             email_prefix: escaped.as_ref().filter(|_| is_email).map(|q| format!("{q}%")),
             name_part: escaped.filter(|_| !is_reference && !is_email).map(|q| format!("%{q}%")),
-            to_verify: f.to_verify,
+            todo: f.todo,
         }
     }
 
@@ -99,12 +113,25 @@ impl Terms {
         if let Some(part) = &self.name_part {
             q.push(" AND lower(a.full_name) LIKE ").push_bind(part.clone());
         }
-        if self.to_verify {
-            // Word for word the predicate of applications_to_verify_idx.
-            q.push(
-                " AND a.status NOT IN ('rejected', 'withdrawn', 'declined')
-                  AND coalesce(a.open_verifications, CASE WHEN a.eligibility_summary = 'to_verify' THEN 1 ELSE 0 END) > 0",
-            );
+        use crate::storage::overview as items;
+        match self.todo {
+            None => {}
+            Some(Todo::New) => {
+                q.push(" AND ").push(items::NEW_APPLICATION);
+            }
+            Some(Todo::ToVerify) => {
+                q.push(" AND ").push(items::TO_VERIFY);
+            }
+            Some(Todo::InvitedNotBooked) => {
+                q.push(" AND ").push(items::INVITED_NOT_BOOKED);
+            }
+            Some(Todo::AnsweredAfter(after)) => {
+                q.push(" AND EXISTS (SELECT 1 FROM cohort_offers o WHERE o.application_id = a.id AND ")
+                    .push(items::ANSWERED_AFTER)
+                    .push("coalesce(")
+                    .push_bind(after)
+                    .push(", '-infinity'::timestamptz))");
+            }
         }
     }
 }

@@ -39,17 +39,36 @@ struct OverviewPage {
     todos: Vec<Todo>,
 }
 
+/// Each item with the list of exactly what it counts.
 fn todos(t: &CoordinatorStrings, c: &Counts) -> Vec<Todo> {
-    let list = |status: &str| format!("/admin/applications?status={status}");
+    let list = |pairs: &[(&str, &str)]| {
+        let query = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        format!("/admin/applications?{query}")
+    };
+    let since = c.last_visit.map(|at| at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true));
+    let answered = match &since {
+        Some(at) => list(&[("todo", "answered"), ("since", at)]),
+        None => list(&[("todo", "answered")]),
+    };
     let placements =
         c.placements_cohort_id.map_or_else(|| "/admin/intakes".to_string(), |id| format!("/admin/cohorts/{id}"));
     [
-        ("new_applications", c.new_applications, t.todo_new_applications, list("submitted")),
-        ("to_verify", c.to_verify, t.todo_to_verify, "/admin/applications?todo=to_verify".to_string()),
-        ("invited_not_booked", c.invited_not_booked, t.todo_invited_not_booked, list("invited")),
-        ("offers_awaiting_answer", c.offers_awaiting_answer, t.todo_offers_awaiting_answer, list("offered")),
-        ("answers_since_last_visit", c.answers_since_last_visit, t.todo_answers_since_last_visit, list("admitted")),
-        ("waiting_list", c.waiting_list, t.todo_waiting_list, list("waitlisted")),
+        ("new_applications", c.new_applications, t.todo_new_applications, list(&[("todo", "new")])),
+        ("to_verify", c.to_verify, t.todo_to_verify, list(&[("todo", "to_verify")])),
+        (
+            "invited_not_booked",
+            c.invited_not_booked,
+            t.todo_invited_not_booked,
+            list(&[("todo", "invited_not_booked")]),
+        ),
+        (
+            "offers_awaiting_answer",
+            c.offers_awaiting_answer,
+            t.todo_offers_awaiting_answer,
+            list(&[("status", "offered")]),
+        ),
+        ("answers_since_last_visit", c.answers_since_last_visit, t.todo_answers_since_last_visit, answered),
+        ("waiting_list", c.waiting_list, t.todo_waiting_list, list(&[("status", "waitlisted")])),
         ("placements_missing", c.placements_missing, t.todo_placements_missing, placements),
     ]
     .into_iter()

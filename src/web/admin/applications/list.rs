@@ -11,7 +11,7 @@ use crate::{
     domain::{application::Status, paging::Total, staff::Permission},
     flows,
     i18n::{AdminStrings, Lang, dates, fill},
-    storage::review::{Filter, ListRow, Sort},
+    storage::review::{Filter, ListRow, Sort, Todo},
     web::{AppState, error::AppResult, page::PageContext},
 };
 
@@ -21,8 +21,12 @@ pub struct ListQuery {
     status: Option<String>,
     q: Option<String>,
     sort: Option<String>,
-    /// `to_verify`: only applications with a criterion still to verify (from the overview).
+    /// One of the overview's items (`new`, `to_verify`, `invited_not_booked`,
+    /// `answered`): only the applications it counts.
     todo: Option<String>,
+    /// With `todo=answered`: answers after this moment (RFC 3339), the
+    /// previous visit of the overview.
+    since: Option<String>,
     page: Option<i64>,
 }
 
@@ -32,7 +36,21 @@ impl ListQuery {
             intake_id: self.intake.as_deref().and_then(|i| i.parse().ok()),
             status: self.status.as_deref().and_then(|s| s.parse().ok()),
             q: self.q.clone().filter(|q| !q.trim().is_empty()),
-            to_verify: self.todo.as_deref() == Some("to_verify"),
+            todo: self.todo(),
+        }
+    }
+
+    fn todo(&self) -> Option<Todo> {
+        let since = || {
+            let at = self.since.as_deref()?;
+            chrono::DateTime::parse_from_rfc3339(at).ok().map(|t| t.with_timezone(&chrono::Utc))
+        };
+        match self.todo.as_deref()? {
+            "new" => Some(Todo::New),
+            "to_verify" => Some(Todo::ToVerify),
+            "invited_not_booked" => Some(Todo::InvitedNotBooked),
+            "answered" => Some(Todo::AnsweredAfter(since())),
+            _ => None,
         }
     }
 
@@ -54,6 +72,7 @@ impl ListQuery {
             ("q", &self.q),
             ("sort", &self.sort),
             ("todo", &self.todo),
+            ("since", &self.since),
         ] {
             if let Some(v) = v.as_deref().filter(|v| !v.is_empty()) {
                 out.append_pair(k, v);
