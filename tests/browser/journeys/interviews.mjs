@@ -41,6 +41,14 @@ export default async function interviews(s, { width, mailApi, clockEpoch, runs }
   const invitation = await waitForMail(mailApi, first.email, /Invitation til samtale/);
   const booking = linkPath(invitation, '/interviews/book/');
   await s.visit(booking);
+  // Booking without choosing a time: told in the summary and beside the times.
+  await page.getByRole('button', { name: 'Book tiden' }).click();
+  await page.waitForLoadState('load');
+  s.expect(await page.locator('.error-summary').count() === 1, 'no time chosen: a summary says what to fix');
+  s.expect(await page.locator('#slots-error').isVisible(), 'no time chosen: the message stands beside the times');
+  await page.locator('.error-summary a[href="#slots"]').click();
+  s.expect(await page.locator('#slots-error').isVisible(), 'the summary link brings the times into view');
+  await s.axe('booking with no time chosen');
   await page.getByRole('radio', { name: `${dayLabel} 09.00-09.45` }).check();
   await page.getByLabel(/gør samtalen lettere/).fill('Et stille rum, tak.');
   await page.getByRole('button', { name: 'Book tiden' }).click();

@@ -8,6 +8,13 @@ export default async function publicPages(s, { intakeSlug }) {
   await s.axe('intake page');
   s.expect(await page.getByText('78 timer').count() > 0, 'intake page states 78 hours');
   s.expect(await page.getByRole('link', { name: 'Søg om optagelse' }).count() === 1, 'intake page has an apply link');
+  // Before anyone writes a word: who can apply, what it costs, the steps, how to reach the school.
+  const section = (key) => page.locator(`[data-section="${key}"]`);
+  s.expect(await section('who-can-apply').locator('li').count() >= 3, 'the intake page says who can apply');
+  s.expect(await section('costs').locator('p').count() >= 1, 'the intake page says what it costs');
+  s.expect(await section('steps').locator('li').count() >= 3, 'the intake page lists the steps');
+  s.expect(await section('contact').locator('a[href^="mailto:"]').count() >= 1, 'the intake page says how to reach the school');
+  s.expect(await page.locator('footer [data-contact]').count() === 1, 'the footer names the school and its contact');
 
   // Keyboard: the skip link is the first stop and moves focus to the content.
   await page.keyboard.press('Tab');
