@@ -59,7 +59,7 @@ async fn after_the_deadline_the_intake_page_says_applications_are_closed() {
 
     app.clock.set(deadline);
     let closed = app.get(&format!("/intakes/{}", demo.intake_slug)).await.text().await.unwrap();
-    assert!(closed.contains("Fristen er overskredet"));
+    assert!(closed.contains("Fristen er gået"));
     assert!(!closed.contains("/apply\""));
     assert!(
         !app.get("/").await.text().await.unwrap().contains(&demo.intake_slug),
