@@ -71,6 +71,7 @@ catalogue! {
     own_started { da: "begyndt, kan ikke ændres", en: "started, cannot be changed" }
     own_full { da: "fuldt", en: "full" }
     own_places_left { da: "{} ledige pladser", en: "{} places left" }
+    own_places_left_one { da: "1 ledig plads", en: "1 place left" }
     own_save { da: "Gem mine moduler", en: "Save my modules" }
     own_saved { da: "Dine moduler er gemt.", en: "Your modules are saved." }
     own_none { da: "Der er ingen moduler endnu. Skolen lægger dem ind, og så kan du vælge her.", en: "There are no modules yet. The school adds them, and then you can choose here." }
