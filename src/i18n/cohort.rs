@@ -26,7 +26,7 @@ catalogue! {
     full_title { da: "Holdet er fuldt", en: "The group is full" }
     full_text { da: "Alle pladser på holdet er tilbudt eller taget. Sæt ansøgeren på ventelisten, så kan du tilbyde pladsen, hvis nogen siger nej.", en: "Every place in the group is offered or taken. Put the applicant on the waiting list; the place can be offered when someone declines." }
     wrong_status_title { da: "Du kan ikke tilbyde en plads her", en: "A place cannot be offered" }
-    wrong_status_text { da: "Ansøgningen har status „{}“. Du kan tilbyde en plads, når status er Modtaget, Inviteret, Til samtale eller Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
+    wrong_status_text { da: "Ansøgningen har status „{}“. Du kan tilbyde en plads, når status er Modtaget, Inviteret, Har været til samtale eller Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
     no_interview_warning { da: "Der er ikke registreret nogen samtale endnu.", en: "No interview has been recorded yet." }
     offer_button { da: "Tilbyd en plads på det valgte hold", en: "Offer a place in the chosen group" }
     offer_cohort_label { da: "Hold", en: "Group" }
