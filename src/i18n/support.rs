@@ -8,13 +8,13 @@ catalogue! {
     consent { da: "Jeg giver den støtteperson, jeg nævner, lov til netop det, jeg har sat kryds ved. Jeg kan altid trække det tilbage. Støttepersonen kan aldrig trække min ansøgning tilbage, slette den eller sige ja eller nej til en plads, og ser aldrig medarbejdernes noter eller vurderinger.", en: "I allow the support person I name to do exactly what I have ticked. I can always take it back. The support person can never withdraw or erase my application or accept or decline a place, and never sees the staff's notes or assessments." }
     // The applicant's page.
     manage_title { da: "Støtteperson", en: "Support person" }
-    manage_intro { da: "Har du en, der hjælper dig – fx en pårørende, en ven eller en bostøttemedarbejder? Du bestemmer selv, hvad de må, og du kan altid tage adgangen tilbage.", en: "Do you have someone who helps you – for example a relative, a friend or a housing-support worker? You decide what they may do, and you can always take the access back." }
+    manage_intro { da: "Har du en, der hjælper dig – fx en pårørende, en ven eller en bostøttemedarbejder? Du bestemmer selv, hvad støttepersonen må, og du kan altid tage adgangen tilbage.", en: "Do you have someone who helps you – for example a relative, a friend or a housing-support worker? You decide what they may do, and you can always take the access back." }
     section_heading { da: "Støttepersoner", en: "Support persons" }
     manage_link { da: "Inviter en støtteperson eller se, hvem der har adgang", en: "Invite a support person or see who has access" }
     invite_heading { da: "Inviter en støtteperson", en: "Invite a support person" }
     name_label { da: "Støttepersonens navn", en: "The support person's name" }
     email_label { da: "Støttepersonens e-mailadresse", en: "The support person's e-mail address" }
-    email_hint { da: "Vi sender et link, så de kan bekræfte adressen. Mailen nævner ikke dit navn eller uddannelsen.", en: "We send a link so they can confirm the address. The mail does not mention your name or the programme." }
+    email_hint { da: "Vi sender et link, så støttepersonen kan bekræfte adressen. Mailen nævner ikke dit navn eller uddannelsen.", en: "We send a link so they can confirm the address. The mail does not mention your name or the programme." }
     permissions_legend { da: "Hvad må støttepersonen?", en: "What may the support person do?" }
     permissions_hint { da: "Sæt kryds ved mindst én ting.", en: "Tick at least one thing." }
     perm_read { da: "Læse ansøgningen og se, hvor langt den er", en: "Read the application and see its status" }
@@ -25,7 +25,7 @@ catalogue! {
     consent_summary { da: "Det siger du ja til, når du inviterer", en: "What you agree to when you invite" }
     back_to_page { da: "Tilbage", en: "Back" }
     invite_button { da: "Send invitation", en: "Send invitation" }
-    invite_sent_done { da: "Invitationen er sendt. Når støttepersonen har bekræftet sin e-mailadresse, får de adgang.", en: "The invitation is sent. Once the support person has confirmed their e-mail address, they have access." }
+    invite_sent_done { da: "Invitationen er sendt. Støttepersonen får adgang, så snart e-mailadressen er bekræftet.", en: "The invitation is sent. Once the support person has confirmed their e-mail address, they have access." }
     revoke_button { da: "Tag adgangen tilbage", en: "Take the access back" }
     revoked_done { da: "Adgangen er taget tilbage. Støttepersonens link virker ikke længere.", en: "The access has been taken back. The support person's link no longer works." }
     who_heading { da: "Hvem har adgang", en: "Who has access" }
@@ -63,27 +63,27 @@ catalogue! {
     draft_title { da: "Hjælp med ansøgningen", en: "Help with the application" }
     draft_note { da: "Du kan skrive og gemme. Det er ansøgeren selv, der sender ansøgningen og giver samtykke.", en: "You can write and save. The applicant sends the application and gives consent." }
     draft_save_button { da: "Gem", en: "Save" }
-    draft_saved_done { da: "Gemt. Ansøgeren kan se det, næste gang de åbner deres kladde.", en: "Saved. The applicant sees it the next time they open their draft." }
+    draft_saved_done { da: "Gemt. Ansøgeren ser det, næste gang han eller hun åbner kladden.", en: "Saved. The applicant sees it the next time they open their draft." }
     back_link { da: "Tilbage til din side som støtteperson", en: "Back to your support-person page" }
     sent_title { da: "Ansøgningen er sendt", en: "The application has been sent" }
-    sent_text { da: "Ansøgningen er sendt, så den kan ikke rettes længere.", en: "The application has been sent, so it can no longer be changed." }
+    sent_text { da: "Ansøgeren har sendt ansøgningen, så du kan ikke rette i den længere.", en: "The application has been sent, so it can no longer be changed." }
     not_granted_title { da: "Det har du ikke fået lov til", en: "You have not been allowed this" }
-    not_granted_text { da: "Ansøgeren har ikke givet dig lov til dette. Spørg dem, hvis du skal hjælpe med det.", en: "The applicant has not allowed you this. Ask them if you are to help with it." }
-    ended_title { da: "Adgangen er ophørt", en: "The access has ended" }
-    ended_revoked_text { da: "Ansøgeren har taget adgangen tilbage. Det er helt i orden – tal med dem, hvis du har spørgsmål.", en: "The applicant has taken the access back. That is quite all right – talk to them if you have questions." }
-    ended_over_text { da: "Ansøgningen er afsluttet, så din adgang som støtteperson er ophørt. Tak for din hjælp.", en: "The application is over, so your access as a support person has ended. Thank you for your help." }
+    not_granted_text { da: "Ansøgeren har ikke givet dig lov til dette. Spørg ansøgeren, hvis du skal hjælpe med det.", en: "The applicant has not allowed you this. Ask them if you are to help with it." }
+    ended_title { da: "Din adgang er slut", en: "The access has ended" }
+    ended_revoked_text { da: "Ansøgeren har taget adgangen tilbage. Det er helt i orden – tal med ansøgeren, hvis du har spørgsmål.", en: "The applicant has taken the access back. That is quite all right – talk to them if you have questions." }
+    ended_over_text { da: "Ansøgningen er afsluttet, så din adgang som støtteperson er slut. Tak for din hjælp.", en: "The application is over, so your access as a support person has ended. Thank you for your help." }
     // Mails.
     mail_invite_subject { da: "Du er inviteret som støtteperson", en: "You are invited as a support person" }
     mail_invite_body { da: "Nogen har bedt om at få dig som støtteperson i en ansøgning hos os. Den, der inviterede dig, har sikkert fortalt dig om det.", en: "Someone has asked for you as the support person in an application with us. The person who invited you has probably told you about it." }
     mail_invite_what { da: "Bekræft din e-mailadresse med linket. Så får du dit eget link, som viser præcis det, du har fået lov til. Linket virker i 7 dage.", en: "Confirm your e-mail address with the link. You then get your own link, showing exactly what you have been allowed. The link works for 7 days." }
     mail_invite_button { da: "Bekræft min e-mailadresse", en: "Confirm my e-mail address" }
-    mail_invite_not_you { da: "Kender du ikke til det, så gør ingenting. Så sker der ikke mere.", en: "If you do not know about this, do nothing. Nothing more will happen." }
-    mail_revoked_subject { da: "Din adgang som støtteperson er ophørt", en: "Your access as a support person has ended" }
+    mail_invite_not_you { da: "Kender du ikke til det, så skal du ikke gøre noget. Så sker der ikke mere.", en: "If you do not know about this, do nothing. Nothing more will happen." }
+    mail_revoked_subject { da: "Din adgang som støtteperson er slut", en: "Your access as a support person has ended" }
     mail_revoked_body { da: "Ansøgeren har taget din adgang som støtteperson tilbage. Dit link virker ikke længere. Tal med ansøgeren, hvis du har spørgsmål.", en: "The applicant has taken back your access as a support person. Your link no longer works. Talk to the applicant if you have questions." }
     mail_copy_subject { da: "Kopi til dig som støtteperson", en: "A copy for you as a support person" }
     mail_copy_intro { da: "Du får denne kopi, fordi ansøgeren har givet dig lov.", en: "You get this copy because the applicant has allowed it." }
     mail_copy_no_action { da: "Du skal ikke gøre noget. Det er ansøgeren selv, der svarer.", en: "You do not need to do anything. The applicant answers themselves." }
-    copy_invited { da: "Ansøgeren er inviteret til en samtale og vælger selv en tid.", en: "The applicant has been invited to an interview and chooses a time." }
+    copy_invited { da: "Vi har inviteret ansøgeren til en samtale. Ansøgeren vælger selv en tid.", en: "The applicant has been invited to an interview and chooses a time." }
     copy_booked { da: "Ansøgeren har fået en tid til samtale: {}, {}.", en: "The applicant has an interview time: {}, {}." }
     copy_offered { da: "Ansøgeren har fået tilbudt en plads.", en: "The applicant has been offered a place." }
     // Staff.

@@ -107,8 +107,8 @@ async fn every_page_links_to_a_plain_privacy_page_whose_retention_figures_come_f
     let page = response.text().await.unwrap();
     for line in [
         "sletter vi din ansøgning 6 måneder efter, at uddannelsen er begyndt",
-        "En kladde, du aldrig sender, slettes efter 30 dage.",
-        "slettes 8 uger efter mødet",
+        "En kladde, du aldrig sender, sletter vi efter 30 dage.",
+        "sletter vi 8 uger efter mødet",
         "Datatilsynet",
     ] {
         assert!(page.contains(line), "{line}");

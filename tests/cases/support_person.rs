@@ -164,10 +164,10 @@ async fn revocation_is_immediate_and_the_helper_is_told() {
     for path in [me.clone(), format!("{me}/application"), format!("{me}/draft")] {
         let gone = app.get(&path).await;
         assert_eq!(gone.status(), StatusCode::GONE, "{path}");
-        assert!(gone.text().await.unwrap().contains("Adgangen er ophørt"));
+        assert!(gone.text().await.unwrap().contains("Din adgang er slut"));
     }
     let told = app.smtp.mails_to("hanne@example.dk", 2).await;
-    assert!(told[1].subject.contains("ophørt"), "{}", told[1].subject);
+    assert!(told[1].subject.contains("er slut"), "{}", told[1].subject);
     for mail in &told {
         assert!(!mail.text.contains(CANARY) && !mail.html.contains(CANARY), "no answers in helper mails");
     }
@@ -193,7 +193,7 @@ async fn access_ends_thirty_days_after_the_decision() {
     app.clock.set(decided + Duration::days(30));
     let gone = app.get(&me).await;
     assert_eq!(gone.status(), StatusCode::GONE);
-    assert!(gone.text().await.unwrap().contains("Adgangen er ophørt"));
+    assert!(gone.text().await.unwrap().contains("Din adgang er slut"));
 }
 
 #[tokio::test]

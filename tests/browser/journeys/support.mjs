@@ -83,6 +83,6 @@ export default async function support(s, { intakeSlug, mailApi, width }) {
 
   // The helper's link now says kindly that access has ended.
   await s.visit(helperHome, { status: 410 });
-  s.expect(await page.getByRole('heading', { name: 'Adgangen er ophørt' }).count() === 1, 'access ended page');
-  await waitForMail(mailApi, helper, /ophørt/);
+  s.expect(await page.getByRole('heading', { name: 'Din adgang er slut' }).count() === 1, 'access ended page');
+  await waitForMail(mailApi, helper, /adgang som støtteperson er slut/);
 }
