@@ -52,7 +52,8 @@ catalogue! {
     crit_recovery_duration { da: "Du skal have været i recovery i mindst {} måneder.", en: "You need to have been in recovery for at least {} months." }
     crit_family_relation { da: "Du må ikke være i familie med dem, du skal støtte.", en: "You must not be related to the people you support." }
     crit_psychiatric_diagnosis { da: "Jobbet er for personer med en psykiatrisk diagnose.", en: "The job is for people with a psychiatric diagnosis." }
-    crit_admissions { da: "Jobbet er for personer, der har været indlagt i psykiatrien mindst {} gang.", en: "The job is for people who have been admitted to psychiatric care at least {} time(s)." }
+    crit_admissions { da: "Jobbet er for personer, der har været indlagt i psykiatrien mindst {} gange.", en: "The job is for people who have been admitted to psychiatric care at least {} times." }
+    crit_admissions_one { da: "Jobbet er for personer, der har været indlagt i psykiatrien mindst én gang.", en: "The job is for people who have been admitted to psychiatric care at least once." }
     crit_relevant_education { da: "Forløbet er for personer med en social-, sundheds- eller pædagogisk uddannelse.", en: "The programme is for people with a social, health or pedagogical education." }
     crit_outside_labour_market { da: "Forløbet er for personer, der står uden for arbejdsmarkedet på grund af psykisk sygdom.", en: "The programme is for people outside the labour market because of mental illness." }
     crit_willing_to_share { da: "Forløbet er for personer, der gerne vil dele deres egne erfaringer.", en: "The programme is for people who would like to share their own experience." }
@@ -77,7 +78,8 @@ catalogue! {
     who_recovery_duration { da: "Du har været i recovery i mindst {} måneder.", en: "You have been in recovery for at least {} months." }
     who_family_relation { da: "Du er ikke i familie med nogen af dem, du skal støtte.", en: "You are not related to anyone you would support." }
     who_psychiatric_diagnosis { da: "Du har en psykiatrisk diagnose.", en: "You have a psychiatric diagnosis." }
-    who_admissions { da: "Du har været indlagt i psykiatrien mindst {} gang.", en: "You have been admitted to psychiatric care at least {} time(s)." }
+    who_admissions { da: "Du har været indlagt i psykiatrien mindst {} gange.", en: "You have been admitted to psychiatric care at least {} times." }
+    who_admissions_one { da: "Du har været indlagt i psykiatrien mindst én gang.", en: "You have been admitted to psychiatric care at least once." }
     who_relevant_education { da: "Du har en social-, sundheds- eller pædagogisk uddannelse.", en: "You have a social, health or pedagogical education." }
     who_outside_labour_market { da: "Du står uden for arbejdsmarkedet på grund af psykisk sygdom.", en: "You are outside the labour market because of mental illness." }
     who_willing_to_share { da: "Du vil gerne dele dine egne erfaringer med andre.", en: "You would like to share your own experience with others." }
