@@ -82,8 +82,8 @@ catalogue! {
     consent { da: "Jeg giver samtykke til, at skolen behandler mine oplysninger, også om mit helbred, for at behandle min ansøgning.", en: "I consent to the school processing my information, including about my health, to process my application." }
 
     keep_for_later { da: "Jeg vil også gerne komme i betragtning til et senere hold. I må gemme min ansøgning til det.", en: "I would also like to be considered for a later cohort, and you may keep my application for that." }
-    keep_for_later_hint { da: "Valgfrit. Så gemmer vi ansøgningen længere end ellers – hvor længe, kan du læse på siden om dine data. Du kan fortryde det på din egen side.", en: "Optional. We then keep the application longer than otherwise; how long is on the page about your data. You can withdraw it on your own page." }
-    privacy_link { da: "Læs om dine data og dine rettigheder", en: "Read about your data and your rights" }
+    keep_for_later_hint { da: "Valgfrit. Så gemmer vi ansøgningen længere end ellers – hvor længe, kan du læse på siden om dine oplysninger. Du kan fortryde det på din egen side.", en: "Optional. We then keep the application longer than otherwise; how long is on the page about your data. You can withdraw it on your own page." }
+    privacy_link { da: "Læs om dine oplysninger og dine rettigheder", en: "Read about your data and your rights" }
     review_consent_not_given { da: "Nej", en: "No" }
 
     button_review { da: "Se dine svar, før du sender", en: "Check your answers before sending" }
@@ -184,7 +184,7 @@ catalogue! {
     err_full_name { da: "Skriv dit fulde navn.", en: "Enter your full name." }
     err_too_long { da: "Du kan højst skrive {} tegn her. Du har skrevet {}.", en: "At most {} characters. You have written {}." }
     err_email_missing { da: "Skriv din e-mailadresse.", en: "Enter your e-mail address." }
-    err_email_unreachable { da: "Vi kan desværre ikke sende mail til en adresse med æ, ø, å eller andre særlige tegn før @. Skriv en anden e-mailadresse.", en: "Sorry, we cannot send mail to an address with æ, ø, å or other special characters before the @. Enter another e-mail address." }
+    err_email_unreachable { da: "Vi kan desværre ikke sende e-mails til en adresse med æ, ø, å eller andre særlige tegn før @. Skriv en anden e-mailadresse.", en: "Sorry, we cannot send mail to an address with æ, ø, å or other special characters before the @. Enter another e-mail address." }
     err_email_invalid { da: "Skriv e-mailadressen som fx navn@eksempel.dk.", en: "Enter the e-mail address like name@example.dk." }
     err_phone { da: "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78 eller +45 12 34 56 78 – eller lad feltet stå tomt.", en: "Enter a Danish phone number with 8 digits, like 12 34 56 78 or +45 12 34 56 78 – or leave it empty." }
     err_birth_date_missing { da: "Skriv din fødselsdato.", en: "Enter your date of birth." }

@@ -75,7 +75,7 @@ catalogue! {
         en: "The enrolment is no longer active: the person has already answered, or a newer enrolment replaced it. We will write to you when there is news."
     }
     enrolment_over_text {
-        da: "Du har allerede svaret på tilmeldingen. Har du takket ja, ligger linket til din ansøgning i din mail.",
+        da: "Du har allerede svaret på tilmeldingen. Har du takket ja, ligger linket til din ansøgning i din e-mail.",
         en: "You have already answered the enrolment. If you said yes, the link to your application is in your e-mail."
     }
 }

@@ -18,7 +18,7 @@ catalogue! {
     attendance_save { da: "Gem fremmøde", en: "Save attendance" }
     attendance_later { da: "Du kan registrere fremmøde, når modulet er begyndt.", en: "Attendance can be recorded once the module has started." }
     rule_text {
-        da: "For at gennemføre skal alle obligatoriske moduler være gennemført senest {}, og deltageren skal have været til stede mindst {} % af tiden på de moduler, deltageren har meldt sig til. Introduktionen er {} dage for peers og {} dage for kollegaer.",
+        da: "For at gennemføre skal alle obligatoriske moduler være gennemført senest {}, og deltageren skal have været til stede mindst {} % af tiden på de moduler, deltageren har meldt sig til. Introduktionen er {} dage for peers og {} dage for kolleger.",
         en: "To complete, every mandatory module must be done by {}, and the participant must have been present at least {} % of the time of the modules they signed up for. The intro is {} days for peers and {} days for colleagues."
     }
     completion_title { da: "Gennemførelse", en: "Completion" }

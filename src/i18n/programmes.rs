@@ -65,7 +65,7 @@ catalogue! {
     follow_up_days { da: "Opfølgningsdage i praktikken", en: "Follow-up days during the practicum" }
     supervisions { da: "Supervisioner i praktikken", en: "Supervisions during the practicum" }
     intro_days_peer { da: "Introduktion for peers (dage)", en: "Introduction for peers (days)" }
-    intro_days_colleague { da: "Introduktion for kollegaer (dage)", en: "Introduction for colleagues (days)" }
+    intro_days_colleague { da: "Introduktion for kolleger (dage)", en: "Introduction for colleagues (days)" }
     module_hours { da: "Timer pr. modul", en: "Hours per module" }
     min_attendance_percent { da: "Fremmøde mindst (procent af de valgte modulers timer)", en: "Attendance at least (percent of the chosen modules' hours)" }
     complete_within_months { da: "Obligatoriske moduler gennemført inden for (måneder fra start)", en: "Mandatory modules completed within (months from the start)" }

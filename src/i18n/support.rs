@@ -14,12 +14,12 @@ catalogue! {
     invite_heading { da: "Inviter en støtteperson", en: "Invite a support person" }
     name_label { da: "Støttepersonens navn", en: "The support person's name" }
     email_label { da: "Støttepersonens e-mailadresse", en: "The support person's e-mail address" }
-    email_hint { da: "Vi sender et link, så støttepersonen kan bekræfte adressen. Mailen nævner ikke dit navn eller uddannelsen.", en: "We send a link so they can confirm the address. The mail does not mention your name or the programme." }
+    email_hint { da: "Vi sender et link, så støttepersonen kan bekræfte adressen. E-mailen nævner ikke dit navn eller uddannelsen.", en: "We send a link so they can confirm the address. The mail does not mention your name or the programme." }
     permissions_legend { da: "Hvad må støttepersonen?", en: "What may the support person do?" }
     permissions_hint { da: "Sæt kryds ved mindst én ting.", en: "Tick at least one thing." }
     perm_read { da: "Læse ansøgningen og se, hvor langt den er", en: "Read the application and see its status" }
     perm_edit_draft { da: "Hjælpe med at skrive ansøgningen, før den sendes", en: "Help write the application before it is sent" }
-    perm_mail_copies { da: "Få en kopi af mails om samtalen og om en plads", en: "Get a copy of mails about the interview and a place" }
+    perm_mail_copies { da: "Få en kopi af e-mails om samtalen og om en plads", en: "Get a copy of mails about the interview and a place" }
     perm_attend { da: "Komme med til samtalen", en: "Come to the interview" }
     never_text { da: "En støtteperson kan aldrig trække ansøgningen tilbage, slette den eller sige ja eller nej til en plads.", en: "A support person can never withdraw or erase the application or accept or decline a place." }
     consent_summary { da: "Det siger du ja til, når du inviterer", en: "What you agree to when you invite" }
@@ -38,13 +38,13 @@ catalogue! {
     use_read { da: "{} læste din ansøgning {}", en: "{} read your application on {}" }
     use_opened_draft { da: "{} åbnede din kladde {}", en: "{} opened your draft on {}" }
     use_edited_draft { da: "{} rettede i din kladde {}", en: "{} edited your draft on {}" }
-    use_mail_copy { da: "{} fik en kopi af en mail {}", en: "{} got a copy of a mail on {}" }
+    use_mail_copy { da: "{} fik en kopi af en e-mail {}", en: "{} got a copy of a mail on {}" }
     err_name_missing { da: "Skriv støttepersonens navn.", en: "Enter the support person's name." }
     err_name_too_long { da: "Skriv højst 200 tegn.", en: "Enter at most 200 characters." }
     err_email_invalid { da: "Skriv en e-mailadresse, vi kan sende til, fx navn@eksempel.dk.", en: "Enter an e-mail address we can send to, for example name@example.dk." }
     err_email_is_applicants { da: "Det er din egen adresse. Skriv støttepersonens.", en: "That is your own address. Enter the support person's." }
     err_nothing_ticked { da: "Sæt kryds ved mindst én ting, støttepersonen må.", en: "Tick at least one thing the support person may do." }
-    err_too_many { da: "Vi har sendt mange mails på kort tid. Prøv igen om en time.", en: "We have sent many mails in a short time. Please try again in an hour." }
+    err_too_many { da: "Vi har sendt mange e-mails på kort tid. Prøv igen om en time.", en: "We have sent many mails in a short time. Please try again in an hour." }
     // The helper's pages.
     confirm_title { da: "Bekræft, at du er støtteperson", en: "Confirm that you are a support person" }
     confirm_text { da: "Nogen har bedt om at få dig som støtteperson. Tryk på knappen for at bekræfte din e-mailadresse og få dit eget link.", en: "Someone has asked for you as their support person. Press the button to confirm your e-mail address and get your own link." }
@@ -56,7 +56,7 @@ catalogue! {
     home_keep { da: "Gem denne side som bogmærke. Linket er kun til dig – del det ikke.", en: "Bookmark this page. The link is for you only – do not share it." }
     read_link { da: "Læs ansøgningen", en: "Read the application" }
     draft_link { da: "Hjælp med at skrive ansøgningen", en: "Help write the application" }
-    copies_note { da: "Du får en kopi, når der kommer mails om samtalen eller om en plads.", en: "You get a copy when mails come about the interview or a place." }
+    copies_note { da: "Du får en kopi, når vi sender e-mails om samtalen eller om en plads.", en: "You get a copy when mails come about the interview or a place." }
     attend_note { da: "Du må komme med til samtalen. Skolen kan se, at du kommer.", en: "You may come to the interview. The school can see that you are coming." }
     draft_not_sent { da: "Ansøgningen er ikke sendt endnu.", en: "The application has not been sent yet." }
     read_title { da: "Ansøgningen", en: "The application" }

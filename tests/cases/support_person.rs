@@ -314,7 +314,7 @@ async fn copies_of_interview_mails_go_only_to_helpers_allowed_them_and_carry_no_
         page.contains("kopi@example.dk") && !page.contains("med@example.dk") && !page.contains("laeser@example.dk")
     );
     let own_page = app.get(&own).await.text().await.unwrap();
-    assert!(own_page.contains("Hanne Kopi fik en kopi af en mail"), "{own_page}");
+    assert!(own_page.contains("Hanne Kopi fik en kopi af en e-mail"), "{own_page}");
 }
 
 #[tokio::test]
