@@ -115,7 +115,7 @@ catalogue! {
     detail_notes { da: "Noter", en: "Notes" }
     detail_notes_none { da: "Ingen noter endnu.", en: "No notes yet." }
     detail_note_label { da: "Ny note", en: "New note" }
-    detail_note_hint { da: "Noter er interne og kan ikke ændres bagefter.", en: "Notes are internal and cannot be changed afterwards." }
+    detail_note_hint { da: "Kun medarbejdere kan se noterne, og ingen kan ændre dem bagefter.", en: "Notes are internal and cannot be changed afterwards." }
     detail_note_button { da: "Gem note", en: "Save note" }
     detail_history { da: "Historik", en: "History" }
     detail_history_submitted { da: "Ansøgningen blev sendt", en: "The application was sent" }
@@ -280,7 +280,7 @@ catalogue! {
     day_plan_print { da: "Udskriv siden for at få planen på papir.", en: "Print the page to have the plan on paper." }
     day_plan_calendar { da: "Hent dagen som kalenderfil", en: "Download the day as a calendar file" }
     intake_cutoff { da: "Ansøgerne kan booke og ændre en samtaletid indtil (timer før)", en: "Interview times can be booked until (hours before)" }
-    intake_cutoff_hint { da: "Tom betyder 24 timer.", en: "Empty means 24 hours." }
+    intake_cutoff_hint { da: "Lader du feltet stå tomt, er det 24 timer.", en: "Empty means 24 hours." }
     intake_auto_offer { da: "Tilbyd automatisk en ledig plads til den første på ventelisten", en: "Offer a freed place to the first on the waiting list automatically" }
     audit_kind { da: "Slags hændelse", en: "Kind of event" }
     audit_event { da: "Hvad skete der", en: "What happened" }

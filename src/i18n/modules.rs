@@ -26,7 +26,7 @@ catalogue! {
     intro_days { da: "{} (introduktion {} dage)", en: "{} (intro {} days)" }
     hours_attended { da: "{} af {} timer", en: "{} of {} hours" }
     state_on_track { da: "Følger planen", en: "On track" }
-    state_at_risk { da: "I risiko", en: "At risk" }
+    state_at_risk { da: "Er ved at komme bagud", en: "At risk" }
     state_completed { da: "Gennemført", en: "Completed" }
     state_not_completed { da: "Kan ikke gennemføre til tiden", en: "Cannot complete in time" }
     warning_at_risk {

@@ -98,7 +98,7 @@ catalogue! {
     own_erase_button { da: "Slet min ansøgning", en: "Delete my application" }
     own_erase_confirm { da: "Vil du slette hele ansøgningen nu? Du kan ikke fortryde det, men du kan altid søge igen.", en: "Do you want to delete the whole application now? It cannot be undone. You can always apply again." }
     own_erased_title { da: "Din ansøgning er slettet", en: "Your application is deleted" }
-    own_erased_text { da: "Vi har slettet din ansøgning og alt, hvad der hørte til. Vi har givet koordinatoren besked. Du er altid velkommen til at søge igen.", en: "We have deleted your application and everything that belonged to it. We have told the coordinator. You are always welcome to apply again." }
+    own_erased_text { da: "Alt, hvad der hørte til ansøgningen, er også slettet, og vi har givet koordinatoren besked. Du er altid velkommen til at søge igen.", en: "We have deleted your application and everything that belonged to it. We have told the coordinator. You are always welcome to apply again." }
     own_back { da: "Nej, gå tilbage", en: "No, go back" }
     own_expired_title { da: "Linket er udløbet", en: "The link has expired" }
     own_expired_text { da: "For at passe på dine oplysninger virker linket kun en tid. Du kan få et nyt link sendt til din e-mail.", en: "To protect your information, the link only works for a while. You can get a new link sent to your e-mail." }
