@@ -261,7 +261,7 @@ catalogue! {
     invite_selected { da: "Inviter de valgte til samtale", en: "Invite the selected to interview" }
     select_label { da: "Vælg {}", en: "Select {}" }
     invite_wrong_status_title { da: "Du kan ikke invitere ansøgeren", en: "Cannot be invited" }
-    invite_wrong_status_text { da: "Du kan kun invitere, når ansøgningen har status Modtaget eller Inviteret. Denne har status „{}“.", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
+    invite_wrong_status_text { da: "Det kræver, at ansøgningen har status Modtaget eller Inviteret. Denne har status „{}“.", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
     interview_title { da: "Samtale", en: "Interview" }
     interview_none { da: "Ingen samtale booket.", en: "No interview booked." }
     assessment_title { da: "Vurdering efter samtalen", en: "Assessment after the interview" }

@@ -155,7 +155,7 @@ catalogue! {
     start_again { da: "Begynd på en ny ansøgning", en: "Start a new application" }
     kept_first_title { da: "Vi har allerede din ansøgning", en: "We already have your application" }
     kept_first_text {
-        da: "Du har allerede sendt denne ansøgning med en anden e-mailadresse, så vi har beholdt den første udgave. Vil du ændre noget, så brug linket til din egen side i kvitteringsmailen – eller kontakt skolen.",
+        da: "Denne ansøgning blev sendt med en anden e-mailadresse, så vi har beholdt den første udgave. Vil du ændre noget, så brug linket til din egen side i kvitteringsmailen – eller kontakt skolen.",
         en: "This form was already sent with another e-mail address, so we kept the first version. If you want to change something, use the link in the receipt e-mail to your own page – or contact the school."
     }
     in_progress_title { da: "Vi er i gang med din ansøgning", en: "Your application is already being processed" }

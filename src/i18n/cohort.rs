@@ -190,7 +190,7 @@ catalogue! {
     mail_job_rejected_link { da: "Se, hvad du kan søge nu", en: "See what is open for applications" }
     positions_title { da: "Stillinger", en: "Positions" }
     positions_left { da: "{} af {} stillinger er ledige.", en: "{} of {} positions are free." }
-    job_full_title { da: "Alle stillinger er besat", en: "Every position is filled" }
+    job_full_title { da: "Der er ingen ledige stillinger", en: "Every position is filled" }
     job_full_text { da: "Alle stillinger er tilbudt eller besat. Sæt ansøgeren på ventelisten, så kan du tilbyde stillingen, hvis nogen siger nej.", en: "Every position is offered or filled. Put the applicant on the waiting list; the position can be offered when someone declines." }
 }
 

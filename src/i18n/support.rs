@@ -66,7 +66,7 @@ catalogue! {
     draft_saved_done { da: "Gemt. Ansøgeren ser det, næste gang han eller hun åbner kladden.", en: "Saved. The applicant sees it the next time they open their draft." }
     back_link { da: "Tilbage til din side som støtteperson", en: "Back to your support-person page" }
     sent_title { da: "Ansøgningen er sendt", en: "The application has been sent" }
-    sent_text { da: "Ansøgeren har sendt ansøgningen, så du kan ikke rette i den længere.", en: "The application has been sent, so it can no longer be changed." }
+    sent_text { da: "Nu kan du ikke længere rette i den.", en: "The application has been sent, so it can no longer be changed." }
     not_granted_title { da: "Det har du ikke fået lov til", en: "You have not been allowed this" }
     not_granted_text { da: "Ansøgeren har ikke givet dig lov til dette. Spørg ansøgeren, hvis du skal hjælpe med det.", en: "The applicant has not allowed you this. Ask them if you are to help with it." }
     ended_title { da: "Din adgang er slut", en: "The access has ended" }
