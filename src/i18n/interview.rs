@@ -36,7 +36,7 @@ catalogue! {
     mail_invite_subject { da: "Invitation til samtale – reference {}", en: "Invitation to an interview – reference {}" }
     mail_invite_body { da: "Tak for din ansøgning. Vi vil gerne invitere dig til en samtale. Du vælger selv en tid via linket herunder.", en: "Thank you for your application. We would like to invite you to an interview. Choose a time yourself from the link below." }
     mail_invite_days { da: "Vi holder samtaler på disse dage:", en: "The interviews are held on these days:" }
-    mail_invite_bring { da: "Du skal ikke forberede noget særligt. Dine svar fra ansøgningen er udgangspunktet. Du må gerne tage en støtteperson med.", en: "You need not prepare anything special. Your answers from the application are the starting point. You are welcome to bring a support person." }
+    mail_invite_bring { da: "Du skal ikke forberede noget særligt. Vi tager udgangspunkt i dine svar fra ansøgningen. Du må gerne tage en støtteperson med.", en: "You need not prepare anything special. Your answers from the application are the starting point. You are welcome to bring a support person." }
     mail_invite_place { da: "Samtalerne foregår i {}.", en: "The interviews take place at {}." }
     mail_invite_link { da: "Vælg en tid", en: "Choose a time" }
     mail_booked_subject { da: "Din samtale {}", en: "Your interview {}" }
@@ -49,7 +49,7 @@ catalogue! {
     calendar_title { da: "Samtale", en: "Interview" }
     calendar_description { da: "Samtale om din ansøgning, reference {}.", en: "Interview about your application, reference {}." }
     book_length { da: "Samtalen tager {} minutter.", en: "The interview takes {} minutes." }
-    book_length_range { da: "Samtalen tager {} til {} minutter, alt efter tiden.", en: "The interview takes {} to {} minutes, depending on the time." }
+    book_length_range { da: "Samtalen tager {} til {} minutter, alt efter hvilken tid du vælger.", en: "The interview takes {} to {} minutes, depending on the time." }
     mail_booking_link { da: "Se, skift eller aflys din tid", en: "See, change or cancel your time" }
     mail_rebook_link { da: "Book en ny tid", en: "Book a new time" }
     mail_nudge_subject { da: "Husk at vælge en tid til din samtale – reference {}", en: "Remember to choose a time for your interview – reference {}" }
