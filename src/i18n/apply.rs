@@ -108,7 +108,7 @@ catalogue! {
     crit_min_age { da: "Du skal være fyldt 18 år, når undervisningen begynder.", en: "You must be 18 when the teaching begins." }
     crit_lived_experience { da: "Du skal selv have erfaring med psykisk sårbarhed og recovery.", en: "You need your own experience of mental vulnerability and recovery." }
     crit_treatment_history { da: "Du skal have været indlagt, have været i ambulant psykiatrisk behandling eller have fået social støtte fra kommunen.", en: "You need to have been admitted, in outpatient psychiatric treatment, or to have received municipal social support." }
-    crit_substance_abuse { da: "Du kan ikke gå på uddannelsen, mens du har et aktivt misbrug.", en: "You must not have an active abuse." }
+    crit_substance_abuse { da: "Uddannelsen kræver, at du ikke har et aktivt misbrug af stoffer eller alkohol.", en: "You must not have an active abuse." }
     crit_dementia { da: "Uddannelsen er ikke for personer med en demenssygdom.", en: "The programme is not for people with dementia." }
     crit_interpreter { da: "Undervisningen foregår på dansk uden tolk.", en: "Teaching is in Danish without an interpreter." }
     verify_municipality { da: "Du bor i {} Kommune, som ligger uden for {}. Din kommune skal sige ja og betale {} kr.", en: "You live in {} municipality, outside {}. Your municipality must agree and pay DKK {}." }
