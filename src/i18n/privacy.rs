@@ -68,7 +68,7 @@ catalogue! {
     own_interview { da: "Din samtale: {}, {}", en: "Your interview: {}, {}" }
     own_stored_title { da: "Det har vi gemt om dig", en: "What we keep about you" }
     own_answers_title { da: "Dine svar", en: "Your answers" }
-    own_health_erased { da: "Dine svar om helbred og dine skrevne svar blev slettet {}.", en: "Your answers about health and your written answers were deleted on {}." }
+    own_health_erased { da: "Vi slettede dine svar om helbred og dine skrevne svar {}.", en: "Your answers about health and your written answers were deleted on {}." }
     own_consent { da: "Du gav samtykke (version {}) {}.", en: "You gave consent (version {}) on {}." }
     own_kept { da: "Du har bedt om at komme i betragtning til et senere hold.", en: "You asked to be considered for a later cohort." }
     own_views_title { da: "Hvem hos os har set din ansøgning", en: "Who on our staff has seen your application" }
@@ -116,7 +116,7 @@ catalogue! {
     // Mails.
     mail_link_subject { da: "Link til din ansøgning {}", en: "Link to your application {}" }
     mail_link_body { da: "Her er linket til din egen side, hvor du kan se din ansøgning {}, hente dine oplysninger eller trække ansøgningen tilbage. Linket virker til {}.", en: "Here is the link to your own page, where you can see your application {}, download your information or withdraw the application. The link works until {}." }
-    mail_receipt_own_page { da: "På din egen side kan du følge ansøgningen, se alt, hvad vi har gemt om dig, og trække ansøgningen tilbage, hvis du fortryder. Linket virker i {} dage; bagefter kan du få et nyt på vores hjemmeside.", en: "On your own page you can follow the application, see everything we keep about you, and withdraw the application if you change your mind. The link works for {} days; after that you can get a new one on our website." }
+    mail_receipt_own_page { da: "På din egen side kan du følge ansøgningen, se alt, hvad vi har gemt om dig, og trække ansøgningen tilbage, hvis du fortryder. Linket virker i {} dage. Bagefter kan du få et nyt på vores hjemmeside.", en: "On your own page you can follow the application, see everything we keep about you, and withdraw the application if you change your mind. The link works for {} days; after that you can get a new one on our website." }
     mail_link_button { da: "Se din ansøgning", en: "See your application" }
     mail_not_you { da: "Har du ikke bedt om linket, kan du se bort fra denne e-mail.", en: "If you did not ask for the link, you can ignore this e-mail." }
     mail_withdrawn_subject { da: "Ansøgning {} er trukket tilbage", en: "Application {} was withdrawn" }
