@@ -62,7 +62,7 @@ catalogue! {
     organisation { da: "Arbejdsplads eller kommune", en: "Workplace or municipality" }
     message { da: "Besked til dig", en: "Message for you" }
     answer_text {
-        da: "Du bestemmer selv, om du vil søge. Siger du ja, åbner ansøgningsskemaet med dit navn og din e-mailadresse udfyldt; resten skriver du selv, og den, der tilmeldte dig, ser ikke dine svar. Siger du nej tak, får den, der tilmeldte dig, besked – uden begrundelse.",
+        da: "Du bestemmer selv, om du vil søge. Siger du ja, åbner ansøgningsskemaet med dit navn og din e-mailadresse udfyldt. Resten skriver du selv, og den, der tilmeldte dig, ser ikke dine svar. Siger du nej tak, får den, der tilmeldte dig, besked – uden begrundelse.",
         en: "You decide whether to apply. If you say yes, the application form opens with your name and e-mail address filled in; you write the rest yourself, and the person who enrolled you does not see your answers. If you say no thanks, the person who enrolled you is told – without a reason."
     }
     accept_button { da: "Ja, jeg vil søge", en: "Yes, I want to apply" }

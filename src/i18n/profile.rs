@@ -45,7 +45,7 @@ catalogue! {
     err_date_implausible { da: "Tjek årstallet – det ser ikke rigtigt ud.", en: "Check the year – it does not look right." }
 
     // The pre-check on the review page, for the other profiles.
-    crit_peer_employment { da: "Kurset er for peermedarbejdere, hvor mindst {} % af opgaverne er peer-opgaver, og for deres kolleger.", en: "The course is for peer-support workers with at least {} % peer-support tasks, and their colleagues." }
+    crit_peer_employment { da: "Uddannelsen er for peermedarbejdere, hvor mindst {} % af opgaverne er peer-opgaver, og for deres kolleger.", en: "The course is for peer-support workers with at least {} % peer-support tasks, and their colleagues." }
     crit_colleague_same_team { da: "Som kollega skal du arbejde i samme team som en peermedarbejder.", en: "As a colleague you need to work in the same team as a peer-support worker." }
     crit_education_level { da: "Jobbet kræver mindst {}.", en: "The job requires at least a {}." }
     crit_weekly_hours { da: "Jobbet kræver, at du kan arbejde mindst {} timer om ugen.", en: "The job requires that you can work at least {} hours a week." }
@@ -65,7 +65,7 @@ catalogue! {
     who_judged { da: "Til samtalen taler vi om din motivation og dine erfaringer.", en: "At the interview we talk about your motivation and your experience." }
     who_min_age { da: "Du er fyldt {} år ved første undervisningsdag.", en: "You are {} or older on the first day of teaching." }
     who_lived_experience { da: "Du har selv erfaring med psykisk sårbarhed og recovery.", en: "You have your own experience of mental vulnerability and recovery." }
-    who_treatment_history { da: "Du har været indlagt, i ambulant psykiatrisk behandling eller har fået social støtte fra kommunen.", en: "You have been admitted, in outpatient psychiatric treatment, or have had social support from the municipality." }
+    who_treatment_history { da: "Du har været indlagt, har været i ambulant psykiatrisk behandling eller har fået social støtte fra kommunen.", en: "You have been admitted, in outpatient psychiatric treatment, or have had social support from the municipality." }
     who_income_support { da: "Din forsørgelse passer med uddannelsen. Får du fx dagpenge eller kontanthjælp, aftaler du det med din sagsbehandler – vi hjælper gerne.", en: "Your income support fits with the programme. If you receive, say, unemployment or cash benefit, you agree it with your caseworker – we are happy to help." }
     who_residence { da: "Du bor i {}. Bor du et andet sted, kan du stadig søge – så skal din kommune sige ja.", en: "You live in {}. If you live elsewhere you can still apply – your municipality then needs to agree." }
     who_substance_abuse { da: "Du har ikke et aktivt misbrug af stoffer eller alkohol.", en: "You do not have an active drug or alcohol abuse." }

@@ -32,7 +32,7 @@ catalogue! {
     nobody { da: "Ingen støttepersoner har adgang.", en: "No support person has access." }
     state_waiting { da: "venter på at bekræfte sin e-mailadresse", en: "waiting to confirm their e-mail address" }
     state_active { da: "har adgang", en: "has access" }
-    state_revoked { da: "adgangen blev taget tilbage {}", en: "access was taken back on {}" }
+    state_revoked { da: "du tog adgangen tilbage {}", en: "access was taken back on {}" }
     may_prefix { da: "Må:", en: "May:" }
     uses_heading { da: "Hvad støttepersoner har gjort", en: "What support persons have done" }
     use_read { da: "{} læste din ansøgning {}", en: "{} read your application on {}" }
