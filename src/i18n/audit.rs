@@ -27,7 +27,7 @@ kinds! {
     "applicant_withdrew" => "Ansøgning trukket tilbage" / "Application withdrawn" : "{who} trak {app} tilbage" / "{who} withdrew {app}";
     "applicant_withdrew_keep_consent" => "Ikke længere gemt til et senere hold" / "Keeping for later withdrawn" : "{who} bad om, at {app} ikke bliver gemt til et senere hold" / "{who} asked that {app} is not kept for a later intake";
     "applicant_erased" => "Ansøgning slettet af ansøgeren" / "Application erased by the applicant" : "{who} slettede alt om {app}" / "{who} erased everything about {app}";
-    "applicant_downloaded" => "Data hentet af ansøgeren" / "Data downloaded by the applicant" : "{who} hentede sine oplysninger fra {app}" / "{who} downloaded their data from {app}";
+    "applicant_downloaded" => "Oplysninger hentet af ansøgeren" / "Data downloaded by the applicant" : "{who} hentede sine oplysninger fra {app}" / "{who} downloaded their data from {app}";
     "application_viewed" => "Ansøgning åbnet" / "Application opened" : "{who} åbnede {app}" / "{who} opened {app}";
     "applications_exported" => "Ansøgninger hentet som fil" / "Applications exported" : "{who} hentede en liste over ansøgninger som fil" / "{who} exported a list of applications";
     "note_added" => "Note skrevet" / "Note added" : "{who} skrev en note på {app}" / "{who} added a note to {app}";
