@@ -176,12 +176,7 @@ async fn the_deadline_is_enforced_to_the_minute_and_nothing_is_stored_after_it()
     }
     assert_eq!((count(&app, "applications").await, count(&app, "drafts").await), (0, 0));
     assert!(
-        app.get(&format!("/intakes/{slug}/apply"))
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Ansøgningsfristen er gået")
+        app.get(&format!("/intakes/{slug}/apply")).await.text().await.unwrap().contains("Ansøgningsfristen er gået")
     );
 
     app.clock.set(deadline - Duration::seconds(1));

@@ -196,8 +196,16 @@ async fn a_change_by_staff_or_a_sign_up_shows_at_once_on_both_instances_despite_
     let confirm = mails.iter().find(|m| m.subject.starts_with("Bekræft")).unwrap().link_path("/info-meetings/confirm/");
     app.post_form(&confirm, &[]).await;
     let first = page_at(&app.base_url, &path).await;
-    assert!(first.contains("Mødet er fuldt.") && !first.contains("ledige pladser") && !first.contains("ledig plads"), "the first instance at once");
+    assert!(
+        first.contains("Mødet er fuldt.") && !first.contains("ledige pladser") && !first.contains("ledig plads"),
+        "the first instance at once"
+    );
     let on_second = soon_at(&other, &path, "Mødet er fuldt.").await;
-    assert!(on_second.contains("Mødet er fuldt.") && !on_second.contains("ledige pladser") && !on_second.contains("ledig plads"), "the second instance");
+    assert!(
+        on_second.contains("Mødet er fuldt.")
+            && !on_second.contains("ledige pladser")
+            && !on_second.contains("ledig plads"),
+        "the second instance"
+    );
     second.stop().await;
 }
