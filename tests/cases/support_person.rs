@@ -285,7 +285,7 @@ async fn copies_of_interview_mails_go_only_to_helpers_allowed_them_and_carry_no_
     let copies = app.smtp.mails_to("kopi@example.dk", 3).await;
     // The outbox sends in parallel: find each copy by what it says, not by its place.
     assert!(
-        copies.iter().any(|m| m.subject.contains("Kopi") && m.text.contains("inviteret til en samtale")),
+        copies.iter().any(|m| m.subject.contains("Kopi") && m.text.contains("inviteret ansøgeren til en samtale")),
         "a copy of the invitation: {copies:?}"
     );
     assert!(copies.iter().any(|m| m.text.contains("fredag den 27. august 2027")), "a copy of the booking: {copies:?}");
