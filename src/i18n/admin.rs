@@ -18,13 +18,13 @@ catalogue! {
     login_throttled { da: "Der har været for mange forsøg. Vent et kvarter, og prøv igen.", en: "There have been too many attempts. Wait a quarter of an hour and try again." }
     login_busy { da: "Mange logger ind lige nu. Prøv igen om et øjeblik.", en: "Many people are signing in right now. Try again in a moment." }
     login_signed_out { da: "Du er logget ud.", en: "You are signed out." }
-    login_expired { da: "Du er blevet logget ud, fordi du ikke har været aktiv et stykke tid.", en: "You were signed out after a while without activity." }
+    login_expired { da: "Vi har logget dig ud, fordi du ikke har brugt siden i et stykke tid.", en: "You were signed out after a while without activity." }
 
     mfa_setup_title { da: "Slå totrinsbekræftelse til", en: "Turn on two-step verification" }
     mfa_setup_intro { da: "Skan QR-koden med en godkendelses-app (fx Microsoft Authenticator eller Google Authenticator), eller skriv koden nedenfor ind i appen. Skriv derefter den sekscifrede kode fra appen.", en: "Scan the QR code with an authenticator app, or type the key below into the app. Then enter the six-digit code from the app." }
     mfa_secret_label { da: "Nøgle til appen", en: "Key for the app" }
     mfa_recovery_title { da: "Reservekoder", en: "Recovery codes" }
-    mfa_recovery_intro { da: "Gem disse koder et sikkert sted. Hver kode kan bruges én gang, hvis du mister din telefon. De vises kun her.", en: "Keep these codes somewhere safe. Each works once if you lose your phone. They are shown only here." }
+    mfa_recovery_intro { da: "Gem disse koder et sikkert sted. Mister du din telefon, kan du bruge hver kode én gang. Du ser dem kun her.", en: "Keep these codes somewhere safe. Each works once if you lose your phone. They are shown only here." }
     mfa_title { da: "Totrinsbekræftelse", en: "Two-step verification" }
     mfa_intro { da: "Skriv den sekscifrede kode fra din godkendelses-app – eller en af dine reservekoder.", en: "Enter the six-digit code from your authenticator app – or one of your recovery codes." }
     mfa_code { da: "Kode", en: "Code" }
@@ -81,7 +81,7 @@ catalogue! {
 
     status_submitted { da: "Modtaget", en: "Submitted" }
     status_invited { da: "Inviteret", en: "Invited" }
-    status_interviewed { da: "Til samtale", en: "Interviewed" }
+    status_interviewed { da: "Har været til samtale", en: "Interviewed" }
     status_offered { da: "Tilbudt plads", en: "Offered" }
     status_admitted { da: "Optaget", en: "Admitted" }
     status_waitlisted { da: "Venteliste", en: "Waiting list" }
@@ -107,7 +107,7 @@ catalogue! {
     detail_answers { da: "Ansøgerens svar", en: "The applicant's answers" }
     detail_consent { da: "Samtykke (version {}) givet {}", en: "Consent (version {}) given {}" }
     detail_retention { da: "Hvis ansøgeren ikke bliver optaget, slettes ansøgningen automatisk {}. Kun en anonym optælling bliver tilbage.", en: "If the applicant is not admitted, the application is deleted automatically on {}. Only an anonymous count remains." }
-    detail_retention_admitted { da: "Ansøgeren er optaget; oplysningerne gemmes, så længe forløbet varer, og slettes automatisk {} måneder efter, at holdets praktik er slut.", en: "The applicant is admitted; the details are kept for as long as the programme lasts and deleted automatically {} months after the cohort's practicum ends." }
+    detail_retention_admitted { da: "Ansøgeren er optaget. Oplysningerne gemmes, så længe forløbet varer, og slettes automatisk {} måneder efter, at holdets praktik er slut.", en: "The applicant is admitted; the details are kept for as long as the programme lasts and deleted automatically {} months after the cohort's practicum ends." }
     detail_health_erased { da: "Ansøgeren trak ansøgningen tilbage {}. Helbredsoplysningerne og de skrevne svar er slettet.", en: "The applicant withdrew the application on {}. The health details and written answers have been deleted." }
     detail_consent_title { da: "Samtykke og sletning", en: "Consent and deletion" }
     detail_kept_for_later { da: "Ansøgeren vil gerne komme i betragtning til et senere hold og har givet samtykke til, at ansøgningen gemmes længere.", en: "The applicant would like to be considered for a later cohort and agreed to the application being kept longer." }
@@ -115,30 +115,30 @@ catalogue! {
     detail_notes { da: "Noter", en: "Notes" }
     detail_notes_none { da: "Ingen noter endnu.", en: "No notes yet." }
     detail_note_label { da: "Ny note", en: "New note" }
-    detail_note_hint { da: "Noter er interne og kan ikke ændres bagefter.", en: "Notes are internal and cannot be changed afterwards." }
+    detail_note_hint { da: "Kun medarbejdere kan se noterne, og ingen kan ændre dem bagefter.", en: "Notes are internal and cannot be changed afterwards." }
     detail_note_button { da: "Gem note", en: "Save note" }
     detail_history { da: "Historik", en: "History" }
     detail_history_submitted { da: "Ansøgningen blev sendt", en: "The application was sent" }
     detail_actions_title { da: "Det kan du gøre nu", en: "What you can do now" }
-    detail_open_checks_one { da: "1 krav mangler at blive kontrolleret – se kravene", en: "1 requirement is still to be checked – see the requirements" }
-    detail_open_checks_many { da: "{} krav mangler at blive kontrolleret – se kravene", en: "{} requirements are still to be checked – see the requirements" }
+    detail_open_checks_one { da: "1 krav skal stadig tjekkes – se kravene", en: "1 requirement is still to be checked – see the requirements" }
+    detail_open_checks_many { da: "{} krav skal stadig tjekkes – se kravene", en: "{} requirements are still to be checked – see the requirements" }
     detail_status_title { da: "Skift status", en: "Change status" }
     detail_status_new { da: "Ny status", en: "New status" }
     detail_status_reason { da: "Begrundelse (intern)", en: "Reason (internal)" }
-    detail_status_reason_hint { da: "Skal udfyldes ved afslag. Den sendes ikke til ansøgeren.", en: "Required for a rejection. It is not sent to the applicant." }
+    detail_status_reason_hint { da: "Skriv en begrundelse, hvis du giver afslag. Ansøgeren ser den ikke.", en: "Required for a rejection. It is not sent to the applicant." }
     detail_status_button { da: "Skift status", en: "Change status" }
     detail_status_none { da: "Ansøgningen kan ikke skifte status herfra.", en: "The application cannot change status from here." }
     err_note_empty { da: "Skriv noten.", en: "Write the note." }
     err_reason_required { da: "Skriv en begrundelse for afslaget.", en: "Write a reason for the rejection." }
     err_status { da: "Vælg en ny status.", en: "Choose a new status." }
-    conflict_status_title { da: "Status kunne ikke skiftes", en: "The status could not be changed" }
+    conflict_status_title { da: "Vi kunne ikke skifte status", en: "The status could not be changed" }
     conflict_status_text { da: "Ansøgningen har status „{}“, og derfra kan den ikke blive „{}“. Måske har en kollega lige ændret den. Se ansøgningen igen.", en: "The application has status \"{}\", and cannot become \"{}\" from there. Perhaps a colleague just changed it. Look at the application again." }
     back_to_application { da: "Tilbage til ansøgningen", en: "Back to the application" }
 
     audit_title { da: "Revisionslog", en: "Audit log" }
     nav_mail { da: "Mails", en: "Mail" }
-    mail_failed_title { da: "Mails der ikke kunne leveres", en: "Mail that could not be delivered" }
-    mail_failed_intro { da: "Mails som mailserveren har afvist for altid, eller som er opgivet efter mange forsøg. Kontakt modtageren på anden vis. Antal:", en: "Mail the mail server refused for good, or that was given up after many attempts. Reach the recipient another way. Count:" }
+    mail_failed_title { da: "Mails, der ikke kunne leveres", en: "Mail that could not be delivered" }
+    mail_failed_intro { da: "Mails, som mailserveren har afvist for altid, eller som vi har opgivet at sende efter mange forsøg. Kontakt modtageren på en anden måde. Antal:", en: "Mail the mail server refused for good, or that was given up after many attempts. Reach the recipient another way. Count:" }
     mail_failed_none { da: "Alle mails er leveret eller på vej.", en: "Every mail has been delivered or is on its way." }
     mail_failed_ref { da: "Nr.", en: "No." }
     mail_failed_to { da: "Modtager", en: "Recipient" }
@@ -179,7 +179,7 @@ catalogue! {
     verify_municipality_no_fee { da: "Bor i {} Kommune: kommunen skal godkende.", en: "Lives in {} municipality: it must approve." }
     verify_caseworker_must_agree { da: "Sagsbehandleren har ikke givet sit ja endnu.", en: "The caseworker has not agreed yet." }
     verify_caseworker_expected { da: "Forsørgelsen har normalt en sagsbehandler, men ansøgeren angiver ingen.", en: "The income support usually has a caseworker, but the applicant gives none." }
-    verify_income_other { da: "Anden forsørgelse: tjek at den passer med uddannelsen.", en: "Other income support: check it fits with attending." }
+    verify_income_other { da: "Anden forsørgelse: tjek, at den passer med uddannelsen.", en: "Other income support: check it fits with attending." }
     facts_title { da: "Ansøgerens oplysninger om sin situation", en: "The applicant's situation" }
 
     nav_users { da: "Brugere", en: "Users" }
@@ -211,23 +211,23 @@ catalogue! {
     activate_spent_title { da: "Linket er brugt eller udløbet", en: "The link is used or expired" }
     activate_spent_text { da: "Bed en administrator om et nyt link.", en: "Ask an administrator for a new link." }
     err_password_short { da: "Adgangskoden skal have mindst 8 tegn.", en: "The password needs at least 8 characters." }
-    err_password_personal { da: "Adgangskoden må ikke bygge på din e-mailadresse, dit navn eller ordet optag. Vælg en anden.", en: "The password must not be built on your e-mail address, your name or the word optag. Choose another." }
+    err_password_personal { da: "Adgangskoden må ikke bygge på din e-mailadresse, dit navn eller ordet „optag“. Vælg en anden.", en: "The password must not be built on your e-mail address, your name or the word optag. Choose another." }
     err_password_long { da: "Adgangskoden må højst have 128 tegn.", en: "The password may have at most 128 characters." }
     err_password_common { da: "Den adgangskode er meget almindelig og let at gætte. Vælg en anden.", en: "That password is very common and easy to guess. Choose another." }
     mail_activation_subject { da: "Din adgang til optag", en: "Your access to optag" }
-    mail_activation_body { da: "Du er blevet oprettet som bruger i optag. Vælg din adgangskode via linket. Linket virker i 7 dage og kan bruges én gang.", en: "You have been added as a user of optag. Choose your password from the link. It works for 7 days, once." }
+    mail_activation_body { da: "Vi har oprettet dig som bruger i optag. Vælg din adgangskode via linket. Linket virker i 7 dage, og du kan bruge det én gang.", en: "You have been added as a user of optag. Choose your password from the link. It works for 7 days, once." }
     mail_activation_link { da: "Vælg adgangskode", en: "Choose password" }
     intake_edit_title { da: "Ret optaget", en: "Edit the intake" }
     intake_save_button { da: "Gem ændringer", en: "Save changes" }
     nav_password { da: "Skift adgangskode", en: "Change password" }
     password_title { da: "Skift adgangskode", en: "Change password" }
-    kept_title { da: "Det du skrev, er ikke sendt endnu", en: "What you wrote has not been sent yet" }
+    kept_title { da: "Det, du skrev, er ikke sendt endnu", en: "What you wrote has not been sent yet" }
     kept_intro {
-        da: "Du blev logget ud, fordi siden ikke havde været brugt i et stykke tid. Vi har gemt det, du skrev. Se det igennem, og tryk på knappen for at sende det nu.",
+        da: "Vi loggede dig ud, fordi du ikke havde brugt siden i et stykke tid. Men vi har gemt det, du skrev. Se det igennem, og tryk på knappen for at sende det nu.",
         en: "You were signed out because the page had not been used for a while. We kept what you wrote. Look it over and press the button to send it now."
     }
     kept_send { da: "Send det nu", en: "Send it now" }
-    kept_written { da: "Det du skrev", en: "What you wrote" }
+    kept_written { da: "Det, du skrev", en: "What you wrote" }
     kept_discard { da: "Send det ikke – gå til forsiden", en: "Do not send it – go to the overview" }
     password_intro { da: "Når du skifter adgangskode, bliver du logget ud alle andre steder.", en: "When you change your password, you are signed out everywhere else." }
     password_current { da: "Nuværende adgangskode", en: "Current password" }
@@ -250,18 +250,18 @@ catalogue! {
     slots_remove { da: "Fjern", en: "Remove" }
     slots_accommodations { da: "Ønsker", en: "Wishes" }
     err_not_interview_day { da: "Vælg en af optagets samtaledage.", en: "Choose one of the intake's interview days." }
-    err_slot_times { da: "Tjek tiderne: fra før til, og en længde over nul.", en: "Check the times: from before to, and a length above zero." }
+    err_slot_times { da: "Tjek tiderne: „Fra kl.“ skal ligge før „Til kl.“, og „Minutter pr. samtale“ skal være mere end 0.", en: "Check the times: from before to, and a length above zero." }
     err_nothing_fits { da: "Der er ikke plads til en eneste samtale i det tidsrum.", en: "Not a single interview fits in that time." }
     err_time { da: "Skriv klokkeslættet som 09:00.", en: "Enter the time like 09:00." }
     err_number { da: "Skriv et helt tal.", en: "Enter a whole number." }
     slot_held_title { da: "Tiden er booket", en: "The slot is booked" }
-    slot_held_text { da: "En ansøger har booket tiden, så den kan ikke fjernes. Bed ansøgeren om at skifte tid først.", en: "An applicant holds the slot, so it cannot be removed. Ask the applicant to change first." }
+    slot_held_text { da: "En ansøger har booket tiden, så du kan ikke fjerne den. Bed ansøgeren om at skifte tid først.", en: "An applicant holds the slot, so it cannot be removed. Ask the applicant to change first." }
     invite_button { da: "Inviter til samtale", en: "Invite to interview" }
     reinvite_button { da: "Send et nyt bookinglink", en: "Send a new booking link" }
     invite_selected { da: "Inviter de valgte til samtale", en: "Invite the selected to interview" }
     select_label { da: "Vælg {}", en: "Select {}" }
-    invite_wrong_status_title { da: "Kan ikke inviteres", en: "Cannot be invited" }
-    invite_wrong_status_text { da: "Kun ansøgninger med status Modtaget eller Inviteret kan inviteres. Denne har status „{}“.", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
+    invite_wrong_status_title { da: "Du kan ikke invitere ansøgeren", en: "Cannot be invited" }
+    invite_wrong_status_text { da: "Det kræver, at ansøgningen har status Modtaget eller Inviteret. Denne har status „{}“.", en: "Only applications with status Submitted or Invited can be invited. This one has status \"{}\"." }
     interview_title { da: "Samtale", en: "Interview" }
     interview_none { da: "Ingen samtale booket.", en: "No interview booked." }
     assessment_title { da: "Vurdering efter samtalen", en: "Assessment after the interview" }
@@ -274,13 +274,13 @@ catalogue! {
     follow_up_no_show { da: "Opfølgning: ansøgeren kom ikke til samtalen. Kontakt ansøgeren.", en: "Follow-up: the applicant did not come to the interview. Contact the applicant." }
     err_score { da: "Giv hvert punkt en score fra 1 til 4, eller sæt kryds ved at ansøgeren ikke kom.", en: "Score each item from 1 to 4, or tick that the applicant did not come." }
     mail_panel_subject { da: "Dine samtaler i morgen", en: "Your interviews tomorrow" }
-    mail_panel_body { da: "Her er dine samtaler {}. Se dagsplanen med navne og ønsker via linket (kræver login).", en: "Here are your interviews {}. See the day plan with names and wishes from the link (sign-in needed)." }
+    mail_panel_body { da: "Her er dine samtaler {}. Se dagsplanen med navne og ønsker via linket (du skal logge ind).", en: "Here are your interviews {}. See the day plan with names and wishes from the link (sign-in needed)." }
     mail_panel_link { da: "Se dagsplanen", en: "See the day plan" }
     day_plan_title { da: "Dagsplan {}", en: "Day plan {}" }
     day_plan_print { da: "Udskriv siden for at få planen på papir.", en: "Print the page to have the plan on paper." }
     day_plan_calendar { da: "Hent dagen som kalenderfil", en: "Download the day as a calendar file" }
-    intake_cutoff { da: "Samtaletider kan bookes indtil (timer før)", en: "Interview times can be booked until (hours before)" }
-    intake_cutoff_hint { da: "Tom betyder 24 timer.", en: "Empty means 24 hours." }
+    intake_cutoff { da: "Ansøgerne kan booke og ændre en samtaletid indtil (timer før)", en: "Interview times can be booked until (hours before)" }
+    intake_cutoff_hint { da: "Lader du feltet stå tomt, er det 24 timer.", en: "Empty means 24 hours." }
     intake_auto_offer { da: "Tilbyd automatisk en ledig plads til den første på ventelisten", en: "Offer a freed place to the first on the waiting list automatically" }
     audit_kind { da: "Slags hændelse", en: "Kind of event" }
     audit_event { da: "Hvad skete der", en: "What happened" }

@@ -5,7 +5,7 @@ catalogue! {
     ApplyStrings, DA, EN,
     title { da: "Ansøgning", en: "Application" }
     intro {
-        da: "Tag den tid, du har brug for. Du kan gemme en kladde og fortsætte senere fra et link, vi sender dig på e-mail. Felter uden „(valgfrit)“ skal udfyldes, før du sender.",
+        da: "Tag den tid, du har brug for. Du kan gemme en kladde og fortsætte senere fra et link, vi sender dig på e-mail. Du skal udfylde alle felter uden „(valgfrit)“, før du sender.",
         en: "Take the time you need. You can save a draft and continue later from a link we e-mail to you. Fields not marked \"(optional)\" must be filled in before you send."
     }
     deadline_note { da: "Fristen er {}.", en: "The deadline is {}." }
@@ -29,7 +29,7 @@ catalogue! {
 
     section_situation { da: "Din situation", en: "Your situation" }
     situation_intro {
-        da: "Vi spørger, fordi uddannelsen har nogle krav. Der er ingen forkerte svar, og svarene afgør ikke alene, om du bliver optaget – det gør en samtale.",
+        da: "Vi spørger, fordi uddannelsen har nogle krav. Der er ingen forkerte svar, og dine svar afgør ikke alene, om du får en plads – det gør samtalen også.",
         en: "We ask because the programme has some requirements. There are no wrong answers, and your answers alone do not decide whether you are admitted – a conversation does."
     }
     lived_experience { da: "Har du selv erfaring med psykisk sårbarhed og recovery?", en: "Do you have your own experience of mental vulnerability and recovery?" }
@@ -50,7 +50,7 @@ catalogue! {
     income_other { da: "Andet", en: "Other" }
     income_none { da: "Ingen indtægt", en: "No income" }
     caseworker_agreement { da: "Har du aftalt med din sagsbehandler, at du går på uddannelsen?", en: "Have you agreed with your caseworker that you attend the programme?" }
-    caseworker_hint { da: "Så undgår du, at noget i din forsørgelse står i vejen senere.", en: "This avoids your income support getting in the way later." }
+    caseworker_hint { da: "Så undgår du, at din forsørgelse kommer i vejen senere.", en: "This avoids your income support getting in the way later." }
     caseworker_yes { da: "Ja", en: "Yes" }
     caseworker_no { da: "Nej, ikke endnu", en: "No, not yet" }
     caseworker_none { da: "Jeg har ingen sagsbehandler", en: "I have no caseworker" }
@@ -60,7 +60,7 @@ catalogue! {
 
     section_reflection { da: "Dine tanker", en: "Your thoughts" }
     reflection_intro {
-        da: "Skriv med dine egne ord – der er ingen rigtige svar. Et kort afsnit er nok; du må højst skrive 5.000 tegn i hvert felt. Dine svar er udgangspunktet for samtalen, hvis du bliver inviteret.",
+        da: "Skriv med dine egne ord – der er ingen rigtige svar. Et kort afsnit er nok; du må højst skrive 5.000 tegn i hvert felt. Hvis vi inviterer dig til en samtale, tager vi udgangspunkt i dine svar.",
         en: "Write in your own words – there are no right answers. A short paragraph is enough; each field takes at most 5,000 characters. Your answers are the starting point of the interview, if you are invited."
     }
     motivation { da: "Hvorfor vil du gerne være peermedarbejder?", en: "Why would you like to be a peer-support worker?" }
@@ -81,9 +81,9 @@ catalogue! {
     }
     consent { da: "Jeg giver samtykke til, at skolen behandler mine oplysninger, også om mit helbred, for at behandle min ansøgning.", en: "I consent to the school processing my information, including about my health, to process my application." }
 
-    keep_for_later { da: "Jeg vil også gerne komme i betragtning til et senere hold, og I må gemme min ansøgning til det.", en: "I would also like to be considered for a later cohort, and you may keep my application for that." }
-    keep_for_later_hint { da: "Valgfrit. Så gemmer vi ansøgningen længere end ellers; hvor længe, står på siden om dine data. Du kan trække det tilbage på din egen side.", en: "Optional. We then keep the application longer than otherwise; how long is on the page about your data. You can withdraw it on your own page." }
-    privacy_link { da: "Læs om dine data og dine rettigheder", en: "Read about your data and your rights" }
+    keep_for_later { da: "Jeg vil også gerne komme i betragtning til et senere hold. I må gemme min ansøgning til det.", en: "I would also like to be considered for a later cohort, and you may keep my application for that." }
+    keep_for_later_hint { da: "Valgfrit. Så gemmer vi ansøgningen længere end ellers – hvor længe, kan du læse på siden om dine oplysninger. Du kan fortryde det på din egen side.", en: "Optional. We then keep the application longer than otherwise; how long is on the page about your data. You can withdraw it on your own page." }
+    privacy_link { da: "Læs om dine oplysninger og dine rettigheder", en: "Read about your data and your rights" }
     review_consent_not_given { da: "Nej", en: "No" }
 
     button_review { da: "Se dine svar, før du sender", en: "Check your answers before sending" }
@@ -107,8 +107,8 @@ catalogue! {
 
     crit_min_age { da: "Du skal være fyldt 18 år, når undervisningen begynder.", en: "You must be 18 when the teaching begins." }
     crit_lived_experience { da: "Du skal selv have erfaring med psykisk sårbarhed og recovery.", en: "You need your own experience of mental vulnerability and recovery." }
-    crit_treatment_history { da: "Du skal have været indlagt, i ambulant psykiatrisk behandling eller have fået social støtte fra kommunen.", en: "You need to have been admitted, in outpatient psychiatric treatment, or to have received municipal social support." }
-    crit_substance_abuse { da: "Du må ikke have et aktivt misbrug.", en: "You must not have an active abuse." }
+    crit_treatment_history { da: "Du skal have været indlagt, have været i ambulant psykiatrisk behandling eller have fået social støtte fra kommunen.", en: "You need to have been admitted, in outpatient psychiatric treatment, or to have received municipal social support." }
+    crit_substance_abuse { da: "Uddannelsen kræver, at du ikke har et aktivt misbrug af stoffer eller alkohol.", en: "You must not have an active abuse." }
     crit_dementia { da: "Uddannelsen er ikke for personer med en demenssygdom.", en: "The programme is not for people with dementia." }
     crit_interpreter { da: "Undervisningen foregår på dansk uden tolk.", en: "Teaching is in Danish without an interpreter." }
     verify_municipality { da: "Du bor i {} Kommune, som ligger uden for {}. Din kommune skal sige ja og betale {} kr.", en: "You live in {} municipality, outside {}. Your municipality must agree and pay DKK {}." }
@@ -118,7 +118,7 @@ catalogue! {
     verify_income_other { da: "Om din forsørgelse passer med uddannelsen.", en: "Whether your income support fits with the programme." }
     verify_not_answered { da: "Et spørgsmål, du ikke har svaret på.", en: "A question you have not answered." }
 
-    closed_title { da: "Ansøgningsfristen er overskredet", en: "The application deadline has passed" }
+    closed_title { da: "Ansøgningsfristen er gået", en: "The application deadline has passed" }
     closed_text {
         da: "Fristen var {}, så vi kan ikke længere tage imod ansøgninger til dette hold. Dine svar er ikke gemt. Kontakt skolen, hvis du har spørgsmål – og hold øje med forsiden for næste hold.",
         en: "The deadline was {}, so we can no longer accept applications for this group. Your answers were not saved. Contact the school if you have questions – and watch the front page for the next group."
@@ -134,7 +134,7 @@ catalogue! {
         da: "Vi læser alle ansøgninger, når fristen er gået. Hvis vi inviterer dig til en samtale, får du en e-mail med et link, hvor du selv vælger en tid.",
         en: "We read every application after the deadline. If we invite you to an interview, you get an e-mail with a link where you choose a time yourself."
     }
-    next_interview_days { da: "Samtalerne holdes på disse dage – hold dem gerne fri:", en: "Interviews are held on these days – please keep them free:" }
+    next_interview_days { da: "Vi holder samtaler på disse dage – hold dem gerne fri:", en: "Interviews are held on these days – please keep them free:" }
 
     saved_title { da: "Din kladde er gemt", en: "Your draft is saved" }
     saved_sent { da: "Vi har sendt et link til den e-mailadresse, du skrev. Brug linket, når du vil fortsætte. Linket virker i 30 dage.", en: "We have sent a link to the e-mail address you gave. Use it when you want to continue. The link works for 30 days." }
@@ -143,55 +143,55 @@ catalogue! {
 
     check_email_title { da: "Tjek din e-mail", en: "Check your e-mail" }
     check_email_text {
-        da: "Vi har sendt en e-mail til den adresse, du skrev, om hvad der skal ske med din ansøgning. Dine svar er gemt.",
+        da: "Vi har sendt en e-mail til den adresse, du skrev. Der står, hvad der sker med din ansøgning nu. Dine svar er gemt.",
         en: "We have sent an e-mail to the address you gave about what happens with your application. Your answers are saved."
     }
 
     draft_expired_title { da: "Linket til din kladde er udløbet", en: "The link to your draft has expired" }
     draft_expired_text {
-        da: "Kladder gemmes i 30 dage. Du kan begynde forfra – og du er velkommen til at kontakte skolen, hvis du har brug for hjælp.",
+        da: "Vi gemmer kladder i 30 dage. Du kan begynde forfra – og du er velkommen til at kontakte skolen, hvis du har brug for hjælp.",
         en: "Drafts are kept for 30 days. You can start again – and you are welcome to contact the school if you need help."
     }
     start_again { da: "Begynd på en ny ansøgning", en: "Start a new application" }
     kept_first_title { da: "Vi har allerede din ansøgning", en: "We already have your application" }
     kept_first_text {
-        da: "Denne formular er allerede sendt med en anden e-mailadresse, så vi har beholdt den første udgave. Vil du ændre noget, så brug linket i kvitteringsmailen til din egen side – eller kontakt skolen.",
+        da: "Denne ansøgning blev sendt med en anden e-mailadresse, så vi har beholdt den første udgave. Vil du ændre noget, så brug linket til din egen side i kvitteringsmailen – eller kontakt skolen.",
         en: "This form was already sent with another e-mail address, so we kept the first version. If you want to change something, use the link in the receipt e-mail to your own page – or contact the school."
     }
-    in_progress_title { da: "Din ansøgning er allerede under behandling", en: "Your application is already being processed" }
+    in_progress_title { da: "Vi er i gang med din ansøgning", en: "Your application is already being processed" }
     in_progress_text {
-        da: "Vi er gået i gang med din ansøgning, så den kan ikke længere ændres her. Kontakt skolen, hvis du vil tilføje noget.",
+        da: "Vi læser den allerede, så du kan ikke længere ændre den her. Kontakt skolen, hvis du vil tilføje noget.",
         en: "We have started on your application, so it can no longer be changed here. Contact the school if you want to add something."
     }
 
-    mail_receipt_subject { da: "Vi har modtaget din ansøgning – reference {}", en: "We have received your application – reference {}" }
-    mail_updated_subject { da: "Din ansøgning er opdateret – reference {}", en: "Your application is updated – reference {}" }
+    mail_receipt_subject { da: "Vi har fået din ansøgning – reference {}", en: "We have received your application – reference {}" }
+    mail_updated_subject { da: "Vi har fået dine nye svar – reference {}", en: "Your application is updated – reference {}" }
     mail_hello { da: "Hej {}", en: "Hello {}" }
     mail_hello_unnamed { da: "Hej", en: "Hello" }
-    mail_receipt_body { da: "Tak for din ansøgning til {}. Vi har modtaget den, og dit referencenummer er {}.", en: "Thank you for your application to {}. We have received it, and your reference number is {}." }
+    mail_receipt_body { da: "Tak for din ansøgning til {}. Vi har fået den, og dit referencenummer er {}.", en: "Thank you for your application to {}. We have received it, and your reference number is {}." }
     mail_updated_body { da: "Vi har erstattet din ansøgning til {} med dine nye svar. Dit referencenummer er stadig {}.", en: "We have replaced your application to {} with your new answers. Your reference number is still {}." }
     mail_draft_subject { da: "Dit link til at fortsætte ansøgningen", en: "Your link to continue the application" }
     mail_draft_body { da: "Du har gemt en kladde til en ansøgning til {}. Brug linket herunder, når du vil fortsætte. Linket virker i 30 dage, og du kan bruge det flere gange.", en: "You saved a draft application to {}. Use the link below when you want to continue. The link works for 30 days, and you can use it more than once." }
     mail_draft_link { da: "Fortsæt din ansøgning", en: "Continue your application" }
     mail_duplicate_subject { da: "Om din ansøgning – reference {}", en: "About your application – reference {}" }
     mail_duplicate_body {
-        da: "Vi har allerede en ansøgning fra denne e-mailadresse til {} med referencenummer {}. Den gælder stadig. Der er lige sendt nye svar fra adressen (kvitteringsnummer {}); dem har vi gemt som en kladde. Har du sendt dem og vil bruge dem i stedet, så åbn kladden og send den – så erstatter den din første ansøgning. Ellers skal du ikke gøre noget.",
+        da: "Vi har allerede en ansøgning fra denne e-mailadresse til {} med referencenummer {}. Den gælder stadig. Vi har lige fået nye svar fra samme adresse (kvitteringsnummer {}) og gemt dem som en kladde. Er det dig, der har sendt dem, og vil du bruge dem i stedet, så åbn kladden, og send den – så erstatter den din første ansøgning. Ellers skal du ikke gøre noget.",
         en: "We already have an application from this e-mail address to {} with reference number {}. It still stands. New answers were just sent from the address (receipt number {}); we saved them as a draft. If you sent them and want to use them instead, open the draft and send it – it will then replace your first application. If not, you need not do anything."
     }
     mail_not_you { da: "Har du ikke selv gjort dette, kan du se bort fra e-mailen.", en: "If this was not you, you can ignore this e-mail." }
     mail_no_reply { da: "Du kan ikke svare på denne e-mail. Kontakt skolen, hvis du har spørgsmål.", en: "You cannot reply to this e-mail. Contact the school if you have questions." }
 
     err_full_name { da: "Skriv dit fulde navn.", en: "Enter your full name." }
-    err_too_long { da: "Må højst have {} tegn. Du har skrevet {}.", en: "At most {} characters. You have written {}." }
+    err_too_long { da: "Du kan højst skrive {} tegn her. Du har skrevet {}.", en: "At most {} characters. You have written {}." }
     err_email_missing { da: "Skriv din e-mailadresse.", en: "Enter your e-mail address." }
-    err_email_unreachable { da: "Vi kan desværre ikke sende mail til en adresse med æ, ø, å eller andre særlige tegn før @. Skriv en anden e-mailadresse.", en: "Sorry, we cannot send mail to an address with æ, ø, å or other special characters before the @. Enter another e-mail address." }
+    err_email_unreachable { da: "Vi kan desværre ikke sende e-mails til en adresse med æ, ø, å eller andre særlige tegn før @. Skriv en anden e-mailadresse.", en: "Sorry, we cannot send mail to an address with æ, ø, å or other special characters before the @. Enter another e-mail address." }
     err_email_invalid { da: "Skriv e-mailadressen som fx navn@eksempel.dk.", en: "Enter the e-mail address like name@example.dk." }
     err_phone { da: "Skriv et dansk telefonnummer med 8 cifre, fx 12 34 56 78 eller +45 12 34 56 78 – eller lad feltet stå tomt.", en: "Enter a Danish phone number with 8 digits, like 12 34 56 78 or +45 12 34 56 78 – or leave it empty." }
     err_birth_date_missing { da: "Skriv din fødselsdato.", en: "Enter your date of birth." }
     err_birth_date_invalid { da: "Skriv fødselsdatoen som dag-måned-år, fx 31-05-1990.", en: "Enter the date of birth as day-month-year, like 31-05-1990." }
     err_birth_date_no_such { da: "Den dato findes ikke i kalenderen. Tjek dag og måned.", en: "That date does not exist in the calendar. Check the day and the month." }
     err_birth_date_implausible { da: "Tjek årstallet – det ligner ikke et fødselsår.", en: "Check the year – it does not look like a year of birth." }
-    err_birth_date_future { da: "Fødselsdatoen skal ligge før i dag.", en: "The date of birth must be before today." }
+    err_birth_date_future { da: "Fødselsdatoen skal være før i dag.", en: "The date of birth must be before today." }
     err_municipality { da: "Vælg den kommune, du bor i.", en: "Choose the municipality you live in." }
     err_yes_no { da: "Vælg ja eller nej.", en: "Choose yes or no." }
     err_choice { da: "Vælg et af svarene.", en: "Choose one of the answers." }

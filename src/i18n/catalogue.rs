@@ -74,7 +74,7 @@ catalogue! {
     intake_deadline_text { da: "Send din ansøgning senest {}.", en: "Send your application by {}." }
     intake_apply { da: "Søg om optagelse", en: "Apply" }
     intake_closed {
-        da: "Fristen er overskredet, så du kan ikke længere søge til dette hold. Kig på forsiden efter næste hold.",
+        da: "Fristen er gået, så du kan ikke længere søge til dette hold. Kig på forsiden efter det næste.",
         en: "The deadline has passed, so you can no longer apply for this group. Look on the front page for the next one."
     }
     intake_not_open_yet { da: "Du kan søge fra {}.", en: "You can apply from {}." }
@@ -96,7 +96,7 @@ catalogue! {
     }
     error_413_title { da: "Det, du sendte, fylder for meget", en: "What you sent is too large" }
     error_413_text {
-        da: "Vi kunne ikke tage imod det. Gå tilbage, gør de længste svar lidt kortere, og prøv igen.",
+        da: "Vi kunne ikke tage imod det. Gå tilbage, gør de længste svar lidt kortere, og prøv så igen.",
         en: "We could not accept it. Go back, shorten the longest answers a little, and try again."
     }
     error_429_title { da: "Mange forsøg på kort tid", en: "Many attempts in a short time" }
@@ -106,7 +106,7 @@ catalogue! {
     }
     error_403_title { da: "Det kan vi ikke lade dig gøre her", en: "That is not allowed here" }
     error_403_text {
-        da: "Handlingen blev afvist. Hvis du kom fra en anden side, så gå til forsiden og prøv igen derfra.",
+        da: "Vi kunne ikke gøre det, du bad om. Kom du hertil fra en anden hjemmeside, så gå til forsiden, og prøv igen derfra.",
         en: "The action was refused. If you came from another site, go to the front page and try again from there."
     }
     error_408_title { da: "Det tog for lang tid", en: "That took too long" }
@@ -122,5 +122,5 @@ catalogue! {
     error_back_admin { da: "Gå til administrationens forside", en: "Go to the staff front page" }
     role_name_admin { da: "administrator", en: "administrator" }
     role_name_coordinator { da: "koordinator", en: "coordinator" }
-    role_name_interviewer { da: "interviewer", en: "interviewer" }
+    role_name_interviewer { da: "samtalepanel", en: "interviewer" }
 }

@@ -3,14 +3,14 @@ use super::catalogue::catalogue;
 
 catalogue! {
     CohortStrings, DA, EN,
-    offer_title { da: "Du er tilbudt en plads", en: "You are offered a place" }
+    offer_title { da: "Der er en plads til dig", en: "You are offered a place" }
     offer_text { da: "Vi vil gerne tilbyde dig en plads på {}. Undervisningen begynder {}.", en: "We would like to offer you a place on {}. Teaching begins {}." }
     offer_answer_by { da: "Svar senest {}.", en: "Please answer by {}." }
     offer_accept { da: "Ja tak, jeg tager pladsen", en: "Yes please, I take the place" }
     offer_decline { da: "Nej tak", en: "No thank you" }
     decline_title { da: "Vil du sige nej tak til pladsen?", en: "Do you want to decline the place?" }
     decline_text {
-        da: "Hvis du siger nej tak, giver vi pladsen til en anden, og det kan ikke laves om bagefter. Du er altid velkommen til at søge igen senere.",
+        da: "Hvis du siger nej tak, giver vi pladsen til en anden, og du kan ikke fortryde det bagefter. Du er altid velkommen til at søge igen senere.",
         en: "If you decline, we give the place to someone else, and it cannot be undone afterwards. You are always welcome to apply again later."
     }
     decline_confirm { da: "Ja, jeg siger nej tak til pladsen", en: "Yes, I decline the place" }
@@ -20,14 +20,14 @@ catalogue! {
     offer_declined_title { da: "Tak for dit svar", en: "Thank you for your answer" }
     offer_declined_text { da: "Du har sagt nej tak til pladsen. Du er altid velkommen til at søge igen.", en: "You have declined the place. You are always welcome to apply again." }
     offer_answered_title { da: "Du har allerede svaret", en: "You have already answered" }
-    offer_answered_text { da: "Tilbuddet er allerede besvaret. Kontakt skolen, hvis du har fortrudt.", en: "The offer has already been answered. Contact the school if you have changed your mind." }
-    offer_lapsed_title { da: "Svarfristen er overskredet", en: "The answer-by date has passed" }
-    offer_lapsed_text { da: "Pladsen er givet videre. Kontakt skolen, hvis du stadig gerne vil med.", en: "The place has been passed on. Contact the school if you would still like to join." }
+    offer_answered_text { da: "Vi har fået dit svar på tilbuddet. Har du fortrudt, så kontakt skolen.", en: "The offer has already been answered. Contact the school if you have changed your mind." }
+    offer_lapsed_title { da: "Fristen for at svare er gået", en: "The answer-by date has passed" }
+    offer_lapsed_text { da: "Vi har givet pladsen videre. Kontakt skolen, hvis du stadig gerne vil med.", en: "The place has been passed on. Contact the school if you would still like to join." }
     full_title { da: "Holdet er fuldt", en: "The group is full" }
-    full_text { da: "Alle pladser på holdet er tilbudt eller taget. Sæt ansøgeren på ventelisten, så kan pladsen tilbydes, når en siger nej.", en: "Every place in the group is offered or taken. Put the applicant on the waiting list; the place can be offered when someone declines." }
-    wrong_status_title { da: "Der kan ikke tilbydes plads", en: "A place cannot be offered" }
-    wrong_status_text { da: "Ansøgningen har status „{}“. Der kan tilbydes plads fra Modtaget, Inviteret, Til samtale og Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
-    no_interview_warning { da: "Der er ikke registreret en samtale endnu.", en: "No interview has been recorded yet." }
+    full_text { da: "Alle pladser på holdet er tilbudt eller taget. Sæt ansøgeren på ventelisten, så kan du tilbyde pladsen, hvis nogen siger nej.", en: "Every place in the group is offered or taken. Put the applicant on the waiting list; the place can be offered when someone declines." }
+    wrong_status_title { da: "Du kan ikke tilbyde en plads her", en: "A place cannot be offered" }
+    wrong_status_text { da: "Ansøgningen har status „{}“. Du kan tilbyde en plads, når status er Modtaget, Inviteret, Har været til samtale eller Venteliste.", en: "The application has status \"{}\". Places can be offered from Submitted, Invited, Interviewed and Waiting list." }
+    no_interview_warning { da: "Der er ikke registreret nogen samtale endnu.", en: "No interview has been recorded yet." }
     offer_button { da: "Tilbyd en plads på det valgte hold", en: "Offer a place in the chosen group" }
     offer_cohort_label { da: "Hold", en: "Group" }
     waitlist_button { da: "Sæt på venteliste", en: "Put on the waiting list" }
@@ -62,7 +62,7 @@ catalogue! {
 
     edit_title { da: "Ret holdet", en: "Edit the group" }
     school_holidays { da: "Skolens egne fridage", en: "The school's own days off" }
-    school_holidays_hint { da: "Datoer adskilt af komma, fx 2027-10-18, 2027-10-20. Undervisning de dage flyttes til slutningen.", en: "Dates separated by commas, like 2027-10-18, 2027-10-20. Teaching on those days moves to the end." }
+    school_holidays_hint { da: "Datoer adskilt af komma, fx 2027-10-18, 2027-10-20. Undervisning på de dage flytter vi til slutningen.", en: "Dates separated by commas, like 2027-10-18, 2027-10-20. Teaching on those days moves to the end." }
     attendance_title { da: "Fremmøde", en: "Attendance" }
     attendance_session { da: "Fremmøde {}. gang, {}", en: "Attendance, session {}, {}" }
     attendance_present { da: "Til stede", en: "Present" }
@@ -72,13 +72,13 @@ catalogue! {
     attendance_low { da: "Under kravet på {} %", en: "Below the required {} %" }
     participants_title { da: "Deltagere", en: "Participants" }
     mail_feed_link { da: "Dit skema i din kalender", en: "Your schedule in your calendar" }
-    mail_feed_text { da: "Linket herunder er dit personlige skema. Tilføj det i din kalender-app som et abonnement, så følger ændringer med. Del det ikke med andre.", en: "The link below is your personal schedule. Add it to your calendar app as a subscription and changes follow. Do not share it." }
+    mail_feed_text { da: "Linket herunder er dit personlige skema. Tilføj det i din kalender-app som et abonnement, så kommer ændringer automatisk med. Del det ikke med andre.", en: "The link below is your personal schedule. Add it to your calendar app as a subscription and changes follow. Do not share it." }
     mail_rejected_subject { da: "Svar på din ansøgning – reference {}", en: "Answer to your application – reference {}" }
     mail_rejected_body { da: "Tak for din ansøgning og for den tid, du har brugt på den. Vi har desværre ikke plads til dig på holdet denne gang. Det er ikke en vurdering af dig som menneske – der er mange gode ansøgere til få pladser.", en: "Thank you for your application and the time you spent on it. Unfortunately we do not have a place for you in the group this time. It is not a judgement of you as a person – there are many good applicants for few places." }
     mail_rejected_support { da: "Har du brug for at tale med nogen, er du velkommen til at kontakte skolen, din egen behandler eller en rådgivningslinje. Du er også velkommen til at søge igen – på vores side kan du bede om besked, når næste hold åbner.", en: "If you need someone to talk to, you are welcome to contact the school, your own practitioner or a counselling line. You are also welcome to apply again – on our site you can ask to hear when the next group opens." }
     mail_rejected_link { da: "Se kommende hold", en: "See coming groups" }
     release_title { da: "Send svar til dem, der ikke er optaget", en: "Send answers to those not admitted" }
-    release_text { da: "Afslag sendes kun, når I trykker her. {} afslag venter.", en: "Rejection letters go out only when you press here. {} are waiting." }
+    release_text { da: "Vi sender først afslagene, når I trykker her. {} afslag venter.", en: "Rejection letters go out only when you press here. {} are waiting." }
     release_button { da: "Send afslagene nu", en: "Send the letters now" }
     placement_title { da: "Praktiksted for {}", en: "Practicum site for {}" }
     placement_add { da: "Tilføj praktiksted", en: "Add practicum site" }
@@ -111,7 +111,7 @@ catalogue! {
     mail_staff_accepted_subject { da: "Ja tak til pladsen – ansøgning {}", en: "Place accepted – application {}" }
     mail_staff_accepted_body { da: "Ansøgeren bag ansøgning {} har sagt ja tak til sin plads.", en: "The applicant behind application {} has accepted their place." }
     mail_staff_declined_subject { da: "Nej tak til pladsen – ansøgning {}", en: "Place declined – application {}" }
-    mail_staff_declined_body { da: "Ansøgeren bag ansøgning {} har sagt nej tak til sin plads. Er der nogen på ventelisten, får den næste tilbudt pladsen af sig selv.", en: "The applicant behind application {} has declined their place. If anyone is on the waiting list, the next one is offered the place automatically." }
+    mail_staff_declined_body { da: "Ansøgeren bag ansøgning {} har sagt nej tak til sin plads. Har optaget automatisk tilbud fra ventelisten slået til, får den næste på ventelisten pladsen tilbudt. Ellers kan du tilbyde den fra holdets side.", en: "The applicant behind application {} has declined their place. If the intake offers freed places from the waiting list automatically, the next one on the list is offered the place. Otherwise you can offer it from the cohort page." }
     mail_accepted_subject { da: "Velkommen på holdet", en: "Welcome to the group" }
     mail_accepted_body { da: "Tak fordi du sagde ja. Undervisningen begynder {} kl. {} i {}. Vi glæder os til at se dig.", en: "Thank you for accepting. Teaching begins {} at {} in {}. We look forward to seeing you." }
     mail_waitlisted_subject { da: "Du er på ventelisten – reference {}", en: "You are on the waiting list – reference {}" }
@@ -164,7 +164,7 @@ catalogue! {
     err_visit_outside { da: "Vælg en dag i praktikperioden, {} til {}.", en: "Choose a day in the practicum period, {} to {}." }
     err_visit_date { da: "Skriv besøgets dato, fx 2028-03-01.", en: "Enter the visit's date, like 2028-03-01." }
     err_visit_times { da: "Skriv en dato og et tidsrum, hvor slut er efter start, fx 10:00 til 11:00.", en: "Enter a date and a time span that ends after it starts, like 10:00 to 11:00." }
-    err_visit_not_yet { da: "Et besøg kan først registreres som holdt på dagen eller bagefter.", en: "A visit can be recorded as held on its day or later." }
+    err_visit_not_yet { da: "Du kan først registrere et besøg som holdt på selve dagen eller bagefter.", en: "A visit can be recorded as held on its day or later." }
     err_visit_note { da: "Noten må højst være 500 tegn.", en: "The note can be at most 500 characters." }
     mail_year_supervisor_body { da: "Tak fordi I tager imod {} i praktik hos {} fra {} til {}. Vores konsulent kommer på besøg på praktikstedet mindst {} gange i praktiktiden, som regel sammen med dig som praktikvejleder. Vi aftaler datoerne med dig.", en: "Thank you for welcoming {} for a practicum at {} from {} to {}. Our consultant visits the practicum site at least {} times during the practicum, usually together with you as the supervisor. We agree the dates with you." }
     calendar_visit { da: "Besøg på praktikstedet", en: "Visit to the practicum site" }
@@ -173,7 +173,7 @@ catalogue! {
     job_offer_place { da: "Arbejdsstedet er {}.", en: "The workplace is {}." }
     job_offer_accept { da: "Ja tak, jeg tager imod stillingen", en: "Yes please, I accept the position" }
     job_decline_title { da: "Vil du sige nej tak til stillingen?", en: "Do you want to decline the position?" }
-    job_decline_text { da: "Hvis du siger nej tak, tilbyder vi stillingen til en anden, og det kan ikke laves om bagefter. Du er altid velkommen til at søge igen senere.", en: "If you decline, we offer the position to someone else, and it cannot be undone afterwards. You are always welcome to apply again later." }
+    job_decline_text { da: "Hvis du siger nej tak, tilbyder vi stillingen til en anden, og du kan ikke fortryde det bagefter. Du er altid velkommen til at søge igen senere.", en: "If you decline, we offer the position to someone else, and it cannot be undone afterwards. You are always welcome to apply again later." }
     job_decline_confirm { da: "Ja, jeg siger nej tak til stillingen", en: "Yes, I decline the position" }
     job_accepted_title { da: "Tak for dit ja", en: "Thank you for accepting" }
     job_accepted_text { da: "Du har sagt ja til stillingen. Vi sender en e-mail om, hvad der sker nu.", en: "You have accepted the position. We are sending an e-mail about what happens next." }
@@ -181,17 +181,17 @@ catalogue! {
     mail_job_offer_subject { da: "Tilbud om ansættelse – reference {}", en: "Offer of employment – reference {}" }
     mail_job_accepted_subject { da: "Velkommen som {}", en: "Welcome as {}" }
     mail_job_accepted_body { da: "Tak fordi du sagde ja til ansættelsen som {} hos {}. Din første arbejdsdag er {}. Vi kontakter dig om det praktiske inden da.", en: "Thank you for accepting the employment as {} at {}. Your first working day is {}. We will contact you about the practical details before then." }
-    err_positions_exist { da: "Optaget har allerede sine stillinger. Antallet af stillinger er programmets kapacitet.", en: "The intake has its positions already. The number of positions is the programme's capacity." }
+    err_positions_exist { da: "Optaget har allerede sine stillinger. Der er lige så mange stillinger, som programmet har pladser.", en: "The intake has its positions already. The number of positions is the programme's capacity." }
     positions_name { da: "Navn på stillingerne", en: "Name of the positions" }
     positions_start { da: "Første arbejdsdag", en: "First working day" }
     positions_create_button { da: "Opret stillingerne", en: "Create the positions" }
     mail_job_waitlisted_body { da: "Du står nu som nummer {} på ventelisten til stillingen. Vi skriver til dig, hvis en stilling bliver ledig.", en: "You are now number {} on the waiting list for the position. We will write to you if a position becomes free." }
     mail_job_rejected_body { da: "Tak for din ansøgning og for den tid, du har brugt på den. Vi har desværre valgt en anden til stillingen denne gang. Det er ikke en vurdering af dig som menneske – der er mange gode ansøgere til få stillinger. Du er velkommen til at søge igen.", en: "Thank you for your application and the time you spent on it. Unfortunately we have chosen someone else for the position this time. It is not a judgement of you as a person – there are many good applicants for few positions. You are welcome to apply again." }
-    mail_job_rejected_link { da: "Se hvad der er åbent for ansøgning", en: "See what is open for applications" }
+    mail_job_rejected_link { da: "Se, hvad du kan søge nu", en: "See what is open for applications" }
     positions_title { da: "Stillinger", en: "Positions" }
     positions_left { da: "{} af {} stillinger er ledige.", en: "{} of {} positions are free." }
-    job_full_title { da: "Alle stillinger er besat", en: "Every position is filled" }
-    job_full_text { da: "Alle stillinger er tilbudt eller besat. Sæt ansøgeren på ventelisten, så kan stillingen tilbydes, når en siger nej.", en: "Every position is offered or filled. Put the applicant on the waiting list; the position can be offered when someone declines." }
+    job_full_title { da: "Der er ingen ledige stillinger", en: "Every position is filled" }
+    job_full_text { da: "Alle stillinger er tilbudt eller besat. Sæt ansøgeren på ventelisten, så kan du tilbyde stillingen, hvis nogen siger nej.", en: "Every position is offered or filled. Put the applicant on the waiting list; the position can be offered when someone declines." }
 }
 
 /// The texts about an offer of one kind (`domain::offer_kind`): a place on a

@@ -24,7 +24,7 @@ catalogue! {
     overview_remind_hint { da: "Hver får et nyt link til at vælge en tid. Ingen får mere end én påmindelse i døgnet.", en: "Each gets a new link to choose a time. Nobody gets more than one reminder a day." }
     overview_nav { da: "Overblik", en: "Overview" }
     overview_title { da: "Det venter på dig", en: "What is waiting for you" }
-    overview_intro { da: "Tallene viser, hvor mange der venter på noget fra skolen. Klik for at se hvem.", en: "The numbers show how many are waiting for something from the school. Click to see who." }
+    overview_intro { da: "Tallene viser, hvor mange der venter på noget fra skolen. Klik for at se, hvem det er.", en: "The numbers show how many are waiting for something from the school. Click to see who." }
     todo_new_applications { da: "Nye ansøgninger, som ingen har åbnet", en: "New applications no one has opened" }
     todo_to_verify { da: "Ansøgninger med noget, der skal tjekkes", en: "Applications with something to check" }
     todo_invited_not_booked { da: "Inviteret til samtale, men har ikke booket en tid", en: "Invited to an interview but not booked" }

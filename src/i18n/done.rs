@@ -11,13 +11,14 @@ catalogue! {
     waitlisted { da: "Ansøgeren er sat på ventelisten og har fået besked.", en: "The applicant is on the waiting list and has been told." }
     status { da: "Status er ændret.", en: "The status is changed." }
     note { da: "Noten er gemt.", en: "The note is saved." }
-    verified { da: "Kontrollen er gemt.", en: "The check is saved." }
+    verified { da: "Dit tjek er gemt.", en: "The check is saved." }
     slots_one { da: "1 samtaletid oprettet.", en: "1 interview time created." }
     slots_many { da: "{} samtaletider oprettet.", en: "{} interview times created." }
     released_one { da: "1 afslag sendt.", en: "1 rejection sent." }
     released_many { da: "{} afslag sendt.", en: "{} rejections sent." }
     assessed { da: "Vurderingen er gemt.", en: "The assessment is saved." }
     slots_short_title { da: "Der er for få ledige samtaletider", en: "There are too few free interview times" }
+    slots_short_text_one { da: "Du er ved at invitere 1 person, men der er ingen ledige samtaletider. Personen kan ikke booke en tid, før du opretter flere.", en: "You are about to invite 1 person, but there are no free interview times. The person cannot book a time until you create more." }
     slots_short_text { da: "Du er ved at invitere {} personer, men der er kun {} ledige samtaletider. Nogle vil ikke kunne booke en tid, før du opretter flere.", en: "You are about to invite {} people, but there are only {} free interview times. Some will not be able to book a time until you create more." }
     slots_short_go_on { da: "Inviter alligevel", en: "Invite anyway" }
     slots_short_back { da: "Tilbage til listen", en: "Back to the list" }

@@ -6,9 +6,9 @@ catalogue! {
     superseded_title { da: "Du har fået et nyere link", en: "You have a newer link" }
     used_title { da: "Linket er allerede brugt", en: "This link has already been used" }
     expired_title { da: "Linket er udløbet", en: "This link has expired" }
-    over_title { da: "Linket skal ikke bruges mere", en: "This link is no longer needed" }
+    over_title { da: "Du skal ikke bruge linket mere", en: "This link is no longer needed" }
     superseded_text {
-        da: "Vi har sendt dig en nyere mail med et nyt link, og derfor virker det gamle link ikke længere. Brug linket i den nyeste mail fra os.",
+        da: "Vi har sendt dig en nyere e-mail med et nyt link, og derfor virker det gamle link ikke længere. Brug linket i den nyeste e-mail fra os.",
         en: "We have sent you a newer e-mail with a new link, so the old link no longer works. Use the link in the newest e-mail from us."
     }
     expired_text {
@@ -24,23 +24,23 @@ catalogue! {
         en: "You have already cancelled your place at the meeting. You do not need to do anything else."
     }
     invitation_used_text {
-        da: "Du har allerede brugt invitationen og er tilmeldt. Bekræftelsen ligger i din mail, og derfra kan du også melde fra.",
+        da: "Du har allerede brugt invitationen og er tilmeldt. Bekræftelsen ligger i din e-mail, og derfra kan du også melde fra.",
         en: "You have already used the invitation and are signed up. The confirmation is in your e-mail, and you can cancel from there."
     }
     interest_used_text {
-        da: "Du er allerede tilmeldt. Vi skriver til dig, når der er nyt om hold og infomøder.",
+        da: "Du er allerede tilmeldt. Vi skriver til dig, når der er nyt om hold og informationsmøder.",
         en: "You are already signed up. We will write to you when there is news about courses and info meetings."
     }
     unsubscribe_used_text {
-        da: "Du er allerede afmeldt og får ikke flere mails fra os om nye hold.",
+        da: "Du er allerede afmeldt og får ikke flere e-mails fra os om nye hold.",
         en: "You have already unsubscribed and will get no more e-mails from us about new courses."
     }
     draft_over_text {
-        da: "Din ansøgning er allerede sendt, så kladden bruges ikke mere. Du kan se ansøgningen på din egen side.",
+        da: "Du har allerede sendt din ansøgning, så du skal ikke bruge kladden mere. Du kan se ansøgningen på din egen side.",
         en: "Your application has already been sent, so the draft is no longer used. You can see the application on your own page."
     }
     draft_expired_text {
-        da: "Kladden blev ikke sendt i tide og er slettet. Du er velkommen til at begynde forfra.",
+        da: "Vi har slettet kladden, fordi den ikke blev sendt i tide. Du er velkommen til at begynde forfra.",
         en: "The draft was not sent in time and has been deleted. You are welcome to start again."
     }
     erased_text {
@@ -48,7 +48,7 @@ catalogue! {
         en: "The application has been deleted, so there is nothing more to see here."
     }
     booking_over_text {
-        da: "Der er allerede sket noget nyt med din ansøgning, så der skal ikke bookes samtale her. Du kan se, hvor din ansøgning står, på din egen side.",
+        da: "Din ansøgning er allerede nået videre, så du skal ikke booke en samtale her. Du kan se, hvor langt den er, på din egen side.",
         en: "Your application has already moved on, so there is no interview to book here. You can see where your application stands on your own page."
     }
     offer_used_text {
@@ -75,7 +75,7 @@ catalogue! {
         en: "The enrolment is no longer active: the person has already answered, or a newer enrolment replaced it. We will write to you when there is news."
     }
     enrolment_over_text {
-        da: "Du har allerede svaret på tilmeldingen. Har du takket ja, ligger linket til din ansøgning i din mail.",
+        da: "Du har allerede svaret på tilmeldingen. Har du takket ja, ligger linket til din ansøgning i din e-mail.",
         en: "You have already answered the enrolment. If you said yes, the link to your application is in your e-mail."
     }
 }

@@ -9,9 +9,10 @@ catalogue! {
     place { da: "Sted", en: "Place" }
     directions { da: "Sådan finder du vej", en: "Finding the way" }
     seats_left { da: "{} ledige pladser", en: "{} places left" }
+    seats_left_one { da: "1 ledig plads", en: "1 place left" }
     full { da: "Mødet er fuldt.", en: "The meeting is full." }
     cancelled { da: "Mødet er aflyst.", en: "The meeting is cancelled." }
-    past { da: "Mødet er holdt.", en: "The meeting has taken place." }
+    past { da: "Mødet er slut.", en: "The meeting has taken place." }
     signup_title { da: "Tilmeld dig", en: "Sign up" }
     signup_intro { da: "Vi sender en e-mail med et link, du skal trykke på for at bekræfte din plads.", en: "We send an e-mail with a link you press to confirm your place." }
     name { da: "Navn", en: "Name" }
@@ -32,9 +33,9 @@ catalogue! {
     expired_title { da: "Linket er udløbet", en: "The link has expired" }
     expired_text { da: "Linket til at bekræfte virker i 48 timer. Tilmeld dig igen, så får du et nyt.", en: "The confirmation link works for 48 hours. Sign up again to get a new one." }
     full_title { da: "Mødet er desværre fuldt", en: "Sorry, the meeting is full" }
-    full_text { da: "Alle pladser er taget. Se om der er andre møder, eller kontakt skolen – du er også velkommen til at søge uden at have været til møde.", en: "All places are taken. Look for other meetings or contact the school – you are welcome to apply without having been to a meeting." }
+    full_text { da: "Alle pladser er taget. Se, om der er andre møder, eller kontakt skolen. Du er også velkommen til at søge uden at have været til et møde.", en: "All places are taken. Look for other meetings or contact the school – you are welcome to apply without having been to a meeting." }
     closed_title { da: "Der er lukket for tilmelding", en: "Sign-up is closed" }
-    closed_text { da: "Mødet er aflyst eller allerede holdt.", en: "The meeting is cancelled or has already taken place." }
+    closed_text { da: "Mødet er aflyst eller allerede slut.", en: "The meeting is cancelled or has already taken place." }
     cancel_title { da: "Afmeld dig", en: "Cancel your place" }
     cancel_text { da: "Tryk på knappen, hvis du ikke kan komme til mødet {}. Så kan en anden få pladsen.", en: "Press the button if you cannot come to the meeting {}. Then someone else can have the place." }
     cancel_button { da: "Afmeld mig", en: "Cancel my place" }
@@ -55,23 +56,24 @@ catalogue! {
     mail_reminder_subject { da: "Påmindelse: informationsmøde i morgen", en: "Reminder: info meeting tomorrow" }
     mail_reminder_body { da: "Vi glæder os til at se dig {}. Sted: {}.", en: "We look forward to seeing you {}. Place: {}." }
     mail_meeting_cancelled_subject { da: "Informationsmødet er aflyst", en: "The info meeting is cancelled" }
-    mail_meeting_cancelled_body { da: "Vi må desværre aflyse informationsmødet {}. Vi beklager. Se andre møder på vores side, eller kontakt os.", en: "Unfortunately we must cancel the info meeting {}. We are sorry. See other meetings on our site, or contact us." }
+    mail_meeting_cancelled_body { da: "Vi må desværre aflyse informationsmødet {}. Det er vi kede af. Se andre møder på vores side, eller kontakt os.", en: "Unfortunately we must cancel the info meeting {}. We are sorry. See other meetings on our site, or contact us." }
     mail_changed_subject { da: "Informationsmødet er ændret", en: "The info meeting has changed" }
-    mail_changed_body { da: "Informationsmødet er flyttet. Det er nu {}. Sted: {}. Kalenderfilen opdaterer mødet i din kalender.", en: "The info meeting has moved. It is now {}. Place: {}. The calendar file updates it in your calendar." }
+    mail_changed_body { da: "Vi har flyttet informationsmødet. Det er nu {}. Sted: {}. Åbn kalenderfilen, så bliver mødet rettet i din kalender.", en: "The info meeting has moved. It is now {}. Place: {}. The calendar file updates it in your calendar." }
     admin_edit_title { da: "Ret mødet", en: "Edit the meeting" }
     admin_save_button { da: "Gem ændringer", en: "Save changes" }
     invited_title { da: "Du er inviteret", en: "You are invited" }
-    invited_text { da: "Skriv dit navn, så har du en plads til informationsmødet {}. Du skal ikke bekræfte igen.", en: "Enter your name and you have a place at the info meeting {}. No further confirmation is needed." }
-    invited_used { da: "Linket er allerede brugt. Du er tilmeldt.", en: "The link has been used. You are signed up." }
+    invited_text { da: "Skriv dit navn, så har du en plads til informationsmødet {}. Du skal ikke bekræfte bagefter.", en: "Enter your name and you have a place at the info meeting {}. No further confirmation is needed." }
+    invited_used { da: "Du har allerede brugt linket, så du er tilmeldt.", en: "The link has been used. You are signed up." }
     admin_invite_title { da: "Inviter via e-mail", en: "Invite by e-mail" }
     admin_invite_hint { da: "Skriv e-mailadresserne, én pr. linje eller adskilt af komma. Hver får et personligt link til at tilmelde sig.", en: "Enter the e-mail addresses, one per line or separated by commas. Each gets a personal sign-up link." }
     admin_invite_button { da: "Send invitationer", en: "Send invitations" }
-    admin_invited { da: "Der er sendt {} invitationer.", en: "{} invitations were sent." }
+    admin_invited { da: "{} invitationer sendt.", en: "{} invitations were sent." }
+    admin_invited_one { da: "1 invitation sendt.", en: "1 invitation was sent." }
     mail_invited_subject { da: "Invitation til informationsmøde", en: "Invitation to an info meeting" }
     mail_invited_body { da: "Vi vil gerne invitere dig til informationsmødet om {} {}. Sted: {}. Tilmeld dig via linket – du skal ikke bekræfte bagefter.", en: "We would like to invite you to the info meeting about {} {}. Place: {}. Sign up from the link – no further confirmation needed." }
     mail_invited_link { da: "Tilmeld mig", en: "Sign me up" }
     notify_title { da: "Få besked om næste hold", en: "Hear about the next group" }
-    notify_intro { da: "Skriv din e-mailadresse, så sender vi besked, når der åbnes for ansøgninger eller holdes informationsmøder. Du kan altid framelde dig igen.", en: "Enter your e-mail address and we will tell you when applications open or info meetings are held. You can always unsubscribe." }
+    notify_intro { da: "Skriv din e-mailadresse, så giver vi dig besked, når du kan søge, og når vi holder informationsmøder. Du kan altid framelde dig igen.", en: "Enter your e-mail address and we will tell you when applications open or info meetings are held. You can always unsubscribe." }
     notify_button { da: "Giv mig besked", en: "Let me know" }
     notify_check_text { da: "Vi har sendt en e-mail. Tryk på linket i den for at bekræfte, at du vil have besked.", en: "We have sent an e-mail. Press the link in it to confirm you want to hear from us." }
     notify_confirm_title { da: "Bekræft, at du vil have besked", en: "Confirm you want to hear from us" }
@@ -87,7 +89,7 @@ catalogue! {
     mail_notify_link { da: "Bekræft", en: "Confirm" }
     mail_unsubscribe { da: "Frameld dig her", en: "Unsubscribe here" }
     mail_meeting_news_subject { da: "Nyt informationsmøde", en: "New info meeting" }
-    mail_meeting_news_body { da: "Der holdes informationsmøde om {} {}. Sted: {}.", en: "An info meeting about {} is held {}. Place: {}." }
+    mail_meeting_news_body { da: "Vi holder informationsmøde om {} {}. Sted: {}.", en: "An info meeting about {} is held {}. Place: {}." }
     mail_meeting_news_link { da: "Se mødet og tilmeld dig", en: "See the meeting and sign up" }
     mail_intake_news_subject { da: "Nyt hold på peeruddannelsen", en: "A new group on the peer programme" }
     mail_intake_news_body { da: "Der er et nyt hold: {}. Du kan søge fra {}, og fristen er {}.", en: "There is a new group: {}. You can apply from {}, and the deadline is {}." }
@@ -106,13 +108,14 @@ catalogue! {
     admin_check_in { da: "Mødt op", en: "Check in" }
     admin_undo_check_in { da: "Fortryd", en: "Undo" }
     admin_export { da: "Hent deltagerlisten som CSV", en: "Download the list as CSV" }
-    admin_message_title { da: "Skriv til alle bekræftede", en: "Write to everyone confirmed" }
+    admin_message_title { da: "Skriv til alle, der har bekræftet", en: "Write to everyone confirmed" }
     admin_message_subject { da: "Emne", en: "Subject" }
     admin_message_body { da: "Besked", en: "Message" }
     admin_message_button { da: "Send beskeden", en: "Send the message" }
     admin_message_sent { da: "Beskeden er sendt til {} deltagere.", en: "The message was sent to {} participants." }
+    admin_message_sent_one { da: "Beskeden er sendt til 1 deltager.", en: "The message was sent to 1 participant." }
     admin_cancel_title { da: "Aflys mødet", en: "Cancel the meeting" }
-    admin_cancel_text { da: "Alle bekræftede får en e-mail om, at mødet er aflyst.", en: "Everyone confirmed gets an e-mail saying the meeting is cancelled." }
+    admin_cancel_text { da: "Alle, der har bekræftet, får en e-mail om, at mødet er aflyst.", en: "Everyone confirmed gets an e-mail saying the meeting is cancelled." }
     admin_cancel_button { da: "Aflys mødet", en: "Cancel the meeting" }
     admin_meetings { da: "Informationsmøder", en: "Info meetings" }
     err_meeting { da: "Tjek tid, sted og antal pladser.", en: "Check time, place and number of places." }

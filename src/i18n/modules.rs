@@ -16,9 +16,9 @@ catalogue! {
     signups_title { da: "Tilmeldte", en: "Signed up" }
     present_label { da: "Til stede", en: "Present" }
     attendance_save { da: "Gem fremmøde", en: "Save attendance" }
-    attendance_later { da: "Fremmøde kan registreres, når modulet er begyndt.", en: "Attendance can be recorded once the module has started." }
+    attendance_later { da: "Du kan registrere fremmøde, når modulet er begyndt.", en: "Attendance can be recorded once the module has started." }
     rule_text {
-        da: "For at gennemføre skal alle obligatoriske moduler være gennemført senest {}, og deltageren skal have været til stede mindst {} % af tiden på de moduler, vedkommende har meldt sig til. Introduktionen er {} dage for peers og {} dage for kollegaer.",
+        da: "For at gennemføre skal alle obligatoriske moduler være gennemført senest {}, og deltageren skal have været til stede mindst {} % af tiden på de moduler, deltageren har meldt sig til. Introduktionen er {} dage for peers og {} dage for kolleger.",
         en: "To complete, every mandatory module must be done by {}, and the participant must have been present at least {} % of the time of the modules they signed up for. The intro is {} days for peers and {} days for colleagues."
     }
     completion_title { da: "Gennemførelse", en: "Completion" }
@@ -26,7 +26,7 @@ catalogue! {
     intro_days { da: "{} (introduktion {} dage)", en: "{} (intro {} days)" }
     hours_attended { da: "{} af {} timer", en: "{} of {} hours" }
     state_on_track { da: "Følger planen", en: "On track" }
-    state_at_risk { da: "I risiko", en: "At risk" }
+    state_at_risk { da: "Er ved at komme bagud", en: "At risk" }
     state_completed { da: "Gennemført", en: "Completed" }
     state_not_completed { da: "Kan ikke gennemføre til tiden", en: "Cannot complete in time" }
     warning_at_risk {
@@ -48,13 +48,13 @@ catalogue! {
     err_capacity { da: "Skriv antal pladser som et helt tal fra 1 til 500.", en: "Enter the number of places as a whole number from 1 to 500." }
     err_role { da: "Vælg kun blandt rollerne på listen.", en: "Choose only among the roles listed." }
     not_started_title { da: "Modulet er ikke begyndt", en: "The module has not started" }
-    not_started_text { da: "Fremmøde registreres, når modulet er begyndt. Prøv igen på dagen.", en: "Attendance is recorded once the module has started. Try again on the day." }
+    not_started_text { da: "Du kan først registrere fremmøde, når modulet er begyndt. Prøv igen på dagen.", en: "Attendance is recorded once the module has started. Try again on the day." }
     back_to_cohort { da: "Tilbage til holdet", en: "Back to the group" }
     own_link { da: "Vælg dine moduler", en: "Choose your modules" }
     own_link_text { da: "Du er optaget på et forløb med moduler. Du vælger selv, hvilke moduler du tager.", en: "You are admitted to a course with modules. You choose which modules you take." }
     own_title { da: "Dine moduler", en: "Your modules" }
     own_intro {
-        da: "Du tilrettelægger selv dit forløb. Vælg de moduler, du vil deltage i. Moduler, der er obligatoriske for dig, er valgt på forhånd og kan ikke fravælges.",
+        da: "Du tilrettelægger selv dit forløb. Vælg de moduler, du vil deltage i. Vi har valgt de moduler, der er obligatoriske for dig, på forhånd. Dem kan du ikke fravælge.",
         en: "You plan your own course. Choose the modules you want to take. Modules that are mandatory for you are chosen already and cannot be removed."
     }
     own_role { da: "Du deltager som {}. Din introduktion er {} dage.", en: "You take part as {}. Your intro is {} days." }
@@ -71,9 +71,10 @@ catalogue! {
     own_started { da: "begyndt, kan ikke ændres", en: "started, cannot be changed" }
     own_full { da: "fuldt", en: "full" }
     own_places_left { da: "{} ledige pladser", en: "{} places left" }
+    own_places_left_one { da: "1 ledig plads", en: "1 place left" }
     own_save { da: "Gem mine moduler", en: "Save my modules" }
     own_saved { da: "Dine moduler er gemt.", en: "Your modules are saved." }
-    own_none { da: "Der er ingen moduler endnu. Skolen lægger dem ind, og så kan du vælge her.", en: "There are no modules yet. The school adds them, and then you can choose here." }
+    own_none { da: "Der er ingen moduler endnu. Når skolen har lagt dem ind, kan du vælge her.", en: "There are no modules yet. The school adds them, and then you can choose here." }
     own_back { da: "Tilbage til din side", en: "Back to your page" }
     full_title { da: "Modulet er fuldt", en: "The module is full" }
     full_text {

@@ -20,7 +20,7 @@ catalogue! {
     }
     who_title { da: "Hvem kan se dem", en: "Who can see it" }
     who_text {
-        da: "Uddannelsens koordinatorer og de medarbejdere, der holder samtale med dig. Hver gang en medarbejder åbner din ansøgning, bliver det skrevet ned. Vi deler ikke dine oplysninger med andre, og vi skriver aldrig dine svar i en e-mail. Dine svar om helbred og det, du skriver, gemmer vi krypteret.",
+        da: "Uddannelsens koordinatorer og de medarbejdere, der holder samtale med dig. Hver gang en medarbejder åbner din ansøgning, skriver vi det ned. Vi deler ikke dine oplysninger med andre, og vi skriver aldrig dine svar i en e-mail. Dine svar om helbred og det, du skriver, gemmer vi krypteret.",
         en: "The programme's coordinators and the staff who interview you. Every time a member of staff opens your application, it is recorded. We do not share your information with anyone else, and we never put your answers in an e-mail. Your answers about health and what you write are stored encrypted."
     }
     when_title { da: "Hvornår vi sletter", en: "When we delete it" }
@@ -28,9 +28,9 @@ catalogue! {
         da: "Bliver du ikke optaget, sletter vi din ansøgning {} måneder efter, at uddannelsen er begyndt. Tilbage er kun en anonym optælling.",
         en: "If you are not admitted, we delete your application {} months after the programme has started. Only an anonymous count remains."
     }
-    when_draft { da: "En kladde, du aldrig sender, slettes efter {} dage.", en: "A draft you never send is deleted after {} days." }
-    when_meeting { da: "Din tilmelding til et informationsmøde slettes {} uger efter mødet.", en: "Your sign-up for an info meeting is deleted {} weeks after the meeting." }
-    when_mail { da: "De e-mails, vi har sendt dig, slettes fra vores system efter {} dage.", en: "The e-mails we have sent you are deleted from our system after {} days." }
+    when_draft { da: "En kladde, du aldrig sender, sletter vi efter {} dage.", en: "A draft you never send is deleted after {} days." }
+    when_meeting { da: "Din tilmelding til et informationsmøde sletter vi {} uger efter mødet.", en: "Your sign-up for an info meeting is deleted {} weeks after the meeting." }
+    when_mail { da: "De e-mails, vi har sendt dig, sletter vi fra vores system efter {} dage.", en: "The e-mails we have sent you are deleted from our system after {} days." }
     rights_title { da: "Dine rettigheder", en: "Your rights" }
     rights_text {
         da: "Du kan altid se din ansøgning og alt, hvad vi har gemt om dig, på din egen side. Der kan du også hente det hele, trække ansøgningen tilbage eller få den slettet. Linket til siden står i den e-mail, du fik, da du sendte ansøgningen. Vil du have det rettet, så skriv til skolen. Er du utilfreds med, hvordan vi behandler dine oplysninger, kan du klage til Datatilsynet.",
@@ -42,8 +42,8 @@ catalogue! {
     mail_footer { da: "Sådan passer vi på dine oplysninger:", en: "How we look after your information:" }
     mail_contact { da: "Skriv eller ring til os:", en: "Write to us or call:" }
     controller_title { da: "Hvem har ansvaret for dine oplysninger", en: "Who is responsible for your information" }
-    controller_text { da: "{} er dataansvarlig. Det betyder, at vi har ansvaret for, at dine oplysninger bliver behandlet rigtigt. Vores adresse er {}.", en: "{} is the data controller. This means we are responsible for handling your information properly. Our address is {}." }
-    controller_unknown { da: "Skolen, der står for uddannelsen, er dataansvarlig. Det betyder, at skolen har ansvaret for, at dine oplysninger bliver behandlet rigtigt.", en: "The school that runs the programme is the data controller. This means the school is responsible for handling your information properly." }
+    controller_text { da: "{} er dataansvarlig. Det betyder, at vi har ansvaret for at behandle dine oplysninger rigtigt. Vores adresse er {}.", en: "{} is the data controller. This means we are responsible for handling your information properly. Our address is {}." }
+    controller_unknown { da: "Skolen, der står for uddannelsen, er dataansvarlig. Det betyder, at skolen har ansvaret for at behandle dine oplysninger rigtigt.", en: "The school that runs the programme is the data controller. This means the school is responsible for handling your information properly." }
     controller_contact { da: "Du kan skrive eller ringe til os:", en: "You can write to us or call:" }
     controller_dpo { da: "Har du spørgsmål om, hvordan vi bruger dine oplysninger, kan du også skrive til vores databeskyttelsesrådgiver:", en: "If you have questions about how we use your information, you can also write to our data protection officer:" }
 
@@ -60,7 +60,7 @@ catalogue! {
     own_status_admitted_job { da: "Du har sagt ja til stillingen. Velkommen!", en: "You have accepted the position. Welcome!" }
     own_year_title { da: "Din praktik og undervisning", en: "Your practicum and teaching" }
     own_visits_title { da: "Besøg på dit praktiksted", en: "Visits to your practicum site" }
-    own_visits_none { da: "Der er ikke planlagt besøg endnu. Vi skriver dem her, når de er aftalt.", en: "No visits are planned yet. We write them here once they are agreed." }
+    own_visits_none { da: "Vi har ikke planlagt nogen besøg endnu. Vi skriver dem her, når de er aftalt.", en: "No visits are planned yet. We write them here once they are agreed." }
     own_status_waitlisted { da: "Du står på ventelisten. Vi skriver, hvis der bliver en plads.", en: "You are on the waiting list. We will write if a place opens." }
     own_status_declined { da: "Du har sagt nej tak til pladsen.", en: "You declined the place." }
     own_status_rejected { da: "Du fik ikke en plads på dette hold.", en: "You did not get a place on this cohort." }
@@ -68,7 +68,7 @@ catalogue! {
     own_interview { da: "Din samtale: {}, {}", en: "Your interview: {}, {}" }
     own_stored_title { da: "Det har vi gemt om dig", en: "What we keep about you" }
     own_answers_title { da: "Dine svar", en: "Your answers" }
-    own_health_erased { da: "Dine svar om helbred og dine skrevne svar blev slettet {}.", en: "Your answers about health and your written answers were deleted on {}." }
+    own_health_erased { da: "Vi slettede dine svar om helbred og dine skrevne svar {}.", en: "Your answers about health and your written answers were deleted on {}." }
     own_consent { da: "Du gav samtykke (version {}) {}.", en: "You gave consent (version {}) on {}." }
     own_kept { da: "Du har bedt om at komme i betragtning til et senere hold.", en: "You asked to be considered for a later cohort." }
     own_views_title { da: "Hvem hos os har set din ansøgning", en: "Who on our staff has seen your application" }
@@ -77,7 +77,7 @@ catalogue! {
     own_view_worked { da: "arbejdede med ansøgningen", en: "worked on the application" }
     own_view_exported { da: "hentede en liste, som din ansøgning var med i", en: "downloaded a list that included your application" }
     role_coordinator { da: "koordinator", en: "coordinator" }
-    role_interviewer { da: "samtalepartner", en: "interviewer" }
+    role_interviewer { da: "samtalepanel", en: "interviewer" }
     role_admin { da: "administrator", en: "administrator" }
     own_deletion_title { da: "Hvornår sletter vi?", en: "When do we delete it?" }
     own_deletion { da: "Bliver du ikke optaget, sletter vi din ansøgning automatisk {}.", en: "If you are not admitted, we delete your application automatically on {}." }
@@ -86,9 +86,9 @@ catalogue! {
     own_download_text { da: "Du kan hente alt, hvad vi har gemt om dig, som en fil. Vil du have det på papir, kan du udskrive denne side.", en: "You can download everything we keep about you as a file. For a paper copy, print this page." }
     own_download_json { da: "Hent som fil (JSON)", en: "Download as a file (JSON)" }
     own_withdraw_title { da: "Træk din ansøgning tilbage", en: "Withdraw the application" }
-    own_withdraw_text { da: "Har du fortrudt, kan du trække ansøgningen tilbage. Så sletter vi straks dine svar om helbred og dine skrevne svar, en eventuel samtale bliver aflyst, og en plads, du har fået tilbudt, går videre til en anden. Dit navn og din e-mail gemmer vi, til ansøgningen bliver slettet.", en: "If you have changed your mind, you can withdraw the application. We then delete your answers about health and your written answers at once, any interview is cancelled, and a place you were offered goes to someone else. We keep your name and e-mail until the application is deleted." }
+    own_withdraw_text { da: "Har du fortrudt, kan du trække ansøgningen tilbage. Så sletter vi straks dine svar om helbred og dine skrevne svar, vi aflyser en eventuel samtale, og en plads, du har fået tilbudt, går videre til en anden. Dit navn og din e-mail gemmer vi, til ansøgningen bliver slettet.", en: "If you have changed your mind, you can withdraw the application. We then delete your answers about health and your written answers at once, any interview is cancelled, and a place you were offered goes to someone else. We keep your name and e-mail until the application is deleted." }
     own_withdraw_button { da: "Træk ansøgningen tilbage", en: "Withdraw the application" }
-    own_withdraw_confirm { da: "Vil du trække ansøgningen tilbage? Det kan ikke fortrydes, men du kan altid søge igen.", en: "Do you want to withdraw the application? It cannot be undone, but you can always apply again." }
+    own_withdraw_confirm { da: "Vil du trække ansøgningen tilbage? Du kan ikke fortryde det, men du kan altid søge igen.", en: "Do you want to withdraw the application? It cannot be undone, but you can always apply again." }
     own_withdrawn_done { da: "Ansøgningen er trukket tilbage, og dine svar er slettet. Vi har givet koordinatoren besked.", en: "The application is withdrawn and your answers are deleted. We have told the coordinator." }
     own_stop_keeping_text { da: "Vil du alligevel ikke komme i betragtning til et senere hold? Så gemmer vi ansøgningen kun så længe som andre.", en: "Would you rather not be considered for a later cohort after all? Then we keep the application only as long as the others." }
     own_stop_keeping_button { da: "Gem den ikke til senere", en: "Do not keep it for later" }
@@ -96,12 +96,12 @@ catalogue! {
     own_erase_title { da: "Slet alt om dig", en: "Delete everything about you" }
     own_erase_text { da: "Du kan også få slettet hele ansøgningen og alt, hvad der hører til, med det samme. Tilbage er kun en anonym optælling.", en: "You can also have the whole application and everything that belongs to it deleted at once. Only an anonymous count remains." }
     own_erase_button { da: "Slet min ansøgning", en: "Delete my application" }
-    own_erase_confirm { da: "Vil du slette hele ansøgningen nu? Det kan ikke fortrydes. Du kan altid søge igen.", en: "Do you want to delete the whole application now? It cannot be undone. You can always apply again." }
+    own_erase_confirm { da: "Vil du slette hele ansøgningen nu? Du kan ikke fortryde det, men du kan altid søge igen.", en: "Do you want to delete the whole application now? It cannot be undone. You can always apply again." }
     own_erased_title { da: "Din ansøgning er slettet", en: "Your application is deleted" }
-    own_erased_text { da: "Vi har slettet din ansøgning og alt, hvad der hørte til. Vi har givet koordinatoren besked. Du er altid velkommen til at søge igen.", en: "We have deleted your application and everything that belonged to it. We have told the coordinator. You are always welcome to apply again." }
+    own_erased_text { da: "Alt, hvad der hørte til ansøgningen, er også slettet, og vi har givet koordinatoren besked. Du er altid velkommen til at søge igen.", en: "We have deleted your application and everything that belonged to it. We have told the coordinator. You are always welcome to apply again." }
     own_back { da: "Nej, gå tilbage", en: "No, go back" }
     own_expired_title { da: "Linket er udløbet", en: "The link has expired" }
-    own_expired_text { da: "Af hensyn til dine oplysninger virker linket kun en tid. Du kan få et nyt link sendt til din e-mail.", en: "To protect your information, the link only works for a while. You can get a new link sent to your e-mail." }
+    own_expired_text { da: "For at passe på dine oplysninger virker linket kun en tid. Du kan få et nyt link sendt til din e-mail.", en: "To protect your information, the link only works for a while. You can get a new link sent to your e-mail." }
     own_link_valid { da: "Linket til denne side virker til {}.", en: "The link to this page works until {}." }
 
     // "Send me my link again".
@@ -116,7 +116,7 @@ catalogue! {
     // Mails.
     mail_link_subject { da: "Link til din ansøgning {}", en: "Link to your application {}" }
     mail_link_body { da: "Her er linket til din egen side, hvor du kan se din ansøgning {}, hente dine oplysninger eller trække ansøgningen tilbage. Linket virker til {}.", en: "Here is the link to your own page, where you can see your application {}, download your information or withdraw the application. The link works until {}." }
-    mail_receipt_own_page { da: "På din egen side kan du følge ansøgningen, se alt, hvad vi har gemt om dig, og trække ansøgningen tilbage, hvis du fortryder. Linket virker i {} dage; bagefter kan du få et nyt på vores hjemmeside.", en: "On your own page you can follow the application, see everything we keep about you, and withdraw the application if you change your mind. The link works for {} days; after that you can get a new one on our website." }
+    mail_receipt_own_page { da: "På din egen side kan du følge ansøgningen, se alt, hvad vi har gemt om dig, og trække ansøgningen tilbage, hvis du fortryder. Linket virker i {} dage. Bagefter kan du få et nyt på vores hjemmeside.", en: "On your own page you can follow the application, see everything we keep about you, and withdraw the application if you change your mind. The link works for {} days; after that you can get a new one on our website." }
     mail_link_button { da: "Se din ansøgning", en: "See your application" }
     mail_not_you { da: "Har du ikke bedt om linket, kan du se bort fra denne e-mail.", en: "If you did not ask for the link, you can ignore this e-mail." }
     mail_withdrawn_subject { da: "Ansøgning {} er trukket tilbage", en: "Application {} was withdrawn" }

@@ -45,14 +45,15 @@ catalogue! {
     err_date_implausible { da: "Tjek årstallet – det ser ikke rigtigt ud.", en: "Check the year – it does not look right." }
 
     // The pre-check on the review page, for the other profiles.
-    crit_peer_employment { da: "Kurset er for peermedarbejdere, hvor mindst {} % af opgaverne er peer-opgaver, og for deres kolleger.", en: "The course is for peer-support workers with at least {} % peer-support tasks, and their colleagues." }
+    crit_peer_employment { da: "Uddannelsen er for peermedarbejdere, hvor mindst {} % af opgaverne er peer-opgaver, og for deres kolleger.", en: "The course is for peer-support workers with at least {} % peer-support tasks, and their colleagues." }
     crit_colleague_same_team { da: "Som kollega skal du arbejde i samme team som en peermedarbejder.", en: "As a colleague you need to work in the same team as a peer-support worker." }
     crit_education_level { da: "Jobbet kræver mindst {}.", en: "The job requires at least a {}." }
     crit_weekly_hours { da: "Jobbet kræver, at du kan arbejde mindst {} timer om ugen.", en: "The job requires that you can work at least {} hours a week." }
     crit_recovery_duration { da: "Du skal have været i recovery i mindst {} måneder.", en: "You need to have been in recovery for at least {} months." }
     crit_family_relation { da: "Du må ikke være i familie med dem, du skal støtte.", en: "You must not be related to the people you support." }
     crit_psychiatric_diagnosis { da: "Jobbet er for personer med en psykiatrisk diagnose.", en: "The job is for people with a psychiatric diagnosis." }
-    crit_admissions { da: "Jobbet er for personer, der har været indlagt i psykiatrien mindst {} gang.", en: "The job is for people who have been admitted to psychiatric care at least {} time(s)." }
+    crit_admissions { da: "Jobbet er for personer, der har været indlagt i psykiatrien mindst {} gange.", en: "The job is for people who have been admitted to psychiatric care at least {} times." }
+    crit_admissions_one { da: "Jobbet er for personer, der har været indlagt i psykiatrien mindst én gang.", en: "The job is for people who have been admitted to psychiatric care at least once." }
     crit_relevant_education { da: "Forløbet er for personer med en social-, sundheds- eller pædagogisk uddannelse.", en: "The programme is for people with a social, health or pedagogical education." }
     crit_outside_labour_market { da: "Forløbet er for personer, der står uden for arbejdsmarkedet på grund af psykisk sygdom.", en: "The programme is for people outside the labour market because of mental illness." }
     crit_willing_to_share { da: "Forløbet er for personer, der gerne vil dele deres egne erfaringer.", en: "The programme is for people who would like to share their own experience." }
@@ -64,7 +65,7 @@ catalogue! {
     who_judged { da: "Til samtalen taler vi om din motivation og dine erfaringer.", en: "At the interview we talk about your motivation and your experience." }
     who_min_age { da: "Du er fyldt {} år ved første undervisningsdag.", en: "You are {} or older on the first day of teaching." }
     who_lived_experience { da: "Du har selv erfaring med psykisk sårbarhed og recovery.", en: "You have your own experience of mental vulnerability and recovery." }
-    who_treatment_history { da: "Du har været indlagt, i ambulant psykiatrisk behandling eller har fået social støtte fra kommunen.", en: "You have been admitted, in outpatient psychiatric treatment, or have had social support from the municipality." }
+    who_treatment_history { da: "Du har været indlagt, har været i ambulant psykiatrisk behandling eller har fået social støtte fra kommunen.", en: "You have been admitted, in outpatient psychiatric treatment, or have had social support from the municipality." }
     who_income_support { da: "Din forsørgelse passer med uddannelsen. Får du fx dagpenge eller kontanthjælp, aftaler du det med din sagsbehandler – vi hjælper gerne.", en: "Your income support fits with the programme. If you receive, say, unemployment or cash benefit, you agree it with your caseworker – we are happy to help." }
     who_residence { da: "Du bor i {}. Bor du et andet sted, kan du stadig søge – så skal din kommune sige ja.", en: "You live in {}. If you live elsewhere you can still apply – your municipality then needs to agree." }
     who_substance_abuse { da: "Du har ikke et aktivt misbrug af stoffer eller alkohol.", en: "You do not have an active drug or alcohol abuse." }
@@ -77,7 +78,8 @@ catalogue! {
     who_recovery_duration { da: "Du har været i recovery i mindst {} måneder.", en: "You have been in recovery for at least {} months." }
     who_family_relation { da: "Du er ikke i familie med nogen af dem, du skal støtte.", en: "You are not related to anyone you would support." }
     who_psychiatric_diagnosis { da: "Du har en psykiatrisk diagnose.", en: "You have a psychiatric diagnosis." }
-    who_admissions { da: "Du har været indlagt i psykiatrien mindst {} gang.", en: "You have been admitted to psychiatric care at least {} time(s)." }
+    who_admissions { da: "Du har været indlagt i psykiatrien mindst {} gange.", en: "You have been admitted to psychiatric care at least {} times." }
+    who_admissions_one { da: "Du har været indlagt i psykiatrien mindst én gang.", en: "You have been admitted to psychiatric care at least once." }
     who_relevant_education { da: "Du har en social-, sundheds- eller pædagogisk uddannelse.", en: "You have a social, health or pedagogical education." }
     who_outside_labour_market { da: "Du står uden for arbejdsmarkedet på grund af psykisk sygdom.", en: "You are outside the labour market because of mental illness." }
     who_willing_to_share { da: "Du vil gerne dele dine egne erfaringer med andre.", en: "You would like to share your own experience with others." }

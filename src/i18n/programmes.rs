@@ -19,7 +19,7 @@ catalogue! {
     create { da: "Opret programmet", en: "Create the programme" }
     edit_title { da: "Ret programmet", en: "Edit the programme" }
     edit_note {
-        da: "Optag og hold, der allerede er oprettet, beholder deres datoer. Adressen (slug) kan ikke ændres.",
+        da: "Optag og hold, der allerede er oprettet, beholder deres datoer. Du kan ikke ændre adressen (slug).",
         en: "Intakes and cohorts already created keep their dates. The address (slug) cannot be changed."
     }
     save { da: "Gem ændringerne", en: "Save the changes" }
@@ -53,7 +53,7 @@ catalogue! {
     fee_hint { da: "Et helt tal, eller tomt, hvis der ikke er en pris.", en: "A whole number, or empty for no fee." }
     contact_email { da: "Programmets egen e-mail", en: "The programme's own e-mail" }
     contact_phone { da: "Programmets eget telefonnummer", en: "The programme's own phone" }
-    contact_hint { da: "Kan være tom. Vises ved siden af skolens oplysninger.", en: "May be empty. Shown beside the school's details." }
+    contact_hint { da: "Kan være tomt. Står ved siden af skolens oplysninger.", en: "May be empty. Shown beside the school's details." }
     teaching_weekdays { da: "Undervisningsdage", en: "Teaching days" }
     weekdays_hint { da: "Ugedage forkortet på engelsk og adskilt af komma: mon, tue, wed, thu, fri – fx mon,wed.", en: "Weekdays abbreviated and separated by commas: mon, tue, wed, thu, fri – e.g. mon,wed." }
     session_starts { da: "Undervisningen begynder", en: "Teaching starts" }
@@ -65,7 +65,7 @@ catalogue! {
     follow_up_days { da: "Opfølgningsdage i praktikken", en: "Follow-up days during the practicum" }
     supervisions { da: "Supervisioner i praktikken", en: "Supervisions during the practicum" }
     intro_days_peer { da: "Introduktion for peers (dage)", en: "Introduction for peers (days)" }
-    intro_days_colleague { da: "Introduktion for kollegaer (dage)", en: "Introduction for colleagues (days)" }
+    intro_days_colleague { da: "Introduktion for kolleger (dage)", en: "Introduction for colleagues (days)" }
     module_hours { da: "Timer pr. modul", en: "Hours per module" }
     min_attendance_percent { da: "Fremmøde mindst (procent af de valgte modulers timer)", en: "Attendance at least (percent of the chosen modules' hours)" }
     complete_within_months { da: "Obligatoriske moduler gennemført inden for (måneder fra start)", en: "Mandatory modules completed within (months from the start)" }

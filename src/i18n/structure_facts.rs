@@ -24,6 +24,7 @@ catalogue! {
     workplace_label { da: "Arbejdssted", en: "Workplace" }
     positions_label { da: "Stillinger", en: "Positions" }
     positions_text { da: "{} stillinger.", en: "{} positions." }
+    positions_text_one { da: "1 stilling.", en: "1 position." }
     place_label { da: "Sted", en: "Place" }
     modular_label { da: "Uddannelsen", en: "The course" }
     modular_text { da: "Først en introduktion: {} dage for peers, {} dage for kolleger. Derefter moduler på {} timer, som du selv melder dig til. Nogle moduler skal alle i din rolle tage. Du har gennemført, når du har taget de moduler, der skal tages, inden for {} måneder fra start, og har været med i mindst {} % af timerne på de moduler, du har meldt dig til.", en: "First an introduction: {} days for peers, {} days for colleagues. Then modules of {} hours that you sign up for yourself. Some modules are required for everyone in your role. You have completed the course when you have taken the required modules within {} months of the start and attended at least {} % of the hours of the modules you signed up for." }
@@ -53,7 +54,10 @@ pub fn intake_facts(lang: Lang, p: &ProgrammeFacts, start: NaiveDate) -> Option<
             (t.job_label, fill(t.job_text, &[&p.name, &p.organiser])),
             (t.job_start_label, first),
             (t.workplace_label, p.place.clone()),
-            (t.positions_label, fill(t.positions_text, &[&p.capacity])),
+            (
+                t.positions_label,
+                if p.capacity == 1 { t.positions_text_one.to_string() } else { fill(t.positions_text, &[&p.capacity]) },
+            ),
         ],
         Structure::ModularCourse(m) => vec![
             (

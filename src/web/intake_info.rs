@@ -59,6 +59,7 @@ fn who(lang: Lang, c: Criterion) -> Option<String> {
         }
         Criterion::MinWeeklyHours { hours } => return Some(fill(p.who_weekly_hours, &[&hours])),
         Criterion::RecoveryForAtLeast { months } => return Some(fill(p.who_recovery_duration, &[&months])),
+        Criterion::MinAdmissions { count: 1 } => p.who_admissions_one,
         Criterion::MinAdmissions { count } => return Some(fill(p.who_admissions, &[&count])),
         Criterion::LivedExperience => p.who_lived_experience,
         Criterion::TreatmentHistory => p.who_treatment_history,

@@ -25,7 +25,7 @@ async fn the_actions_come_first_in_one_panel_and_the_offer_reads_as_a_sentence()
         "the panel comes before the long parts"
     );
     assert!(page.contains(">Tilbyd en plads på det valgte hold</button>"));
-    assert!(page[panel..panel_end].contains("href=\"#eligibility\">1 krav mangler at blive kontrolleret"));
+    assert!(page[panel..panel_end].contains("href=\"#eligibility\">1 krav skal stadig tjekkes"));
     for hook in ["name=\"cohort\"", "name=\"status\"", "name=\"reason\"", "data-criterion=\"residence\""] {
         assert!(page.contains(hook), "{hook} kept");
     }

@@ -170,18 +170,13 @@ async fn the_deadline_is_enforced_to_the_minute_and_nothing_is_stored_after_it()
         assert_eq!(response.status(), StatusCode::CONFLICT, "{action}");
         let body = response.text().await.unwrap();
         assert!(
-            body.contains("Ansøgningsfristen er overskredet") && body.contains("HEMMELIG-MOTIVATION"),
+            body.contains("Ansøgningsfristen er gået") && body.contains("HEMMELIG-MOTIVATION"),
             "the text is given back"
         );
     }
     assert_eq!((count(&app, "applications").await, count(&app, "drafts").await), (0, 0));
     assert!(
-        app.get(&format!("/intakes/{slug}/apply"))
-            .await
-            .text()
-            .await
-            .unwrap()
-            .contains("Ansøgningsfristen er overskredet")
+        app.get(&format!("/intakes/{slug}/apply")).await.text().await.unwrap().contains("Ansøgningsfristen er gået")
     );
 
     app.clock.set(deadline - Duration::seconds(1));
@@ -271,7 +266,7 @@ async fn a_second_application_with_the_same_email_tells_the_owner_and_can_replac
     let health = app.health(&reference).await.expect("answers kept");
     assert_eq!((reference.as_str(), health.answers["motivation"].as_str()), ("2026-0001", Some("Nye tanker")));
     let updated = app.smtp.mails_to("Mette@example.dk", 2).await;
-    assert!(updated.iter().any(|m| m.subject.starts_with("Din ansøgning er opdateret")));
+    assert!(updated.iter().any(|m| m.subject.starts_with("Vi har fået dine nye svar")));
 }
 
 #[tokio::test]
@@ -321,7 +316,7 @@ async fn a_form_sent_again_with_changes_stores_them_or_says_the_first_version_wa
     let health = app.health("2026-0001").await.unwrap();
     assert_eq!(health.answers["motivation"].as_str(), Some("Andre tanker end før"), "the change is stored");
     let mails = app.smtp.mails_to("mette@example.dk", 2).await;
-    assert!(mails.iter().any(|m| m.subject.starts_with("Din ansøgning er opdateret")));
+    assert!(mails.iter().any(|m| m.subject.starts_with("Vi har fået dine nye svar")));
     // A double click changes nothing and sends nothing more.
     assert_eq!(post(&app, &slug, &changed).await.status(), StatusCode::SEE_OTHER);
 

@@ -86,7 +86,7 @@ async fn the_log_is_filtered_by_person_application_and_kind() {
     assert!(page.contains("<select class=\"input\" id=\"f-person\" name=\"person\">"));
     assert!(page.contains(&format!("<option value=\"{}\">Per Holm</option>", day.per_id)));
     assert!(page.contains("<select class=\"input\" id=\"f-action\" name=\"action\">"));
-    assert!(page.contains("<option value=\"applicant_declined\">Plads takket nej til</option>"));
+    assert!(page.contains("<option value=\"applicant_declined\">Nej tak til en plads</option>"));
 
     let per = log(&day, &format!("?person={}", day.per_id)).await;
     assert!(per.contains(&format!("Per Holm åbnede ansøgning {jens}")));

@@ -455,7 +455,7 @@ async fn declining_a_place_is_confirmed_on_its_own_page_first() {
     let confirm = app.get(&format!("{offer}/decline")).await;
     assert_eq!(confirm.status(), StatusCode::OK);
     let confirm = confirm.text().await.unwrap();
-    assert!(confirm.contains("kan ikke laves om") && confirm.contains("name=\"decision\" value=\"decline\""));
+    assert!(confirm.contains("du kan ikke fortryde det") && confirm.contains("name=\"decision\" value=\"decline\""));
     let status: String = sqlx::query_scalar("SELECT status FROM applications").fetch_one(&app.pool).await.unwrap();
     assert_eq!(status, "offered", "opening the confirmation changes nothing");
 

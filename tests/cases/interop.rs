@@ -140,7 +140,7 @@ async fn a_local_part_beyond_ascii_is_refused_beside_the_field_when_the_relay_la
     let refused = applicant::post(&app, &slug, &applicant::form("søren@example.dk", "submit")).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = refused.text().await.unwrap();
-    assert!(page.contains("Vi kan desværre ikke sende mail til en adresse med æ, ø, å"), "{page}");
+    assert!(page.contains("Vi kan desværre ikke sende e-mails til en adresse med æ, ø, å"), "{page}");
     // An international domain is fine there: it goes out in punycode.
     let ok = applicant::post(&app, &slug, &applicant::form("anna@æblegård.dk", "submit")).await;
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);

@@ -44,7 +44,7 @@ async fn check(app: &TestApp, cases: &[Expect]) -> Vec<String> {
 }
 
 const GONE: StatusCode = StatusCode::GONE;
-const NEWER: &str = "nyeste mail";
+const NEWER: &str = "nyeste e-mail";
 
 #[tokio::test]
 async fn every_link_kind_is_404_when_never_issued_and_410_when_replaced_used_expired_or_over() {

@@ -342,7 +342,7 @@ async fn a_note_sent_after_the_session_ended_is_kept_and_sent_after_signing_in_a
     assert!(
         kept.contains("Hun vil gerne have samtalen om formiddagen.") && kept.contains(&format!("action=\"{path}\""))
     );
-    assert!(kept.contains("Det du skrev") && !kept.contains(">body<"), "labelled in Danish, not by the field's name");
+    assert!(kept.contains("Det, du skrev") && !kept.contains(">body<"), "labelled in Danish, not by the field's name");
     // Sent from the page, as the browser would.
     let again = staff.post(&path, &[("body", &note)]).await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER);

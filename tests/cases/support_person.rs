@@ -164,10 +164,10 @@ async fn revocation_is_immediate_and_the_helper_is_told() {
     for path in [me.clone(), format!("{me}/application"), format!("{me}/draft")] {
         let gone = app.get(&path).await;
         assert_eq!(gone.status(), StatusCode::GONE, "{path}");
-        assert!(gone.text().await.unwrap().contains("Adgangen er ophørt"));
+        assert!(gone.text().await.unwrap().contains("Din adgang er slut"));
     }
     let told = app.smtp.mails_to("hanne@example.dk", 2).await;
-    assert!(told[1].subject.contains("ophørt"), "{}", told[1].subject);
+    assert!(told[1].subject.contains("er slut"), "{}", told[1].subject);
     for mail in &told {
         assert!(!mail.text.contains(CANARY) && !mail.html.contains(CANARY), "no answers in helper mails");
     }
@@ -193,7 +193,7 @@ async fn access_ends_thirty_days_after_the_decision() {
     app.clock.set(decided + Duration::days(30));
     let gone = app.get(&me).await;
     assert_eq!(gone.status(), StatusCode::GONE);
-    assert!(gone.text().await.unwrap().contains("Adgangen er ophørt"));
+    assert!(gone.text().await.unwrap().contains("Din adgang er slut"));
 }
 
 #[tokio::test]
@@ -285,7 +285,7 @@ async fn copies_of_interview_mails_go_only_to_helpers_allowed_them_and_carry_no_
     let copies = app.smtp.mails_to("kopi@example.dk", 3).await;
     // The outbox sends in parallel: find each copy by what it says, not by its place.
     assert!(
-        copies.iter().any(|m| m.subject.contains("Kopi") && m.text.contains("inviteret til en samtale")),
+        copies.iter().any(|m| m.subject.contains("Kopi") && m.text.contains("inviteret ansøgeren til en samtale")),
         "a copy of the invitation: {copies:?}"
     );
     assert!(copies.iter().any(|m| m.text.contains("fredag den 27. august 2027")), "a copy of the booking: {copies:?}");
@@ -314,7 +314,7 @@ async fn copies_of_interview_mails_go_only_to_helpers_allowed_them_and_carry_no_
         page.contains("kopi@example.dk") && !page.contains("med@example.dk") && !page.contains("laeser@example.dk")
     );
     let own_page = app.get(&own).await.text().await.unwrap();
-    assert!(own_page.contains("Hanne Kopi fik en kopi af en mail"), "{own_page}");
+    assert!(own_page.contains("Hanne Kopi fik en kopi af en e-mail"), "{own_page}");
 }
 
 #[tokio::test]

@@ -46,7 +46,7 @@ async fn a_cross_origin_post_is_refused_before_it_reaches_a_handler() {
         .unwrap();
     assert_eq!(foreign.status(), StatusCode::FORBIDDEN);
     assert!(foreign.headers().contains_key("content-security-policy"));
-    assert!(foreign.text().await.unwrap().contains("Handlingen blev afvist"));
+    assert!(foreign.text().await.unwrap().contains("Vi kunne ikke gøre det, du bad om"));
 
     let cross_site =
         app.client.post(app.url("/intakes/x/apply")).header("sec-fetch-site", "cross-site").send().await.unwrap();

@@ -22,6 +22,6 @@ struct CheckPage {
 pub fn page(lang: Lang, staff: &Staff, references: Vec<String>, need: usize, free: usize) -> AppResult<Response> {
     let (ctx, a) = AdminContext::frame(lang, "/admin/applications", staff, "applications");
     let t = lang.done();
-    let text = fill(t.slots_short_text, &[&need, &free]);
+    let text = if need == 1 { t.slots_short_text_one.to_string() } else { fill(t.slots_short_text, &[&need, &free]) };
     Ok(Html(CheckPage { ctx, a, t, text, references }.render()?).into_response())
 }

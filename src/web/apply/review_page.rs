@@ -120,6 +120,7 @@ pub fn not_met_text(lang: Lang, c: Criterion) -> Option<String> {
         Criterion::RecoveryForAtLeast { months } => return Some(fill(p.crit_recovery_duration, &[&months])),
         Criterion::NoFamilyRelationToPeopleSupported => p.crit_family_relation,
         Criterion::PsychiatricDiagnosis => p.crit_psychiatric_diagnosis,
+        Criterion::MinAdmissions { count: 1 } => p.crit_admissions_one,
         Criterion::MinAdmissions { count } => return Some(fill(p.crit_admissions, &[&count])),
         Criterion::RelevantEducation => p.crit_relevant_education,
         Criterion::OutsideLabourMarketDueToIllness => p.crit_outside_labour_market,

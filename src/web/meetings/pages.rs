@@ -62,7 +62,10 @@ pub fn show_page(
         place: m.place.clone(),
         directions: m.directions.clone().unwrap_or_default(),
         state_text: state_text(t, m, now),
-        seats: fill(t.seats_left, &[&(i64::from(m.capacity) - m.confirmed).max(0)]),
+        seats: match (i64::from(m.capacity) - m.confirmed).max(0) {
+            1 => t.seats_left_one.to_string(),
+            left => fill(t.seats_left, &[&left]),
+        },
         action: format!("/info-meetings/{}/signups", m.id),
         fields,
         errors,

@@ -61,7 +61,7 @@ fn page(lang: Lang, token: &str, own: &Own, saved: bool) -> AppResult<String> {
             fixed: own.fixed.contains(&x.id),
             started: x.has_started(m.now),
             full: left == 0 && !own.signed_up.contains(&x.id),
-            places_left: fill(t.own_places_left, &[&left]),
+            places_left: if left == 1 { t.own_places_left_one.to_string() } else { fill(t.own_places_left, &[&left]) },
         }
     });
     let page = ModulesPage {

@@ -111,7 +111,7 @@ export default async function apply(s, { intakeSlug, mailApi, width }) {
   s.expect(/^\d{4}-\d{4,}$/.test(reference), `receipt shows a reference, got ${reference}`);
   await s.axe('receipt');
 
-  const receipt = await waitForMail(mailApi, email, /modtaget din ansøgning/);
+  const receipt = await waitForMail(mailApi, email, /fået din ansøgning/);
   s.expect(receipt.subject.includes(reference) && receipt.text.includes(reference), 'receipt mail carries the reference');
 
   // The own page from the receipt: status, answers, the way to withdraw.

@@ -26,7 +26,7 @@ export default async function enrolment(s, { width, mailApi, intakeSlug }) {
   await label('Lønnet peermedarbejder').check();
   await label('Besked til personen (valgfri)').fill('Velkommen til holdet.');
   await page.getByRole('button', { name: 'Send tilmeldingen' }).click();
-  s.expect(await page.getByRole('heading', { name: 'Tjek din mail' }).count() === 1, 'check your mail');
+  s.expect(await page.getByRole('heading', { name: 'Tjek din e-mail' }).count() === 1, 'check your mail');
   await s.axe('check your mail');
 
   const confirm = linkPath(await waitForMail(mailApi, enroller, /Bekræft din tilmelding/), '/enrolments/confirm/');

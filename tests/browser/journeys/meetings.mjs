@@ -11,7 +11,7 @@ export default async function meetings(s, { width, mailApi, meetings }) {
   await s.visit('/');
   await page.getByRole('link', { name: meeting.label }).click();
   await s.axe('meeting page');
-  s.expect(await page.getByText('1 ledige pladser').count() === 1, 'one seat left');
+  s.expect(await page.getByText('1 ledig plads').count() === 1, 'one seat left');
 
   // A mistake first: no name.
   await page.getByLabel('E-mailadresse').fill(first);

@@ -73,7 +73,7 @@ export default async function support(s, { intakeSlug, mailApi, width }) {
   await page.waitForURL(/\/applications\/received\//);
 
   // The own page shows the helper and what they did; the applicant takes access back.
-  const receipt = await waitForMail(mailApi, email, /modtaget din ansøgning/);
+  const receipt = await waitForMail(mailApi, email, /fået din ansøgning/);
   await s.visit(linkPath(receipt, '/my-application/'));
   s.expect(await page.getByText(/Hanne Holm rettede i din kladde/).count() === 1, 'the helper\'s edit on the own page');
   await page.getByRole('link', { name: 'Inviter en støtteperson eller se, hvem der har adgang' }).click();
@@ -83,6 +83,6 @@ export default async function support(s, { intakeSlug, mailApi, width }) {
 
   // The helper's link now says kindly that access has ended.
   await s.visit(helperHome, { status: 410 });
-  s.expect(await page.getByRole('heading', { name: 'Adgangen er ophørt' }).count() === 1, 'access ended page');
-  await waitForMail(mailApi, helper, /ophørt/);
+  s.expect(await page.getByRole('heading', { name: 'Din adgang er slut' }).count() === 1, 'access ended page');
+  await waitForMail(mailApi, helper, /adgang som støtteperson er slut/);
 }

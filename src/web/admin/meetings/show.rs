@@ -116,8 +116,11 @@ pub async fn show(
     lang: Lang,
     Query(q): Query<Sent>,
 ) -> AppResult<Html<String>> {
-    let sent = q.sent.map(|n| fill(lang.meeting().admin_message_sent, &[&n]));
-    let invited = q.invited.map(|n| fill(lang.meeting().admin_invited, &[&n]));
+    let t = lang.meeting();
+    let sent =
+        q.sent.map(|n| if n == 1 { t.admin_message_sent_one.to_string() } else { fill(t.admin_message_sent, &[&n]) });
+    let invited =
+        q.invited.map(|n| if n == 1 { t.admin_invited_one.to_string() } else { fill(t.admin_invited, &[&n]) });
     Ok(Html(show_page(&state, &staff, lang, id, sent.or(invited), None).await?))
 }
 

@@ -39,7 +39,7 @@ pub struct About {
 }
 
 impl About {
-    /// "2 krav mangler at blive kontrolleret", for the action panel; none when nothing is open.
+    /// "2 krav skal stadig tjekkes", for the action panel; none when nothing is open.
     pub fn open_checks(&self, lang: Lang) -> Option<String> {
         let s = lang.admin();
         match self.criteria.iter().filter(|c| c.open).count() {
