@@ -205,7 +205,8 @@ pub async fn page(
     offset: i64,
     count_up_to: i64,
 ) -> sqlx::Result<Page> {
-    if Terms::of(f).name_part.is_some()
+    // The pattern is `%text%`.
+    if Terms::of(f).name_part.is_some_and(|p| p.chars().count() - 2 >= FEW_MATCHES_FROM_CHARS)
         && let Some(page) = few_matches(pool, f, sort, limit, offset).await?
     {
         return Ok(page);
@@ -227,9 +228,15 @@ fn into_page(rows: Vec<PageRow>) -> Page {
 /// together, half the table (`cargo bench --bench staff_list`).
 const FEW_MATCHES: i64 = 300;
 
+/// A search of fewer letters ("sen", "an") is part of most names, so it is
+/// not first tried as one with few matches (which would read 301 rows for
+/// nothing).
+const FEW_MATCHES_FROM_CHARS: usize = 4;
+
 /// The page of a search with at most [`FEW_MATCHES`] matches, from all of
 /// them gathered once (rows and count from one reading); `None` when there
-/// are more, or the page lies past the last.
+/// are more (found after reading a few more than that), none, or the page
+/// lies past the last.
 async fn few_matches(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: i64) -> sqlx::Result<Option<Page>> {
     let t = Terms::of(f);
     let mut q = QueryBuilder::new(
@@ -238,14 +245,14 @@ async fn few_matches(pool: &PgPool, f: &Filter, sort: Sort, limit: i64, offset: 
     );
     t.push_where(&mut q);
     q.push(format_args!(" LIMIT {}) ", FEW_MATCHES + 1));
+    // With more, nothing is sorted or joined: the one-time filter ends it.
     q.push(LIST_COLUMNS).push(", (SELECT count(*) FROM a) AS matching FROM a JOIN intakes i ON i.id = a.intake_id");
+    q.push(format_args!(" WHERE (SELECT count(*) FROM a) <= {FEW_MATCHES}"));
     q.push(order_by(sort)).push(format_args!(" LIMIT {limit} OFFSET {offset}"));
     let rows: Vec<PageRow> = q.build_query_as().persistent(false).fetch_all(pool).await?;
-    Ok(match rows.first().map(|r| r.matching) {
-        Some(n) if n > FEW_MATCHES => None,
-        None if offset > 0 => None,
-        _ => Some(into_page(rows)),
-    })
+    // No row: more than a few, none at all, or past the last page; the
+    // order's index answers each of those cheaply.
+    Ok((!rows.is_empty()).then(|| into_page(rows)))
 }
 
 /// How many applications match, counting no further than `at_most`.
