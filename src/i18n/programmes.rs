@@ -55,7 +55,7 @@ catalogue! {
     contact_phone { da: "Programmets eget telefonnummer", en: "The programme's own phone" }
     contact_hint { da: "Kan være tomt. Står ved siden af skolens oplysninger.", en: "May be empty. Shown beside the school's details." }
     teaching_weekdays { da: "Undervisningsdage", en: "Teaching days" }
-    weekdays_hint { da: "Ugedage forkortet på engelsk og adskilt af komma: mon, tue, wed, thu, fri – fx mon,wed.", en: "Weekdays abbreviated and separated by commas: mon, tue, wed, thu, fri – e.g. mon,wed." }
+    weekdays_hint { da: "Ugedage adskilt af komma: man, tir, ons, tor, fre, lør, søn – fx man,ons.", en: "Weekdays separated by commas, in Danish or English: man or mon, tir or tue, ons or wed, tor or thu, fre or fri – e.g. man,ons." }
     session_starts { da: "Undervisningen begynder", en: "Teaching starts" }
     session_ends { da: "Undervisningen slutter", en: "Teaching ends" }
     time_hint { da: "Klokkeslæt som 09:00.", en: "A time like 09:00." }
@@ -94,7 +94,7 @@ catalogue! {
     err_structure { da: "Vælg en af opbygningerne på listen", en: "Choose one of the structures in the list" }
     err_region { da: "Vælg en region på listen, eller ingen", en: "Choose a region in the list, or none" }
     err_range { da: "Skriv et helt tal fra {} til {} i „{}“", en: "Enter a whole number from {} to {} in “{}”" }
-    err_weekdays { da: "Skriv ugedage som mon,wed (mon, tue, wed, thu, fri, sat, sun)", en: "Enter weekdays like mon,wed (mon, tue, wed, thu, fri, sat, sun)" }
+    err_weekdays { da: "Skriv ugedage som man,ons (man, tir, ons, tor, fre, lør, søn)", en: "Enter weekdays like man,ons or mon,wed" }
     err_time { da: "Skriv et klokkeslæt som 09:00 i „{}“", en: "Enter a time like 09:00 in “{}”" }
     err_ends_before { da: "Undervisningen skal slutte efter, den begynder", en: "Teaching must end after it starts" }
     err_email { da: "Skriv en e-mailadresse som fx kontakt@skolen.dk", en: "Enter an e-mail address like kontakt@skolen.dk" }

@@ -24,7 +24,7 @@ pub struct ProgrammeFields {
     pub out_of_region_fee_dkk: String,
     pub contact_email: String,
     pub contact_phone: String,
-    /// `course_with_practicum` and `year_programme`: e.g. `mon,wed`.
+    /// `course_with_practicum` and `year_programme`: e.g. `man,ons`.
     pub teaching_weekdays: String,
     /// `HH:MM`, Danish time.
     pub session_starts: String,
@@ -60,7 +60,7 @@ pub enum Problem {
         min: u32,
         max: u32,
     },
-    /// Not weekdays like `mon,wed`.
+    /// Not weekdays like `man,ons`.
     BadWeekdays,
     /// Not `HH:MM`.
     BadTime,
@@ -302,7 +302,7 @@ mod tests {
     #[test]
     fn randers_round_trips_through_the_form() {
         let f = randers_fields();
-        assert_eq!(f.teaching_weekdays, "mon,wed");
+        assert_eq!(f.teaching_weekdays, "man,ons");
         assert_eq!((f.session_starts.as_str(), f.session_ends.as_str()), ("09:00", "12:00"));
         assert_eq!(f.parse().unwrap(), ProgrammeFacts::randers());
     }
@@ -399,6 +399,11 @@ mod tests {
         let f = ProgrammeFields { structure: "evening_class".into(), ..randers_fields() };
         assert_eq!(f.parse().unwrap_err(), vec![("structure", Problem::UnknownStructure)]);
         assert_eq!(parse_weekdays("Wed, mon mon"), Some(vec![Weekday::Mon, Weekday::Wed]));
+        assert_eq!(parse_weekdays("ons,man"), Some(vec![Weekday::Mon, Weekday::Wed]));
+        assert_eq!(parse_weekdays("Tirsdag LØR søn"), Some(vec![Weekday::Tue, Weekday::Sat, Weekday::Sun]));
+        assert_eq!(weekday_keys(&[Weekday::Tue, Weekday::Sat]), "tir,lør");
+        assert_eq!(parse_weekdays("tir,lør"), Some(vec![Weekday::Tue, Weekday::Sat]));
+        assert_eq!(parse_weekdays("man,funday"), None);
         assert_eq!(parse_weekdays(" , "), None);
         assert_eq!(parse_time("09:30:00"), None);
         for bad in ["-a", "a--b", "a-", "æble", "A"] {
