@@ -206,3 +206,14 @@ export async function totpCode(base32, epochSeconds) {
   const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 1000000;
   return String(value).padStart(6, '0');
 }
+
+/** A staff member's first sign-in by mouse: password, then enrolling the second factor. */
+export async function signInFirstTime(page, email, password, clockEpoch) {
+  await page.goto('/admin/login');
+  await page.getByLabel('E-mailadresse').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  const secret = (await page.locator('#totp-secret').textContent()).trim();
+  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
+  await page.getByRole('button', { name: 'Bekræft' }).click();
+}

@@ -2,20 +2,14 @@
 // filters the list by intake and status, presses "invite all", is warned that
 // there are fewer free interview times than people, invites anyway, and is
 // told how many were invited; every one of them gets the invitation.
-import { totpCode, waitForMail } from '../lib.mjs';
+import { waitForMail, signInFirstTime } from '../lib.mjs';
 
 export default async function bulkInvite(s, { width, mailApi, clockEpoch, runs }) {
   const { coordinator, password, intakeId, people } = runs[width];
   const page = s.page;
   const n = people.length;
 
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadresse').fill(coordinator);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  const secret = (await page.locator('#totp-secret').textContent()).trim();
-  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
-  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await signInFirstTime(page, coordinator, password, clockEpoch);
 
   // The filter, chosen with the form's own fields and its button.
   await page.goto('/admin/applications');

@@ -1,19 +1,13 @@
 // A coordinator creates a cohort, offers places to nine (the ninth is refused
 // and waitlisted); one accepts and one declines from the mailed links; the
 // freed place goes to the waiting list; the schedule and its calendar open.
-import { totpCode, waitForMail, linkPath } from '../lib.mjs';
+import { waitForMail, linkPath, signInFirstTime } from '../lib.mjs';
 
 export default async function cohorts(s, { width, mailApi, clockEpoch, runs }) {
   const { coordinator, password, intakeId, cohortName, people } = runs[width];
   const page = s.page;
 
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadresse').fill(coordinator);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  const secret = (await page.locator('#totp-secret').textContent()).trim();
-  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
-  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await signInFirstTime(page, coordinator, password, clockEpoch);
 
   await s.visit(`/admin/intakes/${intakeId}`);
   await page.getByLabel('Holdets navn').fill(cohortName);

@@ -1,20 +1,14 @@
 // A coordinator makes interview slots and invites two applicants; the first
 // books from the mailed link and changes the time; the second finds that
 // time gone; the coordinator records an assessment.
-import { totpCode, waitForMail, linkPath } from '../lib.mjs';
+import { waitForMail, linkPath, signInFirstTime } from '../lib.mjs';
 
 export default async function interviews(s, { width, mailApi, clockEpoch, runs }) {
   const { coordinator, password, intakeId, day, dayLabel, first, second } = runs[width];
   const page = s.page;
 
   // Sign in (first time: enrol the second factor).
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadresse').fill(coordinator);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  const secret = (await page.locator('#totp-secret').textContent()).trim();
-  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
-  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await signInFirstTime(page, coordinator, password, clockEpoch);
 
   // Slots: 09:00-12:00, 45 minutes with 15 minutes' break.
   await s.visit(`/admin/intakes/${intakeId}`);

@@ -2,19 +2,13 @@
 // 422 with the summary and the message beside the field), a participant
 // chooses modules from the link in the welcome mail (the mandatory one is
 // fixed), and the cohort page shows each module and where each participant stands.
-import { totpCode } from '../lib.mjs';
+import { signInFirstTime } from '../lib.mjs';
 
 export default async function modules(s, { width, clockEpoch, runs }) {
   const { coordinator, password, cohortId, reference, modulesPath } = runs[width];
   const page = s.page;
 
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadresse').fill(coordinator);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  const secret = (await page.locator('#totp-secret').textContent()).trim();
-  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
-  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await signInFirstTime(page, coordinator, password, clockEpoch);
 
   await s.visit(`/admin/cohorts/${cohortId}`);
   s.expect(await page.locator(`[data-participant="${reference}"][data-completion="at_risk"]`).count() === 1, 'not signed up yet: at risk');

@@ -1,18 +1,12 @@
 // A coordinator opens the overview after a scripted day (issue 17, item 9):
 // every count is what the day left, each item links to the list behind it,
 // and the answers since the last visit are counted once.
-import { totpCode } from '../lib.mjs';
+import { signInFirstTime } from '../lib.mjs';
 
 export default async function overview(s, { width, users, clockEpoch, expected, unopened }) {
   const page = s.page;
   const { email, password } = users[width];
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadresse').fill(email);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  const secret = (await page.locator('#totp-secret').textContent()).trim();
-  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
-  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await signInFirstTime(page, email, password, clockEpoch);
   s.expect(page.url().endsWith('/admin'), `signed in, on the overview, got ${page.url()}`);
   await s.axe('overview after a day');
 

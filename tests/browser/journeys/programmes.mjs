@@ -1,20 +1,14 @@
 // An admin signs in, opens Programmer from the staff menu, creates a
 // recruitment programme (first with a mistake, then right), sees only the
 // chosen structure's fields, and edits the programme.
-import { totpCode } from '../lib.mjs';
+import { signInFirstTime } from '../lib.mjs';
 
 export default async function programmes(s, { width, users, clockEpoch }) {
   const page = s.page;
   const { email, password } = users[width];
   const slug = `mentor-${width}`;
 
-  await page.goto('/admin/login');
-  await page.getByLabel('E-mailadresse').fill(email);
-  await page.getByLabel('Adgangskode').fill(password);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  const secret = (await page.locator('#totp-secret').textContent()).trim();
-  await page.getByLabel('Kode', { exact: true }).fill(await totpCode(secret, clockEpoch));
-  await page.getByRole('button', { name: 'Bekræft' }).click();
+  await signInFirstTime(page, email, password, clockEpoch);
 
   await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Programmer' }).click();
   s.expect(page.url().endsWith('/admin/programmes'), `the staff menu leads to the programmes, got ${page.url()}`);
