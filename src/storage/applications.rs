@@ -35,9 +35,19 @@ pub struct Inserted {
 /// (autocommit on the pool), so the counter's row lock is not held through a
 /// submit's transaction and its commit: every submit of the year would wait
 /// for that one row. A submit that then fails or stores nothing leaves a gap.
+///
+/// The counter commits without waiting for its WAL flush
+/// (`synchronous_commit = off` for this transaction only): otherwise each
+/// number holds the row lock through a disk flush and numbers are handed out
+/// one flush at a time (pgbench, 8 clients, fsync on: 2,900 numbers a second
+/// against 12,000). Safe because the submit that uses the number commits
+/// later with a flush, which writes the WAL up to and past this commit: a
+/// stored application's number is never handed out again after a crash; a
+/// number lost in a crash belonged to no stored application.
 pub async fn take_reference_number(pool: &PgPool, year: i32) -> sqlx::Result<i32> {
     sqlx::query_scalar(
-        "INSERT INTO reference_counters (year, last) VALUES ($1, 1)
+        "INSERT INTO reference_counters (year, last)
+         SELECT $1, 1 FROM (SELECT set_config('synchronous_commit', 'off', true)) AS this_transaction_only
          ON CONFLICT (year) DO UPDATE SET last = reference_counters.last + 1 RETURNING last",
     )
     .bind(year)

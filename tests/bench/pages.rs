@@ -4,10 +4,12 @@
 //! `wrk` (Debian: `apt-get install -y wrk`), which drives each page from
 //! another process: `wrk -t2 -c64 -d10s --latency`.
 //! Goal (issue 18): each page at least 0.8 of the limit's req/s, p99 at most 10 ms.
-//! PostgreSQL runs with fsync on (`Durability::Durable`), in a cluster kept
-//! under the cargo target dir and reused between runs; the database is fresh.
+//! PostgreSQL runs with fsync on, in a cluster kept under the cargo target
+//! dir and reused between runs; the database is fresh (`durable.rs`).
 //! Last, the release binary `optag serve` is started five times on that
 //! database and timed to its first `/healthz` 200 (goal: at most 1 s).
+#[path = "durable.rs"]
+mod durable;
 #[path = "memory.rs"]
 mod memory;
 #[path = "../support/mod.rs"]
@@ -16,19 +18,14 @@ mod support;
 #[path = "wrk.rs"]
 mod wrk;
 
-use std::{process::Command, sync::Arc};
+use std::process::Command;
 
 use askama::Template;
 use axum::{Router, extract::State, response::Html, routing::get};
-use sqlx::{AssertSqlSafe, ConnectOptions, Connection, PgPool};
+use sqlx::PgPool;
 use tokio::net::TcpListener;
 
-use optag::{
-    clock::SystemClock,
-    embedded_pg::{Durability, EmbeddedPg},
-    startup::RunningApp,
-};
-use support::smtp_sink::SmtpSink;
+use optag::embedded_pg::EmbeddedPg;
 
 const DATABASE: &str = "optag_bench_pages";
 const WRK_ARGS: [&str; 4] = ["-t2", "-c64", "-d10s", "--latency"];
@@ -39,20 +36,8 @@ async fn main() {
         println!("pages: wrk is not installed; install it with `sudo apt-get install -y wrk` and run again");
         return;
     }
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-pages-pg");
-    let pg = tokio::task::spawn_blocking(move || EmbeddedPg::start(&dir, Durability::Durable))
-        .await
-        .expect("join")
-        .expect("the private PostgreSQL cluster starts (is PostgreSQL installed?)");
-    let pool = fresh_database(&pg).await;
-
-    let smtp = SmtpSink::start().await;
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("address"));
-    let settings = support::app::settings(&base, &smtp.url());
-    let key = optag::startup::field_key(&settings, &pool).await.expect("the key registers");
-    let demo = optag::demo::load(&pool, chrono::Utc::now()).await.expect("demo loads");
-    let app = RunningApp::start(settings, pool.clone(), key, Arc::new(SystemClock), listener).expect("app starts");
+    let durable::Server { pg, pool, smtp, base, app, demo } = durable::start("bench-pages-pg", DATABASE).await;
+    limit_rows(&pool).await;
     let limit = serve_limit(pool.clone()).await;
 
     let pages = [
@@ -152,29 +137,18 @@ async fn cold_start(pg: &EmbeddedPg, smtp_url: &str) {
     );
 }
 
-/// Drops and creates the bench database, migrated and empty.
-async fn fresh_database(pg: &EmbeddedPg) -> PgPool {
-    let mut admin = pg.connect_options().connect().await.expect("connect to the cluster");
-    for sql in [format!("DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"), format!("CREATE DATABASE {DATABASE}")] {
-        sqlx::query(AssertSqlSafe(sql)).execute(&mut admin).await.expect("fresh bench database");
-    }
-    admin.close().await.ok();
-    let pool = optag::startup::pool_options()
-        .connect_with(pg.connect_options().database(DATABASE))
-        .await
-        .expect("connect to the bench database");
-    optag::storage::migrate(&pool).await.expect("migrations run");
+/// The limit page's table: 40 rows, of which it shows 12.
+async fn limit_rows(pool: &PgPool) {
     sqlx::query("CREATE TABLE bench_limit_rows (id bigint PRIMARY KEY, name text NOT NULL, place text NOT NULL)")
-        .execute(&pool)
+        .execute(pool)
         .await
         .expect("limit table");
     sqlx::query(
         "INSERT INTO bench_limit_rows SELECT g, 'Forløb nummer ' || g, 'Mødelokale ' || g FROM generate_series(1, 40) g",
     )
-    .execute(&pool)
+    .execute(pool)
     .await
     .expect("limit rows");
-    pool
 }
 
 #[derive(Template)]

@@ -1,12 +1,14 @@
 //! One wrk run in another process and its figures, for the benches that drive
-//! the server over HTTP (`pages`, `staff_list`).
+//! the server over HTTP (`pages`, `staff_list`, `submit`).
 use std::process::Command;
 
-/// What wrk printed: requests a second, and the 50th and 99th percentile in milliseconds.
+/// What wrk printed: requests a second, requests in all, and the 50th and 99th percentile in milliseconds.
 pub struct Run {
     pub rate: f64,
     pub p50_ms: f64,
     pub p99_ms: f64,
+    /// Requests completed in the run.
+    pub requests: u64,
     pub errors: String,
 }
 
@@ -23,6 +25,7 @@ pub fn run(args: &[&str], url: &str) -> Option<Run> {
         rate: field("Requests/sec:")?.parse().ok()?,
         p50_ms: millis(field("50%")?)?,
         p99_ms: millis(field("99%")?)?,
+        requests: text.lines().find(|l| l.contains(" requests in "))?.split_whitespace().next()?.parse().ok()?,
         errors: errors.join("; "),
     })
 }

@@ -161,3 +161,18 @@ async fn as_root_in_a_folder_of_mode_700_the_private_cluster_still_starts() {
     let _ = std::fs::remove_dir_all(&private);
     assert_eq!((one, mode), (1, 0o700), "the folder keeps its protection");
 }
+
+/// The reference counter commits without waiting for its flush; that must end
+/// with its own transaction, or every later commit on the same pooled
+/// connection (an application, a decision) would be as easy to lose.
+#[tokio::test]
+async fn the_reference_counters_quick_commit_ends_with_its_own_transaction() {
+    let app = crate::support::TestApp::spawn().await;
+    let one =
+        sqlx::postgres::PgPoolOptions::new().max_connections(1).connect_with(app.db_options.clone()).await.unwrap();
+    let first = optag::storage::applications::take_reference_number(&one, 2031).await.unwrap();
+    let second = optag::storage::applications::take_reference_number(&one, 2031).await.unwrap();
+    assert_eq!((first, second), (1, 2), "numbers follow each other");
+    let setting: String = sqlx::query_scalar("SHOW synchronous_commit").fetch_one(&one).await.unwrap();
+    assert_eq!(setting, "on", "the next transaction on the connection waits for its flush again");
+}
