@@ -4,6 +4,7 @@ use sqlx::{PgConnection, PgPool};
 
 use crate::domain::{
     application::{Reference, ReflectiveAnswers, Status, Submission},
+    eligibility::facts::PeerRole,
     eligibility::{Assessment, Verify},
 };
 use crate::sealing::{Field, FieldKey};
@@ -55,16 +56,15 @@ pub async fn take_reference_number(pool: &PgPool, year: i32) -> sqlx::Result<i32
     .await
 }
 
-/// Stores a new application under the next reference of `year`, which it
-/// returns with the row id. References are gapless: the counter row is
-/// updated in the caller's transaction (a rollback undoes it). The counter
-/// row stays locked until commit, so everything before it (the id, sealing)
-/// is done first and the numbering and the insert are one statement.
-pub async fn insert(conn: &mut PgConnection, key: &FieldKey, new: &NewApplication<'_>) -> sqlx::Result<Inserted> {
-    // The id is part of what the sealed fields are bound to, so it is taken first.
-    let id: i64 = sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('applications', 'id'))")
-        .fetch_one(&mut *conn)
-        .await?;
+/// Stores a new application as row `id` (taken beforehand, as the sealed
+/// fields are bound to it: `submissions::before_storing`) under the
+/// reference taken with [`take_reference_number`]; returns both.
+pub async fn insert(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    id: i64,
+    new: &NewApplication<'_>,
+) -> sqlx::Result<Inserted> {
     let a = &new.submission.applicant;
     let sealed = Sealed::new(key, id, new);
     let reference = new.reference;
@@ -72,10 +72,10 @@ pub async fn insert(conn: &mut PgConnection, key: &FieldKey, new: &NewApplicatio
         "INSERT INTO applications (id, intake_id, reference, full_name, email, email_normalised, phone, birth_date,
              municipality_code, facts_sealed, answers_sealed, eligibility_sealed, eligibility_summary,
              consent_version, consented_at, submission_key_hash, submitted_at, updated_at,
-             consent_text_id, keep_text_id, keep_consented_at, submission_digest, open_verifications)
+             consent_text_id, keep_text_id, keep_consented_at, submission_digest, open_verifications, peer_role)
          OVERRIDING SYSTEM VALUE
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $15, $15, $17, $18,
-                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19, $20)",
+                CASE WHEN $18::bigint IS NULL THEN NULL ELSE $15 END, $19, $20, $21)",
     )
     .bind(id)
     .bind(new.intake_id)
@@ -97,9 +97,9 @@ pub async fn insert(conn: &mut PgConnection, key: &FieldKey, new: &NewApplicatio
     .bind(new.keep_text_id)
     .bind(new.submission_digest)
     .bind(open_verifications(new.assessment))
+    .bind(new.submission.facts.peer_role.map(PeerRole::key))
     .execute(&mut *conn)
     .await?;
-    super::modules::set_peer_role(conn, id, new.submission.facts.peer_role).await?;
     Ok(Inserted { id, reference })
 }
 
@@ -136,7 +136,7 @@ pub async fn replace_answers(
              consent_version = $10, consented_at = $11, submission_key_hash = $12, updated_at = $11,
              consent_text_id = $13, keep_text_id = $14,
              keep_consented_at = CASE WHEN $14::bigint IS NULL THEN NULL ELSE $11 END, submission_digest = $15,
-             open_verifications = $16
+             open_verifications = $16, peer_role = $17
          WHERE id = $1 AND status = 'submitted'",
     )
     .bind(id)
@@ -155,11 +155,11 @@ pub async fn replace_answers(
     .bind(new.keep_text_id)
     .bind(new.submission_digest)
     .bind(open_verifications(new.assessment))
+    .bind(new.submission.facts.peer_role.map(PeerRole::key))
     .execute(&mut *conn)
     .await?;
     let changed = done.rows_affected() == 1;
     if changed {
-        super::modules::set_peer_role(conn, id, new.submission.facts.peer_role).await?;
         super::verifications::forget(conn, id).await?;
     }
     Ok(changed)
@@ -185,16 +185,6 @@ pub struct Sent {
     pub submission_digest: Option<Vec<u8>>,
 }
 
-pub async fn by_submission_key(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<Sent>> {
-    sqlx::query_as(
-        "SELECT id, reference, status, email_normalised, submission_digest FROM applications
-         WHERE submission_key_hash = $1",
-    )
-    .bind(key_hash)
-    .fetch_optional(conn)
-    .await
-}
-
 /// The reference and intake a receipt page shows.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ReceiptOf {
@@ -203,31 +193,17 @@ pub struct ReceiptOf {
 }
 
 /// The reference and intake a receipt page shows: of the application sent
-/// with this submission key, or of a held submission (`drafts::Held`).
+/// with this submission key, or of a held submission (`drafts::Held`); the
+/// keys are unique in each table and a key is in at most one of them.
 pub async fn receipt_or_held(pool: &PgPool, key_hash: &[u8]) -> sqlx::Result<Option<ReceiptOf>> {
-    let mut conn = pool.acquire().await?;
-    let found: Option<ReceiptOf> =
-        sqlx::query_as("SELECT reference, intake_id FROM applications WHERE submission_key_hash = $1")
-            .bind(key_hash)
-            .fetch_optional(&mut *conn)
-            .await?;
-    if found.is_some() {
-        return Ok(found);
-    }
-    super::drafts::held_by_submission_key(&mut conn, key_hash).await
-}
-
-pub async fn by_email(
-    conn: &mut PgConnection,
-    intake_id: i64,
-    email_normalised: &str,
-) -> sqlx::Result<Option<Receipt>> {
     sqlx::query_as(
-        "SELECT id, reference, intake_id, status FROM applications WHERE intake_id = $1 AND email_normalised = $2",
+        "SELECT reference, intake_id FROM applications WHERE submission_key_hash = $1
+         UNION ALL
+         SELECT held_reference, intake_id FROM drafts WHERE held_submission_key_hash = $1
+         LIMIT 1",
     )
-    .bind(intake_id)
-    .bind(email_normalised)
-    .fetch_optional(conn)
+    .bind(key_hash)
+    .fetch_optional(pool)
     .await
 }
 

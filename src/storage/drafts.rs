@@ -137,30 +137,12 @@ pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_
     .await
 }
 
-/// The receipt number and intake of a held submission, by its submission key.
-pub async fn held_by_submission_key(
-    conn: &mut PgConnection,
-    key_hash: &[u8],
-) -> sqlx::Result<Option<super::applications::ReceiptOf>> {
-    sqlx::query_as("SELECT held_reference AS reference, intake_id FROM drafts WHERE held_submission_key_hash = $1")
-        .bind(key_hash)
-        .fetch_optional(conn)
-        .await
-}
-
 /// A held submission found again by its submission key (a resent form).
 #[derive(Debug, sqlx::FromRow)]
 pub struct HeldSent {
     pub id: i64,
     pub email: String,
     pub held_submission_digest: Option<Vec<u8>>,
-}
-
-pub async fn held_sent(conn: &mut PgConnection, key_hash: &[u8]) -> sqlx::Result<Option<HeldSent>> {
-    sqlx::query_as("SELECT id, email, held_submission_digest FROM drafts WHERE held_submission_key_hash = $1")
-        .bind(key_hash)
-        .fetch_optional(conn)
-        .await
 }
 
 /// The held submission's answers replaced by what was resent under its key.

@@ -26,6 +26,7 @@ pub mod review;
 pub mod sealed;
 pub mod sessions;
 pub mod staff;
+pub mod submissions;
 pub mod support;
 pub mod throttle;
 mod types;

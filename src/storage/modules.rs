@@ -146,16 +146,6 @@ pub async fn application_of_feed(pool: &PgPool, hash: &[u8]) -> sqlx::Result<Opt
         .await
 }
 
-/// Sets the application's role (from the sealed facts, in the same transaction).
-pub async fn set_peer_role(conn: &mut PgConnection, application_id: i64, role: Option<PeerRole>) -> sqlx::Result<()> {
-    sqlx::query("UPDATE applications SET peer_role = $2 WHERE id = $1")
-        .bind(application_id)
-        .bind(role.map(PeerRole::key))
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
 /// What became of saving a participant's sign-ups.
 #[derive(Debug, PartialEq, Eq)]
 pub enum SignupSaved {

@@ -45,15 +45,8 @@ pub(super) async fn store_submission(
     let email = &c.submission.applicant.email;
     // A draft is bound for good to the address its link was mailed to.
     let draft = draft.filter(|d| d.email.eq_ignore_ascii_case(email.as_str()));
-    // Looked up before the resend check: under READ COMMITTED, a twin request
-    // that committed in between is then seen by the resend check too.
-    let existing = storage::applications::by_email(tx, c.form.intake.id, &email.normalised()).await?;
+    let found = storage::submissions::before_storing(tx, c.form.intake.id, &email.normalised(), &key_hash).await?;
     let digest = tokens::digest(c.key, &serde_json::to_vec(c.form.fields).map_err(anyhow::Error::from)?);
-    let sent = storage::applications::by_submission_key(tx, &key_hash).await?;
-    let held = match sent {
-        Some(_) => None,
-        None => storage::drafts::held_sent(tx, &key_hash).await?,
-    };
     let (consent_text_id, keep_text_id) = consent_ids(tx, c).await?;
     let new = NewApplication {
         intake_id: c.form.intake.id,
@@ -67,16 +60,16 @@ pub(super) async fn store_submission(
         reference: c.reference,
         now: c.now,
     };
-    if let Some(sent) = sent {
+    if let Some(sent) = found.sent {
         return resent(tx, c, &new, sent).await;
     }
-    if let Some(held) = held {
+    if let Some(held) = found.held {
         return held_resent(tx, c, held, &digest).await;
     }
-    match existing {
+    match found.existing {
         Some(existing) if draft.is_some() => replace_proven(tx, c, &new, existing, draft).await,
         Some(existing) => hold(tx, c, &existing, &key_hash, &digest).await,
-        None => insert_new(tx, c, &new, draft).await,
+        None => insert_new(tx, c, found.new_id, &new, draft).await,
     }
 }
 
@@ -177,10 +170,11 @@ async fn hold(
 async fn insert_new(
     tx: &mut PgConnection,
     c: &Sending<'_>,
+    id: i64,
     new: &NewApplication<'_>,
     draft: Option<&Draft>,
 ) -> FlowResult<Submitted> {
-    let stored = storage::applications::insert(tx, &c.ctx.key, new).await?;
+    let stored = storage::applications::insert(tx, &c.ctx.key, id, new).await?;
     if let Some(d) = draft {
         crate::flows::enrolments::on_submitted(tx, c.ctx, d.id, stored.id, c.form.intake, c.now).await?;
         storage::support::move_to_application(tx, d.id, stored.id).await?;
