@@ -18,6 +18,18 @@ pub async fn queue(
     storage::outbox::insert(conn, key, &new_mail(&message_id, email), None).await
 }
 
+/// [`queue`] as outbox row `id`, taken beforehand (`storage::outbox::NEXT_ID`).
+pub async fn queue_as(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    id: i64,
+    email: &OutgoingEmail,
+    mail_domain: &str,
+) -> sqlx::Result<i64> {
+    let message_id = format!("<{}@{}>", uuid::Uuid::new_v4(), mail_domain);
+    storage::outbox::insert_as(conn, key, id, &new_mail(&message_id, email), None).await
+}
+
 /// Queues the e-mail to go out at `at` (reminders); `withdraw` takes it back.
 pub async fn queue_at(
     conn: &mut PgConnection,

@@ -1,5 +1,5 @@
 use chrono::{DateTime, Utc};
-use sqlx::{PgConnection, PgPool};
+use sqlx::{AssertSqlSafe, PgConnection, PgPool};
 
 use serde::{Deserialize, Serialize};
 
@@ -100,8 +100,23 @@ pub async fn insert(
     due_at: Option<DateTime<Utc>>,
 ) -> sqlx::Result<i64> {
     // The id is part of what the sealed body is bound to, so it is taken first.
-    let id: i64 =
-        sqlx::query_scalar("SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id'))").fetch_one(&mut *conn).await?;
+    let id: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT {NEXT_ID}"))).fetch_one(&mut *conn).await?;
+    insert_as(conn, key, id, mail, due_at).await
+}
+
+/// A new row's id from the outbox's sequence, as SQL: for a statement that
+/// reads something else anyway to take it too, saving a round trip
+/// (`storage::submissions`); the id then goes to [`insert_as`].
+pub const NEXT_ID: &str = "nextval(pg_get_serial_sequence('mail_outbox', 'id'))";
+
+/// [`insert`] as row `id`, taken beforehand with [`NEXT_ID`].
+pub async fn insert_as(
+    conn: &mut PgConnection,
+    key: &FieldKey,
+    id: i64,
+    mail: &NewMail<'_>,
+    due_at: Option<DateTime<Utc>>,
+) -> sqlx::Result<i64> {
     let body = BodyRef { text: mail.text, html: mail.html, attachments: mail.attachments };
     sqlx::query_scalar(
         "INSERT INTO mail_outbox (id, message_id, recipient, subject, body_text, body_html, attachments, body_sealed,

@@ -1,7 +1,7 @@
 //! What a submit finds before it stores anything, read in one statement:
 //! the lookups a sent form needs cost one round trip instead of four
 //! (`cargo bench --bench submit`).
-use sqlx::PgConnection;
+use sqlx::{AssertSqlSafe, PgConnection};
 
 use super::{
     applications::{Receipt, Sent},
@@ -24,6 +24,9 @@ pub struct Found {
     /// its sealed fields are bound to it; a gap when the form turns out not
     /// to be a new application.
     pub new_id: i64,
+    /// The id of the receipt mail in the outbox (`outbox::insert_as`), on
+    /// the same terms.
+    pub receipt_id: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -41,28 +44,31 @@ struct Row {
     h_email: Option<String>,
     h_digest: Option<Vec<u8>>,
     new_id: i64,
+    receipt_id: i64,
 }
 
 /// The application from `email_normalised` in `intake_id`, the application
-/// or held submission sent under `key_hash`, and a fresh application id.
-/// Each lookup is on a unique key, so the statement gives one row.
+/// or held submission sent under `key_hash`, and fresh application and
+/// receipt ids. Each lookup is on a unique key, so the statement gives
+/// one row.
 pub async fn before_storing(
     conn: &mut PgConnection,
     intake_id: i64,
     email_normalised: &str,
     key_hash: &[u8],
 ) -> sqlx::Result<Found> {
-    let r: Row = sqlx::query_as(
+    let r: Row = sqlx::query_as(AssertSqlSafe(format!(
         "SELECT e.id AS e_id, e.reference AS e_reference, e.intake_id AS e_intake_id, e.status AS e_status,
                 s.id AS s_id, s.reference AS s_reference, s.status AS s_status,
                 s.email_normalised AS s_email_normalised, s.submission_digest AS s_digest,
                 h.id AS h_id, h.email AS h_email, h.held_submission_digest AS h_digest,
-                nextval(pg_get_serial_sequence('applications', 'id')) AS new_id
+                nextval(pg_get_serial_sequence('applications', 'id')) AS new_id, {} AS receipt_id
          FROM (SELECT) AS one
          LEFT JOIN applications e ON e.intake_id = $1 AND e.email_normalised = $2
          LEFT JOIN applications s ON s.submission_key_hash = $3
          LEFT JOIN drafts h ON h.held_submission_key_hash = $3 AND s.id IS NULL",
-    )
+        super::outbox::NEXT_ID
+    )))
     .bind(intake_id)
     .bind(email_normalised)
     .bind(key_hash)
@@ -84,5 +90,5 @@ pub async fn before_storing(
         (Some(id), Some(email)) => Some(HeldSent { id, email, held_submission_digest: r.h_digest }),
         _ => None,
     };
-    Ok(Found { existing, sent, held, new_id: r.new_id })
+    Ok(Found { existing, sent, held, new_id: r.new_id, receipt_id: r.receipt_id })
 }

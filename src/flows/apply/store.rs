@@ -61,15 +61,15 @@ pub(super) async fn store_submission(
         now: c.now,
     };
     if let Some(sent) = found.sent {
-        return resent(tx, c, &new, sent).await;
+        return resent(tx, c, &new, sent, found.receipt_id).await;
     }
     if let Some(held) = found.held {
         return held_resent(tx, c, held, &digest).await;
     }
     match found.existing {
-        Some(existing) if draft.is_some() => replace_proven(tx, c, &new, existing, draft).await,
+        Some(existing) if draft.is_some() => replace_proven(tx, c, &new, existing, draft, found.receipt_id).await,
         Some(existing) => hold(tx, c, &existing, &key_hash, &digest).await,
-        None => insert_new(tx, c, found.new_id, &new, draft).await,
+        None => insert_new(tx, c, (found.new_id, found.receipt_id), &new, draft).await,
     }
 }
 
@@ -91,7 +91,13 @@ async fn consent_ids(tx: &mut PgConnection, c: &Sending<'_>) -> sqlx::Result<(i6
 
 /// The same form sent again (back, change, send): a double click changes
 /// nothing; changes are stored while the application can still change.
-async fn resent(tx: &mut PgConnection, c: &Sending<'_>, new: &NewApplication<'_>, sent: Sent) -> FlowResult<Submitted> {
+async fn resent(
+    tx: &mut PgConnection,
+    c: &Sending<'_>,
+    new: &NewApplication<'_>,
+    sent: Sent,
+    receipt_id: i64,
+) -> FlowResult<Submitted> {
     let email = &c.submission.applicant.email;
     if sent.submission_digest.as_deref() == Some(new.submission_digest) {
         return Ok(received(c));
@@ -102,7 +108,7 @@ async fn resent(tx: &mut PgConnection, c: &Sending<'_>, new: &NewApplication<'_>
     if !storage::applications::replace_answers(tx, &c.ctx.key, sent.id, new).await? {
         return Ok(Submitted::InProgress);
     }
-    queue_receipt(tx, c, sent.id, &sent.reference, true).await?;
+    queue_receipt(tx, c, (sent.id, receipt_id), &sent.reference, true).await?;
     Ok(received(c))
 }
 
@@ -124,6 +130,7 @@ async fn replace_proven(
     new: &NewApplication<'_>,
     existing: Receipt,
     draft: Option<&Draft>,
+    receipt_id: i64,
 ) -> FlowResult<Submitted> {
     if !storage::applications::replace_answers(tx, &c.ctx.key, existing.id, new).await? {
         return Ok(Submitted::InProgress);
@@ -133,7 +140,7 @@ async fn replace_proven(
         storage::support::move_to_application(tx, d.id, existing.id).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
-    queue_receipt(tx, c, existing.id, &existing.reference, true).await?;
+    queue_receipt(tx, c, (existing.id, receipt_id), &existing.reference, true).await?;
     Ok(received(c))
 }
 
@@ -170,7 +177,7 @@ async fn hold(
 async fn insert_new(
     tx: &mut PgConnection,
     c: &Sending<'_>,
-    id: i64,
+    (id, receipt_id): (i64, i64),
     new: &NewApplication<'_>,
     draft: Option<&Draft>,
 ) -> FlowResult<Submitted> {
@@ -180,22 +187,23 @@ async fn insert_new(
         storage::support::move_to_application(tx, d.id, stored.id).await?;
         storage::drafts::delete(tx, d.id, c.now).await?;
     }
-    queue_receipt(tx, c, stored.id, &stored.reference.to_string(), false).await?;
+    queue_receipt(tx, c, (stored.id, receipt_id), &stored.reference.to_string(), false).await?;
     crate::flows::audit_applicant(tx, "applicant_applied", Some(stored.id), c.now).await?;
     Ok(received(c))
 }
 
-/// The receipt mail, with a fresh link to the own page.
+/// The receipt mail, with a fresh link to the own page, as outbox row
+/// `receipt_id` (taken with the lookups: `submissions::before_storing`).
 async fn queue_receipt(
     tx: &mut PgConnection,
     c: &Sending<'_>,
-    application_id: i64,
+    (application_id, receipt_id): (i64, i64),
     reference: &str,
     updated: bool,
 ) -> FlowResult<()> {
     let token = crate::flows::own_page::create_link(tx, application_id, c.now).await?.token;
     let own_page = c.ctx.settings.absolute(&format!("/my-application/{token}"));
     let mail = mails::receipt(c.submission.applicant.email.clone(), reference, c.form.intake, updated, own_page)?;
-    outbox::queue(tx, &c.ctx.key, &mail, c.ctx.mail_domain()).await?;
+    outbox::queue_as(tx, &c.ctx.key, receipt_id, &mail, c.ctx.mail_domain()).await?;
     Ok(())
 }
