@@ -1,5 +1,6 @@
 //! A per-instance cache of the rendered public pages (front page, intake
-//! page, application form, info-meeting page), keyed by path and language.
+//! page, application form, info-meeting page), keyed by path and language,
+//! and of the intakes a submit reads, keyed by slug.
 //!
 //! Correctness first; an entry is served only while all of these hold:
 //! - this instance LISTENs on `storage::public_pages::CHANNEL` (triggers
@@ -31,7 +32,7 @@ use sqlx::PgPool;
 use tokio::sync::watch;
 
 use super::{AppState, error::AppResult};
-use crate::{i18n::Lang, storage};
+use crate::{domain::intake::Intake, i18n::Lang, storage};
 
 const MAX_AGE: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
 /// Bounds memory whatever the number of intakes and meetings.
@@ -49,11 +50,22 @@ struct Inner {
     /// Entries hold from `.0` until before `.1`; `None`: not yet known.
     window: Option<(DateTime<Utc>, DateTime<Utc>)>,
     pages: HashMap<Lang, HashMap<Box<str>, Bytes>>,
+    /// Intakes by slug, as a submit reads one on every post.
+    intakes: HashMap<Box<str>, Intake>,
 }
 
 impl Inner {
     fn holds_at(&self, now: DateTime<Utc>) -> bool {
         self.window.is_some_and(|(from, until)| from <= now && now < until)
+    }
+
+    fn entries(&self) -> usize {
+        self.pages.values().map(HashMap::len).sum::<usize>() + self.intakes.len()
+    }
+
+    fn clear(&mut self) {
+        self.pages.clear();
+        self.intakes.clear();
     }
 }
 
@@ -73,12 +85,39 @@ impl PublicCache {
         inner.pages.get(&lang)?.get(path).cloned()
     }
 
+    /// The intake at `slug` as read last, on the same terms as the pages.
+    pub fn intake(&self, slug: &str, now: DateTime<Utc>) -> Option<Intake> {
+        if !self.listening.load(Ordering::Acquire) {
+            return None;
+        }
+        let inner = self.inner.read().unwrap_or_else(|e| e.into_inner());
+        if !inner.holds_at(now) {
+            return None;
+        }
+        inner.intakes.get(slug).cloned()
+    }
+
     pub fn ticket(&self) -> Ticket {
         Ticket(self.inner.read().unwrap_or_else(|e| e.into_inner()).generation)
     }
 
     /// Keeps `body` for `path` unless something changed since `ticket`.
     pub async fn put(&self, pool: &PgPool, ticket: Ticket, lang: Lang, path: &str, body: Bytes, now: DateTime<Utc>) {
+        self.keep(pool, ticket, now, |inner| {
+            inner.pages.entry(lang).or_default().insert(Box::from(path), body);
+        })
+        .await;
+    }
+
+    /// Keeps `intake` for `slug` unless something changed since `ticket`.
+    pub async fn put_intake(&self, pool: &PgPool, ticket: Ticket, slug: &str, intake: Intake, now: DateTime<Utc>) {
+        self.keep(pool, ticket, now, |inner| {
+            inner.intakes.insert(Box::from(slug), intake);
+        })
+        .await;
+    }
+
+    async fn keep(&self, pool: &PgPool, ticket: Ticket, now: DateTime<Utc>, add: impl FnOnce(&mut Inner)) {
         if !self.listening.load(Ordering::Acquire) {
             return;
         }
@@ -99,12 +138,11 @@ impl PublicCache {
             return;
         }
         if let Some(window) = window.filter(|_| !inner.holds_at(now)) {
-            inner.pages.clear();
+            inner.clear();
             inner.window = Some(window);
         }
-        let count: usize = inner.pages.values().map(HashMap::len).sum();
-        if inner.holds_at(now) && count < MAX_ENTRIES {
-            inner.pages.entry(lang).or_default().insert(Box::from(path), body);
+        if inner.holds_at(now) && inner.entries() < MAX_ENTRIES {
+            add(&mut inner);
         }
     }
 
@@ -113,7 +151,7 @@ impl PublicCache {
         let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
         inner.generation += 1;
         inner.window = None;
-        inner.pages.clear();
+        inner.clear();
     }
 
     fn set_listening(&self, on: bool) {
@@ -139,6 +177,20 @@ pub async fn cached(
     let body = Bytes::from(render(now).await?);
     cache.put(&state.pool, ticket, lang, path, body.clone(), now).await;
     Ok(body)
+}
+
+/// The intake at `slug`: kept, or read and kept. A submit reads its intake
+/// on every post; between changes it is the same.
+pub async fn cached_intake(state: &AppState, slug: &str) -> AppResult<Intake> {
+    let cache = &state.public_cache;
+    let now = state.clock.now();
+    if let Some(intake) = cache.intake(slug, now) {
+        return Ok(intake);
+    }
+    let ticket = cache.ticket();
+    let intake = crate::flows::apply::intake(state, slug).await?;
+    cache.put_intake(&state.pool, ticket, slug, intake.clone(), now).await;
+    Ok(intake)
 }
 
 /// Listens for changes until `shutdown`; reconnects after a lost connection

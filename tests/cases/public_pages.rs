@@ -209,3 +209,60 @@ async fn a_change_by_staff_or_a_sign_up_shows_at_once_on_both_instances_despite_
     );
     second.stop().await;
 }
+
+/// Posts the complete test application from `email` to the instance at `base`.
+async fn submit_at(base: &str, slug: &str, email: &str) -> StatusCode {
+    let fields = crate::support::applicant::form(email, "submit");
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let sent = client
+        .post(format!("{base}/intakes/{slug}/apply"))
+        .header("origin", base)
+        .header("sec-fetch-site", "same-origin")
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    sent.status()
+}
+
+#[tokio::test]
+async fn a_submit_reads_its_intake_from_the_cache_until_the_intake_changes_on_any_instance() {
+    use crate::support::app::NowUtc;
+
+    let app = TestApp::spawn().await;
+    app.clock.set("2026-11-23T12:00:00Z".parse().unwrap());
+    let slug = app.load_demo().await.intake_slug;
+    let second = TestApp::spawn_second_instance(&app).await;
+    let other = format!("http://{}", second.address);
+    let now = app.clock.now_utc();
+    let mut kept = false;
+    for n in 0..100 {
+        assert_eq!(submit_at(&other, &slug, &format!("a{n}@example.dk")).await, StatusCode::SEE_OTHER);
+        kept = second.state.public_cache.intake(&slug, now).is_some();
+        if kept {
+            break;
+        }
+        // Its listener may still be connecting.
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(kept, "the second instance keeps the intake a submit read");
+
+    // The intake closes, written straight to the database (as from a third instance).
+    sqlx::query("UPDATE intakes SET deadline = $1 WHERE slug = $2")
+        .bind(now - Duration::hours(1))
+        .bind(&slug)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let mut answer = StatusCode::SEE_OTHER;
+    for n in 0..20 {
+        answer = submit_at(&other, &slug, &format!("b{n}@example.dk")).await;
+        if answer != StatusCode::SEE_OTHER {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(answer, StatusCode::CONFLICT, "once notified, the second instance refuses: the intake has closed");
+    assert_eq!(submit_at(&app.base_url, &slug, "c@example.dk").await, StatusCode::CONFLICT, "and the first");
+    second.stop().await;
+}

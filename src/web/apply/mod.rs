@@ -124,7 +124,7 @@ async fn post(
     requester: Requester,
     form: FormFields,
 ) -> AppResult<Response> {
-    let intake = flow::intake(&state, &slug).await?;
+    let intake = super::public_cache::cached_intake(&state, &slug).await?;
     let (Ok(fields), Ok(keys)) = (form.decode::<ApplicationFields>(), form.decode::<PostKeys>()) else {
         return Ok(StatusCode::UNPROCESSABLE_ENTITY.into_response());
     };
