@@ -1,5 +1,7 @@
 //! A private PostgreSQL cluster from the system's binaries, used when
 //! `DATABASE_URL` is unset (development) and by the tests.
+mod watchdog;
+
 use std::{
     path::{Path, PathBuf},
     process::{Command, Stdio},
@@ -164,30 +166,6 @@ impl EmbeddedPg {
         command.args(args).arg(&self.data_dir).current_dir("/");
         command
     }
-
-    fn spawn_watchdog(&self, ephemeral: bool) -> anyhow::Result<()> {
-        let stop = self.command("pg_ctl", &["stop", "-s", "-m", "fast", "-D"]);
-        let mut line: Vec<String> = vec![stop.get_program().to_string_lossy().into()];
-        line.extend(stop.get_args().map(|a| shell_quote(&a.to_string_lossy())));
-        let remove = if ephemeral {
-            format!("; rm -rf {}", shell_quote(&self.data_dir.to_string_lossy()))
-        } else {
-            String::new()
-        };
-        let script = format!(
-            "while kill -0 {pid} 2>/dev/null; do sleep 1; done; {stop} >/dev/null 2>&1{remove}",
-            pid = std::process::id(),
-            stop = line.join(" "),
-        );
-        Command::new("setsid")
-            .args(["sh", "-c", &script])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .context("starting the cluster watchdog")?;
-        Ok(())
-    }
 }
 
 /// Where a cluster run as `user` can live: `wanted`, when `user` can enter
@@ -235,10 +213,6 @@ fn can_enter(user: &str, dir: &Path) -> bool {
         .current_dir("/")
         .status()
         .is_ok_and(|s| s.success())
-}
-
-fn shell_quote(text: &str) -> String {
-    format!("'{}'", text.replace('\'', r"'\''"))
 }
 
 fn running_as_root() -> bool {
