@@ -176,3 +176,20 @@ async fn the_reference_counters_quick_commit_ends_with_its_own_transaction() {
     let setting: String = sqlx::query_scalar("SHOW synchronous_commit").fetch_one(&one).await.unwrap();
     assert_eq!(setting, "on", "the next transaction on the connection waits for its flush again");
 }
+
+/// Sealed values are ciphertext; compressing them is wasted work on every write.
+#[tokio::test]
+async fn every_sealed_column_is_stored_without_a_try_at_compression() {
+    let app = crate::support::TestApp::spawn().await;
+    let columns: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT r.relname::text, a.attname::text, a.attstorage::text FROM pg_attribute a
+         JOIN pg_class r ON r.oid = a.attrelid JOIN pg_namespace n ON n.oid = r.relnamespace
+         WHERE n.nspname = current_schema() AND r.relkind = 'r' AND NOT a.attisdropped AND a.attname LIKE '%\\_sealed'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert!(columns.len() >= 10, "the sealed columns are found: {columns:?}");
+    let compressed: Vec<_> = columns.iter().filter(|(_, _, storage)| storage != "e").collect();
+    assert!(compressed.is_empty(), "stored with compression: {compressed:?}");
+}
