@@ -4,8 +4,7 @@ use sqlx::{PgConnection, PgPool};
 
 use crate::domain::{
     application::{Reference, ReflectiveAnswers, Status, Submission},
-    eligibility::facts::PeerRole,
-    eligibility::{Assessment, Verify},
+    eligibility::{Assessment, Verify, facts::PeerRole},
 };
 use crate::sealing::{Field, FieldKey};
 
