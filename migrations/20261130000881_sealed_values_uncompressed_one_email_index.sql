@@ -20,3 +20,9 @@ END $$;
 -- The address prefix index (text_pattern_ops) answers `=` too: one index
 -- fewer to update on every submit.
 DROP INDEX applications_email_idx;
+
+-- Since the counter commits on its own, before the submit that uses the
+-- number (so that submits do not queue behind one row lock), a submit that
+-- fails after taking its number leaves a gap.
+COMMENT ON TABLE reference_counters IS
+    'Last reference number handed out per year; taken in a short transaction of its own, so a failed submit leaves a gap (storage::applications::take_reference_number).';

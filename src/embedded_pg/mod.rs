@@ -49,8 +49,9 @@ const PORT: u16 = 5432;
 impl EmbeddedPg {
     /// Starts (creating on first use) the cluster in `data_dir`, or joins it
     /// when it already runs. A cluster started here is stopped by a small
-    /// watchdog when this process ends, even after a crash; a `Disposable`
-    /// one is deleted then too (the tests' clusters).
+    /// watchdog when this process ends, even after a crash (a durable one
+    /// once no other process uses it); a `Disposable` one is deleted then too
+    /// (the tests' clusters). See `watchdog.rs`.
     pub fn start(data_dir: &Path, durability: Durability) -> anyhow::Result<Self> {
         Self::start_listening(data_dir, durability, &Listen::default())
     }

@@ -1,6 +1,6 @@
 //! What a submit finds before it stores anything, read in one statement:
-//! the lookups a sent form needs cost one round trip instead of four
-//! (`cargo bench --bench submit`).
+//! three lookups and the new rows' two ids cost one round trip instead of
+//! five (`cargo bench --bench submit`).
 use sqlx::{AssertSqlSafe, PgConnection};
 
 use super::{

@@ -146,7 +146,7 @@ impl PublicCache {
         }
     }
 
-    /// Drops every page; fills begun before this are dropped too.
+    /// Drops every page and intake; fills begun before this are dropped too.
     pub fn forget(&self) {
         let mut inner = self.inner.write().unwrap_or_else(|e| e.into_inner());
         inner.generation += 1;

@@ -224,8 +224,9 @@ async fn futures_join(
     tasks.join_all().await
 }
 
+/// Unique and in order; a gap would only follow a submit that failed after taking its number.
 #[tokio::test]
-async fn references_count_up_without_gaps_under_concurrent_submissions() {
+async fn references_are_unique_and_count_up_under_concurrent_submissions() {
     let (app, slug) = open_app().await;
     let mut tasks = tokio::task::JoinSet::new();
     for n in 0..10 {

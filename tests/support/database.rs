@@ -12,7 +12,8 @@ use optag::embedded_pg::{Durability, EmbeddedPg};
 
 struct Server {
     options: PgConnectOptions,
-    /// Keeps the private cluster's handle alive; its watchdog stops it.
+    /// Keeps the private cluster's handle alive; its watchdog stops it when
+    /// this process ends (`embedded_pg/watchdog.rs`).
     _embedded: Option<EmbeddedPg>,
 }
 
