@@ -3,7 +3,7 @@ use serde_json::{Value, json};
 use sqlx::{PgConnection, PgPool};
 
 use crate::domain::{
-    application::{Reference, ReflectiveAnswers, Status, Submission},
+    application::{Reference, ReflectiveAnswers, Submission},
     eligibility::{Assessment, Verify, facts::PeerRole},
 };
 use crate::sealing::{Field, FieldKey};
@@ -162,26 +162,6 @@ pub async fn replace_answers(
         super::verifications::forget(conn, id).await?;
     }
     Ok(changed)
-}
-
-/// An application as its receipt page shows it.
-#[derive(Debug, sqlx::FromRow)]
-pub struct Receipt {
-    pub id: i64,
-    pub reference: String,
-    pub intake_id: i64,
-    pub status: Status,
-}
-
-/// The application a submission key was used for, with the address and the
-/// digest of what was sent, to tell a resent form with changes from a double click.
-#[derive(Debug, sqlx::FromRow)]
-pub struct Sent {
-    pub id: i64,
-    pub reference: String,
-    pub status: Status,
-    pub email_normalised: String,
-    pub submission_digest: Option<Vec<u8>>,
 }
 
 /// The reference and intake a receipt page shows.

@@ -137,14 +137,6 @@ pub async fn insert_held(conn: &mut PgConnection, key: &FieldKey, held: &Held<'_
     .await
 }
 
-/// A held submission found again by its submission key (a resent form).
-#[derive(Debug, sqlx::FromRow)]
-pub struct HeldSent {
-    pub id: i64,
-    pub email: String,
-    pub held_submission_digest: Option<Vec<u8>>,
-}
-
 /// The held submission's answers replaced by what was resent under its key.
 pub async fn update_held(
     conn: &mut PgConnection,

@@ -3,11 +3,35 @@
 //! five (`cargo bench --bench submit`).
 use sqlx::{AssertSqlSafe, PgConnection};
 
-use super::{
-    applications::{Receipt, Sent},
-    drafts::HeldSent,
-};
 use crate::domain::application::Status;
+
+/// This intake's application from the same address (its receipt's facts).
+#[derive(Debug)]
+pub struct Receipt {
+    pub id: i64,
+    pub reference: String,
+    pub intake_id: i64,
+    pub status: Status,
+}
+
+/// The application a submission key was used for, with the address and the
+/// digest of what was sent, to tell a resent form with changes from a double click.
+#[derive(Debug)]
+pub struct Sent {
+    pub id: i64,
+    pub reference: String,
+    pub status: Status,
+    pub email_normalised: String,
+    pub submission_digest: Option<Vec<u8>>,
+}
+
+/// A held submission found again by its submission key (a resent form).
+#[derive(Debug)]
+pub struct HeldSent {
+    pub id: i64,
+    pub email: String,
+    pub held_submission_digest: Option<Vec<u8>>,
+}
 
 /// What is already stored for one sent form, as one snapshot saw it (a
 /// twin request that commits later loses the unique constraint instead,

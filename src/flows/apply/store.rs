@@ -15,8 +15,9 @@ use crate::{
     mail::{messages::apply as mails, outbox},
     storage::{
         self,
-        applications::{NewApplication, Receipt, Sent},
-        drafts::{Draft, HeldSent},
+        applications::NewApplication,
+        drafts::Draft,
+        submissions::{HeldSent, Receipt, Sent},
     },
     tokens,
 };
